@@ -1,0 +1,1 @@
+//! Analyses of a map: unanswered points, acceptability, statistics.

@@ -1,0 +1,330 @@
+//! Diagnostics are data: code, severity, message, place and help. They render for people
+//! (`file:line:col: error[E004]: message`, the source line, a caret, the help) and as JSON for
+//! tools.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Every diagnostic the library emits has one of these stable codes; the table in README.md
+/// explains each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Code {
+    /// E001: the text does not follow the grammar.
+    Syntax,
+    /// E002: indentation that does not line up with any open level, or tabs mixed with spaces.
+    Indentation,
+    /// E003: a relation line (`+`, `-`, `_`, ...) with nothing above it to relate to.
+    OrphanRelation,
+    /// E004: `side` names a side the frontmatter does not declare.
+    UnknownSide,
+    /// E005: a citation names a source the frontmatter does not declare.
+    UnknownSource,
+    /// E006: a `cite` value that is not `source:line` or `source:first-last`.
+    MalformedCite,
+    /// E007: a cited line range outside the source file (with `--sources`).
+    CiteOutOfRange,
+    /// E008: a quote that does not occur in the cited lines (with `--sources`).
+    QuoteNotFound,
+    /// E009: the same side or source declared twice with different content, or bad frontmatter.
+    FrontmatterConflict,
+    /// E010: Argdown syntax outside the supported subset.
+    Unsupported,
+    /// E011: a cited source's text file cannot be read from the `--sources` folder.
+    SourceFileMissing,
+    /// E012: metadata (`{...}` or frontmatter) that is not valid YAML, or has the wrong shape.
+    BadMetadata,
+    /// E013: a file in another format (JSON, AIF, ICCMA, Kialo) that cannot be read.
+    BadInput,
+    /// W001: a reference to a title that is never defined.
+    UndefinedReference,
+    /// W002: a cycle of `supports` relations.
+    SupportCycle,
+    /// W003: a node without a side in a map that declares sides.
+    NoSide,
+    /// W004: a node related to itself.
+    SelfRelation,
+}
+
+impl Code {
+    /// All codes, in documentation order.
+    pub const ALL: [Code; 17] = [
+        Code::Syntax,
+        Code::Indentation,
+        Code::OrphanRelation,
+        Code::UnknownSide,
+        Code::UnknownSource,
+        Code::MalformedCite,
+        Code::CiteOutOfRange,
+        Code::QuoteNotFound,
+        Code::FrontmatterConflict,
+        Code::Unsupported,
+        Code::SourceFileMissing,
+        Code::BadMetadata,
+        Code::BadInput,
+        Code::UndefinedReference,
+        Code::SupportCycle,
+        Code::NoSide,
+        Code::SelfRelation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "E001",
+            Code::Indentation => "E002",
+            Code::OrphanRelation => "E003",
+            Code::UnknownSide => "E004",
+            Code::UnknownSource => "E005",
+            Code::MalformedCite => "E006",
+            Code::CiteOutOfRange => "E007",
+            Code::QuoteNotFound => "E008",
+            Code::FrontmatterConflict => "E009",
+            Code::Unsupported => "E010",
+            Code::SourceFileMissing => "E011",
+            Code::BadMetadata => "E012",
+            Code::BadInput => "E013",
+            Code::UndefinedReference => "W001",
+            Code::SupportCycle => "W002",
+            Code::NoSide => "W003",
+            Code::SelfRelation => "W004",
+        }
+    }
+
+    /// A short name for the code, used in documentation.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::Indentation => "indentation",
+            Code::OrphanRelation => "orphan-relation",
+            Code::UnknownSide => "unknown-side",
+            Code::UnknownSource => "unknown-source",
+            Code::MalformedCite => "malformed-cite",
+            Code::CiteOutOfRange => "cite-out-of-range",
+            Code::QuoteNotFound => "quote-not-found",
+            Code::FrontmatterConflict => "frontmatter-conflict",
+            Code::Unsupported => "unsupported",
+            Code::SourceFileMissing => "source-file-missing",
+            Code::BadMetadata => "bad-metadata",
+            Code::BadInput => "bad-input",
+            Code::UndefinedReference => "undefined-reference",
+            Code::SupportCycle => "support-cycle",
+            Code::NoSide => "no-side",
+            Code::SelfRelation => "self-relation",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        if self.as_str().starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+impl Serialize for CodeStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.as_str())
+    }
+}
+
+struct CodeStr(Code);
+
+/// One finding about the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// The file, as the user named it; empty when the finding is about the map as a whole.
+    pub file: String,
+    /// 1-based line; 0 when not about a place in a file.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// How many characters to underline (at least 1 when there is a line).
+    pub length: usize,
+    /// The text of the line, for display.
+    pub snippet: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with the code's own severity and no place yet.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            file: String::new(),
+            line: 0,
+            column: 0,
+            length: 1,
+            snippet: None,
+            help: None,
+        }
+    }
+
+    /// Places the diagnostic at `line:column` of `file`, whose full text is `text`.
+    pub fn at(mut self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
+        self.file = file.to_string();
+        self.line = line;
+        self.column = column;
+        self.snippet = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    pub fn with_length(mut self, length: usize) -> Diagnostic {
+        self.length = length.max(1);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col: severity[CODE]: message`, the first line of [`Diagnostic::render`].
+    pub fn headline(&self) -> String {
+        let place = match (self.file.is_empty(), self.line) {
+            (true, _) => String::new(),
+            (false, 0) => format!("{}: ", self.file),
+            (false, _) => format!("{}:{}:{}: ", self.file, self.line, self.column),
+        };
+        format!(
+            "{place}{}[{}]: {}",
+            self.severity.as_str(),
+            self.code.as_str(),
+            self.message
+        )
+    }
+
+    /// The human form: headline, then the source line with a caret under the column, then help.
+    ///
+    /// ```text
+    /// map.argdown:3:14: error[E004]: unknown side "cons"
+    ///   |
+    /// 3 | <Childcare>: {side: cons}
+    ///   |              ^^^^^^^^^^^^
+    ///   = help: declared sides are: con, pro
+    /// ```
+    pub fn render(&self) -> String {
+        let mut out = self.headline();
+        out.push('\n');
+        let gutter = self.line.to_string().len();
+        if let (Some(snippet), true) = (&self.snippet, self.line > 0) {
+            let pad = " ".repeat(gutter);
+            // Tabs are shown as single spaces so that the caret lines up.
+            let shown: String = snippet
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            let width = shown.chars().count();
+            let start = self.column.saturating_sub(1).min(width);
+            let len = self.length.min(width.saturating_sub(start)).max(1);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{} | {}", self.line, shown);
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(len));
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "{} = help: {help}", " ".repeat(gutter));
+        }
+        out
+    }
+
+    /// The JSON form: `{code, name, severity, message, file, line, column, help}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "code": CodeStr(self.code),
+            "name": self.code.name(),
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "help": self.help,
+        })
+    }
+}
+
+/// Renders all diagnostics for people, followed by a one-line summary when there are any.
+pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&d.render());
+        out.push('\n');
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    if !diagnostics.is_empty() {
+        let _ = writeln!(
+            out,
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
+/// The JSON array of all diagnostics.
+pub fn to_json_array(diagnostics: &[Diagnostic]) -> serde_json::Value {
+    serde_json::Value::Array(diagnostics.iter().map(Diagnostic::to_json).collect())
+}
+
+/// Sorts diagnostics by file, line, column, then code, keeping the input order of files.
+pub fn sort(diagnostics: &mut [Diagnostic], file_order: &[String]) {
+    let rank = |f: &str| file_order.iter().position(|x| x == f).unwrap_or(usize::MAX);
+    diagnostics.sort_by(|a, b| {
+        (rank(&a.file), a.line, a.column, a.code).cmp(&(rank(&b.file), b.line, b.column, b.code))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_caret_under_column() {
+        let text = "a\n<X>: text {side: cons}\n";
+        let d = Diagnostic::new(Code::UnknownSide, "unknown side \"cons\"")
+            .at("m.argdown", text, 2, 11)
+            .with_length(12)
+            .with_help("declared sides are: con, pro");
+        assert_eq!(
+            d.render(),
+            "m.argdown:2:11: error[E004]: unknown side \"cons\"\n  |\n2 | <X>: text {side: cons}\n  |           ^^^^^^^^^^^^\n  = help: declared sides are: con, pro\n"
+        );
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut seen: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), Code::ALL.len());
+    }
+}

@@ -1,0 +1,155 @@
+//! Loading maps from files: folders are expanded (name order), all `.argdown` files are read
+//! together as one map, other formats are detected by extension or content.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{self, Code, Diagnostic};
+use crate::formats;
+use crate::model::Map;
+use crate::syntax;
+use crate::validate;
+
+/// The format of an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By extension, then by content.
+    Auto,
+    Argdown,
+    /// counterpoint's JSON.
+    Json,
+}
+
+/// A map with everything found while reading and checking it.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub map: Map,
+    /// Errors and warnings, sorted by file (in input order), line and column.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files read, in the order read, as named to the user.
+    pub files: Vec<String>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// An input that could not be read at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}: no .argdown files in this folder")]
+    EmptyFolder(PathBuf),
+    #[error("no input files given")]
+    NoInput,
+}
+
+/// Expands folders into their `.argdown` files (sorted by name, not recursive into hidden
+/// folders); files are kept as given.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    if paths.is_empty() {
+        return Err(LoadError::NoInput);
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path).map_err(|source| LoadError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && has_extension(p, "argdown"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(LoadError::EmptyFolder(path.clone()));
+            }
+            out.extend(files);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Reads `paths` as one map and checks it (without the source texts; see
+/// [`crate::citations::check_sources`]).
+pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
+    let files = expand(paths)?;
+    let mut texts = Vec::with_capacity(files.len());
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        texts.push((path.display().to_string(), text));
+    }
+    Ok(load_texts(&texts, format))
+}
+
+/// Reads already-loaded texts `(file name, text)` as one map and checks it.
+pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut argdown = Vec::new();
+    let mut maps = Vec::new();
+    for (name, text) in texts {
+        match detect(name, text, format) {
+            InputFormat::Argdown | InputFormat::Auto => argdown.push((name.clone(), text.clone())),
+            InputFormat::Json => {
+                if let Some(map) = formats::json::read(name, text, &mut diagnostics) {
+                    maps.push(map);
+                }
+            }
+        }
+    }
+    let mut map = if argdown.is_empty() {
+        Map::new()
+    } else {
+        syntax::parse_files(&argdown, &mut diagnostics)
+    };
+    for other in maps {
+        if map.node_count() == 0 && map.sides.is_empty() {
+            map = other;
+        } else {
+            diagnostics.push(Diagnostic::new(
+                Code::BadInput,
+                "only one non-Argdown map can be read at a time",
+            ));
+        }
+    }
+    diagnostics.extend(validate::validate(&map));
+    let files: Vec<String> = texts.iter().map(|(n, _)| n.clone()).collect();
+    diagnostic::sort(&mut diagnostics, &files);
+    Loaded {
+        map,
+        diagnostics,
+        files,
+    }
+}
+
+fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
+    if format != InputFormat::Auto {
+        return format;
+    }
+    let path = Path::new(name);
+    if has_extension(path, "json") || text.trim_start().starts_with('{') {
+        InputFormat::Json
+    } else {
+        InputFormat::Argdown
+    }
+}

@@ -1,0 +1,476 @@
+//! The argument map: a typed graph of statements and arguments with sides, sources and citations.
+//!
+//! Nodes live in a petgraph [`StableDiGraph`]; an index maps each node's id to its graph index.
+//! An edge points from the node that speaks to the node it speaks about: `A supports B` is the edge
+//! `A -> B` with [`Relation::Supports`].
+//!
+//! Node ids follow Argdown's two namespaces: a statement titled `T` has id `[T]`, an argument
+//! titled `T` has id `<T>`. Maps read from other formats may use any unique string.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+
+/// Where something was written: file, 1-based line and 1-based column (in characters).
+///
+/// Origins never take part in equality: two maps are equal when they say the same thing,
+/// whether they were read from Argdown or from JSON.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for Origin {}
+
+/// Argdown's two namespaces: statements `[..]` and arguments `<..>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Element {
+    Statement,
+    Argument,
+}
+
+impl Element {
+    /// The node id of an element with this title: `[T]` or `<T>`.
+    pub fn id_for(self, title: &str) -> String {
+        match self {
+            Element::Statement => format!("[{title}]"),
+            Element::Argument => format!("<{title}>"),
+        }
+    }
+}
+
+/// What a node does in the debate; derived from its outgoing relations (see [`Map::kind`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// No outgoing relation: a point made in its own right.
+    Claim,
+    /// Every outgoing relation is `supports`.
+    Support,
+    /// At least one outgoing relation attacks (`rebuts`, `undercuts` or `contradicts`).
+    Rebuttal,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Support => "support",
+            Kind::Rebuttal => "rebuttal",
+        }
+    }
+}
+
+/// How one node bears on another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The source gives a reason for the target (Argdown `+`).
+    Supports,
+    /// The source attacks the target's content (Argdown `-`).
+    Rebuts,
+    /// The source attacks the target's inference, not its conclusion (Argdown `_`).
+    Undercuts,
+    /// Source and target cannot both be true (Argdown `><`); stored once, read both ways.
+    Contradicts,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Supports => "supports",
+            Relation::Rebuts => "rebuts",
+            Relation::Undercuts => "undercuts",
+            Relation::Contradicts => "contradicts",
+        }
+    }
+
+    /// Whether this relation is an attack in the sense of abstract argumentation.
+    pub fn is_attack(self) -> bool {
+        !matches!(self, Relation::Supports)
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A party in the debate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Side {
+    pub id: String,
+    pub label: String,
+    /// A colour for diagrams, as written (`#1b9e77`, `red`); `None` picks from the default palette.
+    #[serde(default)]
+    pub color: Option<String>,
+}
+
+/// A line range of a source that map authors chose not to cite, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skip {
+    pub lines: [u32; 2],
+    pub reason: String,
+}
+
+/// A document the map cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Source {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// File name of the source text, looked up in the `--sources` folder.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Line ranges deliberately left uncited (for `coverage`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skip: Vec<Skip>,
+}
+
+/// A pointer into a source: first and last line (1-based, inclusive), and an optional short quote
+/// that must occur in those lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub source: String,
+    pub lines: [u32; 2],
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+/// A heading of the map: sections group nodes and may carry a default side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub side: Option<String>,
+}
+
+/// A statement or argument.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    pub id: String,
+    pub element: Element,
+    pub title: String,
+    /// The node's text (may be empty when the node is only ever referenced).
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub side: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+    /// Id of the section the node is defined in.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Other metadata written on the node (`{key: value}` beyond side/cite/quote).
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub data: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Node {
+    /// A statement with this title and text and nothing else.
+    pub fn statement(title: impl Into<String>, text: impl Into<String>) -> Node {
+        Node::new(Element::Statement, title.into(), text.into())
+    }
+
+    /// An argument with this title and text and nothing else.
+    pub fn argument(title: impl Into<String>, text: impl Into<String>) -> Node {
+        Node::new(Element::Argument, title.into(), text.into())
+    }
+
+    fn new(element: Element, title: String, text: String) -> Node {
+        Node {
+            id: element.id_for(&title),
+            element,
+            title,
+            text,
+            side: None,
+            tags: Vec::new(),
+            citations: Vec::new(),
+            section: None,
+            data: serde_json::Map::new(),
+            origin: None,
+        }
+    }
+
+    pub fn with_side(mut self, side: impl Into<String>) -> Node {
+        self.side = Some(side.into());
+        self
+    }
+
+    pub fn with_tag(mut self, tag: impl Into<String>) -> Node {
+        self.tags.push(tag.into());
+        self
+    }
+
+    pub fn with_citation(mut self, source: impl Into<String>, first: u32, last: u32) -> Node {
+        self.citations.push(Citation {
+            source: source.into(),
+            lines: [first, last],
+            quote: None,
+            origin: None,
+        });
+        self
+    }
+}
+
+/// A relation between two nodes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    pub relation: Relation,
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl Edge {
+    pub fn new(relation: Relation) -> Edge {
+        Edge {
+            relation,
+            origin: None,
+        }
+    }
+}
+
+/// A node id was used twice.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a node with id {0:?} is already in the map")]
+pub struct DuplicateId(pub String);
+
+/// The whole argument map.
+#[derive(Debug, Clone, Default)]
+pub struct Map {
+    pub title: Option<String>,
+    pub sides: Vec<Side>,
+    pub sources: Vec<Source>,
+    pub sections: Vec<Section>,
+    graph: StableDiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+}
+
+impl Map {
+    pub fn new() -> Map {
+        Map::default()
+    }
+
+    /// Adds a node; its id must be new.
+    pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, DuplicateId> {
+        if self.index.contains_key(&node.id) {
+            return Err(DuplicateId(node.id));
+        }
+        let id = node.id.clone();
+        let ix = self.graph.add_node(node);
+        self.index.insert(id, ix);
+        Ok(ix)
+    }
+
+    /// Adds a relation `from -> to`. Parallel edges are allowed (the same relation written twice
+    /// is kept twice only if the caller adds it twice).
+    pub fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> EdgeIndex {
+        self.graph.add_edge(from, to, edge)
+    }
+
+    /// Adds `from -relation-> to` unless the same relation already joins them. Returns whether it
+    /// was added.
+    pub fn relate(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> bool {
+        let exists = self
+            .graph
+            .edges_connecting(from, to)
+            .any(|e| e.weight().relation == edge.relation);
+        if !exists {
+            self.graph.add_edge(from, to, edge);
+        }
+        !exists
+    }
+
+    /// The graph, for algorithms.
+    pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    pub fn node(&self, ix: NodeIndex) -> &Node {
+        &self.graph[ix]
+    }
+
+    pub fn node_mut(&mut self, ix: NodeIndex) -> &mut Node {
+        &mut self.graph[ix]
+    }
+
+    /// The graph index of the node with this id.
+    pub fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The node with this title: the statement if there is one, else the argument. Also accepts
+    /// a full id (`[T]`, `<T>`).
+    pub fn find_title(&self, title: &str) -> Option<NodeIndex> {
+        self.find(title)
+            .or_else(|| self.find(&Element::Statement.id_for(title)))
+            .or_else(|| self.find(&Element::Argument.id_for(title)))
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Nodes in insertion order.
+    pub fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> + '_ {
+        self.graph
+            .node_indices()
+            .map(move |ix| (ix, &self.graph[ix]))
+    }
+
+    /// Edges in insertion order: (from, to, edge).
+    pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Edge)> + '_ {
+        self.graph.edge_indices().filter_map(move |e| {
+            let (a, b) = self.graph.edge_endpoints(e)?;
+            Some((a, b, &self.graph[e]))
+        })
+    }
+
+    /// Relations leaving `ix`: (target, relation).
+    pub fn outgoing(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Outgoing)
+            .map(|e| (e.target(), e.weight().relation))
+    }
+
+    /// Relations arriving at `ix`: (source, relation).
+    pub fn incoming(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Incoming)
+            .map(|e| (e.source(), e.weight().relation))
+    }
+
+    /// The node's kind: no outgoing relation, a claim; only `supports` going out, a support;
+    /// any attack going out, a rebuttal.
+    pub fn kind(&self, ix: NodeIndex) -> Kind {
+        let mut kind = Kind::Claim;
+        for (_, relation) in self.outgoing(ix) {
+            if relation.is_attack() {
+                return Kind::Rebuttal;
+            }
+            kind = Kind::Support;
+        }
+        kind
+    }
+
+    pub fn side(&self, id: &str) -> Option<&Side> {
+        self.sides.iter().find(|s| s.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+impl PartialEq for Map {
+    /// Same title, sides, sources, sections, nodes (in order) and relations (as a multiset of
+    /// (from id, relation, to id)).
+    fn eq(&self, other: &Map) -> bool {
+        if self.title != other.title
+            || self.sides != other.sides
+            || self.sources != other.sources
+            || self.sections != other.sections
+            || self.node_count() != other.node_count()
+            || self.edge_count() != other.edge_count()
+        {
+            return false;
+        }
+        if !self
+            .nodes()
+            .map(|(_, n)| n)
+            .eq(other.nodes().map(|(_, n)| n))
+        {
+            return false;
+        }
+        let triples = |m: &Map| {
+            let mut v: Vec<(String, Relation, String)> = m
+                .edges()
+                .map(|(a, b, e)| (m.node(a).id.clone(), e.relation, m.node(b).id.clone()))
+                .collect();
+            v.sort();
+            v
+        };
+        triples(self) == triples(other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_follows_outgoing_relations() {
+        let mut map = Map::new();
+        let claim = map.add_node(Node::statement("C", "c")).unwrap();
+        let pro = map.add_node(Node::argument("P", "p")).unwrap();
+        let con = map.add_node(Node::argument("N", "n")).unwrap();
+        let both = map.add_node(Node::argument("B", "b")).unwrap();
+        map.add_edge(pro, claim, Edge::new(Relation::Supports));
+        map.add_edge(con, claim, Edge::new(Relation::Rebuts));
+        map.add_edge(both, claim, Edge::new(Relation::Supports));
+        map.add_edge(both, con, Edge::new(Relation::Undercuts));
+        assert_eq!(map.kind(claim), Kind::Claim);
+        assert_eq!(map.kind(pro), Kind::Support);
+        assert_eq!(map.kind(con), Kind::Rebuttal);
+        assert_eq!(map.kind(both), Kind::Rebuttal);
+    }
+
+    #[test]
+    fn statements_and_arguments_are_separate_namespaces() {
+        let mut map = Map::new();
+        let s = map.add_node(Node::statement("X", "")).unwrap();
+        let a = map.add_node(Node::argument("X", "")).unwrap();
+        assert_ne!(s, a);
+        assert_eq!(map.find("[X]"), Some(s));
+        assert_eq!(map.find("<X>"), Some(a));
+        assert_eq!(map.find_title("X"), Some(s));
+        assert_eq!(
+            map.add_node(Node::statement("X", "again")),
+            Err(DuplicateId("[X]".into()))
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! Writing output files: whole or not at all, and never over an input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why an output file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to write {0}: it is one of the inputs")]
+    WouldOverwriteInput(PathBuf),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Writes `bytes` to `path` atomically: into a temporary file in the same folder, then renamed
+/// over `path`. Refuses when `path` is (or resolves to) one of `inputs`.
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    if is_input(path, inputs) {
+        return Err(OutputError::WouldOverwriteInput(path.to_path_buf()));
+    }
+    let io = |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.flush().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Whether `path` names one of the input files (or a file inside an input folder).
+pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
+    let target = canonical(path);
+    inputs.iter().any(|input| {
+        let input = canonical(input);
+        target == input || target.starts_with(&input) && input.is_dir()
+    })
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    // The file may not exist yet: resolve its folder instead.
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            parent
+                .canonicalize()
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("map.argdown");
+        std::fs::write(&input, "[A]: a").unwrap();
+        let err = write_atomic(&input, b"x", std::slice::from_ref(&input)).unwrap_err();
+        assert!(matches!(err, OutputError::WouldOverwriteInput(_)));
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "[A]: a");
+    }
+
+    #[test]
+    fn writes_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.json");
+        write_atomic(&out, b"{}\n", &[]).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "{}\n");
+    }
+}

@@ -1,0 +1,1 @@
+//! Drawing a map: Graphviz DOT, SVG/PNG/PDF through `dot`, an HTML report.

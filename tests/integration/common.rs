@@ -1,0 +1,70 @@
+//! Helpers shared by the test modules.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/integration/<module>/<name>`.
+pub fn fixture(module: &str, name: &str) -> PathBuf {
+    root().join("tests/integration").join(module).join(name)
+}
+
+/// Whether this run is CI's (CI sets `CI=true`): there, a missing outside program or a missing
+/// `../shared/` fails the test instead of skipping it.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// Says clearly that a test skipped something, or panics in CI.
+pub fn skip(what: &str) {
+    if in_ci() {
+        panic!("CI must not skip this test: {what}");
+    }
+    eprintln!("SKIPPED: {what}");
+}
+
+/// `../shared/<rel>` beside the checkout, or `None` (after saying so) when it is absent.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let path = root().join("../shared").join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        skip(&format!(
+            "{} is absent (it lives beside the checkout)",
+            path.display()
+        ));
+        None
+    }
+}
+
+/// Whether the program `name` runs (`name --version` or `name -V`); says so when it does not.
+pub fn have_program(name: &str) -> bool {
+    let found = ["-V", "--version"].iter().any(|flag| {
+        Command::new(name)
+            .arg(flag)
+            .output()
+            .map(|o| o.status.success())
+            .unwrap_or(false)
+    });
+    if !found {
+        skip(&format!("the program `{name}` is not installed"));
+    }
+    found
+}
+
+/// The `counterpoint` binary, ready to take arguments, run in the crate root.
+pub fn counterpoint() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("counterpoint").expect("binary is built");
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Reads a file to a string (panics with the path on failure: test code only).
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

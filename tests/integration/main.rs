@@ -1,0 +1,4 @@
+//! counterpoint's integration tests: one test binary, one module per capability, fixtures in
+//! `tests/integration/<module>/`, snapshots in `tests/integration/snapshots/`.
+
+mod common;
