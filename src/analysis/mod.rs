@@ -1,1 +1,2 @@
 //! Analyses of a map: unanswered points, acceptability, statistics.
+pub mod unanswered;

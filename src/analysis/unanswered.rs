@@ -1,0 +1,75 @@
+//! Unanswered points.
+//!
+//! A point is *answered* when at least one node of a different side rebuts or undercuts it (a
+//! `contradicts` relation answers in both directions). A node without a side counts as a
+//! different side from every node, so in a map without sides any attack answers.
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::model::{Map, Relation};
+
+/// Whether `a` and `b` speak for different sides (a missing side differs from everything).
+pub fn different_sides(map: &Map, a: NodeIndex, b: NodeIndex) -> bool {
+    match (&map.node(a).side, &map.node(b).side) {
+        (Some(x), Some(y)) => x != y,
+        _ => true,
+    }
+}
+
+/// The nodes that answer `ix`: attackers from a different side, in edge order.
+pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
+    let mut out: Vec<NodeIndex> = map
+        .incoming(ix)
+        .filter(|&(_, r)| r.is_attack())
+        .map(|(from, _)| from)
+        .chain(
+            map.outgoing(ix)
+                .filter(|&(_, r)| r == Relation::Contradicts)
+                .map(|(to, _)| to),
+        )
+        .filter(|&other| different_sides(map, other, ix))
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Whether some node of a different side rebuts or undercuts `ix`.
+pub fn is_answered(map: &Map, ix: NodeIndex) -> bool {
+    !answers(map, ix).is_empty()
+}
+
+/// Every unanswered node, in map order. Linear in nodes + edges.
+pub fn unanswered(map: &Map) -> Vec<NodeIndex> {
+    map.nodes()
+        .map(|(ix, _)| ix)
+        .filter(|&ix| !is_answered(map, ix))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, Node};
+
+    #[test]
+    fn only_other_sides_answer() {
+        let mut map = Map::new();
+        let claim = map.add_node(Node::statement("C", "").with_side("pro")).unwrap();
+        let own = map.add_node(Node::argument("Own", "").with_side("pro")).unwrap();
+        let other = map.add_node(Node::argument("Other", "").with_side("con")).unwrap();
+        map.add_edge(own, claim, Edge::new(Relation::Rebuts));
+        assert!(!is_answered(&map, claim), "a rebuttal from its own side is no answer");
+        map.add_edge(other, own, Edge::new(Relation::Undercuts));
+        assert!(is_answered(&map, own));
+        assert_eq!(unanswered(&map), vec![claim, other]);
+    }
+
+    #[test]
+    fn contradiction_answers_both_ways() {
+        let mut map = Map::new();
+        let a = map.add_node(Node::statement("A", "").with_side("pro")).unwrap();
+        let b = map.add_node(Node::statement("B", "").with_side("con")).unwrap();
+        map.add_edge(a, b, Edge::new(Relation::Contradicts));
+        assert!(unanswered(&map).is_empty());
+    }
+}
