@@ -1,2 +1,3 @@
 //! Analyses of a map: unanswered points, acceptability, statistics.
 pub mod unanswered;
+pub mod grounded;
