@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod citations;
+pub mod coverage;
 pub mod diagnostic;
 pub mod formats;
 pub mod load;

@@ -2,3 +2,4 @@
 //! `tests/integration/<module>/`, snapshots in `tests/integration/snapshots/`.
 
 mod common;
+mod export;
