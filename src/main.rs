@@ -28,6 +28,9 @@ enum Command {
     Check(CheckArgs),
     /// Export the map to another format.
     Export(ExportArgs),
+    /// For each source, the paragraphs (runs of non-blank lines) that no node cites, and the share
+    /// cited. Ranges the frontmatter marks as `skip` do not count.
+    Coverage(CoverageArgs),
 }
 
 /// The inputs every command reads.
@@ -94,6 +97,21 @@ struct ExportArgs {
     output: Option<PathBuf>,
 }
 
+#[derive(Args)]
+struct CoverageArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The folder that holds the source texts.
+    #[arg(long, value_name = "DIR")]
+    sources: PathBuf,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
+    format: DiagnosticFormat,
+    /// Exit 1 when any source's cited share is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    fail_under: Option<f64>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -109,6 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Export(args) => export(args),
+        Command::Coverage(args) => coverage(args),
     }
 }
 
@@ -173,4 +192,28 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     emit(&text, args.output.as_ref(), &args.inputs)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
+    let loaded = match load_map(&args.inputs)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let (report, diagnostics) = counterpoint::coverage::coverage(&loaded.map, &args.sources);
+    if !diagnostics.is_empty() {
+        eprint!("{}", diagnostic::render_all(&diagnostics));
+        return Ok(ExitCode::from(1));
+    }
+    match args.format {
+        DiagnosticFormat::Text => print!("{}", counterpoint::coverage::render_text(&report)),
+        DiagnosticFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    let below = args
+        .fail_under
+        .is_some_and(|min| report.iter().any(|s| s.percent() < min));
+    Ok(if below {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
