@@ -60,11 +60,17 @@ pub enum Code {
     NoSide,
     /// W004: a node related to itself.
     SelfRelation,
+    /// W005: a part of a file in another format (AIF, Kialo) that does not fit the map and was
+    /// skipped, e.g. an AIF edge that breaks the AIF grammar.
+    SkippedInput,
+    /// W006: layout counterpoint reads but the Argdown tools reject (a missing blank line before
+    /// or after a heading, or between top-level elements).
+    BlankLineNeeded,
 }
 
 impl Code {
     /// All codes, in documentation order.
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 19] = [
         Code::Syntax,
         Code::Indentation,
         Code::OrphanRelation,
@@ -82,6 +88,8 @@ impl Code {
         Code::SupportCycle,
         Code::NoSide,
         Code::SelfRelation,
+        Code::SkippedInput,
+        Code::BlankLineNeeded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -103,6 +111,8 @@ impl Code {
             Code::SupportCycle => "W002",
             Code::NoSide => "W003",
             Code::SelfRelation => "W004",
+            Code::SkippedInput => "W005",
+            Code::BlankLineNeeded => "W006",
         }
     }
 
@@ -126,6 +136,8 @@ impl Code {
             Code::SupportCycle => "support-cycle",
             Code::NoSide => "no-side",
             Code::SelfRelation => "self-relation",
+            Code::SkippedInput => "skipped-input",
+            Code::BlankLineNeeded => "blank-line-needed",
         }
     }
 

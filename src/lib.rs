@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod citations;
 pub mod coverage;
 pub mod diagnostic;
+pub mod fmt;
 pub mod formats;
 pub mod load;
 pub mod model;

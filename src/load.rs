@@ -17,6 +17,13 @@ pub enum InputFormat {
     Argdown,
     /// counterpoint's JSON.
     Json,
+    /// Argument Interchange Format JSON (AIFdb, OVA3/xAIF); see [`formats::aif`].
+    Aif,
+    /// Kialo's plain-text discussion export; see [`formats::kialo`].
+    Kialo,
+    /// ICCMA abstract argumentation frameworks (`.apx`, `.tgf`, `.i23`/`.af`); see
+    /// [`formats::iccma`].
+    Iccma(formats::iccma::Dialect),
 }
 
 /// A map with everything found while reading and checking it.
@@ -115,6 +122,22 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
                     maps.push(map);
                 }
             }
+            InputFormat::Aif => {
+                if let Some(map) = formats::aif::read(name, text, &mut diagnostics) {
+                    maps.push(map);
+                }
+            }
+            InputFormat::Kialo => {
+                if let Some(map) = formats::kialo::read(name, text, &mut diagnostics) {
+                    maps.push(map);
+                }
+            }
+            InputFormat::Iccma(dialect) => {
+                let parsed = formats::iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
+                if let Some(parsed) = parsed {
+                    maps.push(parsed.to_map());
+                }
+            }
         }
     }
     let mut map = if argdown.is_empty() {
@@ -133,6 +156,7 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
         }
     }
     diagnostics.extend(validate::validate(&map));
+    validate::attach_snippets(&mut diagnostics, texts);
     let files: Vec<String> = texts.iter().map(|(n, _)| n.clone()).collect();
     diagnostic::sort(&mut diagnostics, &files);
     Loaded {
@@ -147,8 +171,23 @@ fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
         return format;
     }
     let path = Path::new(name);
-    if has_extension(path, "json") || text.trim_start().starts_with('{') {
-        InputFormat::Json
+    if let Some(dialect) = formats::iccma::Dialect::from_extension(name)
+        .or_else(|| formats::iccma::Dialect::sniff(text.as_bytes()))
+    {
+        return InputFormat::Iccma(dialect);
+    }
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if has_extension(path, "json") || start.starts_with('{') {
+        // Counterpoint JSON unless the content is AIF; unreadable JSON goes to the JSON reader,
+        // which reports where it breaks.
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) if !formats::json::detect(&value) && formats::aif::detect(&value) => {
+                InputFormat::Aif
+            }
+            _ => InputFormat::Json,
+        }
+    } else if formats::kialo::detect(text) {
+        InputFormat::Kialo
     } else {
         InputFormat::Argdown
     }

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 the map has errors (diagnostics printed), 2 usage or I/O error.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,6 +10,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use counterpoint::diagnostic;
 use counterpoint::load::{self, InputFormat, Loaded};
 use counterpoint::output;
+use counterpoint::render;
+
+mod cli_analysis;
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +34,45 @@ enum Command {
     /// For each source, the paragraphs (runs of non-blank lines) that no node cites, and the share
     /// cited. Ranges the frontmatter marks as `skip` do not count.
     Coverage(CoverageArgs),
+    /// Draw the map: Graphviz DOT (default, to standard output), or SVG, PNG or PDF through the
+    /// Graphviz `dot` program.
+    Render(RenderArgs),
+    /// Write one self-contained HTML page (works offline): the diagram with pan and zoom, each
+    /// side's unanswered points, details on click, search and filters. Needs Graphviz `dot`.
+    Report(ReportArgs),
+    /// List the points no other side has answered, grouped by side, with what each supports or
+    /// rebuts and its citations. A point is answered when at least one node of a different side
+    /// rebuts or undercuts it (a contradiction answers both ways; a node without a side differs
+    /// from every side).
+    Unanswered(cli_analysis::UnansweredArgs),
+    /// Which points stand under Dung's (1995) argumentation semantics, where the attacks are the
+    /// rebuttals, undercuts and contradictions (both ways). Grounded (the default): each point
+    /// stands, falls or is undecided, with the reason. Preferred / stable: the extensions, found
+    /// by an exact search limited to 2,000 points left undecided by grounded semantics, 1,000
+    /// extensions and 1,000,000 search steps (an error beyond). Reads ICCMA files (.apx, .tgf,
+    /// .i23/.af) directly.
+    Status(cli_analysis::StatusArgs),
+    /// A debate-prep brief for one side: opponents' points it has not answered, its points
+    /// nobody answered, its points attacked by something it has not answered, and where its
+    /// claims stand. Claims first, then the points most others depend on.
+    Prep(cli_analysis::PrepArgs),
+    /// Counts: nodes per side and kind, relations per type, the deepest chain of relations
+    /// (a cycle counts as one step), each side's share of points answered, grounded results.
+    Stats(cli_analysis::StatsArgs),
+    /// Rewrite .argdown files in place in one canonical layout (each node stays in its file).
+    /// Refuses, changing nothing, when the files have errors or hold comments. With `--check`,
+    /// writes nothing, lists the files that would change and exits 1 if there are any.
+    Fmt(FmtArgs),
+}
+
+#[derive(Args)]
+struct FmtArgs {
+    /// `.argdown` files, or folders of them, read together as one map.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Write nothing: list the files that would change, exit 1 if any would.
+    #[arg(long)]
+    check: bool,
 }
 
 /// The inputs every command reads.
@@ -50,6 +92,16 @@ enum From {
     Auto,
     Argdown,
     Json,
+    /// ICCMA apx (`arg(a).`, `att(a,b).`).
+    Apx,
+    /// Trivial Graph Format (ids, `#`, attacks).
+    Tgf,
+    /// ICCMA 2023 (`p af N`, then `i j`); also for `.af` files.
+    I23,
+    /// Argument Interchange Format JSON (AIFdb export, OVA3/xAIF).
+    Aif,
+    /// Kialo's plain-text discussion export (`Discussion Title: ...`).
+    Kialo,
 }
 
 impl From {
@@ -58,6 +110,11 @@ impl From {
             From::Auto => InputFormat::Auto,
             From::Argdown => InputFormat::Argdown,
             From::Json => InputFormat::Json,
+            From::Apx => InputFormat::Iccma(counterpoint::formats::iccma::Dialect::Apx),
+            From::Tgf => InputFormat::Iccma(counterpoint::formats::iccma::Dialect::Tgf),
+            From::I23 => InputFormat::Iccma(counterpoint::formats::iccma::Dialect::I23),
+            From::Aif => InputFormat::Aif,
+            From::Kialo => InputFormat::Kialo,
         }
     }
 }
@@ -83,6 +140,19 @@ struct CheckArgs {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Json,
+    /// ICCMA apx facts `arg(a).` / `att(a,b).` (the attack graph; ids made into atoms).
+    Apx,
+    /// ICCMA 2023 `p af N` with `i j` attacks and `# id i ID` comments.
+    I23,
+    /// Argument Interchange Format JSON, AIFdb style (I-nodes, RA/CA scheme nodes, locutions
+    /// for sides), with counterpoint's extra data so that it reads back exactly.
+    Aif,
+    /// Argdown in counterpoint's canonical layout (the same as `fmt`).
+    Argdown,
+    /// A Mermaid flowchart, for Markdown.
+    Mermaid,
+    /// GraphML, for yEd, Gephi and other graph tools.
+    Graphml,
 }
 
 #[derive(Args)]
@@ -92,6 +162,8 @@ struct ExportArgs {
     /// The format to write.
     #[arg(long = "to", value_enum)]
     to: ExportFormat,
+    #[command(flatten)]
+    filter: cli_analysis::FilterArgs,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -112,6 +184,126 @@ struct CoverageArgs {
     fail_under: Option<f64>,
 }
 
+/// How the diagram is drawn (shared by `render` and `report`).
+#[derive(Args)]
+struct DiagramArgs {
+    /// Graphviz layout engine: `dot` (layered, clearest) or `sfdp` (force-directed, for large
+    /// maps).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Dot)]
+    layout: LayoutArg,
+    /// Which way relations point: BT (default) puts the main claims on top with their reasons
+    /// and objections below.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = DirectionArg::BT)]
+    direction: DirectionArg,
+    /// Draw a box around each section (nested as the headings are), each side, or none.
+    #[arg(long, value_enum, default_value_t = GroupByArg::Section)]
+    group_by: GroupByArg,
+    /// Wrap titles and texts at this many characters.
+    #[arg(long, value_name = "COLUMNS", default_value_t = 36,
+          value_parser = clap::value_parser!(u16).range(8..=400))]
+    wrap: u16,
+    /// Show at most this many lines of each node's text (0: all); the full text stays in the
+    /// tooltip and the report.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    max_lines: u16,
+    /// Spread a point's many unanswered-by-anyone replies over up to N rows (0: one row).
+    #[arg(long, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u8).range(0..=20))]
+    stagger: u8,
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// Lay out maps even when they are so large that Graphviz will take long.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    filter: cli_analysis::FilterArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Dot,
+    Sfdp,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[allow(clippy::upper_case_acronyms)]
+enum DirectionArg {
+    TB,
+    BT,
+    LR,
+    RL,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GroupByArg {
+    Section,
+    Side,
+    None,
+}
+
+impl DiagramArgs {
+    fn options(&self) -> render::RenderOptions {
+        render::RenderOptions {
+            group_by: match self.group_by {
+                GroupByArg::Section => render::GroupBy::Section,
+                GroupByArg::Side => render::GroupBy::Side,
+                GroupByArg::None => render::GroupBy::None,
+            },
+            direction: match self.direction {
+                DirectionArg::TB => render::Direction::TopBottom,
+                DirectionArg::BT => render::Direction::BottomTop,
+                DirectionArg::LR => render::Direction::LeftRight,
+                DirectionArg::RL => render::Direction::RightLeft,
+            },
+            layout: match self.layout {
+                LayoutArg::Dot => render::Layout::Dot,
+                LayoutArg::Sfdp => render::Layout::Sfdp,
+            },
+            wrap: usize::from(self.wrap),
+            max_lines: usize::from(self.max_lines),
+            stagger: usize::from(self.stagger),
+            legend: !self.no_legend,
+            title: true,
+            note: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum RenderFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(Args)]
+struct RenderArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// What to write. svg, png and pdf run the Graphviz `dot` program.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Dot)]
+    format: RenderFormat,
+    /// Write to this file (atomically) instead of standard output. PNG and PDF go to standard
+    /// output only when it is not a terminal.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    diagram: DiagramArgs,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The HTML file to write.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    #[command(flatten)]
+    diagram: DiagramArgs,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -127,7 +319,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Export(args) => export(args),
+        Command::Fmt(args) => fmt_cmd(args),
         Command::Coverage(args) => coverage(args),
+        Command::Render(args) => render_cmd(args),
+        Command::Report(args) => report_cmd(args),
+        Command::Unanswered(args) => cli_analysis::unanswered_cmd(args),
+        Command::Status(args) => cli_analysis::status_cmd(args),
+        Command::Prep(args) => cli_analysis::prep_cmd(args),
+        Command::Stats(args) => cli_analysis::stats_cmd(args),
     }
 }
 
@@ -187,10 +386,75 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let (map, _) = cli_analysis::filtered(loaded.map, &args.filter)?;
     let text = match args.to {
-        ExportFormat::Json => counterpoint::formats::json::to_string(&loaded.map),
+        ExportFormat::Json => counterpoint::formats::json::to_string(&map),
+        ExportFormat::Apx => counterpoint::formats::iccma::to_apx(&map),
+        ExportFormat::I23 => counterpoint::formats::iccma::to_i23(&map),
+        ExportFormat::Aif => counterpoint::formats::aif::to_string(&map),
+        ExportFormat::Argdown => match counterpoint::formats::argdown::to_string(&map) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        ExportFormat::Mermaid => counterpoint::formats::mermaid::to_string(&map),
+        ExportFormat::Graphml => counterpoint::formats::graphml::to_string(&map),
     };
     emit(&text, args.output.as_ref(), &args.inputs)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
+    use counterpoint::fmt::{self, FmtError};
+    let paths = load::expand(&args.paths)?;
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("argdown") {
+            anyhow::bail!("{}: fmt rewrites .argdown files only", path.display());
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        files.push((path.display().to_string(), text));
+    }
+    let formatted = match fmt::format(&files) {
+        Ok(f) => f,
+        Err(FmtError::Invalid(diagnostics)) => {
+            eprint!("{}", diagnostic::render_all(&diagnostics));
+            eprintln!("error: fmt: the files have errors; nothing was rewritten");
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => {
+            eprintln!("error: fmt: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    if !formatted.warnings.is_empty() {
+        eprint!("{}", diagnostic::render_all(&formatted.warnings));
+    }
+    let changed = formatted.changed(&files);
+    if args.check {
+        for name in &changed {
+            println!("{name}");
+        }
+        return Ok(if changed.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    let writes: Vec<(PathBuf, String)> = paths
+        .iter()
+        .zip(&formatted.files)
+        .zip(&files)
+        .filter(|((_, (_, new)), (_, old))| new != old)
+        .map(|((path, (_, new)), _)| (path.clone(), new.clone()))
+        .collect();
+    fmt::rewrite(&writes).map_err(|e| anyhow::anyhow!("cannot rewrite the files: {e}"))?;
+    for name in &changed {
+        println!("formatted {name}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -216,4 +480,84 @@ fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The map to draw and the options to draw it with. (Filters that hide part of the map belong
+/// here: they shrink the map and say what they hid in `note`.)
+fn diagram(
+    map: counterpoint::Map,
+    args: &DiagramArgs,
+) -> anyhow::Result<(counterpoint::Map, render::RenderOptions)> {
+    let (map, note) = cli_analysis::filtered(map, &args.filter)?;
+    let mut opts = args.options();
+    opts.note = note;
+    Ok((map, opts))
+}
+
+/// Refuses (exit 2) to lay out a map so large that Graphviz would take long, unless `--force`.
+fn check_size(map: &counterpoint::Map, args: &DiagramArgs) -> Option<ExitCode> {
+    let limit = render::graphviz::slow_layout_nodes(args.options().layout);
+    if args.force || map.node_count() <= limit {
+        return None;
+    }
+    eprintln!(
+        "error: the map has {} nodes; Graphviz lays out more than {limit} nodes slowly \
+         ({}). Draw part of the map with the filters, try `--layout sfdp`, \
+         write `--format dot`, or pass `--force` to wait.",
+        map.node_count(),
+        render::graphviz::TIMINGS,
+    );
+    Some(ExitCode::from(2))
+}
+
+fn render_cmd(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    let loaded = match load_map(&args.inputs)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let (map, opts) = diagram(loaded.map, &args.diagram)?;
+    let dot = render::to_dot(&map, &opts);
+    let format = match args.format {
+        RenderFormat::Dot => {
+            emit(&dot, args.output.as_ref(), &args.inputs)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        RenderFormat::Svg => render::OutputFormat::Svg,
+        RenderFormat::Png => render::OutputFormat::Png,
+        RenderFormat::Pdf => render::OutputFormat::Pdf,
+    };
+    if args.output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "error: {} is binary: write it to a file with `-o FILE` (or redirect standard output)",
+            format.as_str()
+        );
+        return Ok(ExitCode::from(2));
+    }
+    if let Some(code) = check_size(&map, &args.diagram) {
+        return Ok(code);
+    }
+    let bytes = render::graphviz::run(&dot, format, opts.layout)?;
+    match &args.output {
+        Some(path) => output::write_atomic(path, &bytes, &args.inputs.paths)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_cmd(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let loaded = match load_map(&args.inputs)? {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let (map, opts) = diagram(loaded.map, &args.diagram)?;
+    if let Some(code) = check_size(&map, &args.diagram) {
+        return Ok(code);
+    }
+    let html = render::html::build(&map, &opts)?;
+    output::write_atomic(&args.output, html.as_bytes(), &args.inputs.paths)?;
+    Ok(ExitCode::SUCCESS)
 }

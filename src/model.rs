@@ -154,8 +154,8 @@ pub struct Source {
 }
 
 /// A pointer into a source: first and last line (1-based, inclusive), and an optional short quote
-/// that must occur in those lines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// that must occur in those lines. Equality ignores the origin.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Citation {
     pub source: String,
     pub lines: [u32; 2],
@@ -177,8 +177,8 @@ pub struct Section {
     pub side: Option<String>,
 }
 
-/// A statement or argument.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A statement or argument. Equality ignores the origin.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     pub element: Element,
@@ -249,8 +249,8 @@ impl Node {
     }
 }
 
-/// A relation between two nodes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A relation between two nodes. Equality ignores the origin.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Edge {
     pub relation: Relation,
     #[serde(skip)]
@@ -263,6 +263,45 @@ impl Edge {
             relation,
             origin: None,
         }
+    }
+}
+
+// Origins never take part in equality, whether present or not (a map read from JSON has none).
+impl PartialEq for Citation {
+    fn eq(&self, o: &Self) -> bool {
+        (&self.source, &self.lines, &self.quote) == (&o.source, &o.lines, &o.quote)
+    }
+}
+
+impl PartialEq for Node {
+    fn eq(&self, o: &Self) -> bool {
+        (
+            &self.id,
+            &self.element,
+            &self.title,
+            &self.text,
+            &self.side,
+            &self.tags,
+            &self.citations,
+            &self.section,
+            &self.data,
+        ) == (
+            &o.id,
+            &o.element,
+            &o.title,
+            &o.text,
+            &o.side,
+            &o.tags,
+            &o.citations,
+            &o.section,
+            &o.data,
+        )
+    }
+}
+
+impl PartialEq for Edge {
+    fn eq(&self, o: &Self) -> bool {
+        self.relation == o.relation
     }
 }
 

@@ -1,10 +1,303 @@
-//! Checks on a whole map, whatever format it was read from: unknown sides and sources,
-//! nodes without a side, relations to self, cycles of supports.
+//! Checks on a whole map, whatever format it was read from: unknown sides (E004) and sources
+//! (E005), nodes without a side (W003), relations to self (W004), cycles of supports (W002).
+//!
+//! Everything is linear in the size of the map; the cycle check uses petgraph's Kosaraju SCC,
+//! which walks the graph with explicit stacks (no recursion).
 
-use crate::diagnostic::Diagnostic;
-use crate::model::Map;
+use std::collections::{HashMap, HashSet, VecDeque};
 
-/// All map-level diagnostics, placed at the node's origin where it has one.
-pub fn validate(_map: &Map) -> Vec<Diagnostic> {
-    Vec::new()
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeFiltered;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Map, Node, Origin, Relation};
+
+/// A diagnostic placed at `origin` (no place when the map was not read from a file).
+fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
+    match origin {
+        Some(o) => {
+            let mut d = d.with_length(length);
+            d.file = o.file.to_string();
+            d.line = o.line;
+            d.column = o.column;
+            d
+        }
+        None => d,
+    }
+}
+
+fn id_len(node: &Node) -> usize {
+    node.id.chars().count()
+}
+
+fn declared_sides(map: &Map) -> String {
+    if map.sides.is_empty() {
+        "the map declares no sides; declare them in the frontmatter: `sides: {id: {label: ...}}`"
+            .to_string()
+    } else {
+        let ids: Vec<&str> = map.sides.iter().map(|s| s.id.as_str()).collect();
+        format!("declared sides are: {}", ids.join(", "))
+    }
+}
+
+fn declared_sources(map: &Map) -> String {
+    if map.sources.is_empty() {
+        "the map declares no sources; declare them in the frontmatter: `sources: {id: {title: \
+         ..., file: ...}}`"
+            .to_string()
+    } else {
+        let ids: Vec<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
+        format!("declared sources are: {}", ids.join(", "))
+    }
+}
+
+/// All map-level diagnostics, placed at the node's (or citation's, or relation's) origin where
+/// it has one. Source lines are attached later by [`attach_snippets`].
+pub fn validate(map: &Map) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, node) in map.nodes() {
+        if let Some(side) = &node.side {
+            if map.side(side).is_none() {
+                out.push(placed(
+                    Diagnostic::new(
+                        Code::UnknownSide,
+                        format!("unknown side {side:?} on {}", node.id),
+                    )
+                    .with_help(declared_sides(map)),
+                    node.origin.as_ref(),
+                    id_len(node),
+                ));
+            }
+        } else if !map.sides.is_empty() {
+            out.push(placed(
+                Diagnostic::new(Code::NoSide, format!("{} has no side", node.id)).with_help(
+                    format!(
+                        "give it `{{side: id}}`, a tag naming a side, or put it under a heading \
+                         with `{{side: id}}`; {}",
+                        declared_sides(map)
+                    ),
+                ),
+                node.origin.as_ref(),
+                id_len(node),
+            ));
+        }
+        for c in &node.citations {
+            if map.source(&c.source).is_none() {
+                let (origin, len) = match &c.origin {
+                    Some(o) => (Some(o), c.source.chars().count() + 2),
+                    None => (node.origin.as_ref(), id_len(node)),
+                };
+                out.push(placed(
+                    Diagnostic::new(
+                        Code::UnknownSource,
+                        format!("unknown source {:?} cited by {}", c.source, node.id),
+                    )
+                    .with_help(declared_sources(map)),
+                    origin,
+                    len,
+                ));
+            }
+        }
+    }
+    for (a, b, edge) in map.edges() {
+        if a == b {
+            let node = map.node(a);
+            out.push(placed(
+                Diagnostic::new(
+                    Code::SelfRelation,
+                    format!("{} {} itself", node.id, edge.relation),
+                )
+                .with_help("relate it to another statement or argument, or remove the relation"),
+                edge.origin.as_ref().or(node.origin.as_ref()),
+                1,
+            ));
+        }
+    }
+    out.extend(support_cycles(map));
+    out
+}
+
+/// One W002 per group of nodes that support each other in a cycle (a strongly connected
+/// component of the `supports` relations with more than one node), naming one cycle in it.
+fn support_cycles(map: &Map) -> Vec<Diagnostic> {
+    let graph = map.graph();
+    let supports = EdgeFiltered::from_fn(graph, |e| e.weight().relation == Relation::Supports);
+    let mut components: Vec<Vec<NodeIndex>> = petgraph::algo::kosaraju_scc(&supports)
+        .into_iter()
+        .filter(|c| c.len() > 1)
+        .collect();
+    for c in &mut components {
+        c.sort();
+    }
+    components.sort();
+    let mut out = Vec::new();
+    for component in components {
+        let Some(&start) = component.first() else {
+            continue;
+        };
+        let members: HashSet<NodeIndex> = component.iter().copied().collect();
+        let cycle = cycle_through(map, start, &members);
+        let mut names: Vec<&str> = cycle.iter().map(|&ix| map.node(ix).id.as_str()).collect();
+        if names.len() > 12 {
+            let first = names.first().copied().unwrap_or_default();
+            names.truncate(10);
+            names.push("...");
+            names.push(first);
+        }
+        let mut message = format!("supports form a cycle: {}", names.join(" -> "));
+        if component.len() + 1 > cycle.len() {
+            message.push_str(&format!(
+                " ({} nodes support each other in a cycle)",
+                component.len()
+            ));
+        }
+        let node = map.node(start);
+        out.push(placed(
+            Diagnostic::new(Code::SupportCycle, message).with_help(
+                "a point cannot be a reason for itself: remove or reverse one of these supports",
+            ),
+            node.origin.as_ref(),
+            id_len(node),
+        ));
+    }
+    out
+}
+
+/// A shortest cycle of supports from `start` back to `start` within `members` (breadth-first;
+/// linear in the size of the component). Ends with `start` again.
+fn cycle_through(map: &Map, start: NodeIndex, members: &HashSet<NodeIndex>) -> Vec<NodeIndex> {
+    let mut previous: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    let mut last = None;
+    'search: while let Some(v) = queue.pop_front() {
+        let mut targets: Vec<NodeIndex> = map
+            .outgoing(v)
+            .filter(|(t, r)| *r == Relation::Supports && members.contains(t))
+            .map(|(t, _)| t)
+            .collect();
+        targets.sort();
+        for t in targets {
+            if t == start {
+                last = Some(v);
+                break 'search;
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = previous.entry(t) {
+                e.insert(v);
+                queue.push_back(t);
+            }
+        }
+    }
+    let mut path = vec![start];
+    let mut v = last.unwrap_or(start);
+    while v != start {
+        path.push(v);
+        match previous.get(&v) {
+            Some(&p) => v = p,
+            None => break,
+        }
+    }
+    path.push(start);
+    // `path` is start, last, ..., first step, start: reverse the middle to follow the edges.
+    let len = path.len();
+    if let Some(middle) = path.get_mut(1..len - 1) {
+        middle.reverse();
+    }
+    path
+}
+
+/// Fills in the source line of diagnostics that have a place but no snippet, from the texts
+/// `(file name, text)` that were read.
+pub fn attach_snippets(diagnostics: &mut [Diagnostic], texts: &[(String, String)]) {
+    for d in diagnostics.iter_mut() {
+        if d.snippet.is_some() || d.line == 0 || d.file.is_empty() {
+            continue;
+        }
+        if let Some((_, text)) = texts.iter().find(|(name, _)| *name == d.file) {
+            let (file, line, column) = (d.file.clone(), d.line, d.column);
+            let length = d.length;
+            *d = d.clone().at(&file, text, line, column).with_length(length);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, Node, Side};
+
+    fn codes(ds: &[Diagnostic]) -> Vec<&'static str> {
+        ds.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn unknown_side_and_missing_side() {
+        let mut map = Map::new();
+        map.sides.push(Side {
+            id: "pro".into(),
+            label: "Pro".into(),
+            color: None,
+        });
+        map.add_node(Node::statement("A", "a").with_side("pro"))
+            .unwrap();
+        map.add_node(Node::statement("B", "b").with_side("cons"))
+            .unwrap();
+        map.add_node(Node::statement("C", "c")).unwrap();
+        let ds = validate(&map);
+        assert_eq!(codes(&ds), vec!["E004", "W003"]);
+        assert_eq!(ds[0].message, "unknown side \"cons\" on [B]");
+        assert_eq!(ds[0].help.as_deref(), Some("declared sides are: pro"));
+    }
+
+    #[test]
+    fn unknown_source_and_self_relation() {
+        let mut map = Map::new();
+        let a = map
+            .add_node(Node::statement("A", "a").with_citation("memo", 1, 2))
+            .unwrap();
+        map.add_edge(a, a, Edge::new(Relation::Rebuts));
+        let ds = validate(&map);
+        assert_eq!(codes(&ds), vec!["E005", "W004"]);
+        assert_eq!(ds[1].message, "[A] rebuts itself");
+    }
+
+    #[test]
+    fn one_warning_per_support_cycle() {
+        let mut map = Map::new();
+        let ix: Vec<NodeIndex> = ["A", "B", "C", "D", "E"]
+            .iter()
+            .map(|t| map.add_node(Node::statement(*t, "")).unwrap())
+            .collect();
+        let e = |r| Edge::new(r);
+        // A -> B -> C -> A, plus C -> B; D <-> E; an attack cycle is not reported.
+        map.add_edge(ix[0], ix[1], e(Relation::Supports));
+        map.add_edge(ix[1], ix[2], e(Relation::Supports));
+        map.add_edge(ix[2], ix[0], e(Relation::Supports));
+        map.add_edge(ix[2], ix[1], e(Relation::Supports));
+        map.add_edge(ix[3], ix[4], e(Relation::Supports));
+        map.add_edge(ix[4], ix[3], e(Relation::Supports));
+        map.add_edge(ix[0], ix[3], e(Relation::Rebuts));
+        map.add_edge(ix[3], ix[0], e(Relation::Rebuts));
+        let ds = validate(&map);
+        assert_eq!(codes(&ds), vec!["W002", "W002"]);
+        assert_eq!(
+            ds[0].message,
+            "supports form a cycle: [A] -> [B] -> [C] -> [A]"
+        );
+        assert_eq!(ds[1].message, "supports form a cycle: [D] -> [E] -> [D]");
+    }
+
+    #[test]
+    fn long_support_chain_does_not_overflow() {
+        let mut map = Map::new();
+        let n = 200_000;
+        let ix: Vec<NodeIndex> = (0..n)
+            .map(|i| map.add_node(Node::statement(i.to_string(), "")).unwrap())
+            .collect();
+        for w in ix.windows(2) {
+            map.add_edge(w[0], w[1], Edge::new(Relation::Supports));
+        }
+        map.add_edge(ix[n - 1], ix[0], Edge::new(Relation::Supports));
+        let ds = validate(&map);
+        assert_eq!(codes(&ds), vec!["W002"]);
+    }
 }

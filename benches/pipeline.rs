@@ -1,0 +1,95 @@
+//! The foundation's pipeline on a generated 100,000-node map: read and check the Argdown text,
+//! find the unanswered points, draw DOT. Run with `cargo bench --bench pipeline`.
+//!
+//! The map is a debate tree: two sides, every node after the first answers (rebuts) or supports an
+//! earlier one, written top level with an outgoing relation, tagged, cited and in sections.
+
+use counterpoint::analysis::unanswered::unanswered;
+use counterpoint::load::{load_texts, InputFormat, Loaded};
+use counterpoint::render::{to_dot, RenderOptions};
+
+const NODES: usize = 100_000;
+
+fn main() {
+    divan::main();
+}
+
+/// A deterministic pseudo-random sequence (xorshift), so the map is the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Argdown text of a map with `n` nodes.
+pub fn generate(n: usize) -> String {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut out = String::with_capacity(n * 120);
+    out.push_str(
+        "===\ntitle: Generated\nsides:\n  pro: {label: Pro}\n  con: {label: Con}\nsources:\n  src: {title: Source}\n===\n\n",
+    );
+    let mut side = ["pro", "con"].into_iter().cycle();
+    for i in 0..n {
+        if i % 1000 == 0 {
+            out.push_str(&format!("# Part {}\n\n", i / 1000));
+        }
+        let s = side.next().unwrap_or("pro");
+        out.push_str(&format!(
+            "<N{i}>: Point number {i} made by the {s} side. #t{} {{side: {s}, cite: \"src:{}-{}\"}}\n",
+            i % 17,
+            i + 1,
+            i + 2
+        ));
+        if i > 0 {
+            let target = rng.below(i);
+            let rel = if rng.below(3) == 0 { "+>" } else { "->" };
+            out.push_str(&format!("  {rel} <N{target}>\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn loaded() -> Loaded {
+    let texts = vec![("generated.argdown".to_string(), generate(NODES))];
+    load_texts(&texts, InputFormat::Argdown)
+}
+
+#[divan::bench(sample_count = 5)]
+fn check(bencher: divan::Bencher) {
+    let texts = vec![("generated.argdown".to_string(), generate(NODES))];
+    bencher.bench(|| {
+        let loaded = load_texts(&texts, InputFormat::Argdown);
+        assert_eq!(loaded.map.node_count(), NODES);
+        loaded
+    });
+}
+
+#[divan::bench(sample_count = 5)]
+fn unanswered_points(bencher: divan::Bencher) {
+    let map = loaded().map;
+    bencher.bench(|| unanswered(&map).len());
+}
+
+#[divan::bench(sample_count = 5)]
+fn dot(bencher: divan::Bencher) {
+    let map = loaded().map;
+    let options = RenderOptions::default();
+    bencher.bench(|| to_dot(&map, &options).len());
+}
+
+#[divan::bench(sample_count = 3)]
+fn whole_pipeline(bencher: divan::Bencher) {
+    let texts = vec![("generated.argdown".to_string(), generate(NODES))];
+    let options = RenderOptions::default();
+    bencher.bench(|| {
+        let loaded = load_texts(&texts, InputFormat::Argdown);
+        let open = unanswered(&loaded.map).len();
+        to_dot(&loaded.map, &options).len() + open
+    });
+}

@@ -1,0 +1,517 @@
+//! Preferred and stable extensions (Dung 1995), by an exact search.
+//!
+//! A *preferred* extension is a largest set of points that can be defended together: no point in
+//! it attacks another, every attack on a point in it is answered by a point in it, and no point
+//! can be added without breaking this. A *stable* extension is a conflict-free set that attacks
+//! every point outside it; every stable extension is preferred, and there may be none (an odd
+//! cycle of attacks has none).
+//!
+//! Every preferred extension contains the grounded extension and excludes what grounded
+//! semantics rejects, so the search works only on the arguments grounded semantics leaves
+//! undecided, with the attacks among them. It is the labelling-based backtracking of Nofal,
+//! Atkinson and Dunne (2014), with an explicit stack and a trail of label changes (no recursion,
+//! no copies of the labelling): choose an undecided argument, try it `in` (what it attacks goes
+//! `out`, its attackers must go out), then try it excluded. Arguments whose attackers are all
+//! `out` are taken without branching. The search is exponential in the worst case, so it is
+//! bounded by [`Limits`] and stops with a [`SearchError`] beyond them.
+
+use super::csr::Csr;
+use super::framework::Framework;
+use super::grounded::{Grounded, Label};
+
+/// The bounds of the exact search. The defaults handle any hand-made debate map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// At most this many arguments left undecided by grounded semantics.
+    pub max_undecided: usize,
+    /// At most this many extensions.
+    pub max_extensions: usize,
+    /// At most this many search steps (choices of an argument).
+    pub max_steps: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_undecided: 2_000,
+            max_extensions: 1_000,
+            max_steps: 1_000_000,
+        }
+    }
+}
+
+/// Which extensions to find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Semantics {
+    Preferred,
+    Stable,
+}
+
+impl Semantics {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Semantics::Preferred => "preferred",
+            Semantics::Stable => "stable",
+        }
+    }
+}
+
+/// The search went beyond its [`Limits`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SearchError {
+    #[error("{undecided} arguments are undecided under grounded semantics; the exact search for {} extensions handles at most {limit}", semantics.as_str())]
+    TooManyUndecided {
+        semantics: Semantics,
+        undecided: usize,
+        limit: usize,
+    },
+    #[error("there are more than {limit} {} extensions; the search stops there", semantics.as_str())]
+    TooManyExtensions { semantics: Semantics, limit: usize },
+    #[error("the search for {} extensions did not finish within {limit} steps", semantics.as_str())]
+    TooManySteps { semantics: Semantics, limit: usize },
+}
+
+/// The preferred extensions of `fw`, each sorted, in the order found. `grounded` must be the
+/// grounded labelling of `fw`. There is always at least one.
+pub fn preferred(
+    fw: &Framework,
+    grounded: &Grounded,
+    limits: Limits,
+) -> Result<Vec<Vec<u32>>, SearchError> {
+    search(fw, grounded, limits, Semantics::Preferred)
+}
+
+/// The stable extensions of `fw` (possibly none), each sorted, in the order found.
+pub fn stable(
+    fw: &Framework,
+    grounded: &Grounded,
+    limits: Limits,
+) -> Result<Vec<Vec<u32>>, SearchError> {
+    search(fw, grounded, limits, Semantics::Stable)
+}
+
+/// The extensions of `fw` under `semantics`.
+pub fn extensions(
+    fw: &Framework,
+    grounded: &Grounded,
+    semantics: Semantics,
+    limits: Limits,
+) -> Result<Vec<Vec<u32>>, SearchError> {
+    search(fw, grounded, limits, semantics)
+}
+
+const BLANK: u8 = 0;
+const IN: u8 = 1;
+const OUT: u8 = 2;
+const MUST_OUT: u8 = 3;
+const UNDEC: u8 = 4;
+
+/// The labelling being searched, over the undecided arguments `0..k` (local numbering).
+struct State<'a> {
+    targets: &'a Csr,
+    attackers: &'a Csr,
+    label: Vec<u8>,
+    /// Attackers still `BLANK`: a `MUST_OUT` argument with none left can never be made `OUT`.
+    blank: Vec<u32>,
+    /// Attackers not `OUT`: a `BLANK` argument with none left is defended and goes in for free.
+    live: Vec<u32>,
+    trail: Vec<(u32, u8)>,
+    /// Arguments that may have become `MUST_OUT` without a `BLANK` attacker; checked by
+    /// [`State::settle`] once a whole step is done (a step may repair what it broke midway).
+    suspects: Vec<u32>,
+    /// Some `MUST_OUT` argument has no `BLANK` attacker left: no extension below this point.
+    dead: bool,
+}
+
+impl State<'_> {
+    fn set(&mut self, v: u32, new: u8) {
+        let old = self.label[v as usize];
+        if old == new {
+            return;
+        }
+        self.trail.push((v, old));
+        self.label[v as usize] = new;
+        for &t in self.targets.row(v) {
+            let t = t as usize;
+            if old == BLANK {
+                self.blank[t] -= 1;
+                if self.blank[t] == 0 {
+                    self.suspects.push(t as u32);
+                }
+            }
+            if new == OUT {
+                self.live[t] -= 1;
+            }
+        }
+        if new == MUST_OUT {
+            self.suspects.push(v);
+        }
+    }
+
+    /// Ends a step: the branch is dead when a `MUST_OUT` argument has no `BLANK` attacker left.
+    fn settle(&mut self) {
+        let (label, blank) = (&self.label, &self.blank);
+        self.dead = self
+            .suspects
+            .drain(..)
+            .any(|t| label[t as usize] == MUST_OUT && blank[t as usize] == 0);
+    }
+
+    fn undo_to(&mut self, mark: usize) {
+        while self.trail.len() > mark {
+            let Some((v, old)) = self.trail.pop() else {
+                break;
+            };
+            let new = self.label[v as usize];
+            self.label[v as usize] = old;
+            for &t in self.targets.row(v) {
+                if old == BLANK {
+                    self.blank[t as usize] += 1;
+                }
+                if new == OUT {
+                    self.live[t as usize] += 1;
+                }
+            }
+        }
+        self.suspects.clear();
+        self.dead = false;
+    }
+
+    /// `y` goes in: what it attacks goes out, its other attackers must go out.
+    fn take(&mut self, y: u32) {
+        self.set(y, IN);
+        for &t in self.targets.row(y) {
+            self.set(t, OUT);
+        }
+        for &z in self.attackers.row(y) {
+            if matches!(self.label[z as usize], BLANK | UNDEC) {
+                self.set(z, MUST_OUT);
+            }
+        }
+        self.settle();
+    }
+
+    /// `y` is excluded (kept out of the extension without being attacked yet).
+    fn exclude(&mut self, y: u32) {
+        self.set(y, UNDEC);
+        self.settle();
+    }
+
+    /// The next argument to decide: a defended one (no branching needed) or the first blank one.
+    fn pick(&self) -> Pick {
+        let mut first = None;
+        for (v, &l) in self.label.iter().enumerate() {
+            if l == BLANK {
+                if self.live[v] == 0 {
+                    return Pick::Forced(v as u32);
+                }
+                first.get_or_insert(v as u32);
+            }
+        }
+        first.map_or(Pick::Leaf, Pick::Branch)
+    }
+}
+
+enum Pick {
+    Forced(u32),
+    Branch(u32),
+    Leaf,
+}
+
+fn search(
+    fw: &Framework,
+    grounded: &Grounded,
+    limits: Limits,
+    semantics: Semantics,
+) -> Result<Vec<Vec<u32>>, SearchError> {
+    // The undecided part, renumbered 0..k.
+    let undecided = grounded.with(Label::Undec);
+    let k = undecided.len();
+    if k > limits.max_undecided {
+        return Err(SearchError::TooManyUndecided {
+            semantics,
+            undecided: k,
+            limit: limits.max_undecided,
+        });
+    }
+    let mut local = vec![u32::MAX; fw.len()];
+    for (i, &a) in undecided.iter().enumerate() {
+        local[a as usize] = i as u32;
+    }
+    let (mut from, mut to) = (Vec::new(), Vec::new());
+    for (i, &a) in undecided.iter().enumerate() {
+        for &b in fw.targets(a) {
+            if let Some(&j) = local.get(b as usize).filter(|&&j| j != u32::MAX) {
+                from.push(i as u32);
+                to.push(j);
+            }
+        }
+    }
+    // k <= max_undecided, far below the 32-bit limit.
+    let targets = Csr::from_pairs(k, &from, &to).unwrap_or_default();
+    let attackers = targets.transpose();
+    let base = grounded.extension();
+
+    let mut state = State {
+        targets: &targets,
+        attackers: &attackers,
+        label: vec![BLANK; k],
+        blank: vec![0; k],
+        live: (0..k as u32).map(|v| attackers.degree(v) as u32).collect(),
+        trail: Vec::new(),
+        suspects: Vec::new(),
+        dead: false,
+    };
+    for v in 0..k as u32 {
+        if targets.row(v).binary_search(&v).is_ok() {
+            state.label[v as usize] = UNDEC;
+        }
+    }
+    for v in 0..k {
+        state.blank[v] = attackers
+            .row(v as u32)
+            .iter()
+            .filter(|&&z| state.label[z as usize] == BLANK)
+            .count() as u32;
+    }
+
+    // Found preferred extensions (local numbering), as membership vectors, and whether stable.
+    let mut found: Vec<(Vec<bool>, bool)> = Vec::new();
+    let mut frames: Vec<(u32, usize)> = Vec::new();
+    let mut steps = 0usize;
+    'search: loop {
+        if !state.dead {
+            steps += 1;
+            if steps > limits.max_steps {
+                return Err(SearchError::TooManySteps {
+                    semantics,
+                    limit: limits.max_steps,
+                });
+            }
+            match state.pick() {
+                Pick::Forced(y) => {
+                    state.take(y);
+                    continue 'search;
+                }
+                Pick::Branch(y) => {
+                    frames.push((y, state.trail.len()));
+                    state.take(y);
+                    continue 'search;
+                }
+                Pick::Leaf => {
+                    if !state.label.contains(&MUST_OUT) {
+                        let members: Vec<bool> = state.label.iter().map(|&l| l == IN).collect();
+                        let inside = |t: &Vec<bool>| {
+                            members.iter().zip(t).all(|(&m, &member)| !m || member)
+                        };
+                        if !found.iter().any(|(t, _)| inside(t)) {
+                            if semantics == Semantics::Preferred
+                                && found.len() >= limits.max_extensions
+                            {
+                                return Err(SearchError::TooManyExtensions {
+                                    semantics,
+                                    limit: limits.max_extensions,
+                                });
+                            }
+                            let is_stable = !state.label.contains(&UNDEC);
+                            found.push((members, is_stable));
+                        }
+                    }
+                }
+            }
+        }
+        // Backtrack: undo the innermost choice and exclude its argument instead.
+        loop {
+            let Some((y, mark)) = frames.pop() else {
+                break 'search;
+            };
+            state.undo_to(mark);
+            state.exclude(y);
+            if !state.dead {
+                continue 'search;
+            }
+        }
+    }
+
+    let wanted = found
+        .into_iter()
+        .filter(|(_, is_stable)| semantics == Semantics::Preferred || *is_stable);
+    let mut out = Vec::new();
+    for (members, _) in wanted {
+        if out.len() >= limits.max_extensions {
+            return Err(SearchError::TooManyExtensions {
+                semantics,
+                limit: limits.max_extensions,
+            });
+        }
+        let mut ext = base.clone();
+        ext.extend(
+            members
+                .iter()
+                .zip(&undecided)
+                .filter(|(&m, _)| m)
+                .map(|(_, &a)| a),
+        );
+        ext.sort_unstable();
+        out.push(ext);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::grounded::label_framework;
+    use proptest::prelude::*;
+
+    fn framework(n: usize, attacks: &[(u32, u32)]) -> Framework {
+        let (from, to): (Vec<u32>, Vec<u32>) = attacks.iter().copied().unzip();
+        Framework::from_attacks(n, &from, &to).unwrap()
+    }
+
+    /// Preferred and stable extensions, each sorted, the lists sorted.
+    fn both(n: usize, attacks: &[(u32, u32)]) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let fw = framework(n, attacks);
+        let g = label_framework(&fw);
+        let mut p = preferred(&fw, &g, Limits::default()).unwrap();
+        let mut s = stable(&fw, &g, Limits::default()).unwrap();
+        p.sort();
+        s.sort();
+        (p, s)
+    }
+
+    #[test]
+    fn nixon_diamond_has_two_readings() {
+        // Dung (1995): quaker a and republican b attack each other.
+        assert_eq!(both(2, &[(0, 1), (1, 0)]), (vec![vec![0], vec![1]], vec![vec![0], vec![1]]));
+    }
+
+    #[test]
+    fn odd_cycle_has_no_stable_extension() {
+        // a -> b -> c -> a: the only preferred extension is empty, and nothing is stable.
+        assert_eq!(both(3, &[(0, 1), (1, 2), (2, 0)]), (vec![vec![]], vec![]));
+    }
+
+    #[test]
+    fn even_cycle_has_two_stable_extensions() {
+        // a -> b -> c -> d -> a: {a, c} and {b, d}.
+        let cycle = [(0, 1), (1, 2), (2, 3), (3, 0)];
+        let two = vec![vec![0, 2], vec![1, 3]];
+        assert_eq!(both(4, &cycle), (two.clone(), two));
+    }
+
+    #[test]
+    fn self_attack_is_in_no_extension() {
+        // a -> a, a -> b: preferred {}, no stable extension (nothing attacks a from outside).
+        assert_eq!(both(2, &[(0, 0), (0, 1)]), (vec![vec![]], vec![]));
+        // c -> a, a -> a, a -> b: the grounded {b, c} is the only extension of either kind.
+        assert_eq!(
+            both(3, &[(2, 0), (0, 0), (0, 1)]),
+            (vec![vec![1, 2]], vec![vec![1, 2]])
+        );
+    }
+
+    #[test]
+    fn unattacked_attacker_settles_everything() {
+        // a -> b -> c: one extension, {a, c}, also the grounded one.
+        assert_eq!(both(3, &[(0, 1), (1, 2)]), (vec![vec![0, 2]], vec![vec![0, 2]]));
+    }
+
+    #[test]
+    fn floating_reinstatement() {
+        // a <-> b, both attack c, c attacks d: d is in every preferred extension although the
+        // grounded extension is empty.
+        let af = [(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)];
+        let two = vec![vec![0, 3], vec![1, 3]];
+        assert_eq!(both(4, &af), (two.clone(), two));
+    }
+
+    #[test]
+    fn preferred_but_not_stable() {
+        // a <-> b, b -> c, c -> d -> e -> c: preferred {a} and {b, d}; only {b, d} is stable
+        // ({a} leaves the odd cycle c, d, e unattacked).
+        let af = [(0, 1), (1, 0), (1, 2), (2, 3), (3, 4), (4, 2)];
+        assert_eq!(both(5, &af), (vec![vec![0], vec![1, 3]], vec![vec![1, 3]]));
+    }
+
+    #[test]
+    fn limits_give_clear_errors() {
+        let fw = framework(4, &[(0, 1), (1, 0), (2, 3), (3, 2)]);
+        let g = label_framework(&fw);
+        let tight = Limits {
+            max_undecided: 3,
+            ..Limits::default()
+        };
+        assert_eq!(
+            preferred(&fw, &g, tight).unwrap_err().to_string(),
+            "4 arguments are undecided under grounded semantics; the exact search for preferred \
+             extensions handles at most 3"
+        );
+        let few = Limits {
+            max_extensions: 3,
+            ..Limits::default()
+        };
+        assert_eq!(
+            stable(&fw, &g, few).unwrap_err().to_string(),
+            "there are more than 3 stable extensions; the search stops there"
+        );
+        let short = Limits {
+            max_steps: 2,
+            ..Limits::default()
+        };
+        assert_eq!(
+            preferred(&fw, &g, short).unwrap_err(),
+            SearchError::TooManySteps {
+                semantics: Semantics::Preferred,
+                limit: 2
+            }
+        );
+    }
+
+    /// Every subset of `0..n`, checked directly against the definitions.
+    fn brute_force(n: usize, attacks: &[(u32, u32)]) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let att = |a: u32, b: u32| attacks.contains(&(a, b));
+        let sets: Vec<Vec<u32>> = (0u32..1 << n)
+            .map(|bits| (0..n as u32).filter(|i| bits >> i & 1 == 1).collect())
+            .collect();
+        let conflict_free =
+            |s: &Vec<u32>| s.iter().all(|&a| s.iter().all(|&b| !att(a, b)));
+        let attacked_by = |s: &Vec<u32>, b: u32| s.iter().any(|&a| att(a, b));
+        let admissible = |s: &Vec<u32>| {
+            conflict_free(s)
+                && s.iter()
+                    .all(|&a| (0..n as u32).all(|b| !att(b, a) || attacked_by(s, b)))
+        };
+        let adm: Vec<&Vec<u32>> = sets.iter().filter(|s| admissible(s)).collect();
+        let subset = |s: &Vec<u32>, t: &Vec<u32>| s.iter().all(|x| t.contains(x));
+        let mut pref: Vec<Vec<u32>> = adm
+            .iter()
+            .filter(|s| !adm.iter().any(|t| t.len() > s.len() && subset(s, t)))
+            .map(|s| (*s).clone())
+            .collect();
+        let mut stab: Vec<Vec<u32>> = sets
+            .iter()
+            .filter(|s| {
+                conflict_free(s) && (0..n as u32).all(|b| s.contains(&b) || attacked_by(s, b))
+            })
+            .cloned()
+            .collect();
+        pref.sort();
+        stab.sort();
+        (pref, stab)
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_definitions(
+            n in 1usize..9,
+            raw in proptest::collection::vec((0u32..9, 0u32..9), 0..20),
+        ) {
+            let attacks: Vec<(u32, u32)> = raw
+                .into_iter()
+                .filter(|&(a, b)| (a as usize) < n && (b as usize) < n)
+                .collect();
+            prop_assert_eq!(both(n, &attacks), brute_force(n, &attacks));
+        }
+    }
+}

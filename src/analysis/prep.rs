@@ -1,0 +1,245 @@
+//! The debate-prep brief for one side S: what to answer, what to press, what to shore up, and
+//! where S's claims stand.
+//!
+//! Definitions (attacks are `rebuts`, `undercuts` and `contradicts`, the last in both
+//! directions):
+//! - An *opponent's point* is a node whose side is another declared or used side than S (nodes
+//!   without a side belong to nobody and are not listed).
+//! - S *has answered* a point when some node of side S attacks it.
+//! - (a) **Answer these**: opponents' points S has not answered — the to-do list.
+//! - (b) **Press these**: S's points nobody answered (no node of another side, or without side,
+//!   attacks them; see [`unanswered`]).
+//! - (c) **Shore these up**: S's points with an *undefended* attacker: a node of another side
+//!   (or without side) that attacks the point, and that no node of side S attacks in turn. Each
+//!   item lists those attackers. A support from S for the point itself does not count as a
+//!   defence: only an answer to the attacker does.
+//! - (d) **Where S's claims stand**: S's claims (nodes with no outgoing relation) under
+//!   grounded semantics, with the reason.
+//!
+//! Each part is ordered by weight: claims first, then by how many nodes depend on the point
+//! (see [`dependents`]), then in map order.
+
+use petgraph::stable_graph::NodeIndex;
+
+use super::dependents;
+use super::filter::{FilterError, Selection};
+use super::framework::MapFramework;
+use super::grounded::{label_framework, Label};
+use super::reasons;
+use super::status::MapSubject;
+use super::{sides, unanswered};
+use crate::model::{Kind, Map};
+
+/// One point in the brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub node: NodeIndex,
+    pub kind: Kind,
+    /// How many nodes depend on it.
+    pub dependents: usize,
+    /// Its grounded label and the reason.
+    pub label: Label,
+    pub reason: String,
+    /// Nodes the item is about: for (a) what the opponent's point supports or attacks, for (c)
+    /// the undefended attackers; empty otherwise.
+    pub related: Vec<NodeIndex>,
+}
+
+/// A part of the brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// `answer`, `press`, `shore_up`, `claims`.
+    pub key: &'static str,
+    pub title: &'static str,
+    /// One sentence saying what the list is and what to do with it.
+    pub advice: &'static str,
+    pub items: Vec<Item>,
+}
+
+/// The brief for one side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brief {
+    pub side: String,
+    /// `Supporters (pro)`.
+    pub heading: String,
+    pub parts: Vec<Part>,
+}
+
+/// Whether some node of `side` attacks `ix` (rebuts, undercuts, or contradicts either way).
+fn attacked_by_side(map: &Map, ix: NodeIndex, side: &str) -> bool {
+    let of_side = |other: NodeIndex| map.node(other).side.as_deref() == Some(side);
+    map.incoming(ix)
+        .any(|(from, r)| r.is_attack() && of_side(from))
+        || map
+            .outgoing(ix)
+            .any(|(to, r)| r == crate::model::Relation::Contradicts && of_side(to))
+}
+
+/// The brief for `side`, listing only nodes in `selection` (all when `None`). An error when
+/// the map has no such side.
+pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Brief, FilterError> {
+    let used = map.nodes().any(|(_, n)| n.side.as_deref() == Some(side));
+    if map.side(side).is_none() && !used {
+        let mut known: Vec<String> = map.sides.iter().map(|s| s.id.clone()).collect();
+        for (_, n) in map.nodes() {
+            if let Some(s) = &n.side {
+                if !known.contains(s) {
+                    known.push(s.clone());
+                }
+            }
+        }
+        return Err(FilterError::UnknownSide {
+            given: side.to_string(),
+            known,
+        });
+    }
+    // Only a map of more than 4 billion nodes fails here, which cannot have been loaded.
+    let mf = MapFramework::new(map).unwrap_or_default();
+    let grounded = label_framework(&mf.framework);
+    let reasons = reasons::explain(&mf.framework, &grounded);
+    let subject = MapSubject {
+        map,
+        mf: &mf,
+        selection: None,
+    };
+    let deps = dependents::dependents(map);
+    let item = |ix: NodeIndex, related: Vec<NodeIndex>| {
+        let a = mf.arg(ix);
+        Item {
+            node: ix,
+            kind: map.kind(ix),
+            dependents: deps.get(ix),
+            label: a.map_or(Label::Undec, |a| grounded.label(a)),
+            reason: a
+                .and_then(|a| {
+                    let r = reasons.get(a as usize)?;
+                    Some(r.sentence(&mf.framework, a, &subject))
+                })
+                .unwrap_or_default(),
+            related,
+        }
+    };
+    let shown = |ix: NodeIndex| selection.is_none_or(|s| s.contains(ix));
+    let ours = |ix: NodeIndex| map.node(ix).side.as_deref() == Some(side);
+    let (mut answer, mut press, mut shore_up, mut claims) = (vec![], vec![], vec![], vec![]);
+    for (ix, node) in map.nodes() {
+        if !shown(ix) {
+            continue;
+        }
+        if !ours(ix) {
+            if node.side.is_some() && !attacked_by_side(map, ix, side) {
+                let mut targets: Vec<NodeIndex> = map.outgoing(ix).map(|(t, _)| t).collect();
+                targets.reverse();
+                answer.push(item(ix, targets));
+            }
+            continue;
+        }
+        let attackers = unanswered::answers(map, ix);
+        if attackers.is_empty() {
+            press.push(item(ix, Vec::new()));
+        }
+        let undefended: Vec<NodeIndex> = attackers
+            .into_iter()
+            .filter(|&y| !attacked_by_side(map, y, side))
+            .collect();
+        if !undefended.is_empty() {
+            shore_up.push(item(ix, undefended));
+        }
+        if map.kind(ix) == Kind::Claim {
+            claims.push(item(ix, Vec::new()));
+        }
+    }
+    for items in [&mut answer, &mut press, &mut shore_up, &mut claims] {
+        order(items);
+    }
+    Ok(Brief {
+        side: side.to_string(),
+        heading: sides::heading(map, Some(side)),
+        parts: vec![
+            Part {
+                key: "answer",
+                title: "Answer these",
+                advice: "Your opponents' points that your side has not rebutted, undercut or contradicted.",
+                items: answer,
+            },
+            Part {
+                key: "press",
+                title: "Press these",
+                advice: "Your points that nobody has answered.",
+                items: press,
+            },
+            Part {
+                key: "shore_up",
+                title: "Shore these up",
+                advice: "Your points that are attacked by a point your side has not answered in turn.",
+                items: shore_up,
+            },
+            Part {
+                key: "claims",
+                title: "Where your claims stand",
+                advice: "Your claims under grounded semantics: a claim stands when everything \
+                         against it falls.",
+                items: claims,
+            },
+        ],
+    })
+}
+
+/// Claims first, then more dependents first, then map order (the sort is stable).
+fn order(items: &mut [Item]) {
+    items.sort_by_key(|i| (i.kind != Kind::Claim, std::cmp::Reverse(i.dependents)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, Node, Relation, Side};
+
+    #[test]
+    fn the_four_parts() {
+        // pro: claim C, support S -> C. con: R rebuts C, R2 rebuts S, X claim.
+        // pro: U undercuts R (so R is answered; R2 is not).
+        let mut map = Map::new();
+        for id in ["pro", "con"] {
+            map.sides.push(Side {
+                id: id.into(),
+                label: id.into(),
+                color: None,
+            });
+        }
+        let mut add = |n: Node| map.add_node(n).unwrap();
+        let c = add(Node::statement("C", "").with_side("pro"));
+        let s = add(Node::argument("S", "").with_side("pro"));
+        let r = add(Node::argument("R", "").with_side("con"));
+        let r2 = add(Node::argument("R2", "").with_side("con"));
+        add(Node::statement("X", "").with_side("con"));
+        let u = add(Node::argument("U", "").with_side("pro"));
+        map.add_edge(s, c, Edge::new(Relation::Supports));
+        map.add_edge(r, c, Edge::new(Relation::Rebuts));
+        map.add_edge(r2, s, Edge::new(Relation::Rebuts));
+        map.add_edge(u, r, Edge::new(Relation::Undercuts));
+        let b = brief(&map, "pro", None).unwrap();
+        let ids = |k: usize| -> Vec<(&str, Vec<&str>)> {
+            b.parts[k]
+                .items
+                .iter()
+                .map(|i| {
+                    let rel = i.related.iter().map(|&r| map.node(r).title.as_str()).collect();
+                    (map.node(i.node).title.as_str(), rel)
+                })
+                .collect()
+        };
+        assert_eq!(ids(0), vec![("X", vec![]), ("R2", vec!["S"])]);
+        assert_eq!(ids(1), vec![("U", vec![])]);
+        assert_eq!(ids(2), vec![("S", vec!["R2"])]);
+        assert_eq!(ids(3), vec![("C", vec![])]);
+        let claim = &b.parts[3].items[0];
+        assert_eq!(claim.label, Label::In);
+        assert_eq!(claim.reason, "stands: its only rebuttal <R> falls");
+        assert_eq!(claim.dependents, 4, "S, R, R2 and U");
+        assert_eq!(
+            brief(&map, "neutral", None).unwrap_err().to_string(),
+            "unknown side \"neutral\"; the map's sides are: pro, con"
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! The analyses as text, Markdown, JSON and HTML for people and tools.
+
+pub mod prep;
+pub mod stats;
+pub mod status;
+pub mod unanswered;
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::model::{Citation, Map};
+
+/// A citation as written in a map: `memo:3-4 "quote"` (`memo:3` for one line).
+pub fn citation(c: &Citation) -> String {
+    let [first, last] = c.lines;
+    let lines = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}-{last}")
+    };
+    match &c.quote {
+        Some(q) => format!("{}:{lines} {q:?}", c.source),
+        None => format!("{}:{lines}", c.source),
+    }
+}
+
+/// What a node says about others: `supports [X]`, `rebuts <Y>`, in edge order.
+pub fn speaks_to(map: &Map, ix: NodeIndex) -> Vec<String> {
+    let mut out: Vec<(NodeIndex, String)> = map
+        .outgoing(ix)
+        .map(|(to, r)| (to, format!("{r} {}", map.node(to).id)))
+        .collect();
+    // petgraph lists outgoing edges newest first; show them as written.
+    out.reverse();
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The text of a node on one line (line breaks become spaces).
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,127 @@
+//! `counterpoint stats` output: a text table for people, JSON for tools.
+
+use serde_json::{json, Value};
+
+use crate::analysis::stats::{Stats, RELATIONS};
+use crate::model::Map;
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".into()
+    } else {
+        format!("{:.0}%", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+/// The statistics as text.
+pub fn text(map: &Map, s: &Stats) -> String {
+    let mut out = String::new();
+    let title = map.title.as_deref().unwrap_or("(untitled map)");
+    out.push_str(&format!(
+        "{title}: {} nodes, {} relations.\n\n",
+        s.nodes, s.relations
+    ));
+    let width = s
+        .sides
+        .iter()
+        .map(|g| g.heading.chars().count())
+        .chain([4])
+        .max()
+        .unwrap_or(4);
+    out.push_str("Nodes by side and kind:\n");
+    out.push_str(&format!(
+        "  {:<width$}  {:>6}  {:>8}  {:>9}  {:>5}\n",
+        "side", "claims", "supports", "rebuttals", "total"
+    ));
+    for g in &s.sides {
+        let [c, su, r] = g.kinds;
+        out.push_str(&format!(
+            "  {:<width$}  {c:>6}  {su:>8}  {r:>9}  {:>5}\n",
+            g.heading, g.nodes
+        ));
+    }
+    let [c, su, r] = s.kinds;
+    out.push_str(&format!(
+        "  {:<width$}  {c:>6}  {su:>8}  {r:>9}  {:>5}\n",
+        "all", s.nodes
+    ));
+    let rels: Vec<String> = RELATIONS
+        .iter()
+        .zip(s.relation_types)
+        .map(|(r, k)| format!("{k} {r}"))
+        .collect();
+    out.push_str(&format!("\nRelations: {}.\n", rels.join(", ")));
+    match (s.deepest.from, s.deepest.to) {
+        (Some(a), Some(b)) => out.push_str(&format!(
+            "Deepest chain: {} relation{}, from {} to {}.\n",
+            s.deepest.relations,
+            if s.deepest.relations == 1 { "" } else { "s" },
+            map.node(a).id,
+            map.node(b).id
+        )),
+        _ => out.push_str("Deepest chain: no relations.\n"),
+    }
+    out.push_str(&format!(
+        "Nodes on a cycle of relations (counted as one step in chains): {}.\n",
+        s.on_cycles
+    ));
+    out.push_str("\nAnswered, and grounded semantics (in = stands, out = falls), per side:\n");
+    out.push_str(&format!(
+        "  {:<width$}  {:>15}  {:>5}  {:>5}  {:>5}\n",
+        "side", "answered", "in", "out", "undec"
+    ));
+    for g in &s.sides {
+        let answered = format!(
+            "{} of {} ({})",
+            g.answered,
+            g.nodes,
+            percent(g.answered, g.nodes)
+        );
+        let [i, o, u] = g.grounded;
+        out.push_str(&format!(
+            "  {:<width$}  {answered:>15}  {i:>5}  {o:>5}  {u:>5}\n",
+            g.heading
+        ));
+    }
+    out
+}
+
+/// The statistics as JSON.
+pub fn json(map: &Map, s: &Stats) -> Value {
+    let kinds = |k: [usize; 3]| json!({"claim": k[0], "support": k[1], "rebuttal": k[2]});
+    let sides: Vec<Value> = s
+        .sides
+        .iter()
+        .map(|g| {
+            let [i, o, u] = g.grounded;
+            json!({
+                "side": g.side,
+                "heading": g.heading,
+                "nodes": g.nodes,
+                "kinds": kinds(g.kinds),
+                "answered": g.answered,
+                "answered_share": if g.nodes == 0 { 0.0 } else { g.answered as f64 / g.nodes as f64 },
+                "grounded": {"in": i, "out": o, "undec": u},
+            })
+        })
+        .collect();
+    let mut relations = serde_json::Map::new();
+    for (r, k) in RELATIONS.iter().zip(s.relation_types) {
+        relations.insert(r.as_str().into(), json!(k));
+    }
+    let id = |ix: Option<petgraph::stable_graph::NodeIndex>| ix.map(|i| map.node(i).id.clone());
+    json!({
+        "title": map.title,
+        "nodes": s.nodes,
+        "relations": s.relations,
+        "kinds": kinds(s.kinds),
+        "relation_types": relations,
+        "by_side": sides,
+        "deepest_chain": {
+            "relations": s.deepest.relations,
+            "from": id(s.deepest.from),
+            "to": id(s.deepest.to),
+        },
+        "on_cycles": s.on_cycles,
+    })
+}

@@ -1,0 +1,99 @@
+//! Grouping nodes by side, in the order a reader expects: the sides as the frontmatter declares
+//! them, then sides used but never declared (in order of first use), then nodes without a side.
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::model::Map;
+
+/// The nodes of one side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The side's id; `None` for the nodes without a side.
+    pub side: Option<String>,
+    /// How to name the group: `Supporters (pro)`, `pro` for an undeclared side, `No side`.
+    pub heading: String,
+    /// The nodes, in the order given.
+    pub nodes: Vec<NodeIndex>,
+}
+
+/// `nodes` grouped by side (see the module documentation); empty groups are left out.
+pub fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<Group> {
+    let mut groups: Vec<Group> = map
+        .sides
+        .iter()
+        .map(|s| Group {
+            side: Some(s.id.clone()),
+            heading: heading(map, Some(&s.id)),
+            nodes: Vec::new(),
+        })
+        .collect();
+    let mut none = Vec::new();
+    for ix in nodes {
+        match &map.node(ix).side {
+            None => none.push(ix),
+            Some(side) => match groups.iter_mut().find(|g| g.side.as_ref() == Some(side)) {
+                Some(g) => g.nodes.push(ix),
+                None => groups.push(Group {
+                    side: Some(side.clone()),
+                    heading: heading(map, Some(side)),
+                    nodes: vec![ix],
+                }),
+            },
+        }
+    }
+    groups.push(Group {
+        side: None,
+        heading: heading(map, None),
+        nodes: none,
+    });
+    groups.retain(|g| !g.nodes.is_empty());
+    groups
+}
+
+/// `Supporters (pro)` for a declared side with a label, the id otherwise, `No side` for none.
+pub fn heading(map: &Map, side: Option<&str>) -> String {
+    match side {
+        None => "No side".into(),
+        Some(id) => match map.side(id) {
+            Some(s) if !s.label.is_empty() && s.label != s.id => format!("{} ({})", s.label, s.id),
+            _ => id.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, Side};
+
+    #[test]
+    fn declared_order_then_undeclared_then_none() {
+        let mut map = Map::new();
+        for (id, label) in [("pro", "Supporters"), ("con", "con"), ("mod", "Moderators")] {
+            map.sides.push(Side {
+                id: id.into(),
+                label: label.into(),
+                color: None,
+            });
+        }
+        let a = map.add_node(Node::statement("A", "")).unwrap();
+        let b = map.add_node(Node::statement("B", "").with_side("con")).unwrap();
+        let c = map.add_node(Node::statement("C", "").with_side("zzz")).unwrap();
+        let d = map.add_node(Node::statement("D", "").with_side("pro")).unwrap();
+        let e = map.add_node(Node::statement("E", "").with_side("con")).unwrap();
+        let groups = by_side(&map, [a, b, c, d, e]);
+        let shape: Vec<(&str, Vec<NodeIndex>)> = groups
+            .iter()
+            .map(|g| (g.heading.as_str(), g.nodes.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("Supporters (pro)", vec![d]),
+                ("con", vec![b, e]),
+                ("zzz", vec![c]),
+                ("No side", vec![a]),
+            ]
+        );
+    }
+}

@@ -1,0 +1,336 @@
+//! `counterpoint fmt`: rewrites `.argdown` files in one canonical layout (the layout of
+//! [`crate::formats::argdown`]).
+//!
+//! The files are read together as one map, as every command reads them, and each file is
+//! written back with what it held:
+//!
+//! - a node is defined in the file it was defined in (`node.origin`), a relation is written in
+//!   the file it was written in (under a bare reference to its speaker when that node lives in
+//!   another file);
+//! - each file keeps its own frontmatter declarations (title, sides, sources) and its own
+//!   headings;
+//! - line endings stay as they were (CRLF files stay CRLF).
+//!
+//! `fmt` refuses, changing nothing, when the files have errors, when a file holds comments (`//`,
+//! `/* */`, `<!-- -->`, or `#` comments in the frontmatter: the map does not keep them, so
+//! rewriting would drop them), when the map cannot be written as Argdown, or when the rewritten
+//! files would not read back to the same map (a safety check that should never fire).
+//!
+//! The layout is a fixed point: formatting formatted files changes nothing.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use crate::diagnostic::Diagnostic;
+use crate::formats::argdown::{Part, WriteError, Writer};
+use crate::load::{self, InputFormat};
+use crate::model::Map;
+use crate::syntax;
+
+/// Why files were not formatted.
+#[derive(Debug, thiserror::Error)]
+pub enum FmtError {
+    /// The files have errors (all diagnostics, warnings included, are given).
+    #[error("the files have errors; fix them first")]
+    Invalid(Vec<Diagnostic>),
+    /// Comments would be lost: (file, line, column) of the first comment of each file.
+    #[error("{}", comment_message(.0))]
+    Comments(Vec<(String, usize, usize)>),
+    #[error(transparent)]
+    Unwritable(#[from] WriteError),
+    /// The rewritten files would not read back to the same map.
+    #[error("formatting would change the map ({0}); the files are left as they are")]
+    WouldChange(String),
+}
+
+fn comment_message(places: &[(String, usize, usize)]) -> String {
+    let list: Vec<String> = places
+        .iter()
+        .map(|(f, l, c)| format!("{f}:{l}:{c}"))
+        .collect();
+    format!(
+        "fmt would drop comments (first at {}): the map does not keep comments; remove them, or \
+         leave these files unformatted",
+        list.join(", ")
+    )
+}
+
+/// The result of formatting: the new text of every file, in input order, and the warnings found
+/// while reading.
+#[derive(Debug, Clone)]
+pub struct Formatted {
+    pub files: Vec<(String, String)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Formatted {
+    /// The names of the files whose text changes.
+    pub fn changed<'a>(&'a self, before: &'a [(String, String)]) -> Vec<&'a str> {
+        self.files
+            .iter()
+            .zip(before)
+            .filter(|((_, new), (_, old))| new != old)
+            .map(|((name, _), _)| name.as_str())
+            .collect()
+    }
+}
+
+/// Formats `.argdown` files `(name, text)` read together as one map.
+pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
+    let loaded = load::load_texts(files, InputFormat::Argdown);
+    if loaded.has_errors() {
+        return Err(FmtError::Invalid(loaded.diagnostics));
+    }
+    let comments: Vec<(String, usize, usize)> = files
+        .iter()
+        .filter_map(|(name, text)| first_comment(text).map(|(l, c)| (name.clone(), l, c)))
+        .collect();
+    if !comments.is_empty() {
+        return Err(FmtError::Comments(comments));
+    }
+    let map = &loaded.map;
+    let parts = split(map, files)?;
+    let mut writer = Writer::new(map);
+    let mut out = Vec::with_capacity(files.len());
+    for ((name, old), part) in files.iter().zip(&parts) {
+        let mut text = writer.write(part);
+        if old.contains("\r\n") {
+            text = text.replace('\n', "\r\n");
+        }
+        out.push((name.clone(), text));
+    }
+    writer.finish()?;
+    let again = load::load_texts(&out, InputFormat::Argdown);
+    if again.has_errors() {
+        return Err(FmtError::WouldChange(format!(
+            "the result has errors: {}",
+            again
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(Diagnostic::headline)
+                .collect::<Vec<_>>()
+                .join("; ")
+        )));
+    }
+    if let Some(difference) = difference(map, &again.map) {
+        return Err(FmtError::WouldChange(difference));
+    }
+    Ok(Formatted {
+        files: out,
+        warnings: loaded.diagnostics,
+    })
+}
+
+/// Splits the map into one part per file.
+fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
+    let file_index: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| (name.as_str(), i))
+        .collect();
+    let mut parts: Vec<Part> = Vec::with_capacity(files.len());
+    let mut section_count = 0usize;
+    for file in files {
+        // Each file's own declarations and headings, from reading it alone.
+        let mut scratch = Vec::new();
+        let alone = syntax::parse_files(std::slice::from_ref(file), &mut scratch);
+        let sections: Vec<String> = map
+            .sections
+            .iter()
+            .skip(section_count)
+            .take(alone.sections.len())
+            .map(|s| s.id.clone())
+            .collect();
+        section_count += alone.sections.len();
+        parts.push(Part {
+            title: alone.title,
+            sides: alone.sides,
+            sources: alone.sources,
+            sections,
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        });
+    }
+    if section_count != map.sections.len() {
+        return Err(FmtError::WouldChange(
+            "the headings of the files do not add up to the map's sections".into(),
+        ));
+    }
+    let file_of = |origin: Option<&crate::model::Origin>| -> usize {
+        origin
+            .and_then(|o| file_index.get(&*o.file).copied())
+            .unwrap_or(0)
+    };
+    let mut node_file: HashMap<NodeIndex, usize> = HashMap::new();
+    for (ix, n) in map.nodes() {
+        let f = file_of(n.origin.as_ref());
+        node_file.insert(ix, f);
+        if let Some(part) = parts.get_mut(f) {
+            part.nodes.push(ix);
+        }
+    }
+    let graph = map.graph();
+    let edges: Vec<EdgeIndex> = graph.edge_indices().collect();
+    for e in edges {
+        let (Some((a, _)), Some(w)) = (graph.edge_endpoints(e), graph.edge_weight(e)) else {
+            continue;
+        };
+        let f = match &w.origin {
+            Some(o) => file_of(Some(o)),
+            None => node_file.get(&a).copied().unwrap_or(0),
+        };
+        if let Some(part) = parts.get_mut(f) {
+            part.edges.push(e);
+        }
+    }
+    Ok(parts)
+}
+
+/// Writes each `(path, text)` over its file: every text is first written to a temporary file
+/// beside its target (keeping the target's permissions), and only when all are written are they
+/// renamed over the targets. A failure before the renames leaves every file as it was.
+pub fn rewrite(files: &[(PathBuf, String)]) -> std::io::Result<()> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, text) in files {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        tmp.write_all(text.as_bytes())?;
+        tmp.flush()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            tmp.as_file().set_permissions(meta.permissions())?;
+        }
+        staged.push((tmp, path));
+    }
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| e.error)?;
+    }
+    Ok(())
+}
+
+/// Where two maps differ (nodes compared by id, whatever their order), or `None`.
+pub fn difference(a: &Map, b: &Map) -> Option<String> {
+    if a.title != b.title {
+        return Some("the title".into());
+    }
+    if a.sides != b.sides {
+        return Some("the sides".into());
+    }
+    if a.sources != b.sources {
+        return Some("the sources".into());
+    }
+    if a.sections != b.sections {
+        return Some("the sections".into());
+    }
+    if a.node_count() != b.node_count() {
+        return Some(format!(
+            "{} nodes instead of {}",
+            b.node_count(),
+            a.node_count()
+        ));
+    }
+    for (_, n) in a.nodes() {
+        match b.find(&n.id).map(|ix| b.node(ix)) {
+            Some(m) if m == n => {}
+            Some(_) => return Some(format!("node {}", n.id)),
+            None => return Some(format!("node {} is missing", n.id)),
+        }
+    }
+    let triples = |m: &Map| {
+        let mut v: Vec<(String, crate::model::Relation, String)> = m
+            .edges()
+            .map(|(x, y, e)| (m.node(x).id.clone(), e.relation, m.node(y).id.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let (ta, tb) = (triples(a), triples(b));
+    if ta != tb {
+        let missing = ta.iter().find(|t| !tb.contains(t));
+        return Some(match missing {
+            Some((x, r, y)) => format!("the relation {x} {r} {y}"),
+            None => "the relations".into(),
+        });
+    }
+    None
+}
+
+/// The line and column (1-based) of the first comment in an Argdown text, if any: `//`, `/* */`
+/// and `<!-- -->` outside metadata, and `#` comments in the YAML frontmatter.
+pub fn first_comment(text: &str) -> Option<(usize, usize)> {
+    let lexed = syntax::lexer::lex(text);
+    let raw = syntax::lexer::split_lines(text);
+    if let Some(fm) = &lexed.frontmatter {
+        for (k, line) in fm.yaml.split('\n').enumerate() {
+            if let Some(col) = yaml_comment(line) {
+                return Some((fm.first_line + 1 + k, col));
+            }
+        }
+    }
+    let fm_lines = lexed
+        .frontmatter
+        .as_ref()
+        .map(|f| (f.first_line, f.last_line));
+    for (i, (blanked, original)) in lexed.lines.iter().zip(&raw).enumerate() {
+        let line = i + 1;
+        if fm_lines.is_some_and(|(a, b)| line >= a && line <= b) {
+            continue;
+        }
+        if blanked.as_str() != *original {
+            let col = blanked
+                .chars()
+                .zip(original.chars())
+                .position(|(x, y)| x != y)
+                .map_or(1, |p| p + 1);
+            return Some((line, col));
+        }
+    }
+    None
+}
+
+/// The column of a YAML comment (`#` at the start or after white space, outside quotes).
+fn yaml_comment(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev_space = true;
+    let mut escaped = false;
+    for (k, c) in line.chars().enumerate() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => {
+                if c == '#' && prev_space {
+                    return Some(k + 1);
+                }
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+            }
+        }
+        prev_space = c.is_whitespace();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_comments() {
+        assert_eq!(first_comment("[A]: a\n// note\n"), Some((2, 1)));
+        assert_eq!(first_comment("[A]: a /* x */\n"), Some((1, 8)));
+        assert_eq!(
+            first_comment("===\ntitle: \"a # b\" # why\n===\n\n[A]: a\n"),
+            Some((2, 16))
+        );
+        assert_eq!(first_comment("===\nsides: {pro: {color: \"#abc\"}}\n===\n\n[A]: a {url: \"http://x\"}\n"), None);
+    }
+}

@@ -1,0 +1,1176 @@
+//! The Argument Interchange Format (AIF) in its JSON form, as AIFdb, OVA and arguebuf exchange it:
+//! read and written.
+//!
+//! # Reading
+//!
+//! Accepted shapes: a plain AIFdb export (`nodes`, `edges`, optionally `locutions` and
+//! `participants`) and OVA3/xAIF (`{"AIF": {...}, "OVA": {...}}`; the `OVA` layout part is
+//! ignored). Ids may be strings or numbers; `scheme`/`schemeID` fields may sit on any node.
+//!
+//! | AIF | counterpoint |
+//! |-----|--------------|
+//! | I-node | a statement titled with the AIF `nodeID`, its `text` as text |
+//! | RA (premise → RA → conclusion) | `premise supports conclusion` |
+//! | MA (rephrase) | like RA: `original supports rephrase` (a rephrase is read as a reason for what it restates; written back as RA) |
+//! | CA (conflict) | `attacker rebuts target`; a CA aimed at an RA/CA/MA node gives `undercuts` |
+//! | RA/CA/MA with several premises (linked premises) | an argument node `<nodeID>` (text: the scheme name, data `aif: {type, scheme}`); each premise `supports` it, and it supports / rebuts / undercuts the conclusion |
+//! | RA/CA/MA that another S-node aims at | the same argument node, so that the attack (`undercuts`) or backing (`supports`) has a target |
+//! | L, YA, TA, `participants`, `locutions` | sides: an I-node's side is the speaker of the locution (L) that asserts it through a YA node; an argument node's side is the speaker of the TA/YA that anchors it, else the side its premises share |
+//! | PA and unknown node types | skipped with a warning (W005) |
+//!
+//! A speaker is the participant named by the locution's `personID` (`firstname surname`) when the
+//! file has `participants`; otherwise the text of the L-node before ` : ` (`CL : text`) or before
+//! ` says '` (Araucaria). Each participant and each speaker that asserts something becomes a side
+//! (id: the name in lower case with `-` for other characters; label: the name).
+//!
+//! Edges that break the AIF grammar (I-node to I-node, an edge naming a node that is not there, an
+//! S-node without conclusion or with several) are reported as warnings (W005) and reading goes on.
+//! A file that is not JSON or has no `nodes` array is an error (E013).
+//!
+//! # Writing
+//!
+//! Every node becomes an I-node (text: the node's text, or its title when the text is empty);
+//! every relation becomes one S-node between the two I-nodes: `supports` an RA ("Default
+//! Inference"), `rebuts` and `contradicts` a CA ("Default Conflict"). `A undercuts B` becomes a CA
+//! from A aimed at each RA/CA that B's own relations produced (AIF's undercut), or at B itself when
+//! B relates to nothing. Sides become `participants`, and each node with a side gets an L-node
+//! (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ... (unique
+//! across nodes; edges have their own), every S-node has `text`, `scheme` and `schemeID`.
+//!
+//! What AIF cannot say (statement vs argument, titles, tags, citations, sections, sources, the
+//! map title, side colours, which CA is a contradiction or an undercut) is kept in an extra
+//! top-level `"counterpoint"` object that other tools ignore. When it is present and matches the
+//! nodes and edges, reading restores the map exactly; when it does not match (the file was edited
+//! elsewhere) it is ignored with a warning and the file is read as plain AIF.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{
+    Citation, Edge, Element, Map, Node, Relation, Section, Side, Source,
+};
+
+/// The key of the extra top-level object that carries what AIF cannot say.
+pub const SIDECAR_KEY: &str = "counterpoint";
+/// Version of the extra object's layout.
+pub const SIDECAR_VERSION: u64 = 1;
+
+/// Whether a JSON document looks like AIF: `{"AIF": {...}}`, or an object with `nodes` and
+/// `edges` arrays whose nodes carry `nodeID` and `type`.
+pub fn detect(value: &Value) -> bool {
+    if value.get("AIF").is_some_and(Value::is_object) {
+        return true;
+    }
+    let nodes = value.get("nodes").and_then(Value::as_array);
+    let edges = value.get("edges").and_then(Value::as_array);
+    match (nodes, edges) {
+        (Some(nodes), Some(_)) => {
+            nodes.is_empty()
+                || nodes
+                    .iter()
+                    .any(|n| n.get("nodeID").is_some() && n.get("type").is_some())
+        }
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Type {
+    I,
+    Ra,
+    Ca,
+    Ma,
+    Pa,
+    L,
+    Ta,
+    Ya,
+}
+
+impl Type {
+    fn parse(s: &str) -> Option<Type> {
+        Some(match s {
+            "I" => Type::I,
+            "RA" => Type::Ra,
+            "CA" => Type::Ca,
+            "MA" => Type::Ma,
+            "PA" => Type::Pa,
+            "L" => Type::L,
+            "TA" => Type::Ta,
+            "YA" => Type::Ya,
+            _ => return None,
+        })
+    }
+
+    /// RA, CA and MA: the S-nodes that become relations.
+    fn is_relation(self) -> bool {
+        matches!(self, Type::Ra | Type::Ca | Type::Ma)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Type::I => "I",
+            Type::Ra => "RA",
+            Type::Ca => "CA",
+            Type::Ma => "MA",
+            Type::Pa => "PA",
+            Type::L => "L",
+            Type::Ta => "TA",
+            Type::Ya => "YA",
+        }
+    }
+}
+
+struct ANode {
+    /// Position in the file's `nodes` array (for diagnostics).
+    pos: usize,
+    id: String,
+    ty: Type,
+    text: String,
+    scheme: Option<String>,
+}
+
+/// The AIF document, checked and indexed.
+struct Doc {
+    nodes: Vec<ANode>,
+    index: HashMap<String, usize>,
+    /// (from, to) node positions, in file order.
+    edges: Vec<(usize, usize)>,
+    out: Vec<Vec<usize>>,
+    inc: Vec<Vec<usize>>,
+    /// participantID -> name, in file order.
+    participants: Vec<(String, String)>,
+    /// L-node id -> personID (the first locution naming it).
+    locutions: HashMap<String, String>,
+}
+
+/// Turns JSON values used as ids (strings or numbers) into strings.
+fn id_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Places diagnostics at the `nodes`/`edges` entry they are about.
+struct Places<'a> {
+    file: &'a str,
+    text: &'a str,
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Places<'a> {
+    fn new(file: &'a str, text: &'a str, wrapped: bool) -> Places<'a> {
+        let (nodes, edges) = element_offsets(text, wrapped);
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Places {
+            file,
+            text,
+            nodes,
+            edges,
+            line_starts,
+        }
+    }
+
+    fn at_offset(&self, d: Diagnostic, offset: Option<usize>) -> Diagnostic {
+        let Some(offset) = offset else {
+            return d.at(self.file, self.text, 1, 1);
+        };
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        d.at(self.file, self.text, line, column)
+    }
+
+    fn node(&self, i: usize, d: Diagnostic) -> Diagnostic {
+        self.at_offset(d, self.nodes.get(i).copied())
+    }
+
+    fn edge(&self, i: usize, d: Diagnostic) -> Diagnostic {
+        self.at_offset(d, self.edges.get(i).copied())
+    }
+
+    fn top(&self, d: Diagnostic) -> Diagnostic {
+        d.at(self.file, self.text, 1, 1)
+    }
+}
+
+/// Byte offsets of the elements of the AIF object's `nodes` and `edges` arrays, found by a
+/// single pass over the (already validated) JSON text, without recursion.
+fn element_offsets(text: &str, wrapped: bool) -> (Vec<usize>, Vec<usize>) {
+    struct Frame {
+        array: bool,
+        key: Option<String>,
+        pending_key: Option<String>,
+        expect_key: bool,
+        element_start: bool,
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    // Which array (if any) is the stack top: 1 nodes, 2 edges.
+    let target = |stack: &[Frame]| -> u8 {
+        let depth = stack.len();
+        let aif_depth = if wrapped { 2 } else { 1 };
+        if depth != aif_depth + 1 {
+            return 0;
+        }
+        if wrapped && stack.get(1).and_then(|f| f.key.as_deref()) != Some("AIF") {
+            return 0;
+        }
+        match stack.last() {
+            Some(f) if f.array => match f.key.as_deref() {
+                Some("nodes") => 1,
+                Some("edges") => 2,
+                _ => 0,
+            },
+            _ => 0,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if let Some(top) = stack.last_mut() {
+            if top.array && top.element_start && b != b']' {
+                top.element_start = false;
+                match target(&stack) {
+                    1 => nodes.push(i),
+                    2 => edges.push(i),
+                    _ => {}
+                }
+            }
+        }
+        match b {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if let Some(top) = stack.last_mut() {
+                    if !top.array && top.expect_key {
+                        top.pending_key = text.get(start..i.min(bytes.len())).map(str::to_string);
+                        top.expect_key = false;
+                    }
+                }
+            }
+            b'{' | b'[' => {
+                let key = match stack.last_mut() {
+                    Some(top) if !top.array => top.pending_key.take(),
+                    _ => None,
+                };
+                stack.push(Frame {
+                    array: b == b'[',
+                    key,
+                    pending_key: None,
+                    expect_key: b == b'{',
+                    element_start: b == b'[',
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    if top.array {
+                        top.element_start = true;
+                    } else {
+                        top.expect_key = true;
+                        top.pending_key = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (nodes, edges)
+}
+
+fn warn(message: String) -> Diagnostic {
+    Diagnostic::new(Code::SkippedInput, message)
+}
+
+impl Doc {
+    fn parse(aif: &Value, root: &Value, places: &Places, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
+        let Some(raw_nodes) = aif.get("nodes").and_then(Value::as_array) else {
+            diags.push(places.top(
+                Diagnostic::new(Code::BadInput, "not an AIF document: no \"nodes\" array")
+                    .with_help("AIF JSON has \"nodes\" and \"edges\" arrays, or an \"AIF\" object holding them"),
+            ));
+            return None;
+        };
+        let mut doc = Doc {
+            nodes: Vec::with_capacity(raw_nodes.len()),
+            index: HashMap::with_capacity(raw_nodes.len()),
+            edges: Vec::new(),
+            out: Vec::new(),
+            inc: Vec::new(),
+            participants: Vec::new(),
+            locutions: HashMap::new(),
+        };
+        for (i, n) in raw_nodes.iter().enumerate() {
+            let Some(id) = id_of(n.get("nodeID")) else {
+                diags.push(places.node(
+                    i,
+                    warn("AIF node without a \"nodeID\" (string or number); skipped".into()),
+                ));
+                continue;
+            };
+            let type_name = n.get("type").and_then(Value::as_str).unwrap_or("");
+            let Some(ty) = Type::parse(type_name) else {
+                diags.push(places.node(
+                    i,
+                    warn(format!(
+                        "AIF node {id} has type {type_name:?}, which is not I, RA, CA, MA, PA, L, TA or YA; skipped"
+                    )),
+                ));
+                continue;
+            };
+            if ty == Type::Pa {
+                diags.push(places.node(
+                    i,
+                    warn(format!(
+                        "AIF node {id} is a preference (PA), which a counterpoint map cannot hold; skipped"
+                    )),
+                ));
+                continue;
+            }
+            if doc.index.contains_key(&id) {
+                diags.push(places.node(
+                    i,
+                    warn(format!("AIF node id {id} is used twice; the second node is skipped")),
+                ));
+                continue;
+            }
+            let text = n
+                .get("text")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            let scheme = n
+                .get("scheme")
+                .and_then(Value::as_str)
+                .filter(|s| !s.trim().is_empty())
+                .map(str::to_string);
+            doc.index.insert(id.clone(), doc.nodes.len());
+            doc.nodes.push(ANode {
+                pos: i,
+                id,
+                ty,
+                text,
+                scheme,
+            });
+        }
+        let all_ids: HashSet<String> = raw_nodes
+            .iter()
+            .filter_map(|n| id_of(n.get("nodeID")))
+            .collect();
+        doc.out = vec![Vec::new(); doc.nodes.len()];
+        doc.inc = vec![Vec::new(); doc.nodes.len()];
+        let raw_edges = aif
+            .get("edges")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for (i, e) in raw_edges.iter().enumerate() {
+            let (Some(from), Some(to)) = (id_of(e.get("fromID")), id_of(e.get("toID"))) else {
+                diags.push(places.edge(
+                    i,
+                    warn("AIF edge without \"fromID\" and \"toID\"; skipped".into()),
+                ));
+                continue;
+            };
+            let (a, b) = match (doc.index.get(&from), doc.index.get(&to)) {
+                (Some(&a), Some(&b)) => (a, b),
+                _ => {
+                    let missing = if doc.index.contains_key(&from) { &to } else { &from };
+                    // Edges to nodes skipped above were already reported with the node.
+                    if !all_ids.contains(missing) {
+                        diags.push(places.edge(
+                            i,
+                            warn(format!(
+                                "AIF edge {from} -> {to} names node {missing}, which is not in \"nodes\"; skipped"
+                            )),
+                        ));
+                    }
+                    continue;
+                }
+            };
+            let (ta, tb) = (doc.nodes[a].ty, doc.nodes[b].ty);
+            if ta == Type::I && tb == Type::I {
+                diags.push(places.edge(
+                    i,
+                    warn(format!(
+                        "AIF edge {from} -> {to} joins two I-nodes, which the AIF grammar does not allow (they connect through an RA, CA or MA node); skipped"
+                    )),
+                ));
+                continue;
+            }
+            if a == b {
+                diags.push(places.edge(
+                    i,
+                    warn(format!("AIF edge {from} -> {to} joins a node to itself; skipped")),
+                ));
+                continue;
+            }
+            doc.out[a].push(b);
+            doc.inc[b].push(a);
+            doc.edges.push((a, b));
+        }
+        let list = |key: &str| -> Vec<Value> {
+            aif.get(key)
+                .or_else(|| root.get(key))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        for p in list("participants") {
+            let Some(pid) = id_of(p.get("participantID")) else {
+                continue;
+            };
+            let part = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").trim().to_string();
+            let name = format!("{} {}", part("firstname"), part("surname"))
+                .trim()
+                .to_string();
+            if !name.is_empty() {
+                doc.participants.push((pid, name));
+            }
+        }
+        for l in list("locutions") {
+            if let (Some(node), Some(person)) = (id_of(l.get("nodeID")), id_of(l.get("personID"))) {
+                doc.locutions.entry(node).or_insert(person);
+            }
+        }
+        Some(doc)
+    }
+
+    /// The speaker of an L-node: (participant id if known, name).
+    fn speaker_of_locution(&self, l: usize) -> Option<(Option<String>, String)> {
+        let node = self.nodes.get(l)?;
+        if let Some(pid) = self.locutions.get(&node.id) {
+            if let Some((_, name)) = self.participants.iter().find(|(p, _)| p == pid) {
+                return Some((Some(pid.clone()), name.clone()));
+            }
+        }
+        let text = node.text.trim_start();
+        let name = if let Some(pos) = text.find(" says '") {
+            text.get(..pos)
+        } else {
+            text.find(':').and_then(|pos| text.get(..pos))
+        }?
+        .trim();
+        if name.is_empty() || name.chars().count() > 80 {
+            return None;
+        }
+        Some((None, name.to_string()))
+    }
+
+    /// The speaker asserting each node, through YA nodes (L -> YA -> node, or
+    /// L -> TA -> L with TA -> YA -> node: the speaker of the TA's later locution).
+    fn speakers(&self) -> Vec<Option<(Option<String>, String)>> {
+        let mut speakers = vec![None; self.nodes.len()];
+        for &(ya, target) in &self.edges {
+            let (Some(y), Some(t)) = (self.nodes.get(ya), self.nodes.get(target)) else {
+                continue;
+            };
+            if y.ty != Type::Ya || !(t.ty == Type::I || t.ty.is_relation()) {
+                continue;
+            }
+            if speakers.get(target).is_some_and(Option::is_some) {
+                continue;
+            }
+            let found = self.inc.get(ya).into_iter().flatten().find_map(|&src| {
+                match self.nodes.get(src).map(|n| n.ty) {
+                    Some(Type::L) => self.speaker_of_locution(src),
+                    Some(Type::Ta) => self.out.get(src).into_iter().flatten().find_map(|&l| {
+                        (self.nodes.get(l).map(|n| n.ty) == Some(Type::L))
+                            .then(|| self.speaker_of_locution(l))
+                            .flatten()
+                    }),
+                    _ => None,
+                }
+            });
+            if let Some(slot) = speakers.get_mut(target) {
+                *slot = found;
+            }
+        }
+        speakers
+    }
+}
+
+/// A side id for a speaker's name: lower case letters and digits, `-` for the rest.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("speaker");
+    }
+    out
+}
+
+/// Sides made from speakers' names, in order of first appearance.
+#[derive(Default)]
+struct SideNames {
+    sides: Vec<Side>,
+    by_name: HashMap<String, String>,
+}
+
+impl SideNames {
+    fn side_for(&mut self, name: &str) -> String {
+        if let Some(id) = self.by_name.get(name) {
+            return id.clone();
+        }
+        let base = slug(name);
+        let mut id = base.clone();
+        let mut n = 1;
+        while self.sides.iter().any(|s| s.id == id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.sides.push(Side {
+            id: id.clone(),
+            label: name.to_string(),
+            color: None,
+        });
+        self.by_name.insert(name.to_string(), id.clone());
+        id
+    }
+}
+
+/// Reads an AIF JSON document. Problems are reported as diagnostics with `file`; a document that
+/// cannot be read at all gives `None`.
+pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::new(Code::BadInput, format!("not an AIF JSON document: {e}"))
+                    .at(file, text, e.line(), e.column()),
+            );
+            return None;
+        }
+    };
+    let wrapped = root.get("AIF").is_some_and(Value::is_object);
+    let aif = if wrapped { root.get("AIF")? } else { &root };
+    let places = Places::new(file, text, wrapped);
+    let doc = Doc::parse(aif, &root, &places, diagnostics)?;
+    if let Some(sidecar) = root.get(SIDECAR_KEY) {
+        match read_sidecar(&doc, sidecar) {
+            Ok(map) => return Some(map),
+            Err(why) => diagnostics.push(places.top(warn(format!(
+                "the \"{SIDECAR_KEY}\" data in this file does not match its nodes and edges ({why}); read as plain AIF"
+            )))),
+        }
+    }
+    Some(read_structure(&doc, &places, diagnostics))
+}
+
+/// The argument layer of a document: premises and conclusions of each RA/CA/MA node.
+struct Layer {
+    premises: Vec<Vec<usize>>,
+    conclusions: Vec<Vec<usize>>,
+    targeted: Vec<bool>,
+}
+
+fn layer(doc: &Doc) -> Layer {
+    let n = doc.nodes.len();
+    let mut layer = Layer {
+        premises: vec![Vec::new(); n],
+        conclusions: vec![Vec::new(); n],
+        targeted: vec![false; n],
+    };
+    let ty = |i: usize| doc.nodes.get(i).map(|n| n.ty);
+    for &(a, b) in &doc.edges {
+        let (Some(ta), Some(tb)) = (ty(a), ty(b)) else {
+            continue;
+        };
+        if tb.is_relation() && ta == Type::I {
+            if let Some(p) = layer.premises.get_mut(b) {
+                if !p.contains(&a) {
+                    p.push(a);
+                }
+            }
+        }
+        if ta.is_relation() && (tb == Type::I || tb.is_relation()) {
+            if let Some(c) = layer.conclusions.get_mut(a) {
+                if !c.contains(&b) {
+                    c.push(b);
+                }
+            }
+            if tb.is_relation() {
+                if let Some(t) = layer.targeted.get_mut(b) {
+                    *t = true;
+                }
+            }
+        }
+    }
+    layer
+}
+
+fn read_structure(doc: &Doc, places: &Places, diags: &mut Vec<Diagnostic>) -> Map {
+    let layer = layer(doc);
+    let speakers = doc.speakers();
+    let mut names = SideNames::default();
+    for (_, name) in &doc.participants {
+        names.side_for(name);
+    }
+    let mut map = Map::new();
+    let mut ix: Vec<Option<NodeIndex>> = vec![None; doc.nodes.len()];
+    let materialised = |i: usize| -> bool {
+        let premises = layer.premises.get(i).map_or(0, Vec::len);
+        let concluded = layer.conclusions.get(i).is_some_and(|c| !c.is_empty());
+        let targeted = layer.targeted.get(i).copied().unwrap_or(false);
+        targeted || (premises != 1 && concluded)
+    };
+    for (i, n) in doc.nodes.iter().enumerate() {
+        let node = match n.ty {
+            Type::I => Node::statement(n.id.clone(), n.text.clone()),
+            t if t.is_relation() => {
+                let premises = layer.premises.get(i).map_or(0, Vec::len);
+                let conclusions = layer.conclusions.get(i).map_or(0, Vec::len);
+                if conclusions == 0 {
+                    diags.push(places.node(
+                        n.pos,
+                        warn(format!(
+                            "AIF {} node {} has no conclusion{}",
+                            t.name(),
+                            n.id,
+                            if materialised(i) { "" } else { "; skipped" }
+                        )),
+                    ));
+                } else if conclusions > 1 {
+                    diags.push(places.node(
+                        n.pos,
+                        warn(format!(
+                            "AIF {} node {} has {conclusions} conclusions; each one gets the relation",
+                            t.name(),
+                            n.id
+                        )),
+                    ));
+                }
+                if premises == 0 && conclusions > 0 {
+                    diags.push(places.node(
+                        n.pos,
+                        warn(format!(
+                            "AIF {} node {} has no premise; read as an argument without premises",
+                            t.name(),
+                            n.id
+                        )),
+                    ));
+                }
+                if !materialised(i) {
+                    continue;
+                }
+                let text = n.scheme.clone().unwrap_or_else(|| n.text.clone());
+                let mut node = Node::argument(n.id.clone(), text);
+                let mut aif = serde_json::Map::new();
+                aif.insert("type".into(), Value::from(t.name()));
+                if let Some(scheme) = &n.scheme {
+                    aif.insert("scheme".into(), Value::from(scheme.clone()));
+                }
+                node.data.insert("aif".into(), Value::Object(aif));
+                node
+            }
+            _ => continue,
+        };
+        // Node ids are unique in `doc`, and titles are node ids prefixed by their namespace.
+        if let Ok(x) = map.add_node(node) {
+            if let Some(slot) = ix.get_mut(i) {
+                *slot = Some(x);
+            }
+        }
+    }
+    // Sides from speakers, then for argument nodes from their premises.
+    for (i, n) in doc.nodes.iter().enumerate() {
+        let Some(x) = ix.get(i).copied().flatten() else {
+            continue;
+        };
+        let side = match speakers.get(i).cloned().flatten() {
+            Some((_, name)) => Some(names.side_for(&name)),
+            None if n.ty.is_relation() => {
+                let mut sides = layer
+                    .premises
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&p| speakers.get(p).cloned().flatten())
+                    .map(|(_, name)| name);
+                let first = sides.next();
+                match first {
+                    Some(first) if sides.all(|s| s == first) => Some(names.side_for(&first)),
+                    _ => None,
+                }
+            }
+            None => None,
+        };
+        map.node_mut(x).side = side;
+    }
+    map.sides = names.sides;
+    // Relations.
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if !n.ty.is_relation() {
+            continue;
+        }
+        let conclusions = layer.conclusions.get(i).map(Vec::as_slice).unwrap_or_default();
+        let premises = layer.premises.get(i).map(Vec::as_slice).unwrap_or_default();
+        let node_ix = |j: usize| ix.get(j).copied().flatten();
+        let relation_to = |c: usize| -> Relation {
+            let target_is_s = doc.nodes.get(c).is_some_and(|t| t.ty.is_relation());
+            match (n.ty, target_is_s) {
+                (Type::Ca, true) => Relation::Undercuts,
+                (Type::Ca, false) => Relation::Rebuts,
+                _ => Relation::Supports,
+            }
+        };
+        match node_ix(i) {
+            Some(arg) => {
+                for &p in premises {
+                    if let Some(p) = node_ix(p) {
+                        map.relate(p, arg, Edge::new(Relation::Supports));
+                    }
+                }
+                for &c in conclusions {
+                    if let Some(target) = node_ix(c) {
+                        map.relate(arg, target, Edge::new(relation_to(c)));
+                    }
+                }
+            }
+            None => {
+                let Some(p) = premises.first().and_then(|&p| node_ix(p)) else {
+                    continue;
+                };
+                for &c in conclusions {
+                    if let Some(target) = node_ix(c) {
+                        map.relate(p, target, Edge::new(relation_to(c)));
+                    }
+                }
+            }
+        }
+    }
+    map
+}
+
+// ---------------------------------------------------------------------------------------------
+// The extra object
+
+#[derive(Serialize, Deserialize)]
+struct Sidecar {
+    version: u64,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    sides: Vec<SidecarSide>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
+    nodes: Vec<SidecarNode>,
+    #[serde(default)]
+    relations: Vec<SidecarRelation>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SidecarSide {
+    id: String,
+    label: String,
+    #[serde(default)]
+    color: Option<String>,
+    /// The `participantID` this side was written as.
+    #[serde(default)]
+    participant: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SidecarNode {
+    /// The I-node's `nodeID`.
+    aif: String,
+    id: String,
+    element: Element,
+    title: String,
+    /// Only when it differs from the I-node's text (an empty text is written as the title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    citations: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    section: Option<String>,
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    data: serde_json::Map<String, Value>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SidecarRelation {
+    /// The S-node's `nodeID`.
+    aif: String,
+    /// Which relation of the map (0-based, in order) this S-node writes; an undercut may take
+    /// several CA nodes.
+    edge: usize,
+    relation: Relation,
+    /// `nodeID`s of the I-nodes of the two ends.
+    from: String,
+    to: String,
+}
+
+fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
+    let sidecar: Sidecar =
+        serde_json::from_value(value.clone()).map_err(|e| format!("unreadable: {e}"))?;
+    if sidecar.version != SIDECAR_VERSION {
+        return Err(format!("version {} is not {SIDECAR_VERSION}", sidecar.version));
+    }
+    let layer = layer(doc);
+    let speakers = doc.speakers();
+    let mut map = Map::new();
+    map.title = sidecar.title;
+    map.sources = sidecar.sources;
+    map.sections = sidecar.sections;
+    map.sides = sidecar
+        .sides
+        .iter()
+        .map(|s| Side {
+            id: s.id.clone(),
+            label: s.label.clone(),
+            color: s.color.clone(),
+        })
+        .collect();
+    let side_of = |speaker: &(Option<String>, String)| -> Option<String> {
+        let (pid, name) = speaker;
+        sidecar
+            .sides
+            .iter()
+            .find(|s| pid.is_some() && s.participant == *pid)
+            .or_else(|| sidecar.sides.iter().find(|s| s.label == *name))
+            .map(|s| s.id.clone())
+    };
+    let mut ix: HashMap<usize, NodeIndex> = HashMap::new();
+    for n in sidecar.nodes {
+        let Some(&i) = doc.index.get(&n.aif) else {
+            return Err(format!("node {} is not in \"nodes\"", n.aif));
+        };
+        let Some(a) = doc.nodes.get(i).filter(|a| a.ty == Type::I) else {
+            return Err(format!("node {} is not an I-node", n.aif));
+        };
+        let side = speakers.get(i).cloned().flatten().and_then(|s| side_of(&s));
+        let node = Node {
+            id: n.id,
+            element: n.element,
+            title: n.title,
+            text: n.text.unwrap_or_else(|| a.text.clone()),
+            side,
+            tags: n.tags,
+            citations: n.citations,
+            section: n.section,
+            data: n.data,
+            origin: None,
+        };
+        let x = map.add_node(node).map_err(|e| e.to_string())?;
+        if ix.insert(i, x).is_some() {
+            return Err(format!("node {} is described twice", n.aif));
+        }
+    }
+    let i_nodes = doc.nodes.iter().filter(|n| n.ty == Type::I).count();
+    if ix.len() != i_nodes {
+        return Err(format!(
+            "it describes {} of the {i_nodes} I-nodes",
+            ix.len()
+        ));
+    }
+    let mut edges: Vec<(usize, Relation, NodeIndex, NodeIndex)> = Vec::new();
+    let mut described = HashSet::new();
+    for r in &sidecar.relations {
+        let Some(&s) = doc.index.get(&r.aif) else {
+            return Err(format!("node {} is not in \"nodes\"", r.aif));
+        };
+        let end = |id: &str| -> Result<(usize, NodeIndex), String> {
+            let i = *doc
+                .index
+                .get(id)
+                .ok_or_else(|| format!("node {id} is not in \"nodes\""))?;
+            let x = *ix.get(&i).ok_or_else(|| format!("node {id} is not an I-node"))?;
+            Ok((i, x))
+        };
+        let (from_i, from) = end(&r.from)?;
+        let (to_i, to) = end(&r.to)?;
+        let premises = layer.premises.get(s).map(Vec::as_slice).unwrap_or_default();
+        let conclusions = layer.conclusions.get(s).map(Vec::as_slice).unwrap_or_default();
+        let aimed = match r.relation {
+            Relation::Undercuts => !conclusions.is_empty(),
+            _ => conclusions == [to_i],
+        };
+        if premises != [from_i] || !aimed {
+            return Err(format!("node {} no longer joins {} to {}", r.aif, r.from, r.to));
+        }
+        described.insert(s);
+        match edges.iter().find(|e| e.0 == r.edge) {
+            Some(e) if (e.1, e.2, e.3) != (r.relation, from, to) => {
+                return Err(format!("relation {} is described two ways", r.edge));
+            }
+            Some(_) => {}
+            None => edges.push((r.edge, r.relation, from, to)),
+        }
+    }
+    if let Some(n) = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .find(|(i, n)| n.ty.is_relation() && !described.contains(i))
+    {
+        return Err(format!("node {} is not described", n.1.id));
+    }
+    edges.sort_by_key(|e| e.0);
+    for (_, relation, from, to) in edges {
+        map.add_edge(from, to, Edge::new(relation));
+    }
+    Ok(map)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const INFERENCE: (&str, &str) = ("Default Inference", "72");
+const CONFLICT: (&str, &str) = ("Default Conflict", "71");
+const ASSERTING: (&str, &str) = ("Asserting", "74");
+
+/// The map as an AIF JSON value (AIFdb layout, plus the `"counterpoint"` object).
+pub fn to_value(map: &Map) -> Value {
+    let mut next = 0usize;
+    let mut fresh = || {
+        next += 1;
+        next.to_string()
+    };
+    let mut nodes = Vec::new();
+    let mut sidecar_nodes = Vec::new();
+    let mut aif_id: HashMap<NodeIndex, String> = HashMap::new();
+    for (ix, n) in map.nodes() {
+        let id = fresh();
+        let shown = if n.text.is_empty() {
+            n.title.clone()
+        } else {
+            n.text.clone()
+        };
+        nodes.push(json!({"nodeID": id, "text": shown, "type": "I"}));
+        sidecar_nodes.push(SidecarNode {
+            aif: id.clone(),
+            id: n.id.clone(),
+            element: n.element,
+            title: n.title.clone(),
+            text: (shown != n.text).then(|| n.text.clone()),
+            tags: n.tags.clone(),
+            citations: n.citations.clone(),
+            section: n.section.clone(),
+            data: n.data.clone(),
+        });
+        aif_id.insert(ix, id);
+    }
+    let id_of = |ix: NodeIndex| aif_id.get(&ix).cloned().unwrap_or_default();
+
+    // One primary S-node per relation, so that undercuts can aim at them.
+    let graph = map.graph();
+    let edge_list: Vec<_> = graph.edge_indices().collect();
+    let mut primary: HashMap<petgraph::stable_graph::EdgeIndex, String> = HashMap::new();
+    for &e in &edge_list {
+        primary.insert(e, fresh());
+    }
+    let mut edges = Vec::new();
+    let mut relations = Vec::new();
+    let mut next_edge = 0usize;
+    let mut link = |from: &str, to: &str, edges: &mut Vec<Value>| {
+        next_edge += 1;
+        edges.push(json!({
+            "edgeID": next_edge.to_string(),
+            "fromID": from,
+            "toID": to,
+            "formEdgeID": null,
+        }));
+    };
+    let mut extra: Vec<Value> = Vec::new();
+    for (k, &e) in edge_list.iter().enumerate() {
+        let (Some((a, b)), Some(weight)) = (graph.edge_endpoints(e), graph.edge_weight(e)) else {
+            continue;
+        };
+        let relation = weight.relation;
+        let (scheme, scheme_id, ty) = match relation {
+            Relation::Supports => (INFERENCE.0, INFERENCE.1, "RA"),
+            _ => (CONFLICT.0, CONFLICT.1, "CA"),
+        };
+        let s_node = |id: &str| {
+            json!({"nodeID": id, "text": scheme, "type": ty, "scheme": scheme, "schemeID": scheme_id})
+        };
+        let first = primary.get(&e).cloned().unwrap_or_default();
+        // Where the S-nodes point: the I-node of the target, or (undercuts) the target's own
+        // S-nodes.
+        let mut targets: Vec<String> = Vec::new();
+        if relation == Relation::Undercuts {
+            targets = graph
+                .edges_directed(b, Direction::Outgoing)
+                .filter(|r| r.id() != e)
+                .filter_map(|r| primary.get(&r.id()).cloned())
+                .collect();
+            // Outgoing edges iterate newest first in petgraph; keep map order.
+            targets.reverse();
+        }
+        if targets.is_empty() {
+            targets.push(id_of(b));
+        }
+        for (t, target) in targets.iter().enumerate() {
+            let s = if t == 0 { first.clone() } else { fresh() };
+            if t == 0 {
+                nodes.push(s_node(&s));
+            } else {
+                extra.push(s_node(&s));
+            }
+            link(&id_of(a), &s, &mut edges);
+            link(&s, target, &mut edges);
+            relations.push(SidecarRelation {
+                aif: s,
+                edge: k,
+                relation,
+                from: id_of(a),
+                to: id_of(b),
+            });
+        }
+    }
+    nodes.extend(extra);
+
+    // The dialogue layer: one participant per side, one locution per node with a side.
+    let mut participants = Vec::new();
+    let mut sides = Vec::new();
+    for (i, side) in map.sides.iter().enumerate() {
+        let pid = (i + 1).to_string();
+        participants.push(json!({"participantID": pid, "firstname": side.label, "surname": ""}));
+        sides.push(SidecarSide {
+            id: side.id.clone(),
+            label: side.label.clone(),
+            color: side.color.clone(),
+            participant: Some(pid),
+        });
+    }
+    let mut locutions = Vec::new();
+    for (ix, n) in map.nodes() {
+        let Some(side) = n.side.as_deref() else {
+            continue;
+        };
+        let Some(pos) = map.sides.iter().position(|s| s.id == side) else {
+            continue;
+        };
+        let label = map.sides.get(pos).map_or(side, |s| s.label.as_str());
+        let shown = if n.text.is_empty() { &n.title } else { &n.text };
+        let l = fresh();
+        let ya = fresh();
+        nodes.push(json!({"nodeID": l, "text": format!("{label} : {shown}"), "type": "L"}));
+        nodes.push(json!({
+            "nodeID": ya, "text": ASSERTING.0, "type": "YA",
+            "scheme": ASSERTING.0, "schemeID": ASSERTING.1,
+        }));
+        link(&l, &ya, &mut edges);
+        link(&ya, &id_of(ix), &mut edges);
+        locutions.push(json!({"nodeID": l, "personID": (pos + 1).to_string()}));
+    }
+
+    let sidecar = Sidecar {
+        version: SIDECAR_VERSION,
+        title: map.title.clone(),
+        sides,
+        sources: map.sources.clone(),
+        sections: map.sections.clone(),
+        nodes: sidecar_nodes,
+        relations,
+    };
+    json!({
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "participants": participants,
+        SIDECAR_KEY: serde_json::to_value(sidecar).unwrap_or(Value::Null),
+    })
+}
+
+/// The map as pretty-printed AIF JSON, ending in a newline.
+pub fn to_string(map: &Map) -> String {
+    let mut s = serde_json::to_string_pretty(&to_value(map)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_ok(text: &str) -> (Map, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let map = read("t.json", text, &mut diags).expect("readable");
+        (map, diags)
+    }
+
+    #[test]
+    fn element_offsets_find_nodes_and_edges() {
+        let text = "{\"x\": [1, 2],\n \"nodes\": [ {\"a\": \"[}\\\"\"},\n  {\"b\": 1}],\n \"edges\": [{}]}";
+        let (nodes, edges) = element_offsets(text, false);
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(text.get(nodes[1]..nodes[1] + 4), Some("{\"b\""));
+        assert_eq!(edges.len(), 1);
+        let wrapped = format!("{{\"AIF\": {text}, \"OVA\": {{\"nodes\": [1]}}}}");
+        let (nodes, edges) = element_offsets(&wrapped, true);
+        assert_eq!((nodes.len(), edges.len()), (2, 1));
+    }
+
+    #[test]
+    fn linked_premises_become_an_argument_node() {
+        let text = r#"{"nodes": [
+            {"nodeID": 1, "type": "I", "text": "a"},
+            {"nodeID": 2, "type": "I", "text": "b"},
+            {"nodeID": 3, "type": "I", "text": "c"},
+            {"nodeID": 4, "type": "RA", "text": "RA", "scheme": "Analogy"}],
+          "edges": [
+            {"fromID": 1, "toID": 4}, {"fromID": 2, "toID": 4}, {"fromID": 4, "toID": 3}]}"#;
+        let (map, diags) = read_ok(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(map.node_count(), 4);
+        let arg = map.find("<4>").expect("argument node");
+        assert_eq!(map.node(arg).text, "Analogy");
+        assert_eq!(map.outgoing(arg).collect::<Vec<_>>(), vec![(map.find("[3]").unwrap(), Relation::Supports)]);
+        assert_eq!(map.incoming(arg).count(), 2);
+    }
+
+    #[test]
+    fn slug_makes_side_ids() {
+        assert_eq!(slug("VC Brown"), "vc-brown");
+        assert_eq!(slug("  "), "speaker");
+        assert_eq!(slug("Zoë-Ann!"), "zoë-ann");
+    }
+}

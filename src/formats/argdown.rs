@@ -1,0 +1,891 @@
+//! Argdown, written: the map as `.argdown` text that counterpoint and the Argdown tools read back.
+//!
+//! Layout (the same for `export --to argdown` and `counterpoint fmt`):
+//!
+//! ```text
+//! ===
+//! title: "Four-day week"
+//! sides:
+//!   pro: {label: "Supporters", color: "#1b9e77"}
+//! sources:
+//!   memo: {title: "District memo", year: 2024, file: "memo.txt", skip: [{lines: "9-12", reason: "footnotes"}]}
+//! ===
+//!
+//! [Four days]: Schools should move to a four-day week.
+//!
+//! # Objections {side: con}
+//!
+//! <Childcare>: Parents pay for childcare on the fifth day. #cost {cite: "memo:3-4", quote: "childcare"}
+//!   -> [Four days]
+//! ```
+//!
+//! - The frontmatter holds the title, sides and sources (strings JSON-quoted, which YAML reads
+//!   the same way); it is left out when there is nothing to declare.
+//! - Nodes without a section come first, then each section as a heading (`#` per level, with
+//!   `{side: id}` when the section has one) followed by its nodes. Every top-level element and
+//!   heading is separated by a blank line, as Argdown requires.
+//! - Each node is written once with its text, `#tags` (`#(two words)` when needed) and metadata
+//!   `{side, cite, quote, ...}`; `side` is left out when a side tag or the section already gives
+//!   it. A node without text is written as a bare reference `[Title]`.
+//! - Each relation is written once, under the node that speaks, with the directional forms:
+//!   `+>` supports, `->` rebuts, `_>` undercuts, `><` contradicts. Duplicate relations are written
+//!   once. A relation to a node without text that sits in a later section is written under that
+//!   node instead (`<+`, `<-`, `<_`): a node without text is only ever referenced, and readers
+//!   put it in the section where they first meet it.
+//! - Nodes are ordered so that each one is defined where it is first mentioned, which keeps the
+//!   layout a fixed point (`fmt` twice changes nothing).
+//! - Text is escaped with `\` before every character Argdown would read as syntax (`\ # { } [ ]
+//!   < > @ * _`, and `/` before `/` or `*`). Argdown joins lines and collapses white space, so
+//!   line breaks and runs of spaces in a text become single spaces.
+//!
+//! Some maps cannot be written: titles holding `]` (statements) or `>` (arguments), line breaks,
+//! tabs or runs of spaces, `//`, `/*` or `<!--`, or starting with `-` or white space; tags holding `)`; metadata keys
+//! `side`, `cite` or `quote` in a node's data; a node without a side under a heading that gives
+//! one; a contradiction aimed at an argument. [`WriteError`] lists every such problem.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fmt::Write as _;
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use serde_json::Value;
+
+use crate::model::{Citation, Element, Map, Relation, Side, Source};
+
+/// The map cannot be written as Argdown; every reason is listed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the map cannot be written as Argdown:\n  {}", .problems.join("\n  "))]
+pub struct WriteError {
+    pub problems: Vec<String>,
+}
+
+/// The map as one Argdown file.
+pub fn to_string(map: &Map) -> Result<String, WriteError> {
+    let mut writer = Writer::new(map);
+    let text = writer.write(&Part::whole(map));
+    writer.finish()?;
+    Ok(text)
+}
+
+/// What one output file holds.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    pub title: Option<String>,
+    pub sides: Vec<Side>,
+    pub sources: Vec<Source>,
+    /// Ids of the sections whose headings go in this file, in map order.
+    pub sections: Vec<String>,
+    /// Nodes defined in this file, in map order.
+    pub nodes: Vec<NodeIndex>,
+    /// Relations written in this file.
+    pub edges: Vec<EdgeIndex>,
+}
+
+impl Part {
+    /// Everything in the map, in one file.
+    pub fn whole(map: &Map) -> Part {
+        Part {
+            title: map.title.clone(),
+            sides: map.sides.clone(),
+            sources: map.sources.clone(),
+            sections: map.sections.iter().map(|s| s.id.clone()).collect(),
+            nodes: map.nodes().map(|(ix, _)| ix).collect(),
+            edges: map.graph().edge_indices().collect(),
+        }
+    }
+}
+
+/// Writes the parts of one map, in order (for several files, keeps track of which nodes the
+/// earlier files already mentioned).
+pub struct Writer<'m> {
+    map: &'m Map,
+    /// Order in which nodes were first mentioned, and the section open there (which the reader
+    /// gives a node until a definition says otherwise).
+    mentioned: HashMap<NodeIndex, (usize, Option<String>)>,
+    problems: Vec<String>,
+    /// Each section's side, inherited from its ancestors when it has none.
+    section_side: HashMap<String, Option<String>>,
+}
+
+/// The id of a node as written: `[Title]` or `<Title>`.
+fn reference(map: &Map, ix: NodeIndex) -> String {
+    let n = map.node(ix);
+    n.element.id_for(&n.title)
+}
+
+/// Why a title cannot be written, if it cannot.
+fn title_problem(element: Element, title: &str) -> Option<&'static str> {
+    let close = match element {
+        Element::Statement => ']',
+        Element::Argument => '>',
+    };
+    if title.is_empty() {
+        return Some("it is empty");
+    }
+    if title.contains(close) {
+        return Some(match element {
+            Element::Statement => "it holds `]`",
+            Element::Argument => "it holds `>`",
+        });
+    }
+    if title.contains(['\n', '\r']) {
+        return Some("it holds a line break");
+    }
+    if title.starts_with('-') {
+        return Some("it starts with `-`");
+    }
+    if title.starts_with(char::is_whitespace) || title.ends_with(char::is_whitespace) {
+        return Some("it starts or ends with white space");
+    }
+    if title.contains("  ") || title.chars().any(|c| c.is_whitespace() && c != ' ') {
+        return Some("it holds a run of spaces or other white space (Argdown collapses it)");
+    }
+    let written = element.id_for(title);
+    if written.contains("//") || written.contains("/*") || written.contains("<!--") {
+        return Some("it holds a comment marker (`//`, `/*` or `<!--`)");
+    }
+    None
+}
+
+/// Escapes a text for Argdown: `\` before every character Argdown reads as syntax; line breaks
+/// and other white space become spaces. Markdown links `[text](url)` and emphasis (`*a*`, `**b**`,
+/// `_c_`, `__d__`) that Argdown reads as such are kept; `*` and `_` that would open emphasis
+/// Argdown never closes are escaped.
+pub fn escape_text(text: &str) -> String {
+    // White space collapses, as Argdown reads it.
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
+        if c != ' ' || chars.last().is_some_and(|&p| p != ' ') {
+            chars.push(c);
+        }
+    }
+    while chars.last() == Some(&' ') {
+        chars.pop();
+    }
+    let keep_emphasis = emphasis_balanced(&chars);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '[' {
+            if let Some(end) = verbatim_link(&chars, i) {
+                out.extend(chars.get(i..end).unwrap_or(&[]));
+                i = end;
+                continue;
+            }
+        }
+        match c {
+            '\\' | '#' | '{' | '}' | '[' | ']' | '<' | '>' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '*' | '_' if !keep_emphasis => {
+                out.push('\\');
+                out.push(c);
+            }
+            '/' if matches!(chars.get(i + 1), Some('/' | '*')) => out.push_str("\\/"),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The end (exclusive) of a Markdown link `[text](url)` at `start` that both Argdown and
+/// counterpoint read as text, when it needs no escape inside.
+fn verbatim_link(chars: &[char], start: usize) -> Option<usize> {
+    let close = (start + 2..chars.len()).find(|&k| chars.get(k) == Some(&']'))?;
+    if chars.get(start + 1..close)?.contains(&'[') || chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let paren = (close + 3..chars.len()).find(|&k| chars.get(k) == Some(&')'))?;
+    let link: String = chars.get(start..=paren)?.iter().collect();
+    let unsafe_inside = ["//", "/*", "<!--", "\\", "{", "}"];
+    if unsafe_inside.iter().any(|p| link.contains(p)) {
+        return None;
+    }
+    Some(paren + 1)
+}
+
+/// Whether Argdown's lexer would close every `*`, `**`, `_` and `__` emphasis it opens in this
+/// text (links skipped). Follows Argdown's token rules: an emphasis ends at the same marker when
+/// no white space precedes it and white space, punctuation or the end follows; it starts at a
+/// marker not followed by white space.
+fn emphasis_balanced(chars: &[char]) -> bool {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Range {
+        Bold(char),
+        Italic(char),
+    }
+    let ends_here = |k: usize| match chars.get(k) {
+        None => true,
+        Some(c) => matches!(
+            c,
+            ' ' | '\t' | ')' | '}' | '_' | '.' | ',' | '!' | '?' | ';' | ':' | '-' | '*'
+        ),
+    };
+    let starts_here = |k: usize| chars.get(k).is_none_or(|c| !c.is_whitespace());
+    let mut stack: Vec<Range> = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '[' {
+            if let Some(end) = verbatim_link(chars, i) {
+                i = end;
+                continue;
+            }
+        }
+        if c != '*' && c != '_' {
+            i += 1;
+            continue;
+        }
+        let double = chars.get(i + 1) == Some(&c);
+        let after_space = i == 0 || chars.get(i - 1).is_some_and(|p| p.is_whitespace());
+        if !after_space {
+            if double && stack.last() == Some(&Range::Bold(c)) && ends_here(i + 2) {
+                stack.pop();
+                i += 2;
+                continue;
+            }
+            if stack.last() == Some(&Range::Italic(c)) && ends_here(i + 1) {
+                stack.pop();
+                i += 1;
+                continue;
+            }
+        }
+        if double && starts_here(i + 2) {
+            stack.push(Range::Bold(c));
+            i += 2;
+        } else if starts_here(i + 1) {
+            stack.push(Range::Italic(c));
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    stack.is_empty()
+}
+
+/// Whether `c` may appear in a bare `#tag`.
+fn is_tag_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_' || (c as u32) >= 0xA0 && !c.is_whitespace()
+}
+
+/// A tag as written, or why it cannot be.
+fn tag(tag: &str) -> Result<String, &'static str> {
+    if tag.is_empty() {
+        return Err("it is empty");
+    }
+    if tag.chars().all(is_tag_char) {
+        return Ok(format!("#{tag}"));
+    }
+    if tag.contains([')', '\n', '\r']) {
+        return Err("it holds `)` or a line break");
+    }
+    Ok(format!("#({tag})"))
+}
+
+/// A JSON value written as YAML flow: JSON, with `{`, `}` inside strings written as `\u007b`,
+/// `\u007d` (Argdown ends metadata at a brace even inside quotes) and, when some string holds
+/// `===` (which would end the frontmatter), `=` as `\u003d`.
+fn flow(value: &Value) -> String {
+    /// Compact JSON with a space after `:` and `,`, as YAML flow is usually written.
+    struct Spaced;
+    impl serde_json::ser::Formatter for Spaced {
+        fn begin_array_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if first {
+                Ok(())
+            } else {
+                writer.write_all(b", ")
+            }
+        }
+        fn begin_object_key<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            first: bool,
+        ) -> std::io::Result<()> {
+            if first {
+                Ok(())
+            } else {
+                writer.write_all(b", ")
+            }
+        }
+        fn begin_object_value<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+        ) -> std::io::Result<()> {
+            writer.write_all(b": ")
+        }
+    }
+    let mut bytes = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, Spaced);
+    let json = match serde::Serialize::serialize(value, &mut serializer) {
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    // `===` can only occur inside strings.
+    let fence = json.contains("===");
+    let mut out = String::with_capacity(json.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in json.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+                out.push(c);
+                continue;
+            }
+            match c {
+                '\\' => {
+                    escaped = true;
+                    out.push(c);
+                }
+                '"' => {
+                    in_string = false;
+                    out.push(c);
+                }
+                '{' => out.push_str("\\u007b"),
+                '}' => out.push_str("\\u007d"),
+                '=' if fence => out.push_str("\\u003d"),
+                c => out.push(c),
+            }
+        } else {
+            if c == '"' {
+                in_string = true;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn flow_str(s: &str) -> String {
+    flow(&Value::from(s))
+}
+
+/// A YAML mapping key: bare when it is a plain word YAML reads as a string, else quoted.
+fn key(k: &str) -> String {
+    let plain = !k.is_empty()
+        && k.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && !matches!(
+            k.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+        );
+    if plain {
+        k.to_string()
+    } else {
+        flow_str(k)
+    }
+}
+
+fn cite(c: &Citation) -> String {
+    let [first, last] = c.lines;
+    if first == last {
+        format!("{}:{first}", c.source)
+    } else {
+        format!("{}:{first}-{last}", c.source)
+    }
+}
+
+fn marker(relation: Relation, incoming: bool) -> &'static str {
+    match (relation, incoming) {
+        (Relation::Supports, false) => "+>",
+        (Relation::Rebuts, false) => "->",
+        (Relation::Undercuts, false) => "_>",
+        (Relation::Supports, true) => "<+",
+        (Relation::Rebuts, true) => "<-",
+        (Relation::Undercuts, true) => "<_",
+        (Relation::Contradicts, _) => "><",
+    }
+}
+
+impl<'m> Writer<'m> {
+    /// A writer for `map`; problems with titles are collected at once.
+    pub fn new(map: &'m Map) -> Writer<'m> {
+        let mut problems = Vec::new();
+        for (_, n) in map.nodes() {
+            if let Some(why) = title_problem(n.element, &n.title) {
+                problems.push(format!("the title of {} cannot be written: {why}", n.id));
+            }
+        }
+        let mut section_side: HashMap<String, Option<String>> = HashMap::new();
+        for s in &map.sections {
+            let inherited = s
+                .parent
+                .as_ref()
+                .and_then(|p| section_side.get(p).cloned().flatten());
+            section_side.insert(s.id.clone(), s.side.clone().or(inherited));
+        }
+        Writer {
+            map,
+            mentioned: HashMap::new(),
+            problems,
+            section_side,
+        }
+    }
+
+    /// Everything that could not be written.
+    pub fn finish(self) -> Result<(), WriteError> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(WriteError {
+                problems: self.problems,
+            })
+        }
+    }
+
+    fn mention(&mut self, ix: NodeIndex, section: Option<&str>) -> bool {
+        let next = self.mentioned.len();
+        match self.mentioned.entry(ix) {
+            std::collections::hash_map::Entry::Occupied(_) => false,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((next, section.map(str::to_string)));
+                true
+            }
+        }
+    }
+
+    /// One file of the map.
+    pub fn write(&mut self, part: &Part) -> String {
+        let mut blocks: Vec<String> = Vec::new();
+        if let Some(fm) = self.frontmatter(part) {
+            blocks.push(fm);
+        }
+        let map = self.map;
+        // Regions: no section, then each section of this file.
+        let own_sections: HashSet<&str> = part.sections.iter().map(String::as_str).collect();
+        let mut regions: Vec<(Option<&str>, Vec<NodeIndex>)> = vec![(None, Vec::new())];
+        let mut region_of: HashMap<&str, usize> = HashMap::new();
+        for s in &part.sections {
+            region_of.insert(s.as_str(), regions.len());
+            regions.push((Some(s.as_str()), Vec::new()));
+        }
+        let mut node_region: HashMap<NodeIndex, usize> = HashMap::new();
+        for &ix in &part.nodes {
+            let section = map.node(ix).section.as_deref();
+            let r = section
+                .filter(|s| own_sections.contains(s))
+                .and_then(|s| region_of.get(s).copied())
+                .unwrap_or(0);
+            node_region.insert(ix, r);
+            if let Some((_, list)) = regions.get_mut(r) {
+                list.push(ix);
+            }
+        }
+        // The relations written in this file, each once, in map order, under the node that
+        // speaks; except that a relation to a node without text in a later section goes under
+        // that node (`<+`, `<-`, `<_`), so that the node is first met in its own section (a
+        // node without text is only ever referenced, and the reader puts it where it first
+        // meets it).
+        let mut held: HashMap<NodeIndex, Vec<Held>> = HashMap::new();
+        let mut edges: Vec<EdgeIndex> = part.edges.clone();
+        edges.sort();
+        for e in edges {
+            let (Some((a, b)), Some(w)) = (map.graph().edge_endpoints(e), map.graph().edge_weight(e))
+            else {
+                continue;
+            };
+            if w.relation == Relation::Contradicts && map.node(b).element == Element::Argument {
+                self.problems.push(format!(
+                    "{} contradicts {}: Argdown allows `><` only before a statement",
+                    map.node(a).id,
+                    map.node(b).id
+                ));
+                continue;
+            }
+            let region_a = node_region.get(&a).copied().unwrap_or(usize::MAX);
+            let later_textless = map.node(b).text.trim().is_empty()
+                && node_region.get(&b).is_some_and(|&rb| region_a < rb);
+            let h = if later_textless && w.relation != Relation::Contradicts {
+                (b, Held { relation: w.relation, other: a, incoming: true })
+            } else {
+                (a, Held { relation: w.relation, other: b, incoming: false })
+            };
+            let list = held.entry(h.0).or_default();
+            if !list.contains(&h.1) {
+                list.push(h.1);
+            }
+        }
+        let defined: HashSet<NodeIndex> = part.nodes.iter().copied().collect();
+        // Headings: check that levels give the same parents.
+        let mut open: Vec<(u8, &str)> = Vec::new();
+        for (section, nodes) in &regions {
+            if let Some(id) = section {
+                if let Some(s) = map.section(id) {
+                    while open.last().is_some_and(|(l, _)| *l >= s.level) {
+                        open.pop();
+                    }
+                    let parent = open.last().map(|(_, id)| *id);
+                    if parent != s.parent.as_deref() {
+                        self.problems.push(format!(
+                            "section {:?} (level {}) would not sit under its parent {:?}",
+                            s.title,
+                            s.level,
+                            s.parent.as_deref().unwrap_or("(none)")
+                        ));
+                    }
+                    open.push((s.level, id));
+                    blocks.push(self.heading(s));
+                }
+            }
+            // Defined where first mentioned: nodes of this region already mentioned come first,
+            // in the order of their mention.
+            let in_region: HashSet<NodeIndex> = nodes.iter().copied().collect();
+            let mut early: Vec<NodeIndex> = nodes
+                .iter()
+                .copied()
+                .filter(|ix| self.mentioned.contains_key(ix))
+                .collect();
+            early.sort_by_key(|ix| self.mentioned.get(ix).map_or(usize::MAX, |m| m.0));
+            let mut queue: VecDeque<NodeIndex> = early.into();
+            let mut emitted: HashSet<NodeIndex> = HashSet::new();
+            let mut fresh = nodes.iter().copied();
+            loop {
+                let next = loop {
+                    match queue.pop_front() {
+                        Some(ix) if emitted.contains(&ix) => continue,
+                        Some(ix) => break Some(ix),
+                        None => break None,
+                    }
+                };
+                let next = match next {
+                    Some(ix) => ix,
+                    None => match fresh.by_ref().find(|ix| !emitted.contains(ix)) {
+                        Some(ix) => ix,
+                        None => break,
+                    },
+                };
+                emitted.insert(next);
+                self.mention(next, *section);
+                let relations = held.remove(&next).unwrap_or_default();
+                for h in &relations {
+                    if self.mention(h.other, *section) && in_region.contains(&h.other) {
+                        queue.push_back(h.other);
+                    }
+                }
+                blocks.extend(self.node_blocks(next, Form::Define, &relations));
+            }
+        }
+        // Relations spoken by nodes defined in another file (under the last heading).
+        let last_section = regions.last().and_then(|(s, _)| *s);
+        let mut rest: Vec<NodeIndex> = held
+            .keys()
+            .copied()
+            .filter(|ix| !defined.contains(ix))
+            .collect();
+        rest.sort();
+        for ix in rest {
+            let relations = held.remove(&ix).unwrap_or_default();
+            self.mention(ix, last_section);
+            for h in &relations {
+                self.mention(h.other, last_section);
+            }
+            blocks.extend(self.node_blocks(ix, Form::Reference, &relations));
+        }
+        let mut out = blocks.join("\n\n");
+        out.push('\n');
+        out
+    }
+
+    fn frontmatter(&mut self, part: &Part) -> Option<String> {
+        if part.title.is_none() && part.sides.is_empty() && part.sources.is_empty() {
+            return None;
+        }
+        let mut out = String::from("===\n");
+        if let Some(title) = &part.title {
+            let _ = writeln!(out, "title: {}", flow_str(title));
+        }
+        if !part.sides.is_empty() {
+            out.push_str("sides:\n");
+            for side in &part.sides {
+                let mut fields = vec![format!("label: {}", flow_str(&side.label))];
+                if let Some(color) = &side.color {
+                    fields.push(format!("color: {}", flow_str(color)));
+                }
+                let _ = writeln!(out, "  {}: {{{}}}", key(&side.id), fields.join(", "));
+            }
+        }
+        if !part.sources.is_empty() {
+            out.push_str("sources:\n");
+            for source in &part.sources {
+                let mut fields = Vec::new();
+                for (name, value) in [
+                    ("title", &source.title),
+                    ("author", &source.author),
+                ] {
+                    if let Some(v) = value {
+                        fields.push(format!("{name}: {}", flow_str(v)));
+                    }
+                }
+                if let Some(year) = source.year {
+                    fields.push(format!("year: {year}"));
+                }
+                for (name, value) in [("url", &source.url), ("file", &source.file)] {
+                    if let Some(v) = value {
+                        fields.push(format!("{name}: {}", flow_str(v)));
+                    }
+                }
+                if !source.skip.is_empty() {
+                    let skips: Vec<String> = source
+                        .skip
+                        .iter()
+                        .map(|s| {
+                            let [a, b] = s.lines;
+                            let lines = if a == b {
+                                a.to_string()
+                            } else {
+                                format!("{a}-{b}")
+                            };
+                            format!(
+                                "{{lines: {}, reason: {}}}",
+                                flow_str(&lines),
+                                flow_str(&s.reason)
+                            )
+                        })
+                        .collect();
+                    fields.push(format!("skip: [{}]", skips.join(", ")));
+                }
+                if fields.is_empty() {
+                    let _ = writeln!(out, "  {}: {{}}", key(&source.id));
+                } else {
+                    let _ = writeln!(out, "  {}: {{{}}}", key(&source.id), fields.join(", "));
+                }
+            }
+        }
+        out.push_str("===");
+        Some(out)
+    }
+
+    fn heading(&mut self, s: &crate::model::Section) -> String {
+        if s.level == 0 {
+            self.problems
+                .push(format!("section {:?} has level 0 (headings start at 1)", s.title));
+        }
+        let title = escape_text(&s.title);
+        if title.trim().is_empty() {
+            self.problems
+                .push(format!("section {} has no title", s.id));
+        }
+        let mut out = format!("{} {}", "#".repeat(usize::from(s.level.max(1))), title.trim());
+        if let Some(side) = &s.side {
+            let _ = write!(out, " {{side: {}}}", key(side));
+        }
+        out
+    }
+
+    /// The block of one node (see [`Form`]), and extra reference blocks for citations that
+    /// carry their own quote.
+    fn node_blocks(
+        &mut self,
+        ix: NodeIndex,
+        form: Form,
+        relations: &[Held],
+    ) -> Vec<String> {
+        let map = self.map;
+        let n = map.node(ix);
+        let mut line = reference(map, ix);
+        let mut extra = Vec::new();
+        if form != Form::Reference {
+            let text = escape_text(&n.text);
+            let text = text.trim();
+            let mut rest: Vec<String> = Vec::new();
+            if !text.is_empty() {
+                rest.push(text.to_string());
+            }
+            for t in &n.tags {
+                match tag(t) {
+                    Ok(t) => rest.push(t),
+                    Err(why) => self
+                        .problems
+                        .push(format!("tag {t:?} of {} cannot be written: {why}", n.id)),
+                }
+            }
+            // Citations: the first run goes in the definition; each later citation with a quote
+            // starts a new run on a reference of its own.
+            let mut runs: Vec<Vec<&Citation>> = Vec::new();
+            for c in &n.citations {
+                match runs.last_mut() {
+                    Some(run) if c.quote.is_none() => run.push(c),
+                    _ => runs.push(vec![c]),
+                }
+            }
+            let mut runs = runs.into_iter();
+            let mut fields = Vec::new();
+            if let Some(side) = self.explicit_side(ix) {
+                fields.push(format!("side: {}", key(&side)));
+            }
+            if let Some(run) = runs.next() {
+                fields.extend(cite_fields(&run));
+            }
+            for (k, v) in &n.data {
+                if matches!(k.as_str(), "side" | "cite" | "quote") {
+                    self.problems.push(format!(
+                        "{} has data {k:?}, which Argdown metadata reads as its own `{k}`",
+                        n.id
+                    ));
+                    continue;
+                }
+                fields.push(format!("{}: {}", key(k), flow(v)));
+            }
+            if !fields.is_empty() {
+                rest.push(format!("{{{}}}", fields.join(", ")));
+            }
+            if !text.is_empty() {
+                line.push(':');
+            }
+            if !rest.is_empty() {
+                line.push(' ');
+                line.push_str(&rest.join(" "));
+            }
+            for run in runs {
+                extra.push(format!(
+                    "{} {{{}}}",
+                    reference(map, ix),
+                    cite_fields(&run).join(", ")
+                ));
+            }
+        }
+        for h in relations {
+            let _ = write!(
+                line,
+                "\n  {} {}",
+                marker(h.relation, h.incoming),
+                reference(map, h.other)
+            );
+        }
+        let mut blocks = vec![line];
+        blocks.extend(extra);
+        blocks
+    }
+
+    /// The side to write on a node: `None` when its side tag or section already gives it.
+    fn explicit_side(&mut self, ix: NodeIndex) -> Option<String> {
+        let map = self.map;
+        let n = map.node(ix);
+        let tag_side = n.tags.iter().find(|t| map.side(t).is_some()).cloned();
+        let section_side = n
+            .section
+            .as_ref()
+            .and_then(|s| self.section_side.get(s).cloned().flatten());
+        let inferred = tag_side.or(section_side);
+        match (&n.side, inferred) {
+            (Some(side), Some(inferred)) if *side == inferred => None,
+            (Some(side), _) => Some(side.clone()),
+            (None, Some(inferred)) => {
+                self.problems.push(format!(
+                    "{} has no side, but Argdown would give it side {inferred:?} from its tag or heading",
+                    n.id
+                ));
+                None
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+/// How a node's block starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `[Title]: text #tags {meta}`, or `[Title] #tags {meta}` when the node has no text
+    /// (Argdown wants text after the colon).
+    Define,
+    /// `[Title]` only (the node is defined in another file).
+    Reference,
+}
+
+/// A relation written under one of its two nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Held {
+    relation: Relation,
+    /// The node at the other end.
+    other: NodeIndex,
+    /// Whether `other` speaks (`<+ other`) rather than the node holding the relation
+    /// (`+> other`).
+    incoming: bool,
+}
+
+fn cite_fields(run: &[&Citation]) -> Vec<String> {
+    let mut fields = Vec::new();
+    match run {
+        [] => {}
+        [one] => fields.push(format!("cite: {}", flow_str(&cite(one)))),
+        many => {
+            let list: Vec<String> = many.iter().map(|c| flow_str(&cite(c))).collect();
+            fields.push(format!("cite: [{}]", list.join(", ")));
+        }
+    }
+    if let Some(q) = run.first().and_then(|c| c.quote.as_ref()) {
+        fields.push(format!("quote: {}", flow_str(q)));
+    }
+    fields
+}
+
+/// The outgoing relations of a node, in map order (for callers that split a map into files).
+pub fn outgoing_edges(map: &Map, ix: NodeIndex) -> Vec<EdgeIndex> {
+    let mut v: Vec<EdgeIndex> = map
+        .graph()
+        .edges_directed(ix, Direction::Outgoing)
+        .map(|e| e.id())
+        .collect();
+    v.sort();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_syntax_characters() {
+        assert_eq!(
+            escape_text("a #b {c} [d] <e> @f \\ // /* / x\ny"),
+            "a \\#b \\{c\\} \\[d\\] \\<e\\> \\@f \\\\ \\// \\/* / x y"
+        );
+    }
+
+    #[test]
+    fn keeps_links_and_closed_emphasis() {
+        assert_eq!(escape_text("see [the memo](memo.html) *now*"), "see [the memo](memo.html) *now*");
+        assert_eq!(escape_text("**bold**, _it_."), "**bold**, _it_.");
+        assert_eq!(escape_text("snake_case *"), "snake\\_case \\*");
+        assert_eq!(escape_text("[a](http://x)"), "\\[a\\](http:\\//x)");
+    }
+
+    #[test]
+    fn flow_escapes_braces_inside_strings_only() {
+        let v = serde_json::json!({"a": "x{y}", "b": ["==="]});
+        assert_eq!(
+            flow(&v),
+            "{\"a\": \"x\\u007by\\u007d\", \"b\": [\"\\u003d\\u003d\\u003d\"]}"
+        );
+    }
+
+    #[test]
+    fn keys_and_tags() {
+        assert_eq!(key("pro"), "pro");
+        assert_eq!(key("yes"), "\"yes\"");
+        assert_eq!(key("2024"), "\"2024\"");
+        assert_eq!(tag("cost").as_deref(), Ok("#cost"));
+        assert_eq!(tag("two words").as_deref(), Ok("#(two words)"));
+        assert!(tag("a)b c").is_err());
+    }
+
+    #[test]
+    fn titles_that_cannot_be_written() {
+        assert!(title_problem(Element::Statement, "a]b").is_some());
+        assert!(title_problem(Element::Argument, "a]b").is_none());
+        assert!(title_problem(Element::Argument, "<b>").is_some());
+        assert!(title_problem(Element::Statement, "<b> \"q\" {x} é").is_none());
+        assert!(title_problem(Element::Statement, "http://x").is_some());
+        assert!(title_problem(Element::Argument, "!--x").is_some());
+    }
+}

@@ -1,0 +1,281 @@
+//! Mermaid `flowchart`, written: the map as a diagram that renders inside Markdown on code hosts.
+//!
+//! ```text
+//! ---
+//! title: "Four-day week"
+//! ---
+//! flowchart BT
+//!   n1["<b>Four days</b><br/>Schools should move to a four-day week."]
+//!   subgraph s1["Objections"]
+//!     n2("<b>Childcare</b><br/>Parents pay for childcare on the fifth day.")
+//!   end
+//!   n2 --x|rebuts| n1
+//!   classDef side-1 fill:#ffffff,stroke:#e69f00,stroke-width:2px,color:#1f1f1f
+//!   class n1 side-1
+//! ```
+//!
+//! - Node ids are `n1`, `n2`, ... in map order, whatever the titles hold; sections become
+//!   (nested) subgraphs `s1`, `s2`, ...
+//! - Shapes follow the node's kind as in the DOT drawing: claims are rectangles `["..."]`,
+//!   supports hexagons `{{"..."}}`, rebuttals flags `>"..."]`.
+//! - Each relation has its own line and label: supports `-->`, rebuts `--x`, undercuts `-.-x`
+//!   (dotted), contradicts `x--x`, coloured with `linkStyle` as in the DOT drawing.
+//! - One `classDef` per side (outline in the side's colour; arguments filled with a tint of it, as
+//!   Argdown draws them) and one for nodes without a side.
+//! - Labels are quoted; the title is bold and the text follows on a new line. Every user text
+//!   goes through [`escape`]: `"`, `#`, `&`, `<`, `>` and `` ` `` become Mermaid entity codes
+//!   (`#quot;`, `#35;`, `#amp;`, `#lt;`, `#gt;`, `#96;`), line breaks become `<br/>`, other
+//!   control characters spaces. Non-ASCII text is kept as it is.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::model::{Element, Kind, Map, Relation};
+use crate::render::style::{self, Palette, Rgb};
+
+/// Escapes text for a quoted Mermaid label.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '`' => out.push_str("#96;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push_str("<br/>"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A `%%` comment line's text: no line breaks.
+fn comment(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The label of a node: bold title, then the text.
+fn label(title: &str, text: &str) -> String {
+    let mut out = format!("<b>{}</b>", escape(title));
+    if !text.is_empty() {
+        out.push_str("<br/>");
+        out.push_str(&escape(text));
+    }
+    out
+}
+
+fn shape(kind: Kind, label: &str) -> String {
+    match kind {
+        Kind::Claim => format!("[\"{label}\"]"),
+        Kind::Support => format!("{{{{\"{label}\"}}}}"),
+        Kind::Rebuttal => format!(">\"{label}\"]"),
+    }
+}
+
+/// The arrow of a relation.
+pub fn arrow(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Supports => "-->",
+        Relation::Rebuts => "--x",
+        Relation::Undercuts => "-.-x",
+        Relation::Contradicts => "x--x",
+    }
+}
+
+/// The map as a Mermaid flowchart (bottom to top: reasons below what they bear on).
+pub fn to_string(map: &Map) -> String {
+    let mut out = String::new();
+    if let Some(title) = &map.title {
+        // A JSON string is a YAML double-quoted scalar.
+        let title = serde_json::to_string(title).unwrap_or_default();
+        let _ = write!(out, "---\ntitle: {title}\n---\n");
+    }
+    out.push_str("flowchart BT\n");
+    let ids: HashMap<NodeIndex, String> = map
+        .nodes()
+        .enumerate()
+        .map(|(i, (ix, _))| (ix, format!("n{}", i + 1)))
+        .collect();
+    let id = |ix: NodeIndex| ids.get(&ix).cloned().unwrap_or_default();
+    let node_line = |ix: NodeIndex| {
+        let n = map.node(ix);
+        format!("{}{}", id(ix), shape(map.kind(ix), &label(&n.title, &n.text)))
+    };
+
+    // Nodes by section; nodes of unknown sections go to the top level.
+    let section_pos: HashMap<&str, usize> = map
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut top: Vec<NodeIndex> = Vec::new();
+    let mut in_section: Vec<Vec<NodeIndex>> = vec![Vec::new(); map.sections.len()];
+    for (ix, n) in map.nodes() {
+        match n.section.as_deref().and_then(|s| section_pos.get(s)) {
+            Some(&i) => {
+                if let Some(list) = in_section.get_mut(i) {
+                    list.push(ix);
+                }
+            }
+            None => top.push(ix),
+        }
+    }
+    for &ix in &top {
+        let _ = writeln!(out, "  {}", node_line(ix));
+    }
+    // Children of each section (a parent that is not a known earlier section counts as none).
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); map.sections.len()];
+    let mut roots: Vec<usize> = Vec::new();
+    for (i, s) in map.sections.iter().enumerate() {
+        match s
+            .parent
+            .as_deref()
+            .and_then(|p| section_pos.get(p))
+            .filter(|&&p| p < i)
+        {
+            Some(&p) => {
+                if let Some(c) = children.get_mut(p) {
+                    c.push(i);
+                }
+            }
+            None => roots.push(i),
+        }
+    }
+    // Depth-first with an explicit stack: (section, whether its subgraph is open).
+    let mut stack: Vec<(usize, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
+    let mut depth = 1usize;
+    while let Some((i, opened)) = stack.pop() {
+        let Some(s) = map.sections.get(i) else {
+            continue;
+        };
+        if opened {
+            depth -= 1;
+            let _ = writeln!(out, "{}end", "  ".repeat(depth));
+            continue;
+        }
+        let pad = "  ".repeat(depth);
+        let _ = writeln!(out, "{pad}subgraph s{}[\"{}\"]", i + 1, escape(&s.title));
+        depth += 1;
+        for &ix in in_section.get(i).into_iter().flatten() {
+            let _ = writeln!(out, "{}{}", "  ".repeat(depth), node_line(ix));
+        }
+        stack.push((i, true));
+        for &c in children.get(i).into_iter().flatten().rev() {
+            stack.push((c, false));
+        }
+    }
+
+    // Relations, then their colours by index.
+    let mut by_relation: Vec<(Relation, Vec<usize>)> = Vec::new();
+    for (k, (a, b, e)) in map.edges().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {} {}|{}| {}",
+            id(a),
+            arrow(e.relation),
+            e.relation,
+            id(b)
+        );
+        match by_relation.iter_mut().find(|(r, _)| *r == e.relation) {
+            Some((_, list)) => list.push(k),
+            None => by_relation.push((e.relation, vec![k])),
+        }
+    }
+    for (relation, list) in &by_relation {
+        let s = style::edge_style(*relation);
+        let indices: Vec<String> = list.iter().map(usize::to_string).collect();
+        let _ = writeln!(
+            out,
+            "  linkStyle {} stroke:{},stroke-width:{}px",
+            indices.join(","),
+            s.color,
+            s.penwidth
+        );
+    }
+
+    // Side colours.
+    let palette = Palette::new(map);
+    let mut classes: Vec<(String, Vec<String>)> = Vec::new();
+    let class_of = |class: String, node: String, classes: &mut Vec<(String, Vec<String>)>| {
+        match classes.iter_mut().find(|(c, _)| *c == class) {
+            Some((_, list)) => list.push(node),
+            None => classes.push((class, vec![node])),
+        }
+    };
+    let side_number: HashMap<&str, usize> = palette
+        .sides()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i + 1))
+        .collect();
+    for (ix, n) in map.nodes() {
+        let base = match n.side.as_deref().and_then(|s| side_number.get(s)) {
+            Some(k) => format!("side-{k}"),
+            None => "no-side".to_string(),
+        };
+        let class = match n.element {
+            Element::Statement => base,
+            Element::Argument => format!("{base}-arg"),
+        };
+        class_of(class, id(ix), &mut classes);
+    }
+    let define = |out: &mut String, class: &str, outline: Rgb, element: Element| {
+        let fill = style::fill(element, outline);
+        let _ = writeln!(
+            out,
+            "  classDef {class} fill:{},stroke:{},stroke-width:2px,color:{}",
+            fill.hex(),
+            outline.hex(),
+            style::INK
+        );
+    };
+    for (class, members) in &classes {
+        let (base, element) = match class.strip_suffix("-arg") {
+            Some(b) => (b, Element::Argument),
+            None => (class.as_str(), Element::Statement),
+        };
+        let outline = match base
+            .strip_prefix("side-")
+            .and_then(|k| k.parse::<usize>().ok())
+            .and_then(|k| k.checked_sub(1))
+            .and_then(|k| palette.sides().get(k))
+        {
+            Some(side) => {
+                let _ = writeln!(
+                    out,
+                    "  %% {class}: side {} ({})",
+                    comment(&side.id),
+                    comment(&side.label)
+                );
+                side.color
+            }
+            None => Rgb::parse(style::NO_SIDE).unwrap_or(Rgb(0x7f, 0x7f, 0x7f)),
+        };
+        define(&mut out, class, outline, element);
+        let _ = writeln!(out, "  class {} {class}", members.join(","));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_labels() {
+        assert_eq!(
+            escape("\"a\" #1 <b>&`x`\r\nnext\tend"),
+            "#quot;a#quot; #35;1 #lt;b#gt;#amp;#96;x#96;<br/>next end"
+        );
+    }
+}

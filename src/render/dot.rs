@@ -1,0 +1,1005 @@
+//! The map as a Graphviz DOT graph, built with graphviz-rust's `dot_structures` and printed with
+//! its printer.
+//!
+//! The drawing: one colour per side (outline; arguments are filled with a tint of it), one shape
+//! per kind ([`style::shape`]), statements as white boxes and arguments as filled rounded shapes,
+//! one colour, dash pattern and arrowhead per relation, a double outline on unanswered points, a
+//! grounded-status marker in each node's corner, section or side clusters, a legend, and the
+//! map's title (and [`RenderOptions::note`]) on top. Each node's title is bold over its wrapped
+//! text. Output is deterministic: nodes, clusters and edges come in map order.
+
+use std::collections::{HashMap, HashSet};
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::stable_graph::NodeIndex;
+
+use super::escape::{quoted, Html};
+use super::ids::NodeIds;
+use super::style::{self, Palette, Rgb};
+use super::{GroupBy, Layout, RenderOptions};
+use crate::analysis::grounded::{self, Label};
+use crate::analysis::unanswered;
+use crate::model::{Element, Kind, Map, Relation};
+
+/// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has
+/// six heading levels; the bound also keeps the printer's recursion shallow).
+pub const MAX_CLUSTER_DEPTH: usize = 6;
+
+/// Fans of more than this many leaves are staggered (see [`RenderOptions::stagger`]).
+pub const STAGGER_FROM: usize = 3;
+
+/// The smallest wrapping width accepted.
+pub const MIN_WRAP: usize = 8;
+
+/// The map as DOT text, ending in a newline.
+pub fn to_dot(map: &Map, opts: &RenderOptions) -> String {
+    let mut ctx = PrinterContext::default();
+    ctx.with_node_mult_attr_s_l();
+    let mut text = graph(map, opts).print(&mut ctx);
+    text.push('\n');
+    text
+}
+
+/// The map as a `dot_structures` graph.
+pub fn graph(map: &Map, opts: &RenderOptions) -> Graph {
+    let drawing = Drawing::new(map, opts);
+    let mut stmts = drawing.preamble();
+    match opts.group_by {
+        GroupBy::Section => stmts.extend(drawing.section_clusters()),
+        GroupBy::Side => stmts.extend(drawing.side_clusters()),
+        GroupBy::None => {}
+    }
+    stmts.extend(drawing.unclustered_nodes());
+    stmts.extend(drawing.edges());
+    if opts.legend {
+        stmts.push(match opts.layout {
+            Layout::Dot => Stmt::Subgraph(drawing.legend()),
+            Layout::Sfdp => drawing.legend_table(),
+        });
+    }
+    Graph::DiGraph {
+        id: Id::Plain("counterpoint".into()),
+        strict: false,
+        stmts,
+    }
+}
+
+/// An attribute `key=value` with an escaped value.
+fn attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.into()), quoted(value))
+}
+
+/// An attribute whose value is an HTML-like label.
+fn html_attr(key: &str, value: Html) -> Attribute {
+    Attribute(Id::Plain(key.into()), value.into_id())
+}
+
+fn node_stmt(name: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Node(DotNode::new(NodeId(quoted(name), None), attributes))
+}
+
+fn edge_stmt(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(DotEdge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(quoted(from), None)),
+            Vertex::N(NodeId(quoted(to), None)),
+        ),
+        attributes,
+    })
+}
+
+fn cluster(name: &str, mut stmts: Vec<Stmt>, attributes: Vec<Attribute>) -> Subgraph {
+    let mut all: Vec<Stmt> = vec![Stmt::GAttribute(GraphAttributes::Graph(attributes))];
+    all.append(&mut stmts);
+    Subgraph {
+        id: quoted(name),
+        stmts: all,
+    }
+}
+
+/// `text` wrapped at `width` columns (long words are broken), keeping its own line breaks.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(MIN_WRAP);
+    let normalized = text.replace("\r\n", "\n");
+    let mut lines = Vec::new();
+    for paragraph in normalized.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let paragraph = paragraph.trim();
+        if paragraph.is_empty() {
+            continue;
+        }
+        lines.extend(
+            textwrap::wrap(paragraph, width)
+                .into_iter()
+                .map(|l| l.into_owned()),
+        );
+    }
+    lines
+}
+
+/// Lines joined by left-aligned breaks.
+fn lines_html(lines: &[String]) -> Html {
+    let mut h = Html::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            h.line_break();
+        }
+        h.text(line);
+    }
+    h
+}
+
+/// Everything a drawing needs to know about the map, computed once.
+struct Drawing<'a> {
+    map: &'a Map,
+    opts: &'a RenderOptions,
+    ids: NodeIds,
+    palette: Palette,
+    unanswered: HashSet<NodeIndex>,
+    labels: grounded::Labelling,
+}
+
+impl<'a> Drawing<'a> {
+    fn new(map: &'a Map, opts: &'a RenderOptions) -> Drawing<'a> {
+        Drawing {
+            map,
+            opts,
+            ids: NodeIds::new(map),
+            palette: Palette::new(map),
+            unanswered: unanswered::unanswered(map).into_iter().collect(),
+            labels: grounded::grounded(map),
+        }
+    }
+
+    /// Graph, node and edge defaults, and the title.
+    fn preamble(&self) -> Vec<Stmt> {
+        let mut graph = vec![
+            attr("rankdir", self.opts.direction.rankdir()),
+            attr("fontname", style::FONT),
+            attr("fontcolor", style::INK),
+            attr("bgcolor", "white"),
+            attr("pad", "0.3"),
+            attr("nodesep", "0.35"),
+            attr("ranksep", "0.55"),
+            attr("outputorder", "edgesfirst"),
+        ];
+        if self.opts.layout == Layout::Sfdp {
+            graph.push(attr("layout", "sfdp"));
+            graph.push(attr("overlap", "prism"));
+        }
+        let mut label = Html::new();
+        if let Some(title) = self.map.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            label.tag(r#"<font point-size="18"><b>"#);
+            label.append(&lines_html(&wrap(title, self.opts.wrap.max(MIN_WRAP) * 3)));
+            label.tag("</b></font>");
+        }
+        if let Some(note) = self.opts.note.as_deref().filter(|t| !t.trim().is_empty()) {
+            if !label.is_empty() {
+                label.tag(r#"<br align="left"/>"#);
+            }
+            label.tag(r##"<font point-size="12" color="#555555"><i>"##);
+            label.append(&lines_html(&wrap(note, self.opts.wrap.max(MIN_WRAP) * 3)));
+            label.tag("</i></font>");
+        }
+        if !label.is_empty() && self.opts.title {
+            graph.push(html_attr("label", label));
+            graph.push(attr("labelloc", "t"));
+            graph.push(attr("labeljust", "l"));
+        }
+        vec![
+            Stmt::GAttribute(GraphAttributes::Graph(graph)),
+            Stmt::GAttribute(GraphAttributes::Node(vec![
+                attr("fontname", style::FONT),
+                attr("fontsize", "12"),
+                attr("fontcolor", style::INK),
+                attr("margin", "0.14,0.08"),
+                attr("penwidth", "2"),
+            ])),
+            Stmt::GAttribute(GraphAttributes::Edge(vec![
+                attr("fontname", style::FONT),
+                attr("fontsize", "10"),
+                attr("arrowsize", "0.9"),
+            ])),
+        ]
+    }
+
+    /// A map node as a DOT node statement.
+    fn node(&self, ix: NodeIndex) -> Stmt {
+        let node = self.map.node(ix);
+        let kind = self.map.kind(ix);
+        let color = self.palette.color(node.side.as_deref());
+        let status = self.labels.label(ix);
+        let unanswered = self.unanswered.contains(&ix);
+        let mut class = format!(
+            "{} {} {}",
+            kind.as_str(),
+            match node.element {
+                Element::Statement => "statement",
+                Element::Argument => "argument",
+            },
+            style::status_marker(status).2
+        );
+        if unanswered {
+            class.push_str(" unanswered");
+        }
+        let mut attributes = vec![
+            attr("id", self.ids.get(ix)),
+            attr("class", &class),
+            attr("shape", style::shape(kind)),
+            attr("style", style::node_style(node.element)),
+            attr("color", &color.hex()),
+            attr("fillcolor", &style::fill(node.element, color).hex()),
+            attr("margin", style::margin(kind)),
+        ];
+        if unanswered {
+            attributes.push(attr("peripheries", "2"));
+        }
+        attributes.push(html_attr("label", self.label(ix, status)));
+        let mut tooltip = node.title.clone();
+        if !node.text.is_empty() {
+            tooltip.push_str(": ");
+            tooltip.push_str(&node.text);
+        }
+        attributes.push(attr("tooltip", &tooltip));
+        node_stmt(self.ids.get(ix), attributes)
+    }
+
+    /// Title in bold over the wrapped text, the status marker in the top right corner.
+    fn label(&self, ix: NodeIndex, status: Label) -> Html {
+        let node = self.map.node(ix);
+        let width = self.opts.wrap.max(MIN_WRAP);
+        let (marker, marker_color, _) = style::status_marker(status);
+        let mut h = Html::new();
+        h.tag(r#"<table border="0" cellborder="0" cellspacing="0" cellpadding="1">"#);
+        h.tag(r#"<tr><td align="left" balign="left"><font point-size="13"><b>"#);
+        h.append(&lines_html(&wrap(&node.title, width)));
+        h.tag("</b></font></td>");
+        h.tag(&format!(
+            r#"<td align="right" valign="top" width="14"><font point-size="12" color="{marker_color}"><b>"#
+        ));
+        h.text(marker);
+        h.tag("</b></font></td></tr>");
+        let mut lines = wrap(&node.text, width);
+        if self.opts.max_lines > 0 && lines.len() > self.opts.max_lines {
+            lines.truncate(self.opts.max_lines);
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+        }
+        if !lines.is_empty() {
+            h.tag(r#"<tr><td colspan="2" align="left" balign="left">"#);
+            h.append(&lines_html(&lines));
+            h.tag("</td></tr>");
+        }
+        h.tag("</table>");
+        h
+    }
+
+    /// Nodes that no cluster holds.
+    fn unclustered_nodes(&self) -> Vec<Stmt> {
+        let sections = self.section_positions();
+        let clustered = |ix: NodeIndex| -> bool {
+            let node = self.map.node(ix);
+            match self.opts.group_by {
+                GroupBy::Section => node
+                    .section
+                    .as_deref()
+                    .is_some_and(|s| sections.contains_key(s)),
+                GroupBy::Side => node.side.is_some(),
+                GroupBy::None => false,
+            }
+        };
+        self.map
+            .nodes()
+            .map(|(ix, _)| ix)
+            .filter(|&ix| !clustered(ix))
+            .map(|ix| self.node(ix))
+            .collect()
+    }
+
+    fn section_positions(&self) -> HashMap<&'a str, usize> {
+        self.map
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect()
+    }
+
+    /// One cluster per section, nested by `Section::parent` (at most [`MAX_CLUSTER_DEPTH`]
+    /// deep; a parent cycle is cut where it is found). Built bottom-up without recursion.
+    fn section_clusters(&self) -> Vec<Stmt> {
+        let sections = &self.map.sections;
+        let n = sections.len();
+        let position = self.section_positions();
+        let parent: Vec<Option<usize>> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                s.parent
+                    .as_deref()
+                    .and_then(|p| position.get(p).copied())
+                    .filter(|&p| p != i)
+            })
+            .collect();
+        // Depth of each section, following parents with an explicit stack; a cycle makes the
+        // section where it closes a root.
+        let mut depth: Vec<Option<usize>> = vec![None; n];
+        let mut on_path = vec![false; n];
+        for start in 0..n {
+            let mut path = Vec::new();
+            let mut at = Some(start);
+            let mut base = 0usize;
+            while let Some(i) = at {
+                if let Some(d) = depth.get(i).copied().flatten() {
+                    base = d + 1;
+                    break;
+                }
+                if on_path.get(i).copied().unwrap_or(true) {
+                    break;
+                }
+                on_path[i] = true;
+                path.push(i);
+                at = parent.get(i).copied().flatten();
+            }
+            for (k, &i) in path.iter().rev().enumerate() {
+                depth[i] = Some(base + k);
+                on_path[i] = false;
+            }
+        }
+        let depth: Vec<usize> = depth.into_iter().map(|d| d.unwrap_or(0)).collect();
+        // Only the parents that the depths follow (a cycle's closing link is dropped).
+        let parent: Vec<Option<usize>> = parent
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p.filter(|&p| depth.get(p).map(|d| d + 1) == depth.get(i).copied()))
+            .collect();
+        // The cluster that draws each section: itself, or its ancestor at the deepest level.
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| depth[i]);
+        let mut drawn_in: Vec<usize> = (0..n).collect();
+        for &i in &order {
+            if depth[i] >= MAX_CLUSTER_DEPTH {
+                if let Some(p) = parent[i] {
+                    drawn_in[i] = drawn_in[p];
+                }
+            }
+        }
+        // Nodes per drawing cluster, in map order.
+        let mut nodes: Vec<Vec<Stmt>> = (0..n).map(|_| Vec::new()).collect();
+        for (ix, node) in self.map.nodes() {
+            if let Some(&s) = node.section.as_deref().and_then(|s| position.get(s)) {
+                nodes[drawn_in[s]].push(self.node(ix));
+            }
+        }
+        // Bottom-up: deepest clusters first; each finished cluster goes to its parent.
+        let mut children: Vec<Vec<Stmt>> = (0..n).map(|_| Vec::new()).collect();
+        let mut top = Vec::new();
+        let max_depth = depth.iter().copied().max().unwrap_or(0);
+        let mut by_depth: Vec<Vec<usize>> = vec![Vec::new(); max_depth.min(n) + 1];
+        for i in (0..n).filter(|&i| drawn_in[i] == i) {
+            if let Some(level) = by_depth.get_mut(depth[i]) {
+                level.push(i);
+            }
+        }
+        for level in by_depth.iter().rev() {
+            for &i in level {
+                let mut stmts = std::mem::take(&mut nodes[i]);
+                stmts.append(&mut children[i]);
+                if stmts.is_empty() {
+                    continue;
+                }
+                let section = &sections[i];
+                let color = section
+                    .side
+                    .as_deref()
+                    .and_then(|s| self.palette.side(s))
+                    .map(|s| s.color);
+                let sub = Stmt::Subgraph(cluster(
+                    &format!("cluster_section_{i}"),
+                    stmts,
+                    self.cluster_attrs("section", &format!("section-{i}"), &section.title, color),
+                ));
+                match parent[i] {
+                    Some(p) => children[p].push(sub),
+                    None => top.push(sub),
+                }
+            }
+        }
+        top
+    }
+
+    /// One cluster per side, in palette order.
+    fn side_clusters(&self) -> Vec<Stmt> {
+        let mut nodes: Vec<Vec<Stmt>> = (0..self.palette.sides().len())
+            .map(|_| Vec::new())
+            .collect();
+        let position: HashMap<&str, usize> = self
+            .palette
+            .sides()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        for (ix, node) in self.map.nodes() {
+            if let Some(&i) = node.side.as_deref().and_then(|s| position.get(s)) {
+                nodes[i].push(self.node(ix));
+            }
+        }
+        self.palette
+            .sides()
+            .iter()
+            .zip(nodes)
+            .enumerate()
+            .filter(|(_, (_, stmts))| !stmts.is_empty())
+            .map(|(i, (side, stmts))| {
+                Stmt::Subgraph(cluster(
+                    &format!("cluster_side_{i}"),
+                    stmts,
+                    self.cluster_attrs("side", &format!("side-{i}"), &side.label, Some(side.color)),
+                ))
+            })
+            .collect()
+    }
+
+    /// Attributes of a cluster: `kind` is `section` or `side` (its SVG class).
+    fn cluster_attrs(
+        &self,
+        kind: &str,
+        id: &str,
+        title: &str,
+        color: Option<Rgb>,
+    ) -> Vec<Attribute> {
+        let (pen, bg) = match color {
+            Some(c) => (c.hex(), c.tint(style::CLUSTER_TINT).hex()),
+            None => ("#b0b0b0".to_string(), "#f7f7f7".to_string()),
+        };
+        let mut label = Html::new();
+        label.tag(r#"<font point-size="14"><b>"#);
+        label.append(&lines_html(&wrap(title, self.opts.wrap.max(MIN_WRAP) * 2)));
+        label.tag("</b></font>");
+        vec![
+            attr("id", &format!("cluster-{id}")),
+            attr("class", kind),
+            html_attr("label", label),
+            attr("labeljust", "l"),
+            attr("labelloc", self.cluster_labelloc()),
+            attr("style", "rounded,filled"),
+            attr("color", &pen),
+            attr("fillcolor", &bg),
+            attr("penwidth", "1.2"),
+            attr("margin", "14"),
+        ]
+    }
+
+    /// Every relation, in map order.
+    fn edges(&self) -> Vec<Stmt> {
+        let minlen = self.staggered_lengths();
+        self.map
+            .edges()
+            .enumerate()
+            .map(|(i, (from, to, edge))| {
+                let s = style::edge_style(edge.relation);
+                let mut attributes = vec![
+                    attr("id", &format!("e{i}")),
+                    attr("class", edge.relation.as_str()),
+                    attr("color", s.color),
+                    attr("style", s.style),
+                    attr("penwidth", s.penwidth),
+                    attr("arrowhead", s.arrowhead),
+                ];
+                if s.both {
+                    attributes.push(attr("dir", "both"));
+                    attributes.push(attr("arrowtail", s.arrowhead));
+                }
+                if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
+                    attributes.push(attr("minlen", &len.to_string()));
+                }
+                attributes.push(attr(
+                    "tooltip",
+                    &format!(
+                        "{} {} {}",
+                        self.map.node(from).title,
+                        edge.relation.as_str(),
+                        self.map.node(to).title
+                    ),
+                ));
+                edge_stmt(self.ids.get(from), self.ids.get(to), attributes)
+            })
+            .collect()
+    }
+
+    /// Edge lengths (in ranks) that spread wide fans over several rows, as Graphviz's
+    /// `unflatten -l` does: when more than [`STAGGER_FROM`] leaves (nodes with no other relation)
+    /// speak to the same node, their edges get lengths 1, 2, ..., `stagger`, 1, 2, ... in map
+    /// order. Linear in the number of edges.
+    fn staggered_lengths(&self) -> Vec<usize> {
+        let edges: Vec<(NodeIndex, NodeIndex)> = self.map.edges().map(|(a, b, _)| (a, b)).collect();
+        let mut lengths = vec![1; edges.len()];
+        if self.opts.stagger < 2 {
+            return lengths;
+        }
+        let mut degree: HashMap<NodeIndex, usize> = HashMap::new();
+        for &(a, b) in &edges {
+            *degree.entry(a).or_default() += 1;
+            *degree.entry(b).or_default() += 1;
+        }
+        let is_leaf_edge = |&(a, b): &(NodeIndex, NodeIndex)| a != b && degree.get(&a) == Some(&1);
+        let mut fan: HashMap<NodeIndex, usize> = HashMap::new();
+        for e in edges.iter().filter(|e| is_leaf_edge(e)) {
+            *fan.entry(e.1).or_default() += 1;
+        }
+        let mut seen: HashMap<NodeIndex, usize> = HashMap::new();
+        for (i, e) in edges.iter().enumerate() {
+            if !is_leaf_edge(e) || fan.get(&e.1).copied().unwrap_or(0) <= STAGGER_FROM {
+                continue;
+            }
+            let k = seen.entry(e.1).or_default();
+            if let Some(l) = lengths.get_mut(i) {
+                *l = 1 + *k % self.opts.stagger;
+            }
+            *k += 1;
+        }
+        lengths
+    }
+
+    /// The legend, top to bottom: sample shapes of the kinds; statement, argument and the
+    /// unanswered outline; a sample edge per relation; the sides' colours and status markers.
+    fn legend(&self) -> Subgraph {
+        let grey = Rgb(0x7f, 0x7f, 0x7f);
+        let sample = |name: &str, text: &str, shape: &str, element: Element, periph: bool| {
+            let mut label = Html::new();
+            label.text(text);
+            let mut a = vec![
+                attr("id", &format!("legend-{name}")),
+                attr("class", "legend"),
+                attr("shape", shape),
+                attr("style", style::node_style(element)),
+                attr("color", &grey.hex()),
+                attr("fillcolor", &style::fill(element, grey).hex()),
+                attr("fontsize", "10"),
+                attr("height", "0.3"),
+                attr("margin", "0.08,0.03"),
+            ];
+            if periph {
+                a.push(attr("peripheries", "2"));
+            }
+            a.push(html_attr("label", label));
+            node_stmt(&format!("legend-{name}"), a)
+        };
+        // A row: nodes on one rank, kept in order left to right by invisible flat edges.
+        let row = |items: Vec<(String, Stmt)>, visible: Vec<Stmt>| {
+            let names: Vec<String> = items.iter().map(|(n, _)| n.clone()).collect();
+            let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
+            stmts.extend(items.into_iter().map(|(_, s)| s));
+            stmts.extend(visible);
+            for pair in names.windows(2) {
+                if let [a, b] = pair {
+                    stmts.push(edge_stmt(a, b, vec![attr("style", "invis")]));
+                }
+            }
+            Stmt::Subgraph(Subgraph {
+                id: Id::Anonymous(String::new()),
+                stmts,
+            })
+        };
+        let named = |name: &str, stmt: Stmt| (format!("legend-{name}"), stmt);
+        let mut stmts = vec![
+            row(
+                vec![
+                    named(
+                        "claim",
+                        sample(
+                            "claim",
+                            "claim",
+                            style::shape(Kind::Claim),
+                            Element::Statement,
+                            false,
+                        ),
+                    ),
+                    named(
+                        "support",
+                        sample(
+                            "support",
+                            "support",
+                            style::shape(Kind::Support),
+                            Element::Statement,
+                            false,
+                        ),
+                    ),
+                    named(
+                        "rebuttal",
+                        sample(
+                            "rebuttal",
+                            "rebuttal",
+                            style::shape(Kind::Rebuttal),
+                            Element::Statement,
+                            false,
+                        ),
+                    ),
+                ],
+                Vec::new(),
+            ),
+            row(
+                vec![
+                    named(
+                        "statement",
+                        sample("statement", "[statement]", "box", Element::Statement, false),
+                    ),
+                    named(
+                        "argument",
+                        sample("argument", "<argument>", "box", Element::Argument, false),
+                    ),
+                    named(
+                        "unanswered",
+                        sample("unanswered", "unanswered", "box", Element::Statement, true),
+                    ),
+                ],
+                Vec::new(),
+            ),
+        ];
+        let relation_sample = |r: Relation| {
+            let s = style::edge_style(r);
+            let from = format!("legend-{}-from", r.as_str());
+            let to = format!("legend-{}", r.as_str());
+            let mut label = Html::new();
+            label.tag(&format!(r#"<font color="{}">"#, s.color));
+            label.text(r.as_str());
+            label.tag("</font>");
+            let tail = node_stmt(
+                &from,
+                vec![
+                    attr("id", &from),
+                    attr("class", "legend"),
+                    attr("shape", "point"),
+                    attr("width", "0.06"),
+                    attr("color", s.color),
+                ],
+            );
+            let head = node_stmt(
+                &to,
+                vec![
+                    attr("id", &to),
+                    attr("class", "legend"),
+                    attr("shape", "plaintext"),
+                    attr("fontsize", "10"),
+                    attr("height", "0.2"),
+                    attr("margin", "0.02,0.02"),
+                    html_attr("label", label),
+                ],
+            );
+            let mut a = vec![
+                attr("id", &format!("legend-{}-edge", r.as_str())),
+                attr("class", "legend"),
+                attr("color", s.color),
+                attr("style", s.style),
+                attr("penwidth", s.penwidth),
+                attr("arrowhead", s.arrowhead),
+                attr("minlen", "2"),
+            ];
+            if s.both {
+                a.push(attr("dir", "both"));
+                a.push(attr("arrowtail", s.arrowhead));
+            }
+            let edge = edge_stmt(&from, &to, a);
+            (vec![(from, tail), (to, head)], edge)
+        };
+        for pair in [
+            [Relation::Supports, Relation::Rebuts],
+            [Relation::Undercuts, Relation::Contradicts],
+        ] {
+            let mut items = Vec::new();
+            let mut visible = Vec::new();
+            for r in pair {
+                let (nodes, edge) = relation_sample(r);
+                items.extend(nodes);
+                visible.push(edge);
+            }
+            stmts.push(row(items, visible));
+        }
+        stmts.push(self.legend_key(grey));
+        // Stack the rows top to bottom with invisible edges, drawn in the map's direction.
+        let upward = self.opts.direction == super::Direction::BottomTop;
+        let order: [(&str, &str); 4] = [
+            ("legend-claim", "legend-statement"),
+            ("legend-statement", "legend-supports-from"),
+            ("legend-supports-from", "legend-undercuts-from"),
+            ("legend-undercuts-from", "legend-key"),
+        ];
+        for (above, below) in order {
+            let (a, b) = if upward {
+                (below, above)
+            } else {
+                (above, below)
+            };
+            stmts.push(edge_stmt(a, b, vec![attr("style", "invis")]));
+        }
+        let mut title = Html::new();
+        title.tag(r#"<font point-size="13"><b>Legend</b></font>"#);
+        cluster(
+            "cluster_legend",
+            stmts,
+            vec![
+                attr("id", "cluster-legend"),
+                attr("class", "legend"),
+                html_attr("label", title),
+                attr("labeljust", "l"),
+                attr("labelloc", self.cluster_labelloc()),
+                attr("style", "rounded"),
+                attr("color", "#c8c8c8"),
+                attr("margin", "10"),
+            ],
+        )
+    }
+
+    /// The legend as one table node, for layouts without ranks (`sfdp`), where sample nodes
+    /// would drift apart: shapes are named, relations shown by colour and a glyph.
+    fn legend_table(&self) -> Stmt {
+        let mut t = Html::new();
+        t.tag(r##"<table border="1" color="#c8c8c8" style="rounded" cellborder="0" cellspacing="1" cellpadding="2">"##);
+        t.tag(r#"<tr><td colspan="2" align="left"><font point-size="13"><b>Legend</b></font></td></tr>"#);
+        for (shape, kind) in [
+            ("rectangle", Kind::Claim),
+            ("hexagon", Kind::Support),
+            ("octagon", Kind::Rebuttal),
+        ] {
+            t.tag(&format!(
+                r#"<tr><td align="left">{shape}</td><td align="left">{}</td></tr>"#,
+                kind.as_str()
+            ));
+        }
+        for (look, what) in [
+            ("white", "[statement]"),
+            ("filled, rounded", "<argument>"),
+            ("double outline", "unanswered"),
+        ] {
+            t.tag(r#"<tr><td align="left">"#);
+            t.text(look);
+            t.tag(r#"</td><td align="left">"#);
+            t.text(what);
+            t.tag("</td></tr>");
+        }
+        for (r, glyph) in [
+            (Relation::Supports, "──▶"),
+            (Relation::Rebuts, "──┤"),
+            (Relation::Undercuts, "- -⊸"),
+            (Relation::Contradicts, "┠···┤"),
+        ] {
+            let color = style::edge_style(r).color;
+            t.tag(&format!(
+                r#"<tr><td align="left"><font color="{color}"><b>{glyph}</b></font></td><td align="left"><font color="{color}">{}</font></td></tr>"#,
+                r.as_str()
+            ));
+        }
+        t.tag(r#"<tr><td colspan="2">"#);
+        t.append(&self.key_table(Rgb(0x7f, 0x7f, 0x7f)));
+        t.tag("</td></tr></table>");
+        node_stmt(
+            "legend-key",
+            vec![
+                attr("id", "legend-key"),
+                attr("class", "legend"),
+                attr("shape", "plaintext"),
+                attr("fontsize", "10"),
+                attr("margin", "0"),
+                html_attr("label", t),
+            ],
+        )
+    }
+
+    /// The sides' colours and the status markers, as one table.
+    fn legend_key(&self, grey: Rgb) -> Stmt {
+        node_stmt(
+            "legend-key",
+            vec![
+                attr("id", "legend-key"),
+                attr("class", "legend"),
+                attr("shape", "plaintext"),
+                attr("fontsize", "10"),
+                attr("margin", "0"),
+                html_attr("label", self.key_table(grey)),
+            ],
+        )
+    }
+
+    /// A table of the sides' colours and the status markers.
+    fn key_table(&self, grey: Rgb) -> Html {
+        let mut table = Html::new();
+        table.tag(r#"<table border="0" cellborder="0" cellspacing="1" cellpadding="1">"#);
+        let swatch = |t: &mut Html, color: Rgb, text: &str| {
+            t.tag(&format!(
+                r#"<tr><td width="20" height="12" bgcolor="{}" color="{}" border="2"></td><td align="left">"#,
+                color.tint(style::ARGUMENT_TINT).hex(),
+                color.hex()
+            ));
+            t.text(text);
+            t.tag("</td></tr>");
+        };
+        for side in self.palette.sides() {
+            swatch(&mut table, side.color, &side.label);
+        }
+        if self.map.nodes().any(|(_, n)| n.side.is_none()) {
+            swatch(&mut table, grey, "no side");
+        }
+        for label in [Label::In, Label::Out, Label::Undec] {
+            let (marker, color, word) = style::status_marker(label);
+            table.tag(&format!(
+                r#"<tr><td><font color="{color}"><b>{marker}</b></font></td><td align="left">{word}</td></tr>"#
+            ));
+        }
+        table.tag("</table>");
+        table
+    }
+
+    /// Where cluster labels go so that they sit on top (`rankdir=BT` flips them).
+    fn cluster_labelloc(&self) -> &'static str {
+        match self.opts.direction {
+            super::Direction::BottomTop => "b",
+            _ => "t",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, Node, Section};
+
+    fn section(id: &str, parent: Option<&str>) -> Section {
+        Section {
+            id: id.into(),
+            title: id.to_uppercase(),
+            level: 1,
+            parent: parent.map(String::from),
+            side: None,
+        }
+    }
+
+    fn opts() -> RenderOptions {
+        RenderOptions {
+            legend: false,
+            ..RenderOptions::default()
+        }
+    }
+
+    #[test]
+    fn wrap_keeps_line_breaks_and_breaks_long_words() {
+        assert_eq!(
+            wrap("one two three four\n\nfive", 9),
+            ["one two", "three", "four", "five"]
+        );
+        assert_eq!(wrap("abcdefghijkl", 8), ["abcdefgh", "ijkl"]);
+        assert_eq!(
+            wrap("a b", 1),
+            ["a b"],
+            "widths below the minimum are raised"
+        );
+        assert!(wrap("  \n ", 10).is_empty());
+    }
+
+    #[test]
+    fn sections_nest_as_clusters_up_to_the_depth_limit() {
+        let mut map = Map::new();
+        // a > b > c > d > e > f > g > h: eight levels, a cycle x <-> y, and an unknown parent.
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        for (i, name) in names.iter().enumerate() {
+            let parent = i.checked_sub(1).and_then(|p| names.get(p)).copied();
+            map.sections.push(section(name, parent));
+        }
+        map.sections.push(section("x", Some("y")));
+        map.sections.push(section("y", Some("x")));
+        map.sections.push(section("z", Some("nowhere")));
+        for name in names.iter().chain(&["x", "y", "z"]) {
+            let mut node = Node::statement(format!("in {name}"), "");
+            node.section = Some((*name).into());
+            map.add_node(node).unwrap();
+        }
+        let dot = to_dot(&map, &opts());
+        // Clusters of the first six levels; g and h are drawn inside f.
+        for i in 0..6 {
+            assert!(
+                dot.contains(&format!("subgraph \"cluster_section_{i}\"")),
+                "{i}"
+            );
+        }
+        assert!(!dot.contains("cluster_section_6\""));
+        assert!(!dot.contains("cluster_section_7\""));
+        let f = dot.find("\"cluster_section_5\"").unwrap();
+        let g_node = dot.find("\"s-in-g\"[").unwrap();
+        let h_node = dot.find("\"s-in-h\"[").unwrap();
+        assert!(f < g_node && f < h_node);
+        // Deepest indentation: six nested clusters.
+        let depth = |name: &str| {
+            let line = dot.lines().find(|l| l.contains(name)).unwrap();
+            line.len() - line.trim_start().len()
+        };
+        assert_eq!(depth("\"s-in-g\"["), 14);
+        assert_eq!(depth("\"s-in-h\"["), 14);
+        // The cycle and the unknown parent still get drawn, once each.
+        for name in ["x", "y", "z"] {
+            assert_eq!(
+                dot.matches(&format!("\"s-in-{name}\"[")).count(),
+                1,
+                "{name}"
+            );
+        }
+        for i in 8..11 {
+            assert!(
+                dot.contains(&format!("subgraph \"cluster_section_{i}\"")),
+                "{i}"
+            );
+        }
+    }
+
+    #[test]
+    fn deep_section_chains_do_not_recurse() {
+        let mut map = Map::new();
+        let n = 20_000;
+        for i in 0..n {
+            let parent = (i > 0).then(|| format!("s{}", i - 1));
+            map.sections
+                .push(section(&format!("s{i}"), parent.as_deref()));
+        }
+        let mut node = Node::statement("deep", "");
+        node.section = Some(format!("s{}", n - 1));
+        map.add_node(node).unwrap();
+        let dot = to_dot(&map, &opts());
+        assert_eq!(dot.matches("subgraph").count(), MAX_CLUSTER_DEPTH);
+    }
+
+    #[test]
+    fn wide_fans_of_leaves_are_staggered() {
+        let mut map = Map::new();
+        let claim = map.add_node(Node::statement("C", "")).unwrap();
+        let busy = map.add_node(Node::argument("Busy", "")).unwrap();
+        map.add_edge(busy, claim, Edge::new(Relation::Supports));
+        let answer = map.add_node(Node::argument("Answer", "")).unwrap();
+        map.add_edge(answer, busy, Edge::new(Relation::Rebuts));
+        for i in 0..5 {
+            let leaf = map.add_node(Node::argument(format!("L{i}"), "")).unwrap();
+            map.add_edge(leaf, claim, Edge::new(Relation::Supports));
+        }
+        let defaults = RenderOptions::default();
+        let drawing = Drawing::new(&map, &defaults);
+        // Busy is not a leaf; the five leaves go 1, 2, 3, 1, 2.
+        assert_eq!(drawing.staggered_lengths(), [1, 1, 1, 2, 3, 1, 2]);
+        let flat = RenderOptions {
+            stagger: 0,
+            ..RenderOptions::default()
+        };
+        assert_eq!(Drawing::new(&map, &flat).staggered_lengths(), [1; 7]);
+    }
+
+    #[test]
+    fn unanswered_points_get_a_double_outline_and_statuses_a_marker() {
+        let mut map = Map::new();
+        let a = map
+            .add_node(Node::statement("A", "").with_side("pro"))
+            .unwrap();
+        let b = map
+            .add_node(Node::argument("B", "").with_side("con"))
+            .unwrap();
+        map.add_edge(b, a, Edge::new(Relation::Rebuts));
+        let dot = to_dot(&map, &opts());
+        let block = |id: &str| {
+            let start = dot.find(&format!("\"{id}\"[")).unwrap();
+            let end = start + dot[start..].find("\n  ]").unwrap();
+            dot[start..end].to_string()
+        };
+        let a_block = block("s-a");
+        let b_block = block("a-b");
+        assert!(!a_block.contains("peripheries"));
+        assert!(b_block.contains(r#"peripheries="2""#));
+        assert!(
+            a_block.contains(r#"class="claim statement falls""#),
+            "{a_block}"
+        );
+        assert!(b_block.contains(r#"class="rebuttal argument stands unanswered""#));
+        assert!(a_block.contains(r##"<font point-size="12" color="#b2182b"><b>✗</b></font>"##));
+        assert!(b_block.contains(r#"shape="octagon""#));
+        assert!(b_block.contains(r#"style="filled,rounded""#));
+    }
+}

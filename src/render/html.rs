@@ -1,0 +1,435 @@
+//! The HTML report: one self-contained page that works offline.
+//!
+//! The page holds the SVG diagram (from Graphviz, inline, with pan and zoom), a panel per side
+//! listing its unanswered points, a list of all points (the diagram's text alternative), a
+//! detail panel, a search box, side and tag filters and a print stylesheet. The styles
+//! (`report.css`) and the script (`report.js`) are inline; a Content-Security-Policy allows no
+//! network request and no script but that one.
+//!
+//! Every text from the map is escaped: the HTML is written with maud; the map data for the script
+//! is JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029
+//! written as `\uXXXX`; the script only ever sets `textContent`; the SVG comes from Graphviz,
+//! which escapes the labels (and [`page`] refuses an SVG holding a script anyway).
+
+use std::collections::BTreeSet;
+
+use base64::Engine;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use petgraph::stable_graph::NodeIndex;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use super::graphviz::{self, GraphvizError, OutputFormat};
+use super::ids::NodeIds;
+use super::style::{self, Palette};
+use super::{to_dot, RenderOptions};
+use crate::analysis::grounded;
+use crate::analysis::unanswered;
+use crate::model::{Element, Map};
+
+/// The report's stylesheet.
+pub const CSS: &str = include_str!("report.css");
+/// The report's script.
+pub const JS: &str = include_str!("report.js");
+
+/// Why no report was made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Graphviz(#[from] GraphvizError),
+    #[error("Graphviz wrote something that is not an SVG drawing")]
+    NotSvg,
+    #[error("the SVG holds active content ({0}); refusing to embed it")]
+    UnsafeSvg(&'static str),
+}
+
+/// Draws `map` with Graphviz and returns the whole report page.
+pub fn build(map: &Map, opts: &RenderOptions) -> Result<String, ReportError> {
+    let dot = to_dot(map, &diagram_options(opts));
+    let svg = graphviz::run(&dot, OutputFormat::Svg, opts.layout)?;
+    let svg = String::from_utf8(svg).map_err(|_| ReportError::NotSvg)?;
+    page(map, opts, &svg)
+}
+
+/// The options the report draws its diagram with: `opts` without the title (the page's header
+/// shows it).
+pub fn diagram_options(opts: &RenderOptions) -> RenderOptions {
+    RenderOptions {
+        title: false,
+        ..opts.clone()
+    }
+}
+
+/// The report page around `svg`, the drawing Graphviz made of
+/// `to_dot(map, &diagram_options(opts))`.
+pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, ReportError> {
+    let svg = embeddable_svg(svg)?;
+    let ids = NodeIds::new(map);
+    let palette = Palette::new(map);
+    let labels = grounded::grounded(map);
+    let open: Vec<NodeIndex> = unanswered::unanswered(map);
+    let open_set: BTreeSet<NodeIndex> = open.iter().copied().collect();
+    let data = data_json(map, &ids, &palette, &labels, &open_set);
+    let title = map
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| "Argument map".to_string());
+    let csp = format!(
+        "default-src 'none'; script-src '{}'; style-src 'unsafe-inline'; img-src data:; \
+         font-src data:; base-uri 'none'; form-action 'none'",
+        script_hash(JS)
+    );
+    let mut tags: BTreeSet<&str> = BTreeSet::new();
+    for (_, n) in map.nodes() {
+        tags.extend(n.tags.iter().map(String::as_str));
+    }
+    let no_side = map.nodes().any(|(_, n)| n.side.is_none());
+    let side_style = |id: Option<&str>| -> String {
+        let c = palette.color(id);
+        format!(
+            "--side: {}; --side-fill: {}",
+            c.hex(),
+            c.tint(style::ARGUMENT_TINT).hex()
+        )
+    };
+    let point = |ix: NodeIndex| -> Markup {
+        let n = map.node(ix);
+        let (_, _, status) = style::status_marker(labels.label(ix));
+        let side = n
+            .side
+            .as_deref()
+            .map(|s| palette.side(s).map_or(s, |p| p.label.as_str()))
+            .unwrap_or("no side");
+        html! {
+            li data-node=(ids.get(ix)) {
+                button.point type="button" data-node=(ids.get(ix)) style=(side_style(n.side.as_deref())) {
+                    (n.title)
+                    span.meta { (map.kind(ix).as_str()) " · " (side) " · " (status)
+                        @if open_set.contains(&ix) { " · unanswered" } }
+                }
+            }
+        }
+    };
+    let markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(csp);
+                meta name="generator" content="counterpoint";
+                title { (title) " · counterpoint report" }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                a.skip href="#points" { "Skip to the list of points" }
+                header {
+                    h1 { (title) }
+                    p.summary {
+                        (map.node_count()) " points, " (map.edge_count()) " relations, "
+                        (open.len()) " unanswered."
+                    }
+                    @if let Some(note) = opts.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                        p.note { (note) }
+                    }
+                    div.controls role="search" {
+                        label for="search" { "Search " }
+                        input #search type="search" placeholder="Titles, texts, tags (press /)"
+                            aria-describedby="match-count";
+                        fieldset.sides #side-filters {
+                            legend { "Sides" }
+                            @for side in palette.sides() {
+                                label style=(side_style(Some(&side.id))) {
+                                    input type="checkbox" value=(side.id) checked;
+                                    span.swatch aria-hidden="true" {}
+                                    (side.label)
+                                }
+                            }
+                            @if no_side {
+                                label style=(side_style(None)) {
+                                    input type="checkbox" value="" checked;
+                                    span.swatch aria-hidden="true" {}
+                                    "no side"
+                                }
+                            }
+                        }
+                        label for="tag-filter" { "Tag " }
+                        select #tag-filter {
+                            option value="" { "all tags" }
+                            @for tag in &tags { option value=(tag) { "#" (tag) } }
+                        }
+                        span #match-count role="status" aria-live="polite" {}
+                    }
+                }
+                main {
+                    section #diagram aria-label="Diagram" {
+                        div.toolbar role="toolbar" aria-label="Zoom" {
+                            button #zoom-in type="button" aria-label="Zoom in" { "+" }
+                            button #zoom-out type="button" aria-label="Zoom out" { "−" }
+                            button #zoom-fit type="button" aria-label="Fit the whole map" { "Fit" }
+                        }
+                        p #diagram-help hidden {
+                            "Drag to pan; wheel, + and − to zoom; 0 to fit. Tab to a point and \
+                             press Enter for its details. Every point is also listed under \
+                             All points."
+                        }
+                        div #viewport tabindex="0" aria-describedby="diagram-help" {
+                            (PreEscaped(svg))
+                        }
+                    }
+                    aside aria-label="Points" {
+                        section #details hidden aria-labelledby="details-title" {
+                            button #details-close type="button" aria-label="Close the details" { "×" }
+                            h2 #details-title tabindex="-1" {}
+                            p #details-meta .meta {}
+                            p #details-text {}
+                            div #details-tags {}
+                            p #details-status .meta {}
+                            h3 { "Citations" }
+                            ul #details-citations {}
+                            h3 { "It speaks to" }
+                            ul #details-out {}
+                            h3 { "What answers it" }
+                            ul #details-in {}
+                        }
+                        section #unanswered aria-labelledby="unanswered-title" {
+                            h2 #unanswered-title { "Unanswered points" }
+                            p.meta {
+                                "A point is answered when a node of another side rebuts or \
+                                 undercuts it (or contradicts it)."
+                            }
+                            @for group in unanswered_groups(map, &palette, &open) {
+                                details.side-panel open style=(side_style(group.side.as_deref())) {
+                                    summary {
+                                        h3 {
+                                            span.swatch aria-hidden="true" {}
+                                            (group.label) " (" (group.nodes.len()) ")"
+                                        }
+                                    }
+                                    @if group.nodes.is_empty() {
+                                        p.empty { "Every point of this side is answered." }
+                                    } @else {
+                                        ul { @for &ix in &group.nodes { (point(ix)) } }
+                                    }
+                                }
+                            }
+                        }
+                        section #points aria-labelledby="points-title" {
+                            h2 #points-title { "All points" }
+                            ul { @for (ix, _) in map.nodes() { (point(ix)) } }
+                        }
+                    }
+                }
+                footer { "Made with counterpoint. This page works offline and loads nothing from the network." }
+                script #map-data type="application/json" { (PreEscaped(data)) }
+                script { (PreEscaped(JS)) }
+            }
+        }
+    };
+    Ok(markup.into_string())
+}
+
+/// One side's unanswered points.
+struct Group {
+    side: Option<String>,
+    label: String,
+    nodes: Vec<NodeIndex>,
+}
+
+/// A group per side (in palette order, every side even when all its points are answered), then
+/// the points without a side if any is unanswered.
+fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Group> {
+    let mut groups: Vec<Group> = palette
+        .sides()
+        .iter()
+        .map(|s| Group {
+            side: Some(s.id.clone()),
+            label: s.label.clone(),
+            nodes: Vec::new(),
+        })
+        .collect();
+    let mut none = Group {
+        side: None,
+        label: "No side".into(),
+        nodes: Vec::new(),
+    };
+    for &ix in open {
+        let side = map.node(ix).side.as_deref();
+        match side.and_then(|s| groups.iter_mut().find(|g| g.side.as_deref() == Some(s))) {
+            Some(g) => g.nodes.push(ix),
+            None => none.nodes.push(ix),
+        }
+    }
+    if !none.nodes.is_empty() {
+        groups.push(none);
+    }
+    groups
+}
+
+/// The map data the script reads, as JSON safe inside a `<script>` element.
+fn data_json(
+    map: &Map,
+    ids: &NodeIds,
+    palette: &Palette,
+    labels: &grounded::Labelling,
+    open: &BTreeSet<NodeIndex>,
+) -> String {
+    let nodes: Vec<Value> = map
+        .nodes()
+        .map(|(ix, n)| {
+            let citations: Vec<Value> = n
+                .citations
+                .iter()
+                .map(|c| {
+                    let source = map.source(&c.source);
+                    json!({
+                        "source": c.source,
+                        "sourceTitle": source.and_then(|s| s.title.clone()),
+                        "sourceAuthor": source.and_then(|s| s.author.clone()),
+                        "sourceYear": source.and_then(|s| s.year),
+                        "lines": c.lines,
+                        "quote": c.quote,
+                    })
+                })
+                .collect();
+            let out: Vec<Value> = map
+                .outgoing(ix)
+                .map(|(to, r)| json!({"node": ids.get(to), "relation": r.as_str()}))
+                .collect();
+            let incoming: Vec<Value> = map
+                .incoming(ix)
+                .map(|(from, r)| json!({"node": ids.get(from), "relation": r.as_str()}))
+                .collect();
+            json!({
+                "dom": ids.get(ix),
+                "id": n.id,
+                "element": match n.element {
+                    Element::Statement => "statement",
+                    Element::Argument => "argument",
+                },
+                "kind": map.kind(ix).as_str(),
+                "title": n.title,
+                "text": n.text,
+                "side": n.side,
+                "tags": n.tags,
+                "citations": citations,
+                "status": style::status_marker(labels.label(ix)).2,
+                "unanswered": open.contains(&ix),
+                "out": out,
+                "in": incoming,
+            })
+        })
+        .collect();
+    // Edges are numbered as the DOT numbers them (`e0`, `e1`, ... in map order).
+    let edges: Vec<Value> = map
+        .edges()
+        .enumerate()
+        .map(|(i, (a, b, e))| {
+            json!({"dom": format!("e{i}"), "from": ids.get(a), "to": ids.get(b),
+                   "relation": e.relation.as_str()})
+        })
+        .collect();
+    let sides: Vec<Value> = palette
+        .sides()
+        .iter()
+        .map(|s| json!({"id": s.id, "label": s.label, "color": s.color.hex()}))
+        .collect();
+    let status_help = json!({
+        "stands": "Stands: every attack on it is defeated (grounded semantics).",
+        "falls": "Falls: an attacker that stands defeats it.",
+        "undecided": "Undecided: the attacks on it go round in a circle nobody settles.",
+    });
+    let value = json!({
+        "title": map.title,
+        "sides": sides,
+        "nodes": nodes,
+        "edges": edges,
+        "statusHelp": status_help,
+    });
+    script_safe_json(&value)
+}
+
+/// JSON text that can sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 are
+/// written as `\uXXXX` escapes (they only occur inside strings, where the escapes mean the same).
+pub fn script_safe_json(value: &Value) -> String {
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The CSP source for an inline script: `sha256-<base64>`.
+fn script_hash(script: &str) -> String {
+    let digest = Sha256::digest(script.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The `<svg>` element of Graphviz's output (without the XML prolog and doctype), checked to hold
+/// no active content.
+fn embeddable_svg(svg: &str) -> Result<&str, ReportError> {
+    let start = svg.find("<svg").ok_or(ReportError::NotSvg)?;
+    let body = svg.get(start..).ok_or(ReportError::NotSvg)?;
+    let lower = body.to_ascii_lowercase();
+    for (needle, what) in [
+        ("<script", "a script element"),
+        ("<foreignobject", "a foreignObject element"),
+        ("javascript:", "a javascript: link"),
+        ("<iframe", "an iframe"),
+    ] {
+        if lower.contains(needle) {
+            return Err(ReportError::UnsafeSvg(what));
+        }
+    }
+    Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_script_escapes_markup_and_line_separators() {
+        let v = json!({"t": "</script><b>&\u{2028}\u{2029}"});
+        let s = script_safe_json(&v);
+        assert_eq!(
+            s,
+            r#"{"t":"\u003c/script\u003e\u003cb\u003e\u0026\u2028\u2029"}"#
+        );
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn svg_with_a_script_is_refused() {
+        assert!(matches!(
+            embeddable_svg("<?xml?><svg><SCRIPT>x</SCRIPT></svg>"),
+            Err(ReportError::UnsafeSvg(_))
+        ));
+        assert_eq!(embeddable_svg("<?xml?>\n<svg/>").unwrap(), "<svg/>");
+        assert!(matches!(
+            embeddable_svg("nothing"),
+            Err(ReportError::NotSvg)
+        ));
+    }
+
+    #[test]
+    fn csp_hash_is_sha256_base64() {
+        assert_eq!(
+            script_hash(""),
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! Safe ids for drawn nodes: derived from titles, never the titles themselves.
+//!
+//! A node's drawing id is `s-` (statement) or `a-` (argument) followed by its title in lower
+//! case with every run of characters other than ASCII letters and digits turned into one `-`,
+//! cut to 40 characters; a repeated id gets `-2`, `-3`, ... The ids are the DOT node names and
+//! the `id` attributes of the SVG groups, so a script can find nodes, and they only ever hold
+//! `[a-z0-9-]`.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::model::{Element, Map};
+
+/// The longest slug taken from a title.
+const MAX_SLUG: usize = 40;
+
+/// Drawing ids for every node of a map, unique, in map order.
+#[derive(Debug, Clone, Default)]
+pub struct NodeIds {
+    ids: HashMap<NodeIndex, String>,
+}
+
+impl NodeIds {
+    /// Ids for every node of `map`. Linear in the map's size.
+    pub fn new(map: &Map) -> NodeIds {
+        let mut used: HashSet<String> = HashSet::new();
+        // The next suffix to try for each base, so many equal slugs stay linear.
+        let mut next: HashMap<String, usize> = HashMap::new();
+        let mut ids = HashMap::with_capacity(map.node_count());
+        for (ix, node) in map.nodes() {
+            let prefix = match node.element {
+                Element::Statement => "s-",
+                Element::Argument => "a-",
+            };
+            let base = format!("{prefix}{}", slug(&node.title));
+            let mut id = base.clone();
+            if used.contains(&id) {
+                let n = next.entry(base.clone()).or_insert(1);
+                while used.contains(&id) {
+                    *n += 1;
+                    id = format!("{base}-{n}");
+                }
+            }
+            used.insert(id.clone());
+            ids.insert(ix, id);
+        }
+        NodeIds { ids }
+    }
+
+    /// The node's id (`node` for a node that was not in the map).
+    pub fn get(&self, ix: NodeIndex) -> &str {
+        self.ids.get(&ix).map_or("node", String::as_str)
+    }
+}
+
+/// `text` reduced to lower-case ASCII letters, digits and single dashes (`node` when nothing is
+/// left).
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            if out.len() >= MAX_SLUG {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("node");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Node;
+
+    #[test]
+    fn slugs_keep_only_safe_characters() {
+        assert_eq!(slug("Four-day week!"), "four-day-week");
+        assert_eq!(slug("<script>alert(1)</script>"), "script-alert-1-script");
+        assert_eq!(slug("“Ünïcode” only ✓"), "n-code-only");
+        assert_eq!(slug("✓✓"), "node");
+        assert_eq!(slug(&"x".repeat(100)).len(), MAX_SLUG);
+    }
+
+    #[test]
+    fn ids_are_unique_and_keep_namespaces_apart() {
+        let mut map = Map::new();
+        let a = map.add_node(Node::statement("A b", "")).unwrap();
+        let b = map.add_node(Node::statement("A-b", "")).unwrap();
+        let c = map.add_node(Node::argument("A b", "")).unwrap();
+        let d = map.add_node(Node::statement("a b 2", "")).unwrap();
+        let ids = NodeIds::new(&map);
+        assert_eq!(ids.get(a), "s-a-b");
+        assert_eq!(ids.get(b), "s-a-b-2");
+        assert_eq!(ids.get(c), "a-a-b");
+        assert_eq!(ids.get(d), "s-a-b-2-2");
+    }
+}

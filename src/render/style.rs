@@ -1,0 +1,266 @@
+//! How the drawing looks: side colours, a shape per kind, a line per relation, status markers.
+//!
+//! Sides use the colour their frontmatter gives (any CSS colour: `#1b9e77`, `teal`,
+//! `rgb(...)`), normalised to `#rrggbb`; sides without one, or with a colour that does not parse,
+//! take the next colour of the Okabe–Ito palette (safe for colour-blind readers), then Dark2.
+//! Every colour written into DOT or CSS is therefore one this module produced.
+
+use std::collections::HashMap;
+
+use crate::analysis::grounded::Label;
+use crate::model::{Element, Kind, Map, Relation};
+
+/// Okabe & Ito's colour-blind-safe palette (without black), then ColorBrewer Dark2.
+pub const PALETTE: [&str; 14] = [
+    "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7", "#f0e442", "#1b9e77",
+    "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+];
+
+/// The colour of nodes without a side.
+pub const NO_SIDE: &str = "#7f7f7f";
+
+/// Text colour used on every label.
+pub const INK: &str = "#1f1f1f";
+
+/// The font of every label.
+pub const FONT: &str = "Helvetica,Arial,sans-serif";
+
+/// A colour as `#rrggbb`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// Parses any CSS colour (`#abc`, `#aabbcc`, names, `rgb()`, `hsl()`); alpha is dropped.
+    pub fn parse(text: &str) -> Option<Rgb> {
+        let c = csscolorparser::parse(text.trim()).ok()?;
+        let [r, g, b, _] = c.to_rgba8();
+        Some(Rgb(r, g, b))
+    }
+
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// This colour mixed with white: `amount` 0.0 keeps it, 1.0 gives white.
+    pub fn tint(self, amount: f32) -> Rgb {
+        let mix = |c: u8| {
+            let c = f32::from(c);
+            // The result lies in 0..=255 for amount in 0..=1.
+            (c + (255.0 - c) * amount.clamp(0.0, 1.0)).round() as u8
+        };
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
+}
+
+/// How much white goes into an argument's fill.
+pub const ARGUMENT_TINT: f32 = 0.72;
+/// How much white goes into a cluster's background.
+pub const CLUSTER_TINT: f32 = 0.93;
+
+/// The colours of a side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideStyle {
+    /// The side's id (as written in the map).
+    pub id: String,
+    /// The label to show (the side's label, or its id for an undeclared side).
+    pub label: String,
+    /// Outline colour.
+    pub color: Rgb,
+}
+
+/// The colour of every side in the map: declared sides in order, then side ids that nodes use
+/// without declaring them (in order of first use).
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    sides: Vec<SideStyle>,
+    index: HashMap<String, usize>,
+}
+
+impl Palette {
+    pub fn new(map: &Map) -> Palette {
+        let mut palette = Palette::default();
+        let mut next = 0usize;
+        let mut push = |p: &mut Palette, id: &str, label: &str, color: Option<&str>| {
+            if p.index.contains_key(id) {
+                return;
+            }
+            let color = color.and_then(Rgb::parse).unwrap_or_else(|| {
+                let c = PALETTE
+                    .get(next % PALETTE.len())
+                    .and_then(|c| Rgb::parse(c))
+                    .unwrap_or(Rgb(0x7f, 0x7f, 0x7f));
+                next += 1;
+                c
+            });
+            p.index.insert(id.to_string(), p.sides.len());
+            p.sides.push(SideStyle {
+                id: id.to_string(),
+                label: label.to_string(),
+                color,
+            });
+        };
+        for side in &map.sides {
+            push(&mut palette, &side.id, &side.label, side.color.as_deref());
+        }
+        for (_, node) in map.nodes() {
+            if let Some(id) = &node.side {
+                push(&mut palette, id, id, None);
+            }
+        }
+        palette
+    }
+
+    /// Every side, declared first.
+    pub fn sides(&self) -> &[SideStyle] {
+        &self.sides
+    }
+
+    /// The style of a side id.
+    pub fn side(&self, id: &str) -> Option<&SideStyle> {
+        self.index.get(id).and_then(|&i| self.sides.get(i))
+    }
+
+    /// The outline colour of a node with this side.
+    pub fn color(&self, side: Option<&str>) -> Rgb {
+        side.and_then(|s| self.side(s))
+            .map_or(Rgb(0x7f, 0x7f, 0x7f), |s| s.color)
+    }
+}
+
+/// The Graphviz shape of a kind: claims are rectangles, supports hexagons, rebuttals octagons
+/// (a stop sign).
+pub fn shape(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Claim => "box",
+        Kind::Support => "hexagon",
+        Kind::Rebuttal => "octagon",
+    }
+}
+
+/// The space between a node's outline and its label: hexagons and octagons already add room
+/// at their corners.
+pub fn margin(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Claim => "0.14,0.08",
+        Kind::Support | Kind::Rebuttal => "0.02,0.05",
+    }
+}
+
+/// Node style: statements are white with a coloured outline, arguments are filled and rounded
+/// (as Argdown draws them).
+pub fn node_style(element: Element) -> &'static str {
+    match element {
+        Element::Statement => "filled",
+        Element::Argument => "filled,rounded",
+    }
+}
+
+/// The fill of a node with outline `color`.
+pub fn fill(element: Element, color: Rgb) -> Rgb {
+    match element {
+        Element::Statement => Rgb(0xff, 0xff, 0xff),
+        Element::Argument => color.tint(ARGUMENT_TINT),
+    }
+}
+
+/// How an edge of a relation is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeStyle {
+    pub color: &'static str,
+    pub style: &'static str,
+    pub arrowhead: &'static str,
+    pub penwidth: &'static str,
+    /// Whether the edge has a head at both ends.
+    pub both: bool,
+}
+
+/// Each relation has its own colour, dash pattern and arrowhead, so it reads in grey too.
+pub fn edge_style(relation: Relation) -> EdgeStyle {
+    match relation {
+        Relation::Supports => EdgeStyle {
+            color: "#2e7d32",
+            style: "solid",
+            arrowhead: "normal",
+            penwidth: "1.6",
+            both: false,
+        },
+        Relation::Rebuts => EdgeStyle {
+            color: "#c62828",
+            style: "solid",
+            arrowhead: "tee",
+            penwidth: "1.6",
+            both: false,
+        },
+        Relation::Undercuts => EdgeStyle {
+            color: "#6a1b9a",
+            style: "dashed",
+            arrowhead: "teeodot",
+            penwidth: "1.6",
+            both: false,
+        },
+        Relation::Contradicts => EdgeStyle {
+            color: "#e65100",
+            style: "dotted",
+            arrowhead: "tee",
+            penwidth: "2",
+            both: true,
+        },
+    }
+}
+
+/// The marker and its colour for a grounded status, and the word for it.
+pub fn status_marker(label: Label) -> (&'static str, &'static str, &'static str) {
+    match label {
+        Label::In => ("✓", "#1b7837", "stands"),
+        Label::Out => ("✗", "#b2182b", "falls"),
+        Label::Undec => ("?", "#6f6f6f", "undecided"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Node, Side};
+
+    #[test]
+    fn colours_normalise_and_fall_back_to_the_palette() {
+        assert_eq!(
+            Rgb::parse("#1B9E77").map(Rgb::hex).as_deref(),
+            Some("#1b9e77")
+        );
+        assert_eq!(Rgb::parse("teal").map(Rgb::hex).as_deref(), Some("#008080"));
+        assert_eq!(Rgb::parse("\"; evil").map(Rgb::hex), None);
+        let mut map = Map::new();
+        map.sides = vec![
+            Side {
+                id: "pro".into(),
+                label: "Pro".into(),
+                color: Some("#abc".into()),
+            },
+            Side {
+                id: "con".into(),
+                label: "Con".into(),
+                color: Some("not a colour".into()),
+            },
+            Side {
+                id: "mid".into(),
+                label: "Mid".into(),
+                color: None,
+            },
+        ];
+        map.add_node(Node::statement("X", "").with_side("other"))
+            .unwrap();
+        let p = Palette::new(&map);
+        let hex: Vec<String> = p.sides().iter().map(|s| s.color.hex()).collect();
+        assert_eq!(hex, ["#aabbcc", PALETTE[0], PALETTE[1], PALETTE[2]]);
+        assert_eq!(p.side("other").map(|s| s.label.as_str()), Some("other"));
+        assert_eq!(p.color(None).hex(), NO_SIDE);
+    }
+
+    #[test]
+    fn tint_mixes_with_white() {
+        assert_eq!(Rgb(0, 100, 255).tint(0.5), Rgb(128, 178, 255));
+        assert_eq!(Rgb(0, 0, 0).tint(1.0), Rgb(255, 255, 255));
+    }
+}

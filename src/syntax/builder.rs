@@ -1,0 +1,440 @@
+//! Turns the parsed files into one [`Map`]: merges the frontmatter, creates a node per title
+//! (titles are global across files), adds the relations, sections and sides.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{Edge, Element, Map, Node, Origin, Section, Side};
+
+use super::frontmatter;
+use super::lexer::{self, LexProblem, Lexed, Pos};
+use super::parser::{self, ElementItem, Item};
+use super::sink::Sink;
+
+/// What the builder knows about a node beyond the model.
+#[derive(Default)]
+struct NodeState {
+    /// Some occurrence gives the node a text.
+    defined: bool,
+    /// The W001 warning to give if the node is never defined (at its first reference).
+    undefined_warning: Option<Diagnostic>,
+    /// The first `{side: ...}` written on it.
+    explicit_side: Option<String>,
+}
+
+/// Where a frontmatter declaration was made, for E009's help.
+struct Declared {
+    file: String,
+    line: usize,
+}
+
+struct Builder {
+    map: Map,
+    states: HashMap<NodeIndex, NodeState>,
+    untitled: usize,
+    side_decl: HashMap<String, Declared>,
+    source_decl: HashMap<String, Declared>,
+    title_decl: Option<Declared>,
+}
+
+/// Reads all files as one map; every problem goes to `diagnostics`.
+pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> Map {
+    let lexed: Vec<Lexed> = files.iter().map(|(_, text)| lexer::lex(text)).collect();
+    let mut b = Builder {
+        map: Map::new(),
+        states: HashMap::new(),
+        untitled: 0,
+        side_decl: HashMap::new(),
+        source_decl: HashMap::new(),
+        title_decl: None,
+    };
+    // First the frontmatter of every file, so that sides declared in a later file are known.
+    for ((name, text), lexed) in files.iter().zip(&lexed) {
+        let mut sink = Sink {
+            file: name,
+            text,
+            diagnostics,
+        };
+        report_lex_problems(&lexed.problems, &mut sink);
+        if let Some(block) = &lexed.frontmatter {
+            let fm = frontmatter::read(block, &mut sink);
+            b.merge_frontmatter(fm, &mut sink);
+        }
+    }
+    for ((name, text), lexed) in files.iter().zip(&lexed) {
+        let mut sink = Sink {
+            file: name,
+            text,
+            diagnostics,
+        };
+        if let Some(block) = &lexed.frontmatter {
+            frontmatter_layout(block, &lexed.lines, &mut sink);
+        }
+        let items = parser::parse(lexed, &mut sink);
+        b.add_items(&items, &mut sink);
+    }
+    b.finish(diagnostics)
+}
+
+/// Argdown needs a blank line after the frontmatter, and something after it.
+fn frontmatter_layout(block: &lexer::FrontmatterBlock, lines: &[String], sink: &mut Sink<'_>) {
+    let after = lines.get(block.last_line..).unwrap_or(&[]);
+    match after.iter().position(|l| !l.trim().is_empty()) {
+        Some(0) => sink.report(
+            Code::BlankLineNeeded,
+            "Argdown needs a blank line after the frontmatter",
+            Pos {
+                line: block.last_line + 1,
+                column: 1,
+            },
+            1,
+            Some(
+                "counterpoint reads this, but the Argdown tools reject it: add an empty line above"
+                    .into(),
+            ),
+        ),
+        Some(_) => {}
+        None => sink.report(
+            Code::BlankLineNeeded,
+            "Argdown rejects a file with nothing after the frontmatter",
+            Pos {
+                line: block.last_line,
+                column: 1,
+            },
+            3,
+            Some(
+                "counterpoint reads this, but the Argdown tools reject it: add a blank line and \
+                 a statement after the frontmatter"
+                    .into(),
+            ),
+        ),
+    }
+}
+
+fn report_lex_problems(problems: &[LexProblem], sink: &mut Sink<'_>) {
+    for p in problems {
+        match p {
+            LexProblem::UnclosedFrontmatter(pos) => sink.report(
+                Code::Syntax,
+                "the frontmatter is never closed",
+                *pos,
+                3,
+                Some("end the frontmatter with a line `===`".into()),
+            ),
+            LexProblem::UnclosedComment(pos, what) => sink.report(
+                Code::Syntax,
+                format!("the comment `{what}` is never closed"),
+                *pos,
+                what.len(),
+                Some(format!(
+                    "close it with `{}`; the text after it was read as text",
+                    if *what == "/*" { "*/" } else { "-->" }
+                )),
+            ),
+        }
+    }
+}
+
+fn origin(file: &str, pos: Pos) -> Origin {
+    Origin {
+        file: Arc::from(file),
+        line: pos.line,
+        column: pos.column,
+    }
+}
+
+fn describe_side(s: &Side) -> String {
+    match &s.color {
+        Some(c) => format!("label {:?}, color {:?}", s.label, c),
+        None => format!("label {:?}", s.label),
+    }
+}
+
+impl Builder {
+    fn merge_frontmatter(&mut self, fm: frontmatter::Frontmatter, sink: &mut Sink<'_>) {
+        if let Some((title, pos)) = fm.title {
+            match (&self.map.title, &self.title_decl) {
+                (Some(old), Some(decl)) if *old != title => sink.report(
+                    Code::FrontmatterConflict,
+                    format!("the map's title is declared twice: {old:?} and {title:?}"),
+                    pos,
+                    5,
+                    Some(format!(
+                        "first declared at {}:{}; keep one title",
+                        decl.file, decl.line
+                    )),
+                ),
+                (Some(_), _) => {}
+                _ => {
+                    self.map.title = Some(title);
+                    self.title_decl = Some(Declared {
+                        file: sink.file.to_string(),
+                        line: pos.line,
+                    });
+                }
+            }
+        }
+        for (side, pos) in fm.sides {
+            match self.map.sides.iter().find(|s| s.id == side.id) {
+                Some(old) if *old != side => {
+                    let first = self
+                        .side_decl
+                        .get(&side.id)
+                        .map(|d| format!("{}:{}", d.file, d.line))
+                        .unwrap_or_default();
+                    sink.report(
+                        Code::FrontmatterConflict,
+                        format!(
+                            "side {:?} is declared twice with different content",
+                            side.id
+                        ),
+                        pos,
+                        side.id.chars().count(),
+                        Some(format!(
+                            "first declared at {first} with {}; here with {}",
+                            describe_side(old),
+                            describe_side(&side)
+                        )),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    self.side_decl.insert(
+                        side.id.clone(),
+                        Declared {
+                            file: sink.file.to_string(),
+                            line: pos.line,
+                        },
+                    );
+                    self.map.sides.push(side);
+                }
+            }
+        }
+        for (source, pos) in fm.sources {
+            match self.map.sources.iter().find(|s| s.id == source.id) {
+                Some(old) if *old != source => {
+                    let first = self
+                        .source_decl
+                        .get(&source.id)
+                        .map(|d| format!("{}:{}", d.file, d.line))
+                        .unwrap_or_default();
+                    sink.report(
+                        Code::FrontmatterConflict,
+                        format!(
+                            "source {:?} is declared twice with different content",
+                            source.id
+                        ),
+                        pos,
+                        source.id.chars().count(),
+                        Some(format!(
+                            "first declared at {first}; declare each source once, or the same way \
+                             everywhere"
+                        )),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    self.source_decl.insert(
+                        source.id.clone(),
+                        Declared {
+                            file: sink.file.to_string(),
+                            line: pos.line,
+                        },
+                    );
+                    self.map.sources.push(source);
+                }
+            }
+        }
+    }
+
+    fn declared_sides(&self) -> String {
+        if self.map.sides.is_empty() {
+            "the frontmatter declares no sides; add `sides: {id: {label: ...}}`".to_string()
+        } else {
+            let ids: Vec<&str> = self.map.sides.iter().map(|s| s.id.as_str()).collect();
+            format!("declared sides are: {}", ids.join(", "))
+        }
+    }
+
+    fn add_items(&mut self, items: &[Item], sink: &mut Sink<'_>) {
+        // Open sections of this file: (level, id).
+        let mut sections: Vec<(u8, String)> = Vec::new();
+        let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Item::Heading {
+                    level,
+                    title,
+                    side,
+                    pos: _,
+                } => {
+                    while sections.last().is_some_and(|(l, _)| l >= level) {
+                        sections.pop();
+                    }
+                    let id = format!("s{}", self.map.sections.len() + 1);
+                    let side = match side {
+                        Some((s, _)) if self.map.side(s).is_some() => Some(s.clone()),
+                        Some((s, pos)) => {
+                            let help = self.declared_sides();
+                            sink.report(
+                                Code::UnknownSide,
+                                format!("unknown side {s:?}"),
+                                *pos,
+                                s.chars().count(),
+                                Some(help),
+                            );
+                            None
+                        }
+                        None => None,
+                    };
+                    self.map.sections.push(Section {
+                        id: id.clone(),
+                        title: title.clone(),
+                        level: *level,
+                        parent: sections.last().map(|(_, id)| id.clone()),
+                        side,
+                    });
+                    sections.push((*level, id));
+                    nodes.push(None);
+                }
+                Item::Element(e) => {
+                    let section = sections.last().map(|(_, id)| id.clone());
+                    let ix = self.element(e, section, sink);
+                    if let (Some((parent, mark)), Some(ix)) = (e.parent, ix) {
+                        if let Some(Some(p)) = nodes.get(parent) {
+                            let (from, to) = if mark.child_to_parent {
+                                (ix, *p)
+                            } else {
+                                (*p, ix)
+                            };
+                            self.map.relate(
+                                from,
+                                to,
+                                Edge {
+                                    relation: mark.relation,
+                                    origin: Some(origin(sink.file, mark.pos)),
+                                },
+                            );
+                        }
+                    }
+                    nodes.push(ix);
+                }
+            }
+        }
+    }
+
+    /// Adds one occurrence of an element; returns its node.
+    fn element(
+        &mut self,
+        e: &ElementItem,
+        section: Option<String>,
+        sink: &mut Sink<'_>,
+    ) -> Option<NodeIndex> {
+        let title = match &e.title {
+            Some(t) => t.clone(),
+            None => {
+                self.untitled += 1;
+                format!("Untitled {}", self.untitled)
+            }
+        };
+        let id = e.element.id_for(&title);
+        let here = origin(sink.file, e.pos);
+        let ix = match self.map.find(&id) {
+            Some(ix) => ix,
+            None => {
+                let node = match e.element {
+                    Element::Statement => Node::statement(title.clone(), ""),
+                    Element::Argument => Node::argument(title.clone(), ""),
+                };
+                let node = Node {
+                    section: section.clone(),
+                    origin: Some(here.clone()),
+                    ..node
+                };
+                let ix = self.map.add_node(node).ok()?;
+                self.states.insert(ix, NodeState::default());
+                ix
+            }
+        };
+        let state = self.states.entry(ix).or_default();
+        let node = self.map.node_mut(ix);
+        if e.defines {
+            if !state.defined {
+                node.text = e.scanned.text.clone();
+                node.origin = Some(here);
+                node.section = section;
+                state.defined = true;
+                state.undefined_warning = None;
+            } else if node.text.is_empty() && !e.scanned.text.is_empty() {
+                node.text = e.scanned.text.clone();
+            }
+        } else if !state.defined && state.undefined_warning.is_none() {
+            let shown = e.element.id_for(&title);
+            state.undefined_warning = Some(
+                Diagnostic::new(
+                    Code::UndefinedReference,
+                    format!("{shown} is referenced but never defined"),
+                )
+                .at(sink.file, sink.text, e.pos.line, e.pos.column)
+                .with_length(e.len)
+                .with_help(format!("define it once with `{shown}: text`")),
+            );
+        }
+        for tag in &e.scanned.tags {
+            if !node.tags.contains(tag) {
+                node.tags.push(tag.clone());
+            }
+        }
+        if state.explicit_side.is_none() {
+            state.explicit_side = e.meta.side.as_ref().map(|(s, _)| s.clone());
+        }
+        node.citations.extend(e.meta.citations.iter().cloned());
+        for (k, v) in &e.meta.data {
+            if !node.data.contains_key(k) {
+                node.data.insert(k.clone(), v.clone());
+            }
+        }
+        Some(ix)
+    }
+
+    /// Resolves sides, gives the W001 warnings, returns the map.
+    fn finish(mut self, diagnostics: &mut Vec<Diagnostic>) -> Map {
+        let indices: Vec<NodeIndex> = self.map.nodes().map(|(ix, _)| ix).collect();
+        let section_side: HashMap<String, Option<String>> = {
+            // Each section's own side, else its nearest ancestor's (sections come parents first).
+            let mut resolved: HashMap<String, Option<String>> = HashMap::new();
+            for s in &self.map.sections {
+                let inherited = s
+                    .parent
+                    .as_ref()
+                    .and_then(|p| resolved.get(p).cloned().flatten());
+                resolved.insert(s.id.clone(), s.side.clone().or(inherited));
+            }
+            resolved
+        };
+        for ix in indices {
+            let state = self.states.remove(&ix).unwrap_or_default();
+            if let Some(w) = state.undefined_warning {
+                diagnostics.push(w);
+            }
+            let tag_side = {
+                let node = self.map.node(ix);
+                node.tags
+                    .iter()
+                    .find(|t| self.map.side(t).is_some())
+                    .cloned()
+            };
+            let node = self.map.node(ix);
+            let from_section = node
+                .section
+                .as_ref()
+                .and_then(|s| section_side.get(s).cloned().flatten());
+            let side = state.explicit_side.or(tag_side).or(from_section);
+            self.map.node_mut(ix).side = side;
+        }
+        self.map
+    }
+}

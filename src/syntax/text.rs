@@ -1,0 +1,418 @@
+//! The text of a statement, argument or heading: joins its lines, resolves `\` escapes, takes out
+//! `#tags` and the trailing `{...}` metadata, and finds what Argdown would read differently.
+
+use crate::diagnostic::Code;
+
+use super::lexer::Pos;
+use super::sink::Sink;
+
+/// A piece of text on one line, starting at `pos`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub pos: Pos,
+    pub text: String,
+}
+
+/// The raw `{...}` metadata of an element, with the position of each of its characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMeta {
+    /// The metadata as written, braces included (lines joined with `\n`).
+    pub source: String,
+    /// The position of each character of `source`.
+    pub positions: Vec<Pos>,
+}
+
+impl RawMeta {
+    /// The position of the `index`-th character (the opening brace when out of range).
+    pub fn pos_at(&self, index: usize) -> Pos {
+        self.positions
+            .get(index)
+            .or_else(|| self.positions.first())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The position of the value of `key` (`key: value`), or of the opening brace.
+    pub fn pos_of_value(&self, key: &str) -> Pos {
+        let chars: Vec<char> = self.source.chars().collect();
+        let key: Vec<char> = key.chars().collect();
+        let mut i = 0;
+        while i + key.len() <= chars.len() {
+            let before_ok = i == 0
+                || chars
+                    .get(i - 1)
+                    .is_some_and(|c| !c.is_alphanumeric() && *c != '_' && *c != '-');
+            if before_ok && chars.get(i..i + key.len()) == Some(key.as_slice()) {
+                let mut j = i + key.len();
+                while chars.get(j).is_some_and(|c| *c == ' ' || *c == '"') {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&':') {
+                    j += 1;
+                    while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                        j += 1;
+                    }
+                    return self.pos_at(j);
+                }
+            }
+            i += 1;
+        }
+        self.pos_at(0)
+    }
+}
+
+/// What the text of one element holds.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Scanned {
+    /// The text with escapes resolved, tags and metadata taken out, whitespace collapsed.
+    pub text: String,
+    /// Tags in order of appearance (without `#` and parentheses).
+    pub tags: Vec<String>,
+    pub meta: Option<RawMeta>,
+}
+
+/// Whether `c` may appear in a `#tag` (Argdown: letters, digits, `-`, `_`, non-ASCII).
+fn is_tag_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_' || (c as u32) >= 0xA0
+}
+
+/// Scans the segments of one element's text. Problems go to `sink`.
+pub fn scan(segments: &[Segment], sink: &mut Sink<'_>) -> Scanned {
+    scan_with(segments, false, sink)
+}
+
+/// Scans a heading: as [`scan`], but tags stay in the text (as in Argdown's section titles).
+pub fn scan_heading(segment: &Segment, sink: &mut Sink<'_>) -> Scanned {
+    scan_with(std::slice::from_ref(segment), true, sink)
+}
+
+fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scanned {
+    // All characters with their positions; segments are joined by a line break.
+    let mut chars: Vec<(char, Pos)> = Vec::new();
+    for (k, seg) in segments.iter().enumerate() {
+        if k > 0 {
+            let pos = chars.last().map(|(_, p)| *p).unwrap_or(seg.pos);
+            chars.push(('\n', pos));
+        }
+        for (n, c) in seg.text.chars().enumerate() {
+            chars.push((
+                c,
+                Pos {
+                    line: seg.pos.line,
+                    column: seg.pos.column + n,
+                },
+            ));
+        }
+    }
+    let at = |i: usize| chars.get(i).map(|(c, _)| *c);
+    let pos = |i: usize| chars.get(i).map(|(_, p)| *p).unwrap_or_default();
+    let mut out = String::new();
+    let mut tags: Vec<String> = Vec::new();
+    let mut meta: Option<RawMeta> = None;
+    let mut after_meta_reported = false;
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        if meta.is_some() && !c.is_whitespace() {
+            if !after_meta_reported {
+                sink.report(
+                    Code::Syntax,
+                    "text after the {...} metadata",
+                    pos(i),
+                    1,
+                    Some("metadata must come last: move the text before the `{`".into()),
+                );
+                after_meta_reported = true;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            '\\' => {
+                match at(i + 1) {
+                    Some(n) if n != '\n' => {
+                        out.push(n);
+                        i += 2;
+                    }
+                    _ => {
+                        out.push('\\');
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            '#' => {
+                if at(i + 1) == Some('(') {
+                    let close = (i + 2..chars.len()).find(|&k| matches!(at(k), Some(')' | '\n')));
+                    if let Some(close) = close.filter(|&k| at(k) == Some(')') && k > i + 2) {
+                        let tag: String = chars
+                            .get(i + 2..close)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|(c, _)| *c)
+                            .collect();
+                        if keep_tags {
+                            out.push_str(&format!("#({tag})"));
+                        }
+                        push_tag(&mut tags, tag);
+                        i = close + 1;
+                        continue;
+                    }
+                } else if at(i + 1).is_some_and(is_tag_char) {
+                    let mut k = i + 1;
+                    while at(k).is_some_and(is_tag_char) {
+                        k += 1;
+                    }
+                    let tag: String = chars
+                        .get(i + 1..k)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|(c, _)| *c)
+                        .collect();
+                    if keep_tags {
+                        out.push('#');
+                        out.push_str(&tag);
+                    }
+                    push_tag(&mut tags, tag);
+                    i = k;
+                    continue;
+                }
+                out.push('#');
+                i += 1;
+                continue;
+            }
+            '{' => match matching_brace(&chars, i) {
+                Some(end) => {
+                    let slice = chars.get(i..=end).unwrap_or(&[]);
+                    meta = Some(RawMeta {
+                        source: slice.iter().map(|(c, _)| *c).collect(),
+                        positions: slice.iter().map(|(_, p)| *p).collect(),
+                    });
+                    i = end + 1;
+                    continue;
+                }
+                None => {
+                    sink.report(
+                        Code::BadMetadata,
+                        "metadata `{` is never closed",
+                        pos(i),
+                        1,
+                        Some("close the metadata with `}` at the end of the text".into()),
+                    );
+                    // Nothing after an unclosed brace is text.
+                    break;
+                }
+            },
+            '@' if matches!(at(i + 1), Some('[' | '<')) => {
+                let close = if at(i + 1) == Some('[') { ']' } else { '>' };
+                if let Some(end) = find_on_line(&chars, i + 2, close) {
+                    sink.report(
+                        Code::Unsupported,
+                        "mentions (`@[Title]`, `@<Title>`) are not supported yet",
+                        pos(i),
+                        end + 1 - i,
+                        Some(
+                            "write the title without `@` and brackets, or relate the two \
+                             elements with `+`, `-` or `_`"
+                                .into(),
+                        ),
+                    );
+                    for (c, _) in chars.get(i..=end).unwrap_or(&[]) {
+                        out.push(*c);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+            '[' | '<' => {
+                let close = if c == '[' { ']' } else { '>' };
+                if c == '[' {
+                    if let Some(end) = link_end(&chars, i) {
+                        for (c, _) in chars.get(i..end).unwrap_or(&[]) {
+                            out.push(*c);
+                        }
+                        i = end;
+                        continue;
+                    }
+                }
+                let dash = at(i + 1) == Some('-');
+                if let (false, Some(end)) = (dash, find_on_line(&chars, i + 1, close)) {
+                    let what = if c == '[' {
+                        "a statement"
+                    } else {
+                        "an argument"
+                    };
+                    sink.report(
+                        Code::Syntax,
+                        format!(
+                            "{c}...{close} inside a text: Argdown reads it as {what} reference"
+                        ),
+                        pos(i),
+                        end + 1 - i,
+                        Some(format!(
+                            "escape the bracket as `\\{c}`, or put {what} on a line of its own"
+                        )),
+                    );
+                    for (c, _) in chars.get(i..=end).unwrap_or(&[]) {
+                        out.push(*c);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    Scanned {
+        text: collapse_whitespace(&out),
+        tags,
+        meta,
+    }
+}
+
+fn push_tag(tags: &mut Vec<String>, tag: String) {
+    if !tags.contains(&tag) {
+        tags.push(tag);
+    }
+}
+
+/// The index of the `close` character after `from` on the same line, if any.
+fn find_on_line(chars: &[(char, Pos)], from: usize, close: char) -> Option<usize> {
+    for (k, (c, _)) in chars.iter().enumerate().skip(from) {
+        if *c == '\n' {
+            return None;
+        }
+        if *c == close {
+            return (k > from).then_some(k);
+        }
+    }
+    None
+}
+
+/// The end (exclusive) of a Markdown link `[text](url)` starting at `start`, on one line.
+fn link_end(chars: &[(char, Pos)], start: usize) -> Option<usize> {
+    let close = find_on_line(chars, start + 1, ']')?;
+    if chars.get(close + 1).map(|(c, _)| *c) != Some('(') {
+        return None;
+    }
+    let paren = find_on_line(chars, close + 2, ')')?;
+    Some(paren + 1)
+}
+
+/// The index of the `}` that closes the `{` at `start` (nesting and YAML quotes respected).
+fn matching_brace(chars: &[(char, Pos)], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut k = start;
+    while let Some((c, _)) = chars.get(k) {
+        let c = *c;
+        if let Some(q) = quote {
+            if c == '\\' && q == '"' {
+                k += 2;
+                continue;
+            }
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(k);
+                    }
+                }
+                '"' | '\'' => quote = Some(c),
+                _ => {}
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Runs of whitespace (line breaks included) become one space; the ends are trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    fn run(lines: &[&str]) -> (Scanned, Vec<Diagnostic>) {
+        let segments: Vec<Segment> = lines
+            .iter()
+            .enumerate()
+            .map(|(n, t)| Segment {
+                pos: Pos {
+                    line: n + 1,
+                    column: 1,
+                },
+                text: t.to_string(),
+            })
+            .collect();
+        let text = lines.join("\n");
+        let mut diagnostics = Vec::new();
+        let mut sink = Sink {
+            file: "t.argdown",
+            text: &text,
+            diagnostics: &mut diagnostics,
+        };
+        let s = scan(&segments, &mut sink);
+        (s, diagnostics)
+    }
+
+    #[test]
+    fn joins_lines_and_collapses_whitespace() {
+        let (s, d) = run(&["Some  text", "  continues here. "]);
+        assert_eq!(s.text, "Some text continues here.");
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn takes_out_tags_and_metadata() {
+        let (s, d) = run(&["a #pro b #(multi word) c {side: pro,", " cite: \"m:1\"}"]);
+        assert_eq!(s.text, "a b c");
+        assert_eq!(s.tags, vec!["pro", "multi word"]);
+        let meta = s.meta.unwrap();
+        assert_eq!(meta.source, "{side: pro,\n cite: \"m:1\"}");
+        assert_eq!(meta.pos_of_value("cite"), Pos { line: 2, column: 8 });
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn escapes_and_links_stay_text() {
+        let (s, d) = run(&["\\#no tag \\[x] and [link](http://x.org) # alone"]);
+        assert_eq!(s.text, "#no tag [x] and [link](http://x.org) # alone");
+        assert!(s.tags.is_empty());
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn reports_references_in_text_and_text_after_metadata() {
+        let (_, d) = run(&["a [B] c <D> {x: 1} tail @[E]"]);
+        let codes: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, vec!["E001", "E001", "E001"]);
+        assert_eq!(d[0].column, 3);
+        assert_eq!(d[1].column, 9);
+        assert_eq!(d[2].column, 20);
+    }
+
+    #[test]
+    fn reports_mentions_and_unclosed_metadata() {
+        let (_, d) = run(&["see @[A] and {x: 1"]);
+        let codes: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, vec!["E010", "E012"]);
+    }
+}

@@ -1,0 +1,566 @@
+//! `counterpoint check`: one test per diagnostic code with the exact rendered text, all errors
+//! of a file reported, exit codes, JSON output, citations checked against source texts.
+//!
+//! The expected texts use relative paths: the command runs in the crate root.
+
+use crate::common::counterpoint;
+
+/// Runs `counterpoint ARGS` and checks the exit code; returns standard output.
+fn run(args: &[&str], code: i32) -> String {
+    let out = counterpoint().args(args).output().expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "exit code of {args:?}; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn ok_map_has_no_diagnostics() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/ok.argdown",
+            "--sources",
+            "tests/integration/check/sources",
+        ],
+        0,
+    );
+    assert_eq!(out, r##""##);
+}
+
+#[test]
+fn e001_syntax() {
+    let out = run(&["check", "tests/integration/check/e001_syntax.argdown"], 1);
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e001_syntax.argdown:1:75: error[E001]: text after the {...} metadata
+  |
+1 | [Four days]: The district should move to a four-day week. {note: "draft"} today
+  |                                                                           ^
+  = help: metadata must come last: move the text before the `{`
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e002_inconsistent_indentation() {
+    let out = run(
+        &["check", "tests/integration/check/e002_indentation.argdown"],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e002_indentation.argdown:4:3: error[E002]: inconsistent indentation: this line does not line up with any relation above it
+  |
+4 |   + <Rest>: Pupils are rested.
+  |   ^
+  = help: line it up with a relation above it: they start at column 5 or 7
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e003_relation_without_parent() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e003_orphan_relation.argdown",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e003_orphan_relation.argdown:3:3: error[E003]: relation with no parent: there is no statement or argument above it
+  |
+3 |   + <Savings>: A shorter week saves on transport.
+  |   ^
+  = help: put the relation directly under (no blank line) the statement or argument it relates to, indented
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e004_unknown_side() {
+    let out = run(
+        &["check", "tests/integration/check/e004_unknown_side.argdown"],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e004_unknown_side.argdown:7:1: error[E004]: unknown side "cons" on <Childcare>
+  |
+7 | <Childcare>: Parents pay for childcare on the fifth day. {side: cons}
+  | ^^^^^^^^^^^
+  = help: declared sides are: pro, con
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e005_unknown_source() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e005_unknown_source.argdown",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e005_unknown_source.argdown:6:65: error[E005]: unknown source "memos" cited by <Childcare>
+  |
+6 | <Childcare>: Parents pay for childcare on the fifth day. {cite: "memos:3-4"}
+  |                                                                 ^^^^^^^
+  = help: declared sources are: memo
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e006_malformed_cite() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e006_malformed_cite.argdown",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e006_malformed_cite.argdown:6:65: error[E006]: malformed cite "memo:4-3": the range 4-3 runs backwards
+  |
+6 | <Childcare>: Parents pay for childcare on the fifth day. {cite: "memo:4-3"}
+  |                                                                 ^^^^^^^^^^
+  = help: write `cite: "source:line"`, `cite: "source:first-last"` or a list of them, with 1-based line numbers
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e007_cite_out_of_range() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e007_cite_out_of_range.argdown",
+            "--sources",
+            "tests/integration/check/sources",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e007_cite_out_of_range.argdown:6:65: error[E007]: <Childcare> cites memo:4-9 but memo.txt has 5 lines
+  |
+6 | <Childcare>: Parents pay for childcare on the fifth day. {cite: "memo:4-9"}
+  |                                                                 ^^^^^^
+  = help: cite lines between 1 and 5
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e008_quote_not_found() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e008_quote_not_found.argdown",
+            "--sources",
+            "tests/integration/check/sources",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e008_quote_not_found.argdown:6:65: error[E008]: the quote "free lunches" is not in memo:3-4
+  |
+6 | <Childcare>: Parents pay for childcare on the fifth day. {cite: "memo:3-4", quote: "free lunches"}
+  |                                                                 ^^^^^^
+  = help: the quote does not occur anywhere in memo.txt: copy it exactly from the source
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e009_conflicting_frontmatter_across_files() {
+    let out = run(&["check", "tests/integration/check/e009"], 1);
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e009/b.argdown:3:3: error[E009]: side "pro" is declared twice with different content
+  |
+3 |   pro: {label: "Parents for four days"}
+  |   ^^^
+  = help: first declared at tests/integration/check/e009/a.argdown:3 with label "Supporters", color "#1b9e77"; here with label "Parents for four days"
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e010_unsupported() {
+    let out = run(
+        &["check", "tests/integration/check/e010_unsupported.argdown"],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e010_unsupported.argdown:3:1: error[E010]: premise-conclusion structures (`(1) ...`) are not supported yet
+  |
+3 | (1) Transport costs fall by a fifth.
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = help: write the argument as `<Title>: text` and relate its premises with `+`
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e011_source_file_missing() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e011_source_file_missing.argdown",
+            "--sources",
+            "tests/integration/check/sources",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e011_source_file_missing.argdown:6:65: error[E011]: the text of source "survey" is missing
+  |
+6 | <Childcare>: Parents pay for childcare on the fifth day. {cite: "survey:3"}
+  |                                                                 ^^^^^^^^
+  = help: there is no file tests/integration/check/sources/survey.txt
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn e012_bad_metadata() {
+    let out = run(
+        &["check", "tests/integration/check/e012_bad_metadata.argdown"],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e012_bad_metadata.argdown:1:69: error[E012]: metadata is not valid YAML: did not find expected ',' or ']'
+  |
+1 | <Childcare>: Parents pay for childcare on the fifth day. {side: [con}
+  |                                                                     ^
+  = help: metadata is a YAML mapping in braces, e.g. `{side: pro, cite: "memo:3-4"}`; quote values that contain `:`, `#`, `,` or brackets
+
+1 error, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn w001_undefined_reference() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/w001_undefined_reference.argdown",
+        ],
+        0,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w001_undefined_reference.argdown:2:5: warning[W001]: <Savings> is referenced but never defined
+  |
+2 |   + <Savings>
+  |     ^^^^^^^^^
+  = help: define it once with `<Savings>: text`
+
+0 errors, 1 warning
+"##
+    );
+}
+
+#[test]
+fn w002_support_cycle() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/w002_support_cycle.argdown",
+        ],
+        0,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w002_support_cycle.argdown:1:1: warning[W002]: supports form a cycle: [Four days] -> [Rested pupils] -> [Four days]
+  |
+1 | [Four days]: The district should move to a four-day week.
+  | ^^^^^^^^^^^
+  = help: a point cannot be a reason for itself: remove or reverse one of these supports
+
+0 errors, 1 warning
+"##
+    );
+}
+
+#[test]
+fn w003_no_side() {
+    let out = run(
+        &["check", "tests/integration/check/w003_no_side.argdown"],
+        0,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w003_no_side.argdown:7:5: warning[W003]: <Savings> has no side
+  |
+7 |   + <Savings>: A shorter week saves on transport.
+  |     ^^^^^^^^^
+  = help: give it `{side: id}`, a tag naming a side, or put it under a heading with `{side: id}`; declared sides are: pro
+
+0 errors, 1 warning
+"##
+    );
+}
+
+#[test]
+fn w004_self_relation() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/w004_self_relation.argdown",
+        ],
+        0,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w004_self_relation.argdown:2:3: warning[W004]: [Four days] rebuts itself
+  |
+2 |   - [Four days]
+  |   ^
+  = help: relate it to another statement or argument, or remove the relation
+
+0 errors, 1 warning
+"##
+    );
+}
+
+#[test]
+fn w006_blank_line_needed() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/w006_blank_line_needed.argdown",
+        ],
+        0,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w006_blank_line_needed.argdown:2:1: warning[W006]: Argdown needs a blank line after a heading
+  |
+2 | [Four days]: The district should move to a four-day week.
+  | ^
+  = help: counterpoint reads this, but the Argdown tools reject it: add an empty line above
+
+tests/integration/check/w006_blank_line_needed.argdown:3:1: warning[W006]: Argdown needs a blank line before a new top-level element
+  |
+3 | [Rested pupils]: Pupils are rested after a long weekend.
+  | ^
+  = help: counterpoint reads this, but the Argdown tools reject it: add an empty line above
+
+0 errors, 2 warnings
+"##
+    );
+}
+
+#[test]
+fn three_independent_errors_are_all_reported() {
+    let out = run(
+        &["check", "tests/integration/check/three_errors.argdown"],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/three_errors.argdown:7:69: error[E006]: malformed cite "memo": there is no `:` between the source and the lines
+  |
+7 |   + <Savings>: A shorter week saves on transport. {side: pro, cite: "memo"}
+  |                                                                     ^^^^^^
+  = help: write `cite: "source:line"`, `cite: "source:first-last"` or a list of them, with 1-based line numbers
+
+tests/integration/check/three_errors.argdown:9:3: error[E003]: relation with no parent: there is no statement or argument above it
+  |
+9 |   - <Childcare>: Parents pay for childcare. {side: pro}
+  |   ^
+  = help: put the relation directly under (no blank line) the statement or argument it relates to, indented
+
+tests/integration/check/three_errors.argdown:11:49: error[E001]: text after the {...} metadata
+   |
+11 | <Rested pupils>: Pupils are rested. {side: pro} after a long weekend
+   |                                                 ^
+   = help: metadata must come last: move the text before the `{`
+
+3 errors, 0 warnings
+"##
+    );
+}
+
+#[test]
+fn json_format() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "tests/integration/check/e004_unknown_side.argdown",
+            "tests/integration/check/w004_self_relation.argdown",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"[
+  {
+    "code": "E004",
+    "name": "unknown-side",
+    "severity": "error",
+    "message": "unknown side \"cons\" on <Childcare>",
+    "file": "tests/integration/check/e004_unknown_side.argdown",
+    "line": 7,
+    "column": 1,
+    "help": "declared sides are: pro, con"
+  },
+  {
+    "code": "W003",
+    "name": "no-side",
+    "severity": "warning",
+    "message": "[Four days] has no side",
+    "file": "tests/integration/check/w004_self_relation.argdown",
+    "line": 1,
+    "column": 1,
+    "help": "give it `{side: id}`, a tag naming a side, or put it under a heading with `{side: id}`; declared sides are: pro, con"
+  },
+  {
+    "code": "W004",
+    "name": "self-relation",
+    "severity": "warning",
+    "message": "[Four days] rebuts itself",
+    "file": "tests/integration/check/w004_self_relation.argdown",
+    "line": 2,
+    "column": 3,
+    "help": "relate it to another statement or argument, or remove the relation"
+  }
+]
+"##
+    );
+}
+
+#[test]
+fn missing_file_is_exit_2() {
+    let out = counterpoint()
+        .args(["check", "tests/integration/check/no-such-file.argdown"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: cannot read tests/integration/check/no-such-file.argdown"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_usage_is_exit_2() {
+    for args in [
+        vec!["check"],
+        vec![
+            "check",
+            "--format",
+            "xml",
+            "tests/integration/check/ok.argdown",
+        ],
+        vec![
+            "check",
+            "--no-such-flag",
+            "tests/integration/check/ok.argdown",
+        ],
+    ] {
+        let out = counterpoint().args(&args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn warnings_alone_exit_0_errors_exit_1() {
+    // Already covered per code above; here the same map with and without its error.
+    let ok = counterpoint()
+        .args(["check", "tests/integration/check/w003_no_side.argdown"])
+        .output()
+        .expect("runs");
+    assert_eq!(ok.status.code(), Some(0));
+    let bad = counterpoint()
+        .args([
+            "check",
+            "tests/integration/check/w003_no_side.argdown",
+            "tests/integration/check/e004_unknown_side.argdown",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+/// argdown -> JSON -> model equals argdown -> model, for every fixture that loads without
+/// errors (and the debate when present).
+#[test]
+fn round_trip_through_json() {
+    use counterpoint::formats::json;
+    use counterpoint::load::{load, InputFormat};
+
+    let mut inputs: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["check", "conformance"] {
+        let dir = crate::common::root().join("tests/integration").join(dir);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "argdown"))
+            .collect();
+        files.sort();
+        inputs.extend(files);
+    }
+    inputs.push(crate::common::root().join("arguments"));
+    let mut checked = 0;
+    for input in inputs {
+        let loaded = load(std::slice::from_ref(&input), InputFormat::Auto).expect("reads");
+        if loaded.has_errors() {
+            continue;
+        }
+        let text = json::to_string(&loaded.map);
+        let mut diagnostics = Vec::new();
+        let back = json::read("map.json", &text, &mut diagnostics)
+            .unwrap_or_else(|| panic!("{}: {diagnostics:?}", input.display()));
+        assert!(diagnostics.is_empty(), "{}: {diagnostics:?}", input.display());
+        assert!(back == loaded.map, "{} changed in the round trip", input.display());
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} maps checked");
+}

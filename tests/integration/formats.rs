@@ -1,0 +1,75 @@
+//! Exchanging maps with other tools: AIF (read and written), Argdown (written, and `fmt`), Kialo
+//! (read), Mermaid and GraphML (written). Fixtures in `tests/integration/formats/`.
+
+mod aif;
+mod argdown;
+mod fmt;
+mod graphml;
+mod kialo;
+mod mermaid;
+
+use std::path::Path;
+
+use counterpoint::load::{self, InputFormat, Loaded};
+use counterpoint::Map;
+
+use crate::common::{counterpoint, fixture};
+
+/// `tests/integration/formats/<name>`.
+pub fn path(name: &str) -> std::path::PathBuf {
+    fixture("formats", name)
+}
+
+/// Loads files as the CLI does (format detected), asserting there are no errors.
+pub fn load_ok(paths: &[&Path]) -> Loaded {
+    let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
+    let loaded = load::load(&paths, InputFormat::Auto).expect("readable");
+    assert!(
+        !loaded.has_errors(),
+        "{}",
+        counterpoint::diagnostic::render_all(&loaded.diagnostics)
+    );
+    loaded
+}
+
+/// Loads one text as `name` in `format`.
+pub fn load_text(name: &str, text: &str, format: InputFormat) -> Loaded {
+    load::load_texts(&[(name.to_string(), text.to_string())], format)
+}
+
+/// The hostile fixture map: quotes, `<b>`, braces, newlines, backslashes and non-ASCII in every
+/// text field.
+pub fn hostile() -> Map {
+    load_ok(&[&path("hostile.json")]).map
+}
+
+/// `counterpoint export PATH --to FORMAT`, which must succeed; its standard output.
+pub fn export(input: &Path, to: &str) -> String {
+    let out = counterpoint()
+        .args(["export", "--to", to])
+        .arg(input)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The relations of a map as sorted (from id, relation, to id).
+pub fn triples(map: &Map) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = map
+        .edges()
+        .map(|(a, b, e)| {
+            (
+                map.node(a).id.clone(),
+                e.relation.to_string(),
+                map.node(b).id.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}

@@ -1,0 +1,439 @@
+//! `export --to argdown`: exact output (snapshot), reading back here (fixtures and random maps)
+//! and in the real Argdown CLI.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use counterpoint::fmt::difference;
+use counterpoint::formats::argdown;
+use counterpoint::load::InputFormat;
+use counterpoint::{Citation, Edge, Element, Map, Node, Relation, Section, Side, Source};
+use proptest::prelude::*;
+
+use super::{export, hostile, load_ok, load_text, path};
+use crate::common::{counterpoint, have_program, root, shared};
+
+/// Reads Argdown text back, asserting it has no errors.
+fn read_back(text: &str) -> Map {
+    let loaded = load_text("back.argdown", text, InputFormat::Argdown);
+    assert!(
+        !loaded.has_errors(),
+        "{}\n{text}",
+        counterpoint::diagnostic::render_all(&loaded.diagnostics)
+    );
+    loaded.map
+}
+
+/// The map as Argdown gives it back: runs of white space in texts and titles become one space.
+fn collapsed(map: &Map) -> Map {
+    let mut out = map.clone();
+    let ixs: Vec<_> = out.nodes().map(|(ix, _)| ix).collect();
+    for ix in ixs {
+        let n = out.node_mut(ix);
+        n.text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    for s in &mut out.sections {
+        s.title = s.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+#[test]
+fn argdown_snapshot() {
+    insta::assert_snapshot!(export(&path("hostile.json"), "argdown"));
+}
+
+#[test]
+fn hostile_map_reads_back_the_same() {
+    let map = hostile();
+    let text = argdown::to_string(&map).expect("writable");
+    let back = read_back(&text);
+    assert_eq!(difference(&collapsed(&map), &back), None);
+}
+
+#[test]
+fn debate_map_reads_back_exactly() {
+    let map = load_ok(&[&path("argdown/debate.argdown")]).map;
+    let back = read_back(&argdown::to_string(&map).expect("writable"));
+    // Same nodes in the same order, same relations, sides, sources and sections.
+    assert_eq!(back, map);
+}
+
+#[test]
+fn maps_argdown_cannot_hold_are_refused_with_every_reason() {
+    let mut map = Map::new();
+    map.sections.push(Section {
+        id: "s1".into(),
+        title: "Heading".into(),
+        level: 1,
+        parent: None,
+        side: Some("pro".into()),
+    });
+    map.sides.push(Side {
+        id: "pro".into(),
+        label: "Pro".into(),
+        color: None,
+    });
+    map.add_node(Node::statement("a]b", "x")).expect("new");
+    map.add_node(Node::argument("<b>", "x")).expect("new");
+    map.add_node(Node::statement("see http://x", "x")).expect("new");
+    let mut n = Node::statement("ok", "x").with_tag("a)b c");
+    n.section = Some("s1".into());
+    n.data.insert("cite".into(), serde_json::json!("m:1"));
+    map.add_node(n).expect("new");
+    let err = argdown::to_string(&map).expect_err("not writable");
+    assert_eq!(
+        err.to_string(),
+        "the map cannot be written as Argdown:
+  the title of [a]b] cannot be written: it holds `]`
+  the title of <<b>> cannot be written: it holds `>`
+  the title of [see http://x] cannot be written: it holds a comment marker (`//`, `/*` or `<!--`)
+  tag \"a)b c\" of [ok] cannot be written: it holds `)` or a line break
+  [ok] has no side, but Argdown would give it side \"pro\" from its tag or heading
+  [ok] has data \"cite\", which Argdown metadata reads as its own `cite`"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("map.json");
+    std::fs::write(&file, counterpoint::formats::json::to_string(&map)).expect("write");
+    let out = dir.path().join("map.argdown");
+    counterpoint()
+        .args(["export", "--to", "argdown", "-o"])
+        .arg(&out)
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("error: the map cannot be written as Argdown:"));
+    assert!(!out.exists(), "nothing is written");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real Argdown CLI
+
+/// What Argdown itself reads from a file, reduced by `normalize_argdown_json.py` to
+/// (statement titles, argument titles, relations as (from, type, relation, to, type)).
+type ArgdownView = (
+    BTreeSet<String>,
+    BTreeSet<String>,
+    BTreeSet<(String, String, String, String, String)>,
+);
+
+fn argdown_cli_view(file: &Path) -> Option<ArgdownView> {
+    let cli = root().join("tools/node_modules/.bin/argdown");
+    let normalize = shared("tools/normalize_argdown_json.py")?;
+    if !have_program(&cli.display().to_string()) || !have_program("python3") {
+        return None;
+    }
+    let out = Command::new(&cli)
+        .args(["json", "--stdout"])
+        .arg(file)
+        .output()
+        .expect("argdown runs");
+    assert!(
+        out.status.success(),
+        "argdown rejects {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let raw = dir.path().join("raw.json");
+    std::fs::write(&raw, &out.stdout).expect("write");
+    let norm = Command::new("python3")
+        .arg(&normalize)
+        .arg(&raw)
+        .output()
+        .expect("python runs");
+    assert!(norm.status.success(), "{}", String::from_utf8_lossy(&norm.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&norm.stdout).expect("JSON");
+    let keys = |k: &str| -> BTreeSet<String> {
+        v[k].as_object()
+            .expect("object")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let relations = v["relations"]
+        .as_array()
+        .expect("relations")
+        .iter()
+        .map(|r| {
+            let s = |i: usize| r[i].as_str().expect("string").to_string();
+            (s(0), s(1), s(2), s(3), s(4))
+        })
+        .collect();
+    Some((keys("statements"), keys("arguments"), relations))
+}
+
+/// The same view of our map.
+fn our_view(map: &Map) -> ArgdownView {
+    let titles = |el: Element| -> BTreeSet<String> {
+        map.nodes()
+            .filter(|(_, n)| n.element == el)
+            .map(|(_, n)| n.title.clone())
+            .collect()
+    };
+    let kind = |el: Element| match el {
+        Element::Statement => "equivalence-class",
+        Element::Argument => "argument",
+    };
+    let relations = map
+        .edges()
+        .map(|(a, b, e)| {
+            let (a, b) = (map.node(a), map.node(b));
+            let r = match e.relation {
+                Relation::Supports => "support",
+                Relation::Rebuts => "attack",
+                Relation::Undercuts => "undercut",
+                Relation::Contradicts => "contradictory",
+            };
+            (
+                a.title.clone(),
+                kind(a.element).to_string(),
+                r.to_string(),
+                b.title.clone(),
+                kind(b.element).to_string(),
+            )
+        })
+        .collect();
+    (titles(Element::Statement), titles(Element::Argument), relations)
+}
+
+#[test]
+fn the_real_argdown_cli_reads_our_export_the_same() {
+    for input in ["argdown/debate.argdown", "hostile.json", "aif/ova3.json"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("export.argdown");
+        std::fs::write(&file, export(&path(input), "argdown")).expect("write");
+        let Some(theirs) = argdown_cli_view(&file) else {
+            return;
+        };
+        let map = load_ok(&[&path(input)]).map;
+        assert_eq!(theirs, our_view(&map), "{input}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random maps
+
+const SIDES: [&str; 3] = ["pro", "con", "two words"];
+
+/// Text with every character Argdown treats specially, white space and non-ASCII.
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("\\"), Just("#"), Just("{"), Just("}"), Just("["), Just("]"), Just("<"),
+            Just(">"), Just("@"), Just("*"), Just("_"), Just("/"), Just("//"), Just("/*"),
+            Just("<!--"), Just("-->"), Just(":"), Just("."), Just("-"), Just("+"), Just("("),
+            Just(")"), Just("\""), Just("'"), Just(" "), Just("\n"), Just("\t"), Just("é"),
+            Just("中"), Just("word"), Just("x"), Just("1"), Just("#tag"), Just("[ref]"),
+            Just("<arg>"), Just("{a: 1}"), Just("*em*"), Just("_em_"), Just("**b**"),
+            Just("[l](u.html)"), Just("==="), Just("---"),
+        ],
+        0..12,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// A title Argdown can hold: no closing bracket of its kind, no comment marker, trimmed.
+fn title(element: Element) -> impl Strategy<Value = String> {
+    let forbidden = match element {
+        Element::Statement => ']',
+        Element::Argument => '>',
+    };
+    "[a-zA-Z0-9 \"'{}#*_@&é\\[<(),.:;?=+-]{0,12}".prop_map(move |s| {
+        let s: String = s.chars().filter(|&c| c != forbidden).collect();
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.is_empty() {
+            "T".to_string()
+        } else {
+            format!("T {s}")
+        }
+    })
+}
+
+#[derive(Debug, Clone)]
+struct NodeSpec {
+    element: Element,
+    title: String,
+    text: String,
+    side: Option<usize>,
+    tags: Vec<&'static str>,
+    citations: Vec<(u32, u32, Option<String>)>,
+    section: Option<usize>,
+    data: Option<i64>,
+}
+
+fn node_spec() -> impl Strategy<Value = NodeSpec> {
+    (any::<bool>()).prop_flat_map(|statement| {
+        let element = if statement {
+            Element::Statement
+        } else {
+            Element::Argument
+        };
+        (
+            title(element),
+            text(),
+            proptest::option::of(0..SIDES.len()),
+            proptest::sample::subsequence(vec!["cost", "two words", "é-tag", "pro"], 0..3),
+            proptest::collection::vec((1u32..50, 0u32..3, proptest::option::of(text())), 0..3),
+            proptest::option::of(0usize..2),
+            proptest::option::of(-5i64..5),
+        )
+            .prop_map(move |(title, text, side, tags, citations, section, data)| NodeSpec {
+                element,
+                title,
+                text,
+                side,
+                tags,
+                citations: citations
+                    .into_iter()
+                    .map(|(a, d, q)| (a, a + d, q))
+                    .collect(),
+                section,
+                data,
+            })
+    })
+}
+
+fn relation() -> impl Strategy<Value = Relation> {
+    prop_oneof![
+        Just(Relation::Supports),
+        Just(Relation::Rebuts),
+        Just(Relation::Undercuts),
+        Just(Relation::Contradicts),
+    ]
+}
+
+fn random_map() -> impl Strategy<Value = Map> {
+    (
+        proptest::collection::vec(node_spec(), 1..7),
+        proptest::collection::vec((0usize..7, 0usize..7, relation()), 0..10),
+        proptest::option::of(text()),
+        proptest::option::of(0..SIDES.len()),
+        any::<bool>(),
+    )
+        .prop_map(|(specs, edges, map_title, section_side, nested)| {
+            let mut map = Map::new();
+            map.title = map_title
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|t| !t.is_empty());
+            map.sides = SIDES
+                .iter()
+                .map(|s| Side {
+                    id: (*s).to_string(),
+                    label: format!("{s} \"label\" {{x}}"),
+                    color: Some("#1b9e77".into()),
+                })
+                .collect();
+            map.sources.push(Source {
+                id: "memo".into(),
+                title: Some("Memo {x} === \"y\"".into()),
+                year: Some(2024),
+                skip: vec![counterpoint::model::Skip {
+                    lines: [2, 3],
+                    reason: "foot # notes".into(),
+                }],
+                ..Source::default()
+            });
+            map.sections.push(Section {
+                id: "s1".into(),
+                title: "Part #1 {a}".into(),
+                level: 1,
+                parent: None,
+                side: section_side.map(|s| SIDES[s].to_string()),
+            });
+            map.sections.push(Section {
+                id: "s2".into(),
+                title: "Part *2*".into(),
+                level: if nested { 2 } else { 1 },
+                parent: nested.then(|| "s1".to_string()),
+                side: None,
+            });
+            let mut ixs = Vec::new();
+            for spec in specs {
+                let section = spec.section.map(|s| format!("s{}", s + 1));
+                let section_side = match spec.section {
+                    Some(0) => map.sections[0].side.clone(),
+                    Some(_) if nested => map.sections[0].side.clone(),
+                    _ => None,
+                };
+                // As the reader does: the first tag that names a declared side.
+                let tag_side = spec
+                    .tags
+                    .iter()
+                    .find(|t| SIDES.contains(t))
+                    .map(|t| (*t).to_string());
+                let inferred = tag_side.or(section_side);
+                let side = spec.side.map(|s| SIDES[s].to_string()).or(inferred);
+                let node = Node {
+                    id: spec.element.id_for(&spec.title),
+                    element: spec.element,
+                    title: spec.title.clone(),
+                    text: spec.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    side,
+                    tags: spec.tags.iter().map(|t| (*t).to_string()).collect(),
+                    citations: spec
+                        .citations
+                        .iter()
+                        .map(|(a, b, q)| Citation {
+                            source: "memo".into(),
+                            lines: [*a, *b],
+                            quote: q.clone(),
+                            origin: None,
+                        })
+                        .collect(),
+                    section,
+                    data: spec
+                        .data
+                        .map(|d| {
+                            let mut m = serde_json::Map::new();
+                            m.insert("weight".into(), serde_json::json!(d));
+                            m.insert("note".into(), serde_json::json!("a} b: {c}"));
+                            m
+                        })
+                        .unwrap_or_default(),
+                    origin: None,
+                };
+                if let Ok(ix) = map.add_node(node) {
+                    ixs.push(ix);
+                }
+            }
+            for (a, b, r) in edges {
+                if let (Some(&a), Some(&b)) = (ixs.get(a % ixs.len()), ixs.get(b % ixs.len())) {
+                    // Argdown allows `><` only before a statement.
+                    if r == Relation::Contradicts && map.node(b).element == Element::Argument {
+                        continue;
+                    }
+                    map.relate(a, b, Edge::new(r));
+                }
+            }
+            map
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Any map Argdown can hold reads back the same, and its Argdown text is a fixed point of
+    /// `fmt`.
+    #[test]
+    fn random_maps_read_back_the_same(map in random_map()) {
+        let text = argdown::to_string(&map).expect("writable");
+        let back = read_back(&text);
+        prop_assert_eq!(difference(&map, &back), None, "{}", text);
+        let formatted = counterpoint::fmt::format(&[("m.argdown".to_string(), text.clone())])
+            .expect("formats");
+        prop_assert_eq!(&formatted.files[0].1, &text);
+    }
+
+    /// AIF written from any map reads back to the same map, exactly.
+    #[test]
+    fn random_maps_round_trip_through_aif(map in random_map()) {
+        let text = counterpoint::formats::aif::to_string(&map);
+        let mut diagnostics = Vec::new();
+        let back = counterpoint::formats::aif::read("m.json", &text, &mut diagnostics)
+            .expect("readable");
+        prop_assert!(diagnostics.is_empty(), "{:?}", diagnostics);
+        prop_assert!(back == map);
+    }
+}

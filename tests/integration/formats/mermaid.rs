@@ -1,0 +1,259 @@
+//! Mermaid: the flowchart parsed back with a small parser for the subset we write, and compared
+//! with the map; a snapshot of the hostile map.
+
+use std::collections::HashMap;
+
+use counterpoint::{Kind, Map};
+
+use super::{export, hostile, load_ok, path};
+
+#[derive(Debug, Default)]
+struct Parsed {
+    title: Option<String>,
+    /// (id, shape, title, text), in order.
+    nodes: Vec<(String, String, String, String)>,
+    /// (from, arrow, label, to), in order.
+    edges: Vec<(String, String, String, String)>,
+    /// subgraph id -> (title, parent subgraph).
+    subgraphs: Vec<(String, String, Option<String>)>,
+    /// node id -> the subgraph it is declared in.
+    node_subgraph: HashMap<String, String>,
+    /// node id -> class.
+    classes: HashMap<String, String>,
+    /// class -> style.
+    class_defs: HashMap<String, String>,
+    link_styles: Vec<String>,
+}
+
+/// Decodes Mermaid entity codes (`#quot;`, `#35;`, ...) and `<br/>`.
+fn decode(label: &str) -> String {
+    let label = label.replace("<br/>", "\n");
+    let mut out = String::new();
+    let mut rest = label.as_str();
+    while let Some(pos) = rest.find('#') {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos + 1..];
+        let end = after.find(';').expect("entity ends with ;");
+        let name = &after[..end];
+        let c = match name {
+            "quot" => '"',
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            n => char::from_u32(n.parse().expect("numeric entity")).expect("char"),
+        };
+        out.push(c);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Splits `<b>TITLE</b><br/>TEXT` (escaped) into title and text.
+fn split_label(label: &str) -> (String, String) {
+    let inner = label.strip_prefix("<b>").expect("bold title");
+    let end = inner.find("</b>").expect("end of title");
+    let title = decode(&inner[..end]);
+    let rest = &inner[end + 4..];
+    let text = match rest.strip_prefix("<br/>") {
+        Some(t) => decode(t),
+        None => {
+            assert!(rest.is_empty(), "{rest}");
+            String::new()
+        }
+    };
+    (title, text)
+}
+
+/// A quoted label between `open"` and `"close`.
+fn quoted<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let inner = s.strip_prefix(open)?.strip_prefix('"')?;
+    let inner = inner.strip_suffix(close)?.strip_suffix('"')?;
+    assert!(!inner.contains('"'), "a raw quote inside a label: {inner}");
+    Some(inner)
+}
+
+fn parse(text: &str) -> Parsed {
+    let mut p = Parsed::default();
+    let mut lines = text.lines().peekable();
+    if lines.peek() == Some(&"---") {
+        lines.next();
+        let title = lines.next().expect("front matter");
+        let value = title.strip_prefix("title: ").expect("title");
+        p.title = Some(serde_json::from_str(value).expect("JSON string"));
+        assert_eq!(lines.next(), Some("---"));
+    }
+    assert_eq!(lines.next(), Some("flowchart BT"));
+    let mut open: Vec<String> = Vec::new();
+    for line in lines {
+        let l = line.trim();
+        if l.starts_with("%%") {
+            continue;
+        }
+        if let Some(rest) = l.strip_prefix("subgraph ") {
+            let (id, label) = rest.split_once('[').expect("subgraph label");
+            let title = quoted(&format!("[{label}"), "[", "]").map(decode).expect("quoted");
+            p.subgraphs.push((id.to_string(), title, open.last().cloned()));
+            open.push(id.to_string());
+            continue;
+        }
+        if l == "end" {
+            open.pop().expect("open subgraph");
+            continue;
+        }
+        if let Some(rest) = l.strip_prefix("linkStyle ") {
+            p.link_styles.push(rest.to_string());
+            continue;
+        }
+        if let Some(rest) = l.strip_prefix("classDef ") {
+            let (class, style) = rest.split_once(' ').expect("style");
+            p.class_defs.insert(class.to_string(), style.to_string());
+            continue;
+        }
+        if let Some(rest) = l.strip_prefix("class ") {
+            let (nodes, class) = rest.split_once(' ').expect("class");
+            for n in nodes.split(',') {
+                assert!(p.classes.insert(n.to_string(), class.to_string()).is_none());
+            }
+            continue;
+        }
+        let id_end = l
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .expect("more than an id");
+        let (id, rest) = l.split_at(id_end);
+        assert!(id.starts_with('n') && id[1..].parse::<usize>().is_ok(), "safe id {id}");
+        if let Some(rest) = rest.strip_prefix(' ') {
+            // An edge: `a ARROW|label| b`.
+            let (arrow_label, to) = rest.rsplit_once(' ').expect("edge target");
+            let (arrow, label) = arrow_label.split_once('|').expect("edge label");
+            let label = label.strip_suffix('|').expect("label end");
+            p.edges.push((id.into(), arrow.into(), label.into(), to.into()));
+            continue;
+        }
+        let (shape, label) = if let Some(l) = quoted(rest, "[", "]") {
+            ("rect", l)
+        } else if let Some(l) = quoted(rest, "{{", "}}") {
+            ("hexagon", l)
+        } else if let Some(l) = quoted(rest, ">", "]") {
+            ("flag", l)
+        } else {
+            panic!("unknown node line {l}");
+        };
+        let (title, text) = split_label(label);
+        if let Some(s) = open.last() {
+            p.node_subgraph.insert(id.to_string(), s.clone());
+        }
+        p.nodes.push((id.to_string(), shape.to_string(), title, text));
+    }
+    assert!(open.is_empty(), "every subgraph is closed");
+    p
+}
+
+/// Line breaks as Mermaid keeps them (CRLF and CR become one break) and other control
+/// characters as spaces.
+fn shown(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}
+
+fn assert_matches_map(p: &Parsed, map: &Map) {
+    assert_eq!(p.title, map.title);
+    let ids: HashMap<String, String> = map
+        .nodes()
+        .enumerate()
+        .map(|(i, (_, n))| (n.id.clone(), format!("n{}", i + 1)))
+        .collect();
+    let mut expected_nodes: Vec<(String, String, String, String)> = map
+        .nodes()
+        .map(|(ix, n)| {
+            let shape = match map.kind(ix) {
+                Kind::Claim => "rect",
+                Kind::Support => "hexagon",
+                Kind::Rebuttal => "flag",
+            };
+            (ids[&n.id].clone(), shape.into(), shown(&n.title), shown(&n.text))
+        })
+        .collect();
+    let mut got = p.nodes.clone();
+    expected_nodes.sort();
+    got.sort();
+    assert_eq!(got, expected_nodes);
+    // Sections are subgraphs with the same nesting; nodes sit in their section's subgraph.
+    let sub_of_section: HashMap<&str, &str> = map
+        .sections
+        .iter()
+        .zip(&p.subgraphs)
+        .map(|(s, (id, title, _))| {
+            assert_eq!(*title, shown(&s.title));
+            (s.id.as_str(), id.as_str())
+        })
+        .collect();
+    assert_eq!(p.subgraphs.len(), map.sections.len());
+    for (s, (_, _, parent)) in map.sections.iter().zip(&p.subgraphs) {
+        let expected = s.parent.as_deref().map(|x| sub_of_section[x].to_string());
+        assert_eq!(*parent, expected, "parent of {}", s.title);
+    }
+    for (_, n) in map.nodes() {
+        let expected = n.section.as_deref().map(|s| sub_of_section[s].to_string());
+        assert_eq!(p.node_subgraph.get(&ids[&n.id]).cloned(), expected);
+    }
+    // Edges: same ends and relation, the relation's own arrow.
+    let arrows = [
+        ("supports", "-->"),
+        ("rebuts", "--x"),
+        ("undercuts", "-.-x"),
+        ("contradicts", "x--x"),
+    ];
+    let expected_edges: Vec<(String, String, String, String)> = map
+        .edges()
+        .map(|(a, b, e)| {
+            let r = e.relation.to_string();
+            let arrow = arrows.iter().find(|(x, _)| *x == r).expect("arrow").1;
+            (
+                ids[&map.node(a).id].clone(),
+                arrow.to_string(),
+                r,
+                ids[&map.node(b).id].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(p.edges, expected_edges);
+    // One class per side (and element); every node has one, and each class is defined.
+    for (_, n) in map.nodes() {
+        let class = &p.classes[&ids[&n.id]];
+        assert!(p.class_defs.contains_key(class), "{class} is defined");
+        let same_side: Vec<&String> = map
+            .nodes()
+            .filter(|(_, m)| m.side == n.side && m.element == n.element)
+            .map(|(_, m)| &p.classes[&ids[&m.id]])
+            .collect();
+        assert!(same_side.iter().all(|c| *c == class));
+    }
+    assert!(!p.link_styles.is_empty() || map.edge_count() == 0);
+}
+
+#[test]
+fn hostile_map_parses_back_to_the_map() {
+    let map = hostile();
+    let text = counterpoint::formats::mermaid::to_string(&map);
+    let parsed = parse(&text);
+    assert_matches_map(&parsed, &map);
+    // The hostile text really was there: a quote, a tag and markup, all as entity codes.
+    assert!(text.contains("#quot;quoted#quot; #lt;b#gt;bold#lt;/b#gt;"));
+}
+
+#[test]
+fn debate_map_parses_back_to_the_map() {
+    let map = load_ok(&[&path("argdown/debate.argdown")]).map;
+    let parsed = parse(&export(&path("argdown/debate.argdown"), "mermaid"));
+    assert_matches_map(&parsed, &map);
+    assert_eq!(parsed.subgraphs.len(), 3);
+}
+
+#[test]
+fn mermaid_snapshot() {
+    insta::assert_snapshot!(export(&path("hostile.json"), "mermaid"));
+}
