@@ -30,14 +30,18 @@ fi
 echo "== diagram"
 run render arguments/ -o "$OUT/debate.dot"
 if command -v dot >/dev/null 2>&1; then
-  run render arguments/ --format svg -o "$OUT/debate.svg" --force
+  run render arguments/ --format svg -o "$OUT/debate.svg"
+  # A readable close-up for the README: Alliance's thesis and everything within two relations of it.
+  run render arguments/ --focus "Alliance teachers are better off independent" --depth 2 \
+    --format svg -o "$OUT/debate-thesis.svg"
+  run render arguments/ --focus "Alliance teachers are better off independent" --depth 2 \
+    --format png -o "$OUT/debate-thesis.png"
 else
   echo "note: Graphviz 'dot' is not installed (apt-get install graphviz): SVG, report and screenshot skipped"
 fi
 
 echo "== unanswered points"
-run unanswered arguments/ --format markdown -o "$OUT/unanswered.md" 2>/dev/null \
-  || run unanswered arguments/ --format markdown > "$OUT/unanswered.md"
+run unanswered arguments/ --format markdown > "$OUT/unanswered.md"
 
 echo "== grounded status"
 run status arguments/ > "$OUT/status.txt"
@@ -55,8 +59,9 @@ if command -v dot >/dev/null 2>&1; then
     profile=$(mktemp -d)
     "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
       --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
-      --hide-scrollbars --window-size=1600,1000 --virtual-time-budget=3000 \
-      --screenshot="$OUT/report.png" "file://$PWD/$OUT/report.html" 2>/dev/null
+      --hide-scrollbars --window-size=1600,1000 --virtual-time-budget=5000 \
+      --screenshot="$OUT/report.png" \
+      "file://$PWD/$OUT/report.html#s-alliance-teachers-are-better-off" 2>/dev/null
     rm -rf "$profile"
   else
     echo "note: no Chromium (apt-get install chromium): report screenshot skipped"

@@ -168,10 +168,11 @@ fn lone_framework(inputs: &Inputs) -> Option<(PathBuf, Option<Dialect>)> {
     }
     match inputs.from.format() {
         InputFormat::Iccma(d) => Some((path.clone(), Some(d))),
-        InputFormat::Auto => {
-            let by_name = Dialect::from_extension(&path.to_string_lossy());
-            by_name.map(|d| (path.clone(), Some(d))).or(Some((path.clone(), None)))
-        }
+        // By extension, or else (once read) by content, as the map loader decides.
+        InputFormat::Auto => Some((
+            path.clone(),
+            Dialect::from_extension(&path.to_string_lossy()),
+        )),
         _ => None,
     }
 }
@@ -254,8 +255,11 @@ fn deliver(
         None => {
             let stdout = std::io::stdout();
             let mut sink = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            write(&mut sink)?;
-            sink.flush()?;
+            match write(&mut sink).and_then(|()| sink.flush()) {
+                // The reader went away (`| head`): nothing more to say.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -330,13 +334,14 @@ pub fn stats_cmd(args: StatsArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The part of `map` a filter keeps, and the note a diagram shows about what it left out.
-pub fn filtered(
-    map: counterpoint::Map,
-    filter: &FilterArgs,
-) -> anyhow::Result<(counterpoint::Map, Option<String>)> {
+pub fn filtered(map: counterpoint::Map, filter: &FilterArgs) -> anyhow::Result<Part> {
     let filter = filter.filter();
     if filter.is_empty() {
-        return Ok((map, None));
+        return Ok(Part {
+            map,
+            note: None,
+            verdicts: None,
+        });
     }
     let part = filter.apply(&map)?;
     let note = match part.hidden {
@@ -344,5 +349,17 @@ pub fn filtered(
         1 => Some("1 node hidden by the filters".to_string()),
         n => Some(format!("{n} nodes hidden by the filters")),
     };
-    Ok((part.map, note))
+    Ok(Part {
+        map: part.map,
+        note,
+        verdicts: Some(part.verdicts),
+    })
+}
+
+/// What the filters kept of a map: the part, a note saying what was hidden, and the whole map's
+/// verdicts on the kept nodes (for drawings; `None` when nothing was filtered).
+pub struct Part {
+    pub map: counterpoint::Map,
+    pub note: Option<String>,
+    pub verdicts: Option<counterpoint::analysis::filter::Verdicts>,
 }

@@ -9,12 +9,15 @@
 //!   another file);
 //! - each file keeps its own frontmatter declarations (title, sides, sources) and its own
 //!   headings;
-//! - line endings stay as they were (CRLF files stay CRLF).
+//! - line endings stay as they were (CRLF files stay CRLF);
+//! - comments on lines of their own (`//`, `/* */`, `<!-- -->`) are kept: each run of comment
+//!   lines is written just above the node, heading or relation's speaker that followed it (a run
+//!   with nothing after it stays at the end of the file), dedented, its inner blank lines kept.
 //!
-//! `fmt` refuses, changing nothing, when the files have errors, when a file holds comments (`//`,
-//! `/* */`, `<!-- -->`, or `#` comments in the frontmatter: the map does not keep them, so
-//! rewriting would drop them), when the map cannot be written as Argdown, or when the rewritten
-//! files would not read back to the same map (a safety check that should never fire).
+//! `fmt` refuses, changing nothing, when the files have errors, when a comment shares its line
+//! with text or sits in the YAML frontmatter (`# ...`: the map cannot say where it belongs),
+//! when the map cannot be written as Argdown, or when the rewritten files would not read back to
+//! the same map and comments (a safety check that should never fire).
 //!
 //! The layout is a fixed point: formatting formatted files changes nothing.
 
@@ -25,7 +28,7 @@ use std::path::{Path, PathBuf};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use crate::diagnostic::Diagnostic;
-use crate::formats::argdown::{Part, WriteError, Writer};
+use crate::formats::argdown::{Comments, Part, WriteError, Writer};
 use crate::load::{self, InputFormat};
 use crate::model::Map;
 use crate::syntax;
@@ -36,7 +39,7 @@ pub enum FmtError {
     /// The files have errors (all diagnostics, warnings included, are given).
     #[error("the files have errors; fix them first")]
     Invalid(Vec<Diagnostic>),
-    /// Comments would be lost: (file, line, column) of the first comment of each file.
+    /// Comments that cannot be kept: (file, line, column) of the first of each file.
     #[error("{}", comment_message(.0))]
     Comments(Vec<(String, usize, usize)>),
     #[error(transparent)]
@@ -52,8 +55,8 @@ fn comment_message(places: &[(String, usize, usize)]) -> String {
         .map(|(f, l, c)| format!("{f}:{l}:{c}"))
         .collect();
     format!(
-        "fmt would drop comments (first at {}): the map does not keep comments; remove them, or \
-         leave these files unformatted",
+        "fmt keeps comments on lines of their own, but not a comment after text on the same line \
+         or inside the frontmatter (first at {}); move it to a line of its own",
         list.join(", ")
     )
 }
@@ -84,15 +87,18 @@ pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
     if loaded.has_errors() {
         return Err(FmtError::Invalid(loaded.diagnostics));
     }
-    let comments: Vec<(String, usize, usize)> = files
-        .iter()
-        .filter_map(|(name, text)| first_comment(text).map(|(l, c)| (name.clone(), l, c)))
-        .collect();
-    if !comments.is_empty() {
-        return Err(FmtError::Comments(comments));
-    }
     let map = &loaded.map;
-    let parts = split(map, files)?;
+    let mut parts = split(map, files)?;
+    let mut misplaced = Vec::new();
+    for ((name, text), part) in files.iter().zip(parts.iter_mut()) {
+        match comments_of(name, text, map, &part.sections) {
+            Ok(c) => part.comments = c,
+            Err((line, column)) => misplaced.push((name.clone(), line, column)),
+        }
+    }
+    if !misplaced.is_empty() {
+        return Err(FmtError::Comments(misplaced));
+    }
     let mut writer = Writer::new(map);
     let mut out = Vec::with_capacity(files.len());
     for ((name, old), part) in files.iter().zip(&parts) {
@@ -118,6 +124,11 @@ pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
     }
     if let Some(difference) = difference(map, &again.map) {
         return Err(FmtError::WouldChange(difference));
+    }
+    for ((name, old), (_, new)) in files.iter().zip(&out) {
+        if comment_lines(old) != comment_lines(new) {
+            return Err(FmtError::WouldChange(format!("the comments of {name}")));
+        }
     }
     Ok(Formatted {
         files: out,
@@ -153,6 +164,7 @@ fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
             sections,
             nodes: Vec::new(),
             edges: Vec::new(),
+            comments: Comments::default(),
         });
     }
     if section_count != map.sections.len() {
@@ -252,8 +264,14 @@ pub fn difference(a: &Map, b: &Map) -> Option<String> {
     };
     let (ta, tb) = (triples(a), triples(b));
     if ta != tb {
-        let missing = ta.iter().find(|t| !tb.contains(t));
-        return Some(match missing {
+        // Both are sorted: the first place they differ names a relation one of them lacks.
+        let first = ta
+            .iter()
+            .zip(&tb)
+            .find(|(x, y)| x != y)
+            .map(|(x, y)| x.min(y))
+            .or_else(|| ta.get(tb.len()).or_else(|| tb.get(ta.len())));
+        return Some(match first {
             Some((x, r, y)) => format!("the relation {x} {r} {y}"),
             None => "the relations".into(),
         });
@@ -261,15 +279,29 @@ pub fn difference(a: &Map, b: &Map) -> Option<String> {
     None
 }
 
-/// The line and column (1-based) of the first comment in an Argdown text, if any: `//`, `/* */`
-/// and `<!-- -->` outside metadata, and `#` comments in the YAML frontmatter.
-pub fn first_comment(text: &str) -> Option<(usize, usize)> {
+/// What a line of an Argdown file holds, once comments are known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    /// Only a comment (or part of a block comment).
+    Comment,
+    Content,
+    /// Inside the frontmatter.
+    Frontmatter,
+}
+
+/// Classifies every line; `Err` gives the place of a comment that shares its line with text or
+/// sits in the frontmatter.
+fn classify(text: &str) -> Result<(Vec<LineKind>, Vec<String>), (usize, usize)> {
     let lexed = syntax::lexer::lex(text);
-    let raw = syntax::lexer::split_lines(text);
+    let raw: Vec<String> = syntax::lexer::split_lines(text)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     if let Some(fm) = &lexed.frontmatter {
         for (k, line) in fm.yaml.split('\n').enumerate() {
             if let Some(col) = yaml_comment(line) {
-                return Some((fm.first_line + 1 + k, col));
+                return Err((fm.first_line + 1 + k, col));
             }
         }
     }
@@ -277,21 +309,143 @@ pub fn first_comment(text: &str) -> Option<(usize, usize)> {
         .frontmatter
         .as_ref()
         .map(|f| (f.first_line, f.last_line));
-    for (i, (blanked, original)) in lexed.lines.iter().zip(&raw).enumerate() {
+    let mut kinds = Vec::with_capacity(raw.len());
+    for (i, original) in raw.iter().enumerate() {
         let line = i + 1;
-        if fm_lines.is_some_and(|(a, b)| line >= a && line <= b) {
-            continue;
-        }
-        if blanked.as_str() != *original {
+        let blanked = lexed.lines.get(i).map_or("", String::as_str);
+        let kind = if fm_lines.is_some_and(|(a, b)| line >= a && line <= b) {
+            LineKind::Frontmatter
+        } else if original.trim().is_empty() {
+            LineKind::Blank
+        } else if blanked.trim().is_empty() {
+            LineKind::Comment
+        } else if blanked != original.as_str() {
             let col = blanked
                 .chars()
                 .zip(original.chars())
                 .position(|(x, y)| x != y)
                 .map_or(1, |p| p + 1);
-            return Some((line, col));
+            return Err((line, col));
+        } else {
+            LineKind::Content
+        };
+        kinds.push(kind);
+    }
+    Ok((kinds, raw))
+}
+
+/// The comment lines of a text (trimmed, sorted), to check that formatting kept them all.
+fn comment_lines(text: &str) -> Vec<String> {
+    let Ok((kinds, raw)) = classify(text) else {
+        return Vec::new();
+    };
+    let mut v: Vec<String> = kinds
+        .iter()
+        .zip(&raw)
+        .filter(|(k, _)| **k == LineKind::Comment)
+        .map(|(_, l)| l.trim().to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+/// What a run of comment lines is kept above.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Anchor {
+    Node(NodeIndex),
+    Section(String),
+}
+
+/// The comments of one file, each run anchored to what follows it; `Err` as [`classify`].
+fn comments_of(
+    name: &str,
+    text: &str,
+    map: &Map,
+    sections: &[String],
+) -> Result<Comments, (usize, usize)> {
+    let (kinds, raw) = classify(text)?;
+    let mut comments = Comments::default();
+    if !kinds.contains(&LineKind::Comment) {
+        return Ok(comments);
+    }
+    // What each line starts: a heading (the k-th of the file), a node written here, or a
+    // relation (kept above its speaker).
+    let mut anchors: HashMap<usize, Anchor> = HashMap::new();
+    for (ix, n) in map.nodes() {
+        if let Some(o) = n.origin.as_ref().filter(|o| &*o.file == name) {
+            anchors.entry(o.line).or_insert(Anchor::Node(ix));
         }
     }
-    None
+    for (a, _, e) in map.edges() {
+        if let Some(o) = e.origin.as_ref().filter(|o| &*o.file == name) {
+            anchors.entry(o.line).or_insert(Anchor::Node(a));
+        }
+    }
+    let mut heading = 0usize;
+    for (i, (kind, line)) in kinds.iter().zip(&raw).enumerate() {
+        let hashes = line.chars().take_while(|&c| c == '#').count();
+        if *kind == LineKind::Content && hashes > 0 && line.chars().nth(hashes) == Some(' ') {
+            if let Some(id) = sections.get(heading) {
+                anchors.insert(i + 1, Anchor::Section(id.clone()));
+            }
+            heading += 1;
+        }
+    }
+    // The anchor at or after each line (one pass from the end).
+    let mut next: Vec<Option<Anchor>> = vec![None; raw.len() + 1];
+    for i in (0..raw.len()).rev() {
+        let here = anchors.get(&(i + 1)).cloned();
+        let after = next.get(i + 1).cloned().flatten();
+        if let Some(slot) = next.get_mut(i) {
+            *slot = here.or(after);
+        }
+    }
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, anchor: Option<Anchor>, comments: &mut Comments| {
+        while run
+            .last()
+            .is_some_and(|&i| kinds.get(i) == Some(&LineKind::Blank))
+        {
+            run.pop();
+        }
+        if run.is_empty() {
+            return;
+        }
+        let lines: Vec<&str> = run
+            .iter()
+            .map(|&i| raw.get(i).map_or("", |l| l.trim_end()))
+            .collect();
+        let indent = lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.len() - l.trim_start().len())
+            .min()
+            .unwrap_or(0);
+        let text: Vec<&str> = lines
+            .iter()
+            .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+            .collect();
+        let text = text.join("\n");
+        match anchor {
+            Some(Anchor::Node(ix)) => comments.before_node.entry(ix).or_default().push(text),
+            Some(Anchor::Section(id)) => comments.before_section.entry(id).or_default().push(text),
+            None => comments.at_end.push(text),
+        }
+        run.clear();
+    };
+    for (i, kind) in kinds.iter().enumerate() {
+        match kind {
+            LineKind::Comment => run.push(i),
+            LineKind::Blank if !run.is_empty() => run.push(i),
+            LineKind::Content => {
+                let anchor = next.get(i).cloned().flatten();
+                flush(&mut run, anchor, &mut comments);
+            }
+            _ => {}
+        }
+    }
+    flush(&mut run, None, &mut comments);
+    Ok(comments)
 }
 
 /// The column of a YAML comment (`#` at the start or after white space, outside quotes).
@@ -324,13 +478,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_comments() {
-        assert_eq!(first_comment("[A]: a\n// note\n"), Some((2, 1)));
-        assert_eq!(first_comment("[A]: a /* x */\n"), Some((1, 8)));
+    fn finds_comments_that_cannot_be_kept() {
+        assert!(classify("[A]: a\n// note\n").is_ok());
+        assert_eq!(classify("[A]: a /* x */\n").err(), Some((1, 8)));
         assert_eq!(
-            first_comment("===\ntitle: \"a # b\" # why\n===\n\n[A]: a\n"),
+            classify("===\ntitle: \"a # b\" # why\n===\n\n[A]: a\n").err(),
             Some((2, 16))
         );
-        assert_eq!(first_comment("===\nsides: {pro: {color: \"#abc\"}}\n===\n\n[A]: a {url: \"http://x\"}\n"), None);
+        let text = "===\nsides: {pro: {color: \"#abc\"}}\n===\n\n[A]: a {url: \"http://x\"}\n/* b\n\nc */\n";
+        let (kinds, _) = classify(text).unwrap();
+        use LineKind::*;
+        assert_eq!(
+            kinds,
+            [
+                Frontmatter,
+                Frontmatter,
+                Frontmatter,
+                Blank,
+                Content,
+                Comment,
+                Blank,
+                Comment
+            ]
+        );
+        assert_eq!(comment_lines(text), ["/* b", "c */"]);
     }
 }

@@ -134,8 +134,8 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
             }
             InputFormat::Iccma(dialect) => {
                 let parsed = formats::iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
-                if let Some(parsed) = parsed {
-                    maps.push(parsed.to_map());
+                if let Some(map) = parsed.and_then(|p| p.to_map_checked(name, &mut diagnostics)) {
+                    maps.push(map);
                 }
             }
         }

@@ -206,7 +206,8 @@ struct DiagramArgs {
     /// tooltip and the report.
     #[arg(long, value_name = "N", default_value_t = 0)]
     max_lines: u16,
-    /// Spread a point's many unanswered-by-anyone replies over up to N rows (0: one row).
+    /// Spread a node's many leaf replies (nodes with no other relation) over up to N rows
+    /// instead of one long row (0: one row).
     #[arg(long, value_name = "N", default_value_t = 3,
           value_parser = clap::value_parser!(u8).range(0..=20))]
     stagger: u8,
@@ -229,9 +230,13 @@ enum LayoutArg {
 #[derive(Clone, Copy, ValueEnum)]
 #[allow(clippy::upper_case_acronyms)]
 enum DirectionArg {
+    #[value(name = "TB")]
     TB,
+    #[value(name = "BT")]
     BT,
+    #[value(name = "LR")]
     LR,
+    #[value(name = "RL")]
     RL,
 }
 
@@ -266,6 +271,7 @@ impl DiagramArgs {
             legend: !self.no_legend,
             title: true,
             note: None,
+            verdicts: None,
         }
     }
 }
@@ -386,7 +392,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let (map, _) = cli_analysis::filtered(loaded.map, &args.filter)?;
+    let map = cli_analysis::filtered(loaded.map, &args.filter)?.map;
     let text = match args.to {
         ExportFormat::Json => counterpoint::formats::json::to_string(&map),
         ExportFormat::Apx => counterpoint::formats::iccma::to_apx(&map),
@@ -488,10 +494,11 @@ fn diagram(
     map: counterpoint::Map,
     args: &DiagramArgs,
 ) -> anyhow::Result<(counterpoint::Map, render::RenderOptions)> {
-    let (map, note) = cli_analysis::filtered(map, &args.filter)?;
+    let part = cli_analysis::filtered(map, &args.filter)?;
     let mut opts = args.options();
-    opts.note = note;
-    Ok((map, opts))
+    opts.note = part.note;
+    opts.verdicts = part.verdicts;
+    Ok((part.map, opts))
 }
 
 /// Refuses (exit 2) to lay out a map so large that Graphviz would take long, unless `--force`.

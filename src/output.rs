@@ -31,6 +31,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
         _ => Path::new("."),
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    // A temporary file is private (0600); the result gets the mode a plain new file would have,
+    // or keeps the mode of the file it replaces.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(io)?;
+    }
     tmp.write_all(bytes).map_err(io)?;
     tmp.flush().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -87,5 +99,11 @@ mod tests {
         let out = dir.path().join("out.json");
         write_atomic(&out, b"{}\n", &[]).unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "{}\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644, "readable by others, like a plain new file");
+        }
     }
 }

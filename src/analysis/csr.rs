@@ -30,7 +30,10 @@ impl Csr {
             return Err(too_large);
         }
         let mut start = vec![0u32; n + 1];
-        let pairs = from.iter().zip(to).filter(|&(&a, &b)| (a as usize) < n && (b as usize) < n);
+        let pairs = from
+            .iter()
+            .zip(to)
+            .filter(|&(&a, &b)| (a as usize) < n && (b as usize) < n);
         for (&a, _) in pairs.clone() {
             start[a as usize + 1] += 1;
         }

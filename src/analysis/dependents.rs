@@ -97,8 +97,8 @@ fn exact(dag: &Csr, size: &[usize]) -> Vec<usize> {
     for batch in (0..c).step_by(64) {
         let end = (batch + 64).min(c);
         mask.iter_mut().for_each(|m| *m = 0);
-        for k in batch..end {
-            mask[k] = 1 << (k - batch);
+        for (bit, m) in mask[batch..end].iter_mut().enumerate() {
+            *m = 1 << bit;
         }
         // Sums of sizes for every byte of the mask: 8 tables of 256.
         let mut table = [[0usize; 256]; 8];

@@ -301,9 +301,8 @@ fn search(
                 Pick::Leaf => {
                     if !state.label.contains(&MUST_OUT) {
                         let members: Vec<bool> = state.label.iter().map(|&l| l == IN).collect();
-                        let inside = |t: &Vec<bool>| {
-                            members.iter().zip(t).all(|(&m, &member)| !m || member)
-                        };
+                        let inside =
+                            |t: &Vec<bool>| members.iter().zip(t).all(|(&m, &member)| !m || member);
                         if !found.iter().any(|(t, _)| inside(t)) {
                             if semantics == Semantics::Preferred
                                 && found.len() >= limits.max_extensions
@@ -383,7 +382,10 @@ mod tests {
     #[test]
     fn nixon_diamond_has_two_readings() {
         // Dung (1995): quaker a and republican b attack each other.
-        assert_eq!(both(2, &[(0, 1), (1, 0)]), (vec![vec![0], vec![1]], vec![vec![0], vec![1]]));
+        assert_eq!(
+            both(2, &[(0, 1), (1, 0)]),
+            (vec![vec![0], vec![1]], vec![vec![0], vec![1]])
+        );
     }
 
     #[test]
@@ -414,7 +416,10 @@ mod tests {
     #[test]
     fn unattacked_attacker_settles_everything() {
         // a -> b -> c: one extension, {a, c}, also the grounded one.
-        assert_eq!(both(3, &[(0, 1), (1, 2)]), (vec![vec![0, 2]], vec![vec![0, 2]]));
+        assert_eq!(
+            both(3, &[(0, 1), (1, 2)]),
+            (vec![vec![0, 2]], vec![vec![0, 2]])
+        );
     }
 
     #[test]
@@ -474,8 +479,7 @@ mod tests {
         let sets: Vec<Vec<u32>> = (0u32..1 << n)
             .map(|bits| (0..n as u32).filter(|i| bits >> i & 1 == 1).collect())
             .collect();
-        let conflict_free =
-            |s: &Vec<u32>| s.iter().all(|&a| s.iter().all(|&b| !att(a, b)));
+        let conflict_free = |s: &Vec<u32>| s.iter().all(|&a| s.iter().all(|&b| !att(a, b)));
         let attacked_by = |s: &Vec<u32>, b: u32| s.iter().any(|&a| att(a, b));
         let admissible = |s: &Vec<u32>| {
             conflict_free(s)

@@ -8,10 +8,11 @@
 //! the chosen nodes; `render` and `export` draw or write the chosen part as a map of its own
 //! ([`Filter::apply`]), with the relations between kept nodes.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use petgraph::stable_graph::NodeIndex;
 
+use super::grounded::{self, Label};
 use super::unanswered;
 use crate::model::Map;
 
@@ -77,6 +78,36 @@ pub struct Filtered {
     pub map: Map,
     /// How many nodes were left out.
     pub hidden: usize,
+    /// What the whole map says about the kept nodes. Analyses of `map` alone would judge the
+    /// part out of context (with one side kept, every point would look unanswered), so a
+    /// drawing of the part should show these.
+    pub verdicts: Verdicts,
+}
+
+/// The whole map's verdicts on nodes, by node id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verdicts {
+    /// The ids of the unanswered nodes (see [`unanswered`]).
+    pub unanswered: HashSet<String>,
+    /// Each node's grounded label (see [`grounded`]).
+    pub labels: HashMap<String, Label>,
+}
+
+impl Verdicts {
+    /// The verdicts of `map` on its nodes that `sel` keeps.
+    pub fn of(map: &Map, sel: &Selection) -> Verdicts {
+        let labelling = grounded::grounded(map);
+        let kept = || map.nodes().filter(|(ix, _)| sel.contains(*ix));
+        Verdicts {
+            unanswered: kept()
+                .filter(|(ix, _)| !unanswered::is_answered(map, *ix))
+                .map(|(_, n)| n.id.clone())
+                .collect(),
+            labels: kept()
+                .map(|(ix, n)| (n.id.clone(), labelling.label(ix)))
+                .collect(),
+        }
+    }
 }
 
 /// A criterion names something the map does not have.
@@ -84,9 +115,15 @@ pub struct Filtered {
 pub enum FilterError {
     #[error("unknown side {given:?}; {}", listing("the map's sides are", known))]
     UnknownSide { given: String, known: Vec<String> },
-    #[error("no node has the tag {given:?}; {}", listing("the tags in the map are", known))]
+    #[error(
+        "no node has the tag {given:?}; {}",
+        listing("the tags in the map are", known)
+    )]
     UnknownTag { given: String, known: Vec<String> },
-    #[error("no section is called {given:?}; {}", listing("the sections are", known))]
+    #[error(
+        "no section is called {given:?}; {}",
+        listing("the sections are", known)
+    )]
     UnknownSection { given: String, known: Vec<String> },
     #[error("no node is titled {given:?}; {}", listing(if *similar { "similar titles" } else { "some titles" }, known))]
     UnknownFocus {
@@ -151,7 +188,11 @@ impl Filter {
                 });
             }
         }
-        let tags: Vec<&str> = self.tags.iter().map(|t| t.trim_start_matches('#')).collect();
+        let tags: Vec<&str> = self
+            .tags
+            .iter()
+            .map(|t| t.trim_start_matches('#'))
+            .collect();
         for &tag in &tags {
             if !map.nodes().any(|(_, n)| n.tags.iter().any(|t| t == tag)) {
                 let known: BTreeSet<String> = map
@@ -170,11 +211,11 @@ impl Filter {
             None => None,
         };
         for (ix, node) in map.nodes() {
-            let side_ok = self.sides.is_empty()
-                || node.side.as_ref().is_some_and(|s| self.sides.contains(s));
+            let side_ok =
+                self.sides.is_empty() || node.side.as_ref().is_some_and(|s| self.sides.contains(s));
             let tag_ok = tags.is_empty() || node.tags.iter().any(|t| tags.contains(&t.as_str()));
-            let section_ok = sections.is_empty()
-                || node.section.as_ref().is_some_and(|s| sections.contains(s));
+            let section_ok =
+                sections.is_empty() || node.section.as_ref().is_some_and(|s| sections.contains(s));
             let focus_ok = focus.as_ref().is_none_or(|f| f.contains(&ix));
             let unanswered_ok = !self.only_unanswered || !unanswered::is_answered(map, ix);
             if !(side_ok && tag_ok && section_ok && focus_ok && unanswered_ok) {
@@ -266,6 +307,7 @@ impl Filter {
         Ok(Filtered {
             map: restrict(map, &sel),
             hidden: sel.hidden(),
+            verdicts: Verdicts::of(map, &sel),
         })
     }
 }
@@ -383,6 +425,19 @@ mod tests {
         assert_eq!(kept(&f(2), &map), ["C", "P", "R", "U"]);
         let filtered = f(1).apply(&map).unwrap();
         assert_eq!(filtered.hidden, 2);
+        assert_eq!(filtered.verdicts.labels.len(), 3);
+        // Keeping only con's R and X: alone, R would look unanswered and standing; the whole
+        // map says U (pro) undercuts it, so it is answered and falls.
+        let con = Filter {
+            sides: vec!["con".into()],
+            ..Filter::default()
+        };
+        let part = con.apply(&map).unwrap();
+        assert_eq!(part.map.node_count(), 2);
+        let v = &part.verdicts;
+        assert_eq!(v.labels.get("<R>"), Some(&Label::Out));
+        assert!(!v.unanswered.contains("<R>"));
+        assert!(v.unanswered.contains("[X]"));
         assert_eq!(filtered.map.node_count(), 3);
         assert_eq!(filtered.map.edge_count(), 2);
     }

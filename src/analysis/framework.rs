@@ -120,7 +120,10 @@ impl MapFramework {
 
     /// The argument of map node `ix`.
     pub fn arg(&self, ix: NodeIndex) -> Option<u32> {
-        self.args.get(ix.index()).copied().filter(|&a| a != u32::MAX)
+        self.args
+            .get(ix.index())
+            .copied()
+            .filter(|&a| a != u32::MAX)
     }
 
     /// Every node, in argument order.

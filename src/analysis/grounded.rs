@@ -102,7 +102,9 @@ pub fn label_framework(fw: &Framework) -> Grounded {
     let mut labels = vec![Label::Undec; n];
     let mut defeated_by = vec![NOBODY; n];
     // live[a]: attackers of `a` not yet out.
-    let mut live: Vec<u32> = (0..n as u32).map(|a| fw.attackers(a).len() as u32).collect();
+    let mut live: Vec<u32> = (0..n as u32)
+        .map(|a| fw.attackers(a).len() as u32)
+        .collect();
     let mut queue: Vec<u32> = Vec::new();
     for a in 0..n {
         if live[a] == 0 {
@@ -151,7 +153,12 @@ impl Labelling {
 
     /// The labelling of a map from its framework's labels.
     pub fn from_framework(mf: &MapFramework, labels: &[Label]) -> Labelling {
-        let bound = mf.nodes().iter().map(|ix| ix.index() + 1).max().unwrap_or(0);
+        let bound = mf
+            .nodes()
+            .iter()
+            .map(|ix| ix.index() + 1)
+            .max()
+            .unwrap_or(0);
         let mut out = vec![Label::Undec; bound];
         for (ix, &label) in mf.nodes().iter().zip(labels) {
             out[ix.index()] = label;
@@ -197,10 +204,7 @@ mod tests {
     #[test]
     fn even_cycle_is_undecided() {
         assert_eq!(labels(2, &[(0, 1), (1, 0)]), vec![Undec, Undec]);
-        assert_eq!(
-            labels(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]),
-            vec![Undec; 4]
-        );
+        assert_eq!(labels(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]), vec![Undec; 4]);
     }
 
     #[test]
@@ -239,6 +243,53 @@ mod tests {
         // Dung (1995): "Nixon is a pacifist because he is a quaker" and "Nixon is not a pacifist
         // because he is a republican" attack each other; the grounded labelling decides nothing.
         assert_eq!(labels(2, &[(0, 1), (1, 0)]), vec![Undec, Undec]);
+    }
+
+    /// The grounded extension by its definition: iterate the characteristic function from the
+    /// empty set (`S' = {a | every attacker of a is attacked by S}`) to its least fixed point;
+    /// `out` = attacked by it, `undec` = the rest.
+    fn by_definition(n: usize, attacks: &[(u32, u32)]) -> Vec<Label> {
+        let mut s = vec![false; n];
+        loop {
+            let attacked =
+                |s: &[bool], b: u32| attacks.iter().any(|&(x, y)| y == b && s[x as usize]);
+            let next: Vec<bool> = (0..n as u32)
+                .map(|a| {
+                    attacks
+                        .iter()
+                        .filter(|&&(_, y)| y == a)
+                        .all(|&(x, _)| attacked(&s, x))
+                })
+                .collect();
+            if next == s {
+                return (0..n as u32)
+                    .map(|a| {
+                        if s[a as usize] {
+                            In
+                        } else if attacked(&s, a) {
+                            Out
+                        } else {
+                            Undec
+                        }
+                    })
+                    .collect();
+            }
+            s = next;
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_definition(
+            n in 1usize..12,
+            raw in proptest::collection::vec((0u32..12, 0u32..12), 0..30),
+        ) {
+            let attacks: Vec<(u32, u32)> = raw
+                .into_iter()
+                .filter(|&(a, b)| (a as usize) < n && (b as usize) < n)
+                .collect();
+            proptest::prop_assert_eq!(labels(n, &attacks), by_definition(n, &attacks));
+        }
     }
 
     #[test]

@@ -224,7 +224,11 @@ mod tests {
                 .items
                 .iter()
                 .map(|i| {
-                    let rel = i.related.iter().map(|&r| map.node(r).title.as_str()).collect();
+                    let rel = i
+                        .related
+                        .iter()
+                        .map(|&r| map.node(r).title.as_str())
+                        .collect();
                     (map.node(i.node).title.as_str(), rel)
                 })
                 .collect()

@@ -5,7 +5,7 @@
 //! | in | nothing attacks it | `stands: nobody rebuts it` |
 //! | in | every attacker falls | `stands: its only rebuttal <X> falls`, `stands: all 3 of its rebuttals fall (<X>, <Y>, <Z>)` |
 //! | out | an attacker stands | `falls: rebutted by <Y>, which stands` |
-//! | undec | it is in a cycle of undecided attacks | `undecided: in a cycle of rebuttals with <Z>` |
+//! | undec | it is in a cycle of undecided attacks | `undecided: in a cycle of rebuttals with <Z>` (the word follows `<Z>`'s attack on it) |
 //! | undec | it attacks itself | `undecided: it rebuts itself` |
 //! | undec | an undecided point attacks it, outside any cycle | `undecided: rebutted by <Z>, which is undecided` |
 //!
@@ -159,12 +159,19 @@ impl Reason {
                 let attackers = fw.attackers(a);
                 if let [only] = attackers {
                     let kind = words.attack(*only, a);
-                    return format!("stands: its only {} {} falls", kind.noun(), words.name(*only));
+                    return format!(
+                        "stands: its only {} {} falls",
+                        kind.noun(),
+                        words.name(*only)
+                    );
                 }
                 let first = attackers.first().map(|&b| words.attack(b, a));
                 let same = attackers.iter().all(|&b| Some(words.attack(b, a)) == first);
-                let mut names: Vec<String> =
-                    attackers.iter().take(NAMED).map(|&b| words.name(b)).collect();
+                let mut names: Vec<String> = attackers
+                    .iter()
+                    .take(NAMED)
+                    .map(|&b| words.name(b))
+                    .collect();
                 if attackers.len() > NAMED {
                     names.push(format!("{} more", attackers.len() - NAMED));
                 }
@@ -187,7 +194,7 @@ impl Reason {
             ),
             Reason::Cycle(b) => format!(
                 "undecided: in a cycle of {} with {}",
-                generic.cycle(),
+                words.attack(b, a).cycle(),
                 words.name(b)
             ),
             Reason::SelfAttack => format!("undecided: it {} itself", generic.present()),
@@ -243,7 +250,16 @@ mod tests {
         // a -> b -> c <-> d -> e; f -> f; b -> g and f -> g.
         let s = sentences(
             7,
-            &[(0, 1), (1, 2), (2, 3), (3, 2), (3, 4), (5, 5), (1, 6), (5, 6)],
+            &[
+                (0, 1),
+                (1, 2),
+                (2, 3),
+                (3, 2),
+                (3, 4),
+                (5, 5),
+                (1, 6),
+                (5, 6),
+            ],
         );
         assert_eq!(
             s,

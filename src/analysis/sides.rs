@@ -77,10 +77,18 @@ mod tests {
             });
         }
         let a = map.add_node(Node::statement("A", "")).unwrap();
-        let b = map.add_node(Node::statement("B", "").with_side("con")).unwrap();
-        let c = map.add_node(Node::statement("C", "").with_side("zzz")).unwrap();
-        let d = map.add_node(Node::statement("D", "").with_side("pro")).unwrap();
-        let e = map.add_node(Node::statement("E", "").with_side("con")).unwrap();
+        let b = map
+            .add_node(Node::statement("B", "").with_side("con"))
+            .unwrap();
+        let c = map
+            .add_node(Node::statement("C", "").with_side("zzz"))
+            .unwrap();
+        let d = map
+            .add_node(Node::statement("D", "").with_side("pro"))
+            .unwrap();
+        let e = map
+            .add_node(Node::statement("E", "").with_side("con"))
+            .unwrap();
         let groups = by_side(&map, [a, b, c, d, e]);
         let shape: Vec<(&str, Vec<NodeIndex>)> = groups
             .iter()

@@ -47,7 +47,11 @@ pub enum Verdict {
 }
 
 /// Applies `semantics` to `fw`.
-pub fn verdict(fw: &Framework, semantics: Semantics, limits: Limits) -> Result<Verdict, SearchError> {
+pub fn verdict(
+    fw: &Framework,
+    semantics: Semantics,
+    limits: Limits,
+) -> Result<Verdict, SearchError> {
     let grounded = label_framework(fw);
     let ext = match semantics {
         Semantics::Grounded => {
@@ -210,8 +214,8 @@ mod tests {
             [
                 "undecided: rebutted by <B>, which is undecided",
                 "undecided: undercut by <C>, which is undecided",
-                "undecided: in a cycle of rebuttals with [D]",
-                "undecided: in a cycle of rebuttals with <C>",
+                "undecided: in a cycle of contradictions with [D]",
+                "undecided: in a cycle of contradictions with <C>",
             ]
         );
         assert_eq!(subject.groups(), vec![(None, vec![0, 1, 2, 3])]);

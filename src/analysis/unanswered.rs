@@ -16,10 +16,10 @@ pub fn different_sides(map: &Map, a: NodeIndex, b: NodeIndex) -> bool {
     }
 }
 
-/// The nodes that answer `ix`: attackers from a different side, in edge order.
-pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
-    let mut out: Vec<NodeIndex> = map
-        .incoming(ix)
+/// Every node attacking `ix`: rebutting, undercutting or contradicting it (either way), with
+/// repeats when several relations join the same two nodes.
+fn attackers(map: &Map, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
+    map.incoming(ix)
         .filter(|&(_, r)| r.is_attack())
         .map(|(from, _)| from)
         .chain(
@@ -27,15 +27,24 @@ pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
                 .filter(|&(_, r)| r == Relation::Contradicts)
                 .map(|(to, _)| to),
         )
+}
+
+/// The nodes that answer `ix`: attackers from a different side, each once, oldest relation
+/// first.
+pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<NodeIndex> = attackers(map, ix)
         .filter(|&other| different_sides(map, other, ix))
         .collect();
-    out.dedup();
+    // petgraph lists the newest relation first.
+    out.reverse();
+    out.retain(|&other| seen.insert(other));
     out
 }
 
-/// Whether some node of a different side rebuts or undercuts `ix`.
+/// Whether some node of a different side rebuts or undercuts `ix` (no allocation).
 pub fn is_answered(map: &Map, ix: NodeIndex) -> bool {
-    !answers(map, ix).is_empty()
+    attackers(map, ix).any(|other| different_sides(map, other, ix))
 }
 
 /// Every unanswered node, in map order. Linear in nodes + edges.
@@ -54,21 +63,52 @@ mod tests {
     #[test]
     fn only_other_sides_answer() {
         let mut map = Map::new();
-        let claim = map.add_node(Node::statement("C", "").with_side("pro")).unwrap();
-        let own = map.add_node(Node::argument("Own", "").with_side("pro")).unwrap();
-        let other = map.add_node(Node::argument("Other", "").with_side("con")).unwrap();
+        let claim = map
+            .add_node(Node::statement("C", "").with_side("pro"))
+            .unwrap();
+        let own = map
+            .add_node(Node::argument("Own", "").with_side("pro"))
+            .unwrap();
+        let other = map
+            .add_node(Node::argument("Other", "").with_side("con"))
+            .unwrap();
         map.add_edge(own, claim, Edge::new(Relation::Rebuts));
-        assert!(!is_answered(&map, claim), "a rebuttal from its own side is no answer");
+        assert!(
+            !is_answered(&map, claim),
+            "a rebuttal from its own side is no answer"
+        );
         map.add_edge(other, own, Edge::new(Relation::Undercuts));
         assert!(is_answered(&map, own));
         assert_eq!(unanswered(&map), vec![claim, other]);
     }
 
     #[test]
+    fn an_answer_by_two_relations_counts_once() {
+        let mut map = Map::new();
+        let a = map
+            .add_node(Node::statement("A", "").with_side("pro"))
+            .unwrap();
+        let b = map
+            .add_node(Node::argument("B", "").with_side("con"))
+            .unwrap();
+        let c = map
+            .add_node(Node::argument("C", "").with_side("con"))
+            .unwrap();
+        map.add_edge(b, a, Edge::new(Relation::Rebuts));
+        map.add_edge(c, a, Edge::new(Relation::Rebuts));
+        map.add_edge(b, a, Edge::new(Relation::Undercuts));
+        assert_eq!(answers(&map, a), vec![b, c]);
+    }
+
+    #[test]
     fn contradiction_answers_both_ways() {
         let mut map = Map::new();
-        let a = map.add_node(Node::statement("A", "").with_side("pro")).unwrap();
-        let b = map.add_node(Node::statement("B", "").with_side("con")).unwrap();
+        let a = map
+            .add_node(Node::statement("A", "").with_side("pro"))
+            .unwrap();
+        let b = map
+            .add_node(Node::statement("B", "").with_side("con"))
+            .unwrap();
         map.add_edge(a, b, Edge::new(Relation::Contradicts));
         assert!(unanswered(&map).is_empty());
     }

@@ -52,9 +52,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{
-    Citation, Edge, Element, Map, Node, Relation, Section, Side, Source,
-};
+use crate::model::{Citation, Edge, Element, Map, Node, Relation, Section, Side, Source};
 
 /// The key of the extra top-level object that carries what AIF cannot say.
 pub const SIDECAR_KEY: &str = "counterpoint";
@@ -315,7 +313,12 @@ fn warn(message: String) -> Diagnostic {
 }
 
 impl Doc {
-    fn parse(aif: &Value, root: &Value, places: &Places, diags: &mut Vec<Diagnostic>) -> Option<Doc> {
+    fn parse(
+        aif: &Value,
+        root: &Value,
+        places: &Places,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Doc> {
         let Some(raw_nodes) = aif.get("nodes").and_then(Value::as_array) else {
             diags.push(places.top(
                 Diagnostic::new(Code::BadInput, "not an AIF document: no \"nodes\" array")
@@ -362,7 +365,9 @@ impl Doc {
             if doc.index.contains_key(&id) {
                 diags.push(places.node(
                     i,
-                    warn(format!("AIF node id {id} is used twice; the second node is skipped")),
+                    warn(format!(
+                        "AIF node id {id} is used twice; the second node is skipped"
+                    )),
                 ));
                 continue;
             }
@@ -396,6 +401,7 @@ impl Doc {
             .and_then(Value::as_array)
             .map(Vec::as_slice)
             .unwrap_or_default();
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
         for (i, e) in raw_edges.iter().enumerate() {
             let (Some(from), Some(to)) = (id_of(e.get("fromID")), id_of(e.get("toID"))) else {
                 diags.push(places.edge(
@@ -407,7 +413,11 @@ impl Doc {
             let (a, b) = match (doc.index.get(&from), doc.index.get(&to)) {
                 (Some(&a), Some(&b)) => (a, b),
                 _ => {
-                    let missing = if doc.index.contains_key(&from) { &to } else { &from };
+                    let missing = if doc.index.contains_key(&from) {
+                        &to
+                    } else {
+                        &from
+                    };
                     // Edges to nodes skipped above were already reported with the node.
                     if !all_ids.contains(missing) {
                         diags.push(places.edge(
@@ -420,7 +430,12 @@ impl Doc {
                     continue;
                 }
             };
-            let (ta, tb) = (doc.nodes[a].ty, doc.nodes[b].ty);
+            let (Some(ta), Some(tb)) = (
+                doc.nodes.get(a).map(|n| n.ty),
+                doc.nodes.get(b).map(|n| n.ty),
+            ) else {
+                continue;
+            };
             if ta == Type::I && tb == Type::I {
                 diags.push(places.edge(
                     i,
@@ -433,12 +448,22 @@ impl Doc {
             if a == b {
                 diags.push(places.edge(
                     i,
-                    warn(format!("AIF edge {from} -> {to} joins a node to itself; skipped")),
+                    warn(format!(
+                        "AIF edge {from} -> {to} joins a node to itself; skipped"
+                    )),
                 ));
                 continue;
             }
-            doc.out[a].push(b);
-            doc.inc[b].push(a);
+            // The same edge twice adds nothing.
+            if !seen.insert((a, b)) {
+                continue;
+            }
+            if let Some(out) = doc.out.get_mut(a) {
+                out.push(b);
+            }
+            if let Some(inc) = doc.inc.get_mut(b) {
+                inc.push(a);
+            }
             doc.edges.push((a, b));
         }
         let list = |key: &str| -> Vec<Value> {
@@ -452,7 +477,13 @@ impl Doc {
             let Some(pid) = id_of(p.get("participantID")) else {
                 continue;
             };
-            let part = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").trim().to_string();
+            let part = |k: &str| {
+                p.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            };
             let name = format!("{} {}", part("firstname"), part("surname"))
                 .trim()
                 .to_string();
@@ -577,8 +608,12 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         Ok(v) => v,
         Err(e) => {
             diagnostics.push(
-                Diagnostic::new(Code::BadInput, format!("not an AIF JSON document: {e}"))
-                    .at(file, text, e.line(), e.column()),
+                Diagnostic::new(Code::BadInput, format!("not an AIF JSON document: {e}")).at(
+                    file,
+                    text,
+                    e.line(),
+                    e.column(),
+                ),
             );
             return None;
         }
@@ -618,17 +653,14 @@ fn layer(doc: &Doc) -> Layer {
             continue;
         };
         if tb.is_relation() && ta == Type::I {
+            // Edges are unique (see `Doc::parse`), so premises are too.
             if let Some(p) = layer.premises.get_mut(b) {
-                if !p.contains(&a) {
-                    p.push(a);
-                }
+                p.push(a);
             }
         }
         if ta.is_relation() && (tb == Type::I || tb.is_relation()) {
             if let Some(c) = layer.conclusions.get_mut(a) {
-                if !c.contains(&b) {
-                    c.push(b);
-                }
+                c.push(b);
             }
             if tb.is_relation() {
                 if let Some(t) = layer.targeted.get_mut(b) {
@@ -744,7 +776,11 @@ fn read_structure(doc: &Doc, places: &Places, diags: &mut Vec<Diagnostic>) -> Ma
         if !n.ty.is_relation() {
             continue;
         }
-        let conclusions = layer.conclusions.get(i).map(Vec::as_slice).unwrap_or_default();
+        let conclusions = layer
+            .conclusions
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let premises = layer.premises.get(i).map(Vec::as_slice).unwrap_or_default();
         let node_ix = |j: usize| ix.get(j).copied().flatten();
         let relation_to = |c: usize| -> Relation {
@@ -851,7 +887,10 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
     let sidecar: Sidecar =
         serde_json::from_value(value.clone()).map_err(|e| format!("unreadable: {e}"))?;
     if sidecar.version != SIDECAR_VERSION {
-        return Err(format!("version {} is not {SIDECAR_VERSION}", sidecar.version));
+        return Err(format!(
+            "version {} is not {SIDECAR_VERSION}",
+            sidecar.version
+        ));
     }
     let layer = layer(doc);
     let speakers = doc.speakers();
@@ -910,7 +949,7 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
             ix.len()
         ));
     }
-    let mut edges: Vec<(usize, Relation, NodeIndex, NodeIndex)> = Vec::new();
+    let mut edges: HashMap<usize, (Relation, NodeIndex, NodeIndex)> = HashMap::new();
     let mut described = HashSet::new();
     for r in &sidecar.relations {
         let Some(&s) = doc.index.get(&r.aif) else {
@@ -921,27 +960,38 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
                 .index
                 .get(id)
                 .ok_or_else(|| format!("node {id} is not in \"nodes\""))?;
-            let x = *ix.get(&i).ok_or_else(|| format!("node {id} is not an I-node"))?;
+            let x = *ix
+                .get(&i)
+                .ok_or_else(|| format!("node {id} is not an I-node"))?;
             Ok((i, x))
         };
         let (from_i, from) = end(&r.from)?;
         let (to_i, to) = end(&r.to)?;
         let premises = layer.premises.get(s).map(Vec::as_slice).unwrap_or_default();
-        let conclusions = layer.conclusions.get(s).map(Vec::as_slice).unwrap_or_default();
+        let conclusions = layer
+            .conclusions
+            .get(s)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let aimed = match r.relation {
             Relation::Undercuts => !conclusions.is_empty(),
             _ => conclusions == [to_i],
         };
         if premises != [from_i] || !aimed {
-            return Err(format!("node {} no longer joins {} to {}", r.aif, r.from, r.to));
+            return Err(format!(
+                "node {} no longer joins {} to {}",
+                r.aif, r.from, r.to
+            ));
         }
         described.insert(s);
-        match edges.iter().find(|e| e.0 == r.edge) {
-            Some(e) if (e.1, e.2, e.3) != (r.relation, from, to) => {
+        match edges.get(&r.edge) {
+            Some(e) if *e != (r.relation, from, to) => {
                 return Err(format!("relation {} is described two ways", r.edge));
             }
             Some(_) => {}
-            None => edges.push((r.edge, r.relation, from, to)),
+            None => {
+                edges.insert(r.edge, (r.relation, from, to));
+            }
         }
     }
     if let Some(n) = doc
@@ -952,8 +1002,9 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
     {
         return Err(format!("node {} is not described", n.1.id));
     }
+    let mut edges: Vec<(usize, (Relation, NodeIndex, NodeIndex))> = edges.into_iter().collect();
     edges.sort_by_key(|e| e.0);
-    for (_, relation, from, to) in edges {
+    for (_, (relation, from, to)) in edges {
         map.add_edge(from, to, Edge::new(relation));
     }
     Ok(map)
@@ -1028,9 +1079,7 @@ pub fn to_value(map: &Map) -> Value {
             Relation::Supports => (INFERENCE.0, INFERENCE.1, "RA"),
             _ => (CONFLICT.0, CONFLICT.1, "CA"),
         };
-        let s_node = |id: &str| {
-            json!({"nodeID": id, "text": scheme, "type": ty, "scheme": scheme, "schemeID": scheme_id})
-        };
+        let s_node = |id: &str| json!({"nodeID": id, "text": scheme, "type": ty, "scheme": scheme, "schemeID": scheme_id});
         let first = primary.get(&e).cloned().unwrap_or_default();
         // Where the S-nodes point: the I-node of the target, or (undercuts) the target's own
         // S-nodes.
@@ -1163,7 +1212,10 @@ mod tests {
         assert_eq!(map.node_count(), 4);
         let arg = map.find("<4>").expect("argument node");
         assert_eq!(map.node(arg).text, "Analogy");
-        assert_eq!(map.outgoing(arg).collect::<Vec<_>>(), vec![(map.find("[3]").unwrap(), Relation::Supports)]);
+        assert_eq!(
+            map.outgoing(arg).collect::<Vec<_>>(),
+            vec![(map.find("[3]").unwrap(), Relation::Supports)]
+        );
         assert_eq!(map.incoming(arg).count(), 2);
     }
 

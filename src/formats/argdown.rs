@@ -8,7 +8,12 @@
 //! sides:
 //!   pro: {label: "Supporters", color: "#1b9e77"}
 //! sources:
-//!   memo: {title: "District memo", year: 2024, file: "memo.txt", skip: [{lines: "9-12", reason: "footnotes"}]}
+//!   memo:
+//!     title: "District memo"
+//!     year: 2024
+//!     file: "memo.txt"
+//!     skip:
+//!       - {lines: "9-12", reason: "footnotes"}
 //! ===
 //!
 //! [Four days]: Schools should move to a four-day week.
@@ -29,9 +34,9 @@
 //!   it. A node without text is written as a bare reference `[Title]`.
 //! - Each relation is written once, under the node that speaks, with the directional forms:
 //!   `+>` supports, `->` rebuts, `_>` undercuts, `><` contradicts. Duplicate relations are written
-//!   once. A relation to a node without text that sits in a later section is written under that
-//!   node instead (`<+`, `<-`, `<_`): a node without text is only ever referenced, and readers
-//!   put it in the section where they first meet it.
+//!   once. A relation to a node without text that sits in a later section is written after that
+//!   node, under a bare reference to the speaker: a node without text is only ever referenced,
+//!   and readers put it in the section where they first meet it.
 //! - Nodes are ordered so that each one is defined where it is first mentioned, which keeps the
 //!   layout a fixed point (`fmt` twice changes nothing).
 //! - Text is escaped with `\` before every character Argdown would read as syntax (`\ # { } [ ]
@@ -80,6 +85,20 @@ pub struct Part {
     pub nodes: Vec<NodeIndex>,
     /// Relations written in this file.
     pub edges: Vec<EdgeIndex>,
+    /// Comments to write back (`fmt` keeps them; an export has none).
+    pub comments: Comments,
+}
+
+/// Comment lines kept by `fmt`, by what they stand above. Each entry is one run of comment
+/// lines, as written (line breaks included).
+#[derive(Debug, Clone, Default)]
+pub struct Comments {
+    /// Written just above the node's first block in the file.
+    pub before_node: HashMap<NodeIndex, Vec<String>>,
+    /// Written just above the section's heading.
+    pub before_section: HashMap<String, Vec<String>>,
+    /// Written at the end of the file.
+    pub at_end: Vec<String>,
 }
 
 impl Part {
@@ -92,6 +111,7 @@ impl Part {
             sections: map.sections.iter().map(|s| s.id.clone()).collect(),
             nodes: map.nodes().map(|(ix, _)| ix).collect(),
             edges: map.graph().edge_indices().collect(),
+            comments: Comments::default(),
         }
     }
 }
@@ -156,7 +176,11 @@ pub fn escape_text(text: &str) -> String {
     // White space collapses, as Argdown reads it.
     let mut chars: Vec<char> = Vec::with_capacity(text.len());
     for c in text.chars() {
-        let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
+        let c = if c.is_whitespace() || c.is_control() {
+            ' '
+        } else {
+            c
+        };
         if c != ' ' || chars.last().is_some_and(|&p| p != ' ') {
             chars.push(c);
         }
@@ -367,6 +391,17 @@ fn flow_str(s: &str) -> String {
     flow(&Value::from(s))
 }
 
+/// A string in the frontmatter: JSON-quoted (braces need no escape there), `=` as `\u003d`
+/// when the string holds `===`.
+fn fm_str(s: &str) -> String {
+    let json = serde_json::to_string(s).unwrap_or_default();
+    if s.contains("===") {
+        json.replace('=', "\\u003d")
+    } else {
+        json
+    }
+}
+
 /// A YAML mapping key: bare when it is a plain word YAML reads as a string, else quoted.
 fn key(k: &str) -> String {
     let plain = !k.is_empty()
@@ -395,15 +430,12 @@ fn cite(c: &Citation) -> String {
     }
 }
 
-fn marker(relation: Relation, incoming: bool) -> &'static str {
-    match (relation, incoming) {
-        (Relation::Supports, false) => "+>",
-        (Relation::Rebuts, false) => "->",
-        (Relation::Undercuts, false) => "_>",
-        (Relation::Supports, true) => "<+",
-        (Relation::Rebuts, true) => "<-",
-        (Relation::Undercuts, true) => "<_",
-        (Relation::Contradicts, _) => "><",
+fn marker(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Supports => "+>",
+        Relation::Rebuts => "->",
+        Relation::Undercuts => "_>",
+        Relation::Contradicts => "><",
     }
 }
 
@@ -457,6 +489,7 @@ impl<'m> Writer<'m> {
     /// One file of the map.
     pub fn write(&mut self, part: &Part) -> String {
         let mut blocks: Vec<String> = Vec::new();
+        let mut comments = part.comments.clone();
         if let Some(fm) = self.frontmatter(part) {
             blocks.push(fm);
         }
@@ -482,15 +515,17 @@ impl<'m> Writer<'m> {
             }
         }
         // The relations written in this file, each once, in map order, under the node that
-        // speaks; except that a relation to a node without text in a later section goes under
-        // that node (`<+`, `<-`, `<_`), so that the node is first met in its own section (a
-        // node without text is only ever referenced, and the reader puts it where it first
-        // meets it).
+        // speaks. A relation to a node without text in a later section is written after that
+        // node, under a reference to the speaker: a node without text is only ever referenced,
+        // and the reader puts it in the section where it first meets it.
         let mut held: HashMap<NodeIndex, Vec<Held>> = HashMap::new();
+        let mut deferred: HashMap<NodeIndex, Vec<(NodeIndex, Held)>> = HashMap::new();
+        let mut seen: HashSet<(NodeIndex, Held)> = HashSet::new();
         let mut edges: Vec<EdgeIndex> = part.edges.clone();
         edges.sort();
         for e in edges {
-            let (Some((a, b)), Some(w)) = (map.graph().edge_endpoints(e), map.graph().edge_weight(e))
+            let (Some((a, b)), Some(w)) =
+                (map.graph().edge_endpoints(e), map.graph().edge_weight(e))
             else {
                 continue;
             };
@@ -505,14 +540,17 @@ impl<'m> Writer<'m> {
             let region_a = node_region.get(&a).copied().unwrap_or(usize::MAX);
             let later_textless = map.node(b).text.trim().is_empty()
                 && node_region.get(&b).is_some_and(|&rb| region_a < rb);
-            let h = if later_textless && w.relation != Relation::Contradicts {
-                (b, Held { relation: w.relation, other: a, incoming: true })
-            } else {
-                (a, Held { relation: w.relation, other: b, incoming: false })
+            let h = Held {
+                relation: w.relation,
+                other: b,
             };
-            let list = held.entry(h.0).or_default();
-            if !list.contains(&h.1) {
-                list.push(h.1);
+            if !seen.insert((a, h)) {
+                continue;
+            }
+            if later_textless {
+                deferred.entry(b).or_default().push((a, h));
+            } else {
+                held.entry(a).or_default().push(h);
             }
         }
         let defined: HashSet<NodeIndex> = part.nodes.iter().copied().collect();
@@ -534,7 +572,8 @@ impl<'m> Writer<'m> {
                         ));
                     }
                     open.push((s.level, id));
-                    blocks.push(self.heading(s));
+                    let heading = self.heading(s);
+                    blocks.push(with_comments(comments.before_section.remove(*id), heading));
                 }
             }
             // Defined where first mentioned: nodes of this region already mentioned come first,
@@ -572,7 +611,21 @@ impl<'m> Writer<'m> {
                         queue.push_back(h.other);
                     }
                 }
-                blocks.extend(self.node_blocks(next, Form::Define, &relations));
+                let node_blocks = self.node_blocks(next, Form::Define, &relations);
+                push_node_blocks(&mut blocks, &mut comments, next, node_blocks);
+                // Relations to this node from earlier sections, under references to their
+                // speakers.
+                let mut speakers: Vec<(NodeIndex, Vec<Held>)> = Vec::new();
+                for (source, h) in deferred.remove(&next).unwrap_or_default() {
+                    match speakers.iter_mut().find(|(s, _)| *s == source) {
+                        Some((_, list)) => list.push(h),
+                        None => speakers.push((source, vec![h])),
+                    }
+                }
+                for (source, list) in speakers {
+                    let node_blocks = self.node_blocks(source, Form::Reference, &list);
+                    push_node_blocks(&mut blocks, &mut comments, source, node_blocks);
+                }
             }
         }
         // Relations spoken by nodes defined in another file (under the last heading).
@@ -589,7 +642,24 @@ impl<'m> Writer<'m> {
             for h in &relations {
                 self.mention(h.other, last_section);
             }
-            blocks.extend(self.node_blocks(ix, Form::Reference, &relations));
+            let node_blocks = self.node_blocks(ix, Form::Reference, &relations);
+            push_node_blocks(&mut blocks, &mut comments, ix, node_blocks);
+        }
+        // Comments whose node or heading is not in this file, then the file's last comments.
+        let mut left: Vec<(NodeIndex, Vec<String>)> = comments.before_node.drain().collect();
+        left.sort_by_key(|(ix, _)| *ix);
+        let mut left_sections: Vec<(String, Vec<String>)> =
+            comments.before_section.drain().collect();
+        left_sections.sort();
+        for runs in left
+            .into_iter()
+            .map(|(_, r)| r)
+            .chain(left_sections.into_iter().map(|(_, r)| r))
+            .chain(std::iter::once(std::mem::take(&mut comments.at_end)))
+        {
+            if !runs.is_empty() {
+                blocks.push(runs.join("\n\n"));
+            }
         }
         let mut out = blocks.join("\n\n");
         out.push('\n');
@@ -602,14 +672,14 @@ impl<'m> Writer<'m> {
         }
         let mut out = String::from("===\n");
         if let Some(title) = &part.title {
-            let _ = writeln!(out, "title: {}", flow_str(title));
+            let _ = writeln!(out, "title: {}", fm_str(title));
         }
         if !part.sides.is_empty() {
             out.push_str("sides:\n");
             for side in &part.sides {
-                let mut fields = vec![format!("label: {}", flow_str(&side.label))];
+                let mut fields = vec![format!("label: {}", fm_str(&side.label))];
                 if let Some(color) = &side.color {
-                    fields.push(format!("color: {}", flow_str(color)));
+                    fields.push(format!("color: {}", fm_str(color)));
                 }
                 let _ = writeln!(out, "  {}: {{{}}}", key(&side.id), fields.join(", "));
             }
@@ -618,12 +688,9 @@ impl<'m> Writer<'m> {
             out.push_str("sources:\n");
             for source in &part.sources {
                 let mut fields = Vec::new();
-                for (name, value) in [
-                    ("title", &source.title),
-                    ("author", &source.author),
-                ] {
+                for (name, value) in [("title", &source.title), ("author", &source.author)] {
                     if let Some(v) = value {
-                        fields.push(format!("{name}: {}", flow_str(v)));
+                        fields.push(format!("{name}: {}", fm_str(v)));
                     }
                 }
                 if let Some(year) = source.year {
@@ -631,33 +698,33 @@ impl<'m> Writer<'m> {
                 }
                 for (name, value) in [("url", &source.url), ("file", &source.file)] {
                     if let Some(v) = value {
-                        fields.push(format!("{name}: {}", flow_str(v)));
+                        fields.push(format!("{name}: {}", fm_str(v)));
                     }
                 }
-                if !source.skip.is_empty() {
-                    let skips: Vec<String> = source
-                        .skip
-                        .iter()
-                        .map(|s| {
-                            let [a, b] = s.lines;
-                            let lines = if a == b {
-                                a.to_string()
-                            } else {
-                                format!("{a}-{b}")
-                            };
-                            format!(
-                                "{{lines: {}, reason: {}}}",
-                                flow_str(&lines),
-                                flow_str(&s.reason)
-                            )
-                        })
-                        .collect();
-                    fields.push(format!("skip: [{}]", skips.join(", ")));
-                }
-                if fields.is_empty() {
+                if fields.is_empty() && source.skip.is_empty() {
                     let _ = writeln!(out, "  {}: {{}}", key(&source.id));
-                } else {
-                    let _ = writeln!(out, "  {}: {{{}}}", key(&source.id), fields.join(", "));
+                    continue;
+                }
+                let _ = writeln!(out, "  {}:", key(&source.id));
+                for field in fields {
+                    let _ = writeln!(out, "    {field}");
+                }
+                if !source.skip.is_empty() {
+                    out.push_str("    skip:\n");
+                    for skip in &source.skip {
+                        let [a, b] = skip.lines;
+                        let lines = if a == b {
+                            a.to_string()
+                        } else {
+                            format!("{a}-{b}")
+                        };
+                        let _ = writeln!(
+                            out,
+                            "      - {{lines: {}, reason: {}}}",
+                            fm_str(&lines),
+                            fm_str(&skip.reason)
+                        );
+                    }
                 }
             }
         }
@@ -667,15 +734,20 @@ impl<'m> Writer<'m> {
 
     fn heading(&mut self, s: &crate::model::Section) -> String {
         if s.level == 0 {
-            self.problems
-                .push(format!("section {:?} has level 0 (headings start at 1)", s.title));
+            self.problems.push(format!(
+                "section {:?} has level 0 (headings start at 1)",
+                s.title
+            ));
         }
         let title = escape_text(&s.title);
         if title.trim().is_empty() {
-            self.problems
-                .push(format!("section {} has no title", s.id));
+            self.problems.push(format!("section {} has no title", s.id));
         }
-        let mut out = format!("{} {}", "#".repeat(usize::from(s.level.max(1))), title.trim());
+        let mut out = format!(
+            "{} {}",
+            "#".repeat(usize::from(s.level.max(1))),
+            title.trim()
+        );
         if let Some(side) = &s.side {
             let _ = write!(out, " {{side: {}}}", key(side));
         }
@@ -684,12 +756,7 @@ impl<'m> Writer<'m> {
 
     /// The block of one node (see [`Form`]), and extra reference blocks for citations that
     /// carry their own quote.
-    fn node_blocks(
-        &mut self,
-        ix: NodeIndex,
-        form: Form,
-        relations: &[Held],
-    ) -> Vec<String> {
+    fn node_blocks(&mut self, ix: NodeIndex, form: Form, relations: &[Held]) -> Vec<String> {
         let map = self.map;
         let n = map.node(ix);
         let mut line = reference(map, ix);
@@ -758,7 +825,7 @@ impl<'m> Writer<'m> {
             let _ = write!(
                 line,
                 "\n  {} {}",
-                marker(h.relation, h.incoming),
+                marker(h.relation),
                 reference(map, h.other)
             );
         }
@@ -792,6 +859,31 @@ impl<'m> Writer<'m> {
     }
 }
 
+/// A block with comment runs written just above it.
+fn with_comments(runs: Option<Vec<String>>, block: String) -> String {
+    match runs {
+        Some(runs) if !runs.is_empty() => format!("{}\n{block}", runs.join("\n\n")),
+        _ => block,
+    }
+}
+
+/// Pushes a node's blocks, the comments kept for it above the first.
+fn push_node_blocks(
+    blocks: &mut Vec<String>,
+    comments: &mut Comments,
+    ix: NodeIndex,
+    node_blocks: Vec<String>,
+) {
+    let runs = comments.before_node.remove(&ix);
+    for (k, block) in node_blocks.into_iter().enumerate() {
+        if k == 0 {
+            blocks.push(with_comments(runs.clone(), block));
+        } else {
+            blocks.push(block);
+        }
+    }
+}
+
 /// How a node's block starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -802,15 +894,12 @@ enum Form {
     Reference,
 }
 
-/// A relation written under one of its two nodes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A relation written under the node that speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Held {
     relation: Relation,
-    /// The node at the other end.
+    /// The node spoken about.
     other: NodeIndex,
-    /// Whether `other` speaks (`<+ other`) rather than the node holding the relation
-    /// (`+> other`).
-    incoming: bool,
 }
 
 fn cite_fields(run: &[&Citation]) -> Vec<String> {
@@ -854,7 +943,10 @@ mod tests {
 
     #[test]
     fn keeps_links_and_closed_emphasis() {
-        assert_eq!(escape_text("see [the memo](memo.html) *now*"), "see [the memo](memo.html) *now*");
+        assert_eq!(
+            escape_text("see [the memo](memo.html) *now*"),
+            "see [the memo](memo.html) *now*"
+        );
         assert_eq!(escape_text("**bold**, _it_."), "**bold**, _it_.");
         assert_eq!(escape_text("snake_case *"), "snake\\_case \\*");
         assert_eq!(escape_text("[a](http://x)"), "\\[a\\](http:\\//x)");

@@ -9,12 +9,18 @@
 //! ```json
 //! {
 //!   "statements": {"Title": {"text": "...", "tags": ["a"]}},
-//!   "arguments": {"Title": {"text": "...", "tags": []}},
+//!   "arguments": {"Title": {"text": "...", "tags": [], "pcs": [["premise", "P"]]}},
 //!   "relations": [["from", "argument", "support", "to", "equivalence-class"]],
 //!   "sections": [["s1", 1, "Heading", null]],
 //!   "tags": ["a"]
 //! }
 //! ```
+//!
+//! An argument's premise-conclusion structure is compared as `[role, statement title]` pairs;
+//! the relation from an argument to its main conclusion, which counterpoint adds, is left out
+//! (Argdown does not list it). As in Argdown's model, the relations of a reconstructed argument
+//! (one with such a structure) are reported from its main conclusion, and an undercut of it
+//! targets its `inference`.
 //!
 //! Argdown's strict-mode names for relations between statements, `entails` and `contrary`,
 //! read as `support` and `attack`.
@@ -104,6 +110,62 @@ pub fn comparable_text(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An argument's premise-conclusion structure as `[role, statement title]` pairs, from the
+/// `pcs` the reader keeps in its data.
+fn pcs_of(map: &Map, node: &crate::model::Node) -> Vec<Value> {
+    let Some(Value::Array(entries)) = node.data.get("pcs") else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|e| {
+            let role = e.get("role").cloned().unwrap_or(Value::Null);
+            let title = e
+                .get("statement")
+                .and_then(Value::as_str)
+                .and_then(|id| map.find(id))
+                .map(|ix| json!(map.node(ix).title))
+                .unwrap_or(Value::Null);
+            json!([role, title])
+        })
+        .collect()
+}
+
+/// The main conclusion of a reconstructed argument (one with a premise-conclusion
+/// structure).
+fn main_conclusion<'a>(map: &'a Map, node: &crate::model::Node) -> Option<&'a crate::model::Node> {
+    let Some(Value::Array(entries)) = node.data.get("pcs") else {
+        return None;
+    };
+    let last = entries.last()?;
+    if last.get("role").and_then(Value::as_str) != Some("main-conclusion") {
+        return None;
+    }
+    let ix = map.find(last.get("statement").and_then(Value::as_str)?)?;
+    Some(map.node(ix))
+}
+
+/// The relation from an argument to the main conclusion of its premise-conclusion structure,
+/// which the reader adds and Argdown leaves implicit.
+fn is_implicit_conclusion(
+    map: &Map,
+    from: petgraph::stable_graph::NodeIndex,
+    to: petgraph::stable_graph::NodeIndex,
+    relation: Relation,
+) -> bool {
+    if relation != Relation::Supports {
+        return false;
+    }
+    let conclusion = &map.node(to).id;
+    match map.node(from).data.get("pcs") {
+        Some(Value::Array(entries)) => entries.last().is_some_and(|e| {
+            e.get("role").and_then(Value::as_str) == Some("main-conclusion")
+                && e.get("statement").and_then(Value::as_str) == Some(conclusion.as_str())
+        }),
+        _ => false,
+    }
+}
+
 /// The tags written in a heading's title (`#tag`, `#(two words)`).
 pub fn tags_in(title: &str) -> Vec<String> {
     let chars: Vec<char> = title.chars().collect();
@@ -146,10 +208,13 @@ pub fn reduce(map: &Map) -> Value {
     let mut arguments = JsonMap::new();
     let mut all_tags: BTreeSet<&str> = BTreeSet::new();
     for (_, node) in map.nodes() {
-        let entry = json!({
+        let mut entry = json!({
             "text": comparable_text(&node.text),
             "tags": sorted_tags(&node.tags),
         });
+        if node.element == Element::Argument {
+            entry["pcs"] = Value::Array(pcs_of(map, node));
+        }
         all_tags.extend(node.tags.iter().map(String::as_str));
         match node.element {
             Element::Statement => statements.insert(node.title.clone(), entry),
@@ -158,24 +223,42 @@ pub fn reduce(map: &Map) -> Value {
     }
     let mut relations: Vec<Value> = map
         .edges()
+        .filter(|(a, b, e)| !is_implicit_conclusion(map, *a, *b, e.relation))
         .map(|(a, b, e)| {
             let (from, to) = (map.node(a), map.node(b));
+            // Argdown: what a reconstructed argument says, its main conclusion says; an
+            // undercut of a reconstructed argument targets its inference.
+            let (from_title, from_type) = match main_conclusion(map, from) {
+                Some(c) => (c.title.as_str(), "equivalence-class"),
+                None => (from.title.as_str(), element_type(from.element)),
+            };
+            let to_type = if e.relation == Relation::Undercuts && main_conclusion(map, to).is_some()
+            {
+                "inference"
+            } else {
+                element_type(to.element)
+            };
             json!([
-                from.title,
-                element_type(from.element),
+                from_title,
+                from_type,
                 relation_type(e.relation),
                 to.title,
-                element_type(to.element)
+                to_type
             ])
         })
         .collect();
     sort_relations(&mut relations);
+    relations.dedup();
     let sections: Vec<Value> = map
         .sections
         .iter()
         .map(|s| json!([s.id, s.level, s.title, s.parent]))
         .collect();
-    let heading_tags: Vec<String> = map.sections.iter().flat_map(|s| tags_in(&s.title)).collect();
+    let heading_tags: Vec<String> = map
+        .sections
+        .iter()
+        .flat_map(|s| tags_in(&s.title))
+        .collect();
     all_tags.extend(heading_tags.iter().map(String::as_str));
     json!({
         "statements": statements,
@@ -235,7 +318,20 @@ pub fn from_normalized(normalized: &Value) -> Value {
     for (title, a) in obj("arguments") {
         let descriptions = a.get("descriptions").and_then(Value::as_array);
         let text = first_text(descriptions.into_iter().flatten().map(Value::as_str));
-        arguments.insert(title.clone(), json!({"text": text, "tags": tags_of(a)}));
+        let pcs: Vec<Value> = a
+            .get("pcs")
+            .and_then(Value::as_array)
+            .map(|steps| {
+                steps
+                    .iter()
+                    .map(|s| json!([s.get(0).cloned(), s.get(1).cloned()]))
+                    .collect()
+            })
+            .unwrap_or_default();
+        arguments.insert(
+            title.clone(),
+            json!({"text": text, "tags": tags_of(a), "pcs": pcs}),
+        );
     }
     // In strict mode Argdown names statement-to-statement relations "entails" and "contrary";
     // counterpoint's model does not tell them from "support" and "attack".
@@ -293,7 +389,7 @@ mod tests {
             reduce(&map),
             json!({
                 "statements": {"A": {"text": "a text", "tags": ["pro"]}},
-                "arguments": {"B": {"text": "b", "tags": []}},
+                "arguments": {"B": {"text": "b", "tags": [], "pcs": []}},
                 "relations": [["B", "argument", "undercut", "A", "equivalence-class"]],
                 "sections": [],
                 "tags": ["pro"],
@@ -308,7 +404,7 @@ mod tests {
                 {"role": "top-level-statement", "text": null, "ref": true},
                 {"role": "top-level-statement", "text": "a  text #pro ", "ref": false}
             ], "tags": ["pro"]}},
-            "arguments": {"B": {"descriptions": ["", "b"], "pcs": [], "tags": []}},
+            "arguments": {"B": {"descriptions": ["", "b"], "pcs": [["premise", "A", null]], "tags": []}},
             "relations": [["B", "argument", "undercut", "A", "equivalence-class"]],
             "sections": [],
             "tags": ["pro"]
@@ -317,7 +413,7 @@ mod tests {
             from_normalized(&normalized),
             json!({
                 "statements": {"A": {"text": "a text", "tags": ["pro"]}},
-                "arguments": {"B": {"text": "b", "tags": []}},
+                "arguments": {"B": {"text": "b", "tags": [], "pcs": [["premise", "A"]]}},
                 "relations": [["B", "argument", "undercut", "A", "equivalence-class"]],
                 "sections": [],
                 "tags": ["pro"],

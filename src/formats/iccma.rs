@@ -72,7 +72,9 @@ impl Dialect {
 pub enum Names {
     /// Argument `i` is called `i + 1` (i23 without id comments).
     Numbered,
-    /// Argument `i` is called `names[i]`.
+    /// Argument `i` is called `i + 1` unless this table names it (i23 with `# id` comments).
+    Partly(HashMap<u32, String>),
+    /// Argument `i` is called `names[i]` (apx, tgf).
     Given(Vec<String>),
 }
 
@@ -81,6 +83,10 @@ impl Names {
     pub fn get(&self, a: u32) -> Cow<'_, str> {
         match self {
             Names::Given(names) => match names.get(a as usize) {
+                Some(n) => Cow::Borrowed(n.as_str()),
+                None => Cow::Owned((u64::from(a) + 1).to_string()),
+            },
+            Names::Partly(names) => match names.get(&a) {
                 Some(n) => Cow::Borrowed(n.as_str()),
                 None => Cow::Owned((u64::from(a) + 1).to_string()),
             },
@@ -101,6 +107,25 @@ impl Parsed {
     /// `rebuts` edge per attack. A name written `[T]` (as counterpoint's i23 export records
     /// statements) becomes the statement `T`; `<T>` the argument `T`; any other name `a` the
     /// argument titled `a` (id `<a>`).
+    /// [`Parsed::to_map`], unless the framework has more than [`MAX_MAP_ARGUMENTS`] arguments:
+    /// then a diagnostic for `file` and `None` (a map node weighs far more than an argument).
+    pub fn to_map_checked(&self, file: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+        if self.framework.len() > MAX_MAP_ARGUMENTS {
+            let mut d = Diagnostic::new(
+                Code::BadInput,
+                format!(
+                    "{} arguments are too many to read as a map (at most {MAX_MAP_ARGUMENTS})",
+                    self.framework.len()
+                ),
+            )
+            .with_help("`counterpoint status FILE` reads frameworks of any size without a map");
+            d.file = file.to_string();
+            diagnostics.push(d);
+            return None;
+        }
+        Some(self.to_map())
+    }
+
     pub fn to_map(&self) -> Map {
         let mut map = Map::new();
         let mut nodes = Vec::with_capacity(self.framework.len());
@@ -250,7 +275,15 @@ fn error(
     d
 }
 
-const I23_HELP: &str = "the ICCMA 2023 format is a header `p af N`, then one attack `i j` per line \
+/// The most arguments read as a map (see [`Parsed::to_map_checked`]).
+pub const MAX_MAP_ARGUMENTS: usize = 5_000_000;
+
+/// The most arguments an i23 header may declare: the arrays for them are made before the
+/// attacks are read, so an absurd header must not exhaust memory.
+pub const MAX_ARGUMENTS: u64 = 100_000_000;
+
+const I23_HELP: &str =
+    "the ICCMA 2023 format is a header `p af N`, then one attack `i j` per line \
                         (1 <= i, j <= N); lines starting with `#` are comments";
 const APX_HELP: &str = "the apx format has facts `arg(a).` and `att(a,b).` (a attacks b); `%` \
                         starts a comment";
@@ -307,8 +340,20 @@ fn read_i23(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
             let (af, rest) = token(rest);
             let (size, rest) = token(rest);
             match (p, af, number(size), trim(rest).is_empty()) {
-                (b"p", b"af", Some((k, used)), true) if used == size.len() && k < u64::from(u32::MAX) => {
-                    n = Some(k);
+                (b"p", b"af", Some((k, used)), true) if used == size.len() => {
+                    if k <= MAX_ARGUMENTS {
+                        n = Some(k);
+                    } else {
+                        diagnostics.push(error(
+                            file,
+                            number_,
+                            line,
+                            offset(line, size),
+                            size.len(),
+                            format!("the header declares {k} arguments; counterpoint reads at most {MAX_ARGUMENTS}"),
+                            I23_HELP,
+                        ));
+                    }
                 }
                 _ => diagnostics.push(error(
                     file,
@@ -321,10 +366,8 @@ fn read_i23(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
                     I23_HELP,
                 )),
             }
-            if n.is_none() {
-                // Without a size, later lines cannot be checked; one diagnostic is enough.
-                return None;
-            }
+            // Without a size, later lines cannot be checked; one diagnostic is enough.
+            n?;
             continue;
         };
         // The attack `i j`.
@@ -355,7 +398,10 @@ fn read_i23(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
                     let what = if tok.is_empty() {
                         "a second argument number".to_string()
                     } else {
-                        format!("an argument number, found `{}`", String::from_utf8_lossy(tok))
+                        format!(
+                            "an argument number, found `{}`",
+                            String::from_utf8_lossy(tok)
+                        )
                     };
                     diagnostics.push(error(
                         file,
@@ -403,7 +449,11 @@ fn read_i23(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
         return None;
     };
     let names = i23_names(file, count, ids, diagnostics);
-    let framework = too_large(file, Framework::from_attacks(count as usize, &from, &to), diagnostics)?;
+    let framework = too_large(
+        file,
+        Framework::from_attacks(count as usize, &from, &to),
+        diagnostics,
+    )?;
     Some(Parsed { framework, names })
 }
 
@@ -417,33 +467,28 @@ fn i23_names(
     if ids.is_empty() {
         return Names::Numbered;
     }
-    let mut names: Vec<String> = (1..=count).map(|k| k.to_string()).collect();
+    let mut names: HashMap<u32, String> = HashMap::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (k, id, number_, line, col) in ids {
-        let slot = k.checked_sub(1).and_then(|i| names.get_mut(i as usize));
-        match slot {
-            Some(slot) if seen.insert(id.clone()) => *slot = id,
-            Some(_) => diagnostics.push(error(
-                file,
-                number_,
-                line,
-                col,
-                line.len().saturating_sub(col),
-                format!("the id {id:?} is given to two arguments"),
-                I23_HELP,
-            )),
-            None => diagnostics.push(error(
-                file,
-                number_,
-                line,
-                col,
-                number(&line[col..]).map_or(1, |x| x.1),
+        let whole = line.len().saturating_sub(col);
+        let problem = if !(1..=count).contains(&k) {
+            Some((
+                number(line.get(col..).unwrap_or(&[])).map_or(1, |x| x.1),
                 format!("argument {k} is out of range: the header declares {count} arguments (1..{count})"),
-                I23_HELP,
-            )),
+            ))
+        } else if let Some(first) = names.get(&((k - 1) as u32)) {
+            Some((whole, format!("argument {k} already has the id {first:?}")))
+        } else if !seen.insert(id.clone()) {
+            Some((whole, format!("the id {id:?} is given to two arguments")))
+        } else {
+            names.insert((k - 1) as u32, id);
+            None
+        };
+        if let Some((len, message)) = problem {
+            diagnostics.push(error(file, number_, line, col, len, message, I23_HELP));
         }
     }
-    Names::Given(names)
+    Names::Partly(names)
 }
 
 fn too_large(
@@ -507,7 +552,10 @@ fn resolve(
                         offset(line, name),
                         name.len(),
                         format!("the attack names `{shown}`, which is not declared"),
-                        &format!("{help}; declare it with {}", declare.replace("NAME", &shown)),
+                        &format!(
+                            "{help}; declare it with {}",
+                            declare.replace("NAME", &shown)
+                        ),
                     ));
                     ok = false;
                 }
@@ -576,7 +624,10 @@ type FactError<'a> = (&'a [u8], String);
 fn apx_fact(s: &[u8]) -> Result<(Fact<'_>, &[u8]), FactError<'_>> {
     fn expected(at: &[u8]) -> FactError<'_> {
         let shown = String::from_utf8_lossy(trim(at)).into_owned();
-        (at, format!("expected `arg(a).` or `att(a,b).`, found `{shown}`"))
+        (
+            at,
+            format!("expected `arg(a).` or `att(a,b).`, found `{shown}`"),
+        )
     }
     fn name(part: &[u8]) -> Result<&[u8], FactError<'_>> {
         let t = trim(part);
@@ -596,7 +647,10 @@ fn apx_fact(s: &[u8]) -> Result<(Fact<'_>, &[u8]), FactError<'_>> {
     } else {
         return Err(expected(s));
     };
-    if body.first().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+    if body
+        .first()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    {
         return Err(expected(s));
     }
     let body = trim_start(body);
@@ -673,7 +727,14 @@ fn read_tgf(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
         }
         pending.push((a, b, number_, line));
     }
-    resolve(file, table, pending, diagnostics, TGF_HELP, "a line `NAME` before the `#` line")
+    resolve(
+        file,
+        table,
+        pending,
+        diagnostics,
+        TGF_HELP,
+        "a line `NAME` before the `#` line",
+    )
 }
 
 /// The apx atom of each node of `map`, in map order (see the module documentation).
@@ -784,10 +845,7 @@ mod tests {
         assert_eq!(p.framework.len(), 3);
         assert_eq!(p.names, Names::Numbered);
         let want = [("1", "2"), ("2", "3"), ("3", "3")];
-        assert_eq!(
-            pairs(&p),
-            want.map(|(a, b)| (a.to_string(), b.to_string()))
-        );
+        assert_eq!(pairs(&p), want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
     #[test]
@@ -809,8 +867,27 @@ mod tests {
             d,
             vec!["nohead.af:1:1: error[E013]: expected the header `p af N` (N, the number of arguments) before any attack"]
         );
+        let (_, d) = parse("huge.af", "p af 999999999999\n1 2\n");
+        assert_eq!(
+            d,
+            vec!["huge.af:1:6: error[E013]: the header declares 999999999999 arguments; counterpoint reads at most 100000000"]
+        );
+        let (_, d) = parse(
+            "ids.af",
+            "p af 2\n# id 1 [A]\n# id 1 [B]\n# id 2 [A]\n1 2\n",
+        );
+        assert_eq!(
+            d,
+            vec![
+                "ids.af:3:6: error[E013]: argument 1 already has the id \"[A]\"",
+                "ids.af:4:6: error[E013]: the id \"[A]\" is given to two arguments",
+            ]
+        );
         let (_, d) = parse("empty.af", "# nothing\n");
-        assert_eq!(d, vec!["empty.af:1:1: error[E013]: the file has no header `p af N`"]);
+        assert_eq!(
+            d,
+            vec!["empty.af:1:1: error[E013]: the file has no header `p af N`"]
+        );
     }
 
     #[test]
@@ -819,7 +896,10 @@ mod tests {
         let (p, d) = parse("x.apx", text);
         assert!(d.is_empty(), "{d:?}");
         let p = p.unwrap();
-        assert_eq!(p.names, Names::Given(vec!["a1".into(), "b".into(), "c".into()]));
+        assert_eq!(
+            p.names,
+            Names::Given(vec!["a1".into(), "b".into(), "c".into()])
+        );
         assert_eq!(pairs(&p).len(), 3);
     }
 
@@ -871,7 +951,14 @@ mod tests {
         }
         assert_eq!(
             apx_atoms(&map),
-            vec!["four_days", "four_days_2", "a_4_days", "caf_cr_me", "a", "four_days_2_2"]
+            vec![
+                "four_days",
+                "four_days_2",
+                "a_4_days",
+                "caf_cr_me",
+                "a",
+                "four_days_2_2"
+            ]
         );
     }
 

@@ -171,8 +171,12 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                 continue;
             }
             diagnostics.push(
-                error(line_no, 1, "a Kialo export starts with a `Discussion Title:` line".into())
-                    .with_help("export the discussion from Kialo as plain text (.txt)"),
+                error(
+                    line_no,
+                    1,
+                    "a Kialo export starts with a `Discussion Title:` line".into(),
+                )
+                .with_help("export the discussion from Kialo as plain text (.txt)"),
             );
             saw_title = true;
             title_error_line = line_no;
@@ -181,9 +185,9 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         let is_item = match &number {
             Some(num) if num.parts.len() >= 2 => {
                 num.final_dot
-                    || line
-                        .get(num.end..)
-                        .is_some_and(|r| r.trim_start().starts_with("Pro:") || r.trim_start().starts_with("Con:"))
+                    || line.get(num.end..).is_some_and(|r| {
+                        r.trim_start().starts_with("Pro:") || r.trim_start().starts_with("Con:")
+                    })
             }
             Some(num) => items.is_empty() && num.final_dot,
             None => false,
@@ -193,8 +197,9 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                 if !line.trim().is_empty() && line_no != title_error_line {
                     let col = chars_before(line, line.len() - line.trim_start().len()) + 1;
                     diagnostics.push(
-                        error(line_no, col, "text before the thesis `1.`".into())
-                            .with_help("after the title, a Kialo export lists the thesis as `1. text`"),
+                        error(line_no, col, "text before the thesis `1.`".into()).with_help(
+                            "after the title, a Kialo export lists the thesis as `1. text`",
+                        ),
                     );
                 }
             } else {
@@ -273,7 +278,10 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                 error(
                     item.line,
                     1,
-                    format!("item {} is numbered twice (first on line {first_line})", item.number),
+                    format!(
+                        "item {} is numbered twice (first on line {first_line})",
+                        item.number
+                    ),
                 )
                 .with_length(item.number.chars().count() + 1),
             );
@@ -308,18 +316,32 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         by_number.insert(item.number.clone(), (target, item.line));
     }
 
-    // Follows links to the node a number stands for; None for a missing number or a loop.
-    let resolve = |number: &str| -> Option<petgraph::stable_graph::NodeIndex> {
-        let mut current = number.to_string();
-        for _ in 0..=items.len() {
-            match by_number.get(&current) {
-                Some((Target::Node(ix), _)) => return Some(*ix),
-                Some((Target::Link(next), _)) => current = next.clone(),
-                None => return None,
+    // The node each number stands for, following links (None for a missing number or a loop
+    // of links); every number is followed once, so this is linear.
+    let mut resolved: HashMap<&str, Option<petgraph::stable_graph::NodeIndex>> = HashMap::new();
+    for item in &items {
+        let mut path: Vec<&str> = Vec::new();
+        let mut on_path: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut current = item.number.as_str();
+        let result = loop {
+            if let Some(r) = resolved.get(current) {
+                break *r;
             }
+            if !on_path.insert(current) {
+                break None;
+            }
+            path.push(current);
+            match by_number.get(current) {
+                Some((Target::Node(ix), _)) => break Some(*ix),
+                Some((Target::Link(next), _)) => current = next.as_str(),
+                None => break None,
+            }
+        };
+        for p in path {
+            resolved.insert(p, result);
         }
-        None
-    };
+    }
+    let resolve = |number: &str| resolved.get(number).copied().flatten();
 
     for (item, _) in items.iter().zip(&kept).filter(|(_, &k)| k) {
         if let Some((to, column)) = &item.link {
@@ -329,9 +351,8 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                 } else {
                     format!("`-> See {to}.` names item {to}, which is not in the discussion")
                 };
-                diagnostics.push(
-                    error(item.line, *column, message).with_length(to.chars().count() + 1),
-                );
+                diagnostics
+                    .push(error(item.line, *column, message).with_length(to.chars().count() + 1));
                 continue;
             }
         }
@@ -403,7 +424,26 @@ mod tests {
 
     #[test]
     fn unescapes_markdown_punctuation_only() {
-        assert_eq!(unescape(r"a \(b\) \[c\] C:\Users \\"), r"a (b) [c] C:\Users \");
+        assert_eq!(
+            unescape(r"a \(b\) \[c\] C:\Users \\"),
+            r"a (b) [c] C:\Users \"
+        );
+    }
+
+    #[test]
+    fn a_loop_of_links_is_reported() {
+        let text = "Discussion Title: t\n\n1. a\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n";
+        let mut diags = Vec::new();
+        let map = read("k.txt", text, &mut diags).unwrap();
+        assert_eq!(map.node_count(), 1);
+        let heads: Vec<String> = diags.iter().map(Diagnostic::headline).collect();
+        assert_eq!(
+            heads,
+            vec![
+                "k.txt:4:18: error[E013]: `-> See 1.2.` leads round a loop of links",
+                "k.txt:5:18: error[E013]: `-> See 1.1.` leads round a loop of links",
+            ]
+        );
     }
 
     #[test]

@@ -108,7 +108,11 @@ pub fn to_string(map: &Map) -> String {
     let id = |ix: NodeIndex| ids.get(&ix).cloned().unwrap_or_default();
     let node_line = |ix: NodeIndex| {
         let n = map.node(ix);
-        format!("{}{}", id(ix), shape(map.kind(ix), &label(&n.title, &n.text)))
+        format!(
+            "{}{}",
+            id(ix),
+            shape(map.kind(ix), &label(&n.title, &n.text))
+        )
     };
 
     // Nodes by section; nodes of unknown sections go to the top level.
@@ -206,12 +210,14 @@ pub fn to_string(map: &Map) -> String {
     // Side colours.
     let palette = Palette::new(map);
     let mut classes: Vec<(String, Vec<String>)> = Vec::new();
-    let class_of = |class: String, node: String, classes: &mut Vec<(String, Vec<String>)>| {
-        match classes.iter_mut().find(|(c, _)| *c == class) {
+    let class_of =
+        |class: String, node: String, classes: &mut Vec<(String, Vec<String>)>| match classes
+            .iter_mut()
+            .find(|(c, _)| *c == class)
+        {
             Some((_, list)) => list.push(node),
             None => classes.push((class, vec![node])),
-        }
-    };
+        };
     let side_number: HashMap<&str, usize> = palette
         .sides()
         .iter()

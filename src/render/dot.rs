@@ -8,7 +8,7 @@
 //! map's title (and [`RenderOptions::note`]) on top. Each node's title is bold over its wrapped
 //! text. Output is deterministic: nodes, clusters and edges come in map order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -21,8 +21,8 @@ use super::escape::{quoted, Html};
 use super::ids::NodeIds;
 use super::style::{self, Palette, Rgb};
 use super::{GroupBy, Layout, RenderOptions};
-use crate::analysis::grounded::{self, Label};
-use crate::analysis::unanswered;
+use crate::analysis::grounded::Label;
+use super::verdicts::Judged;
 use crate::model::{Element, Kind, Map, Relation};
 
 /// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has
@@ -112,9 +112,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         lines.extend(
-            textwrap::wrap(paragraph, width)
-                .into_iter()
-                .map(|l| l.into_owned()),
+            textwrap::wrap(
+                paragraph,
+                textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
+            )
+            .into_iter()
+            .map(|l| l.into_owned()),
         );
     }
     lines
@@ -138,8 +141,7 @@ struct Drawing<'a> {
     opts: &'a RenderOptions,
     ids: NodeIds,
     palette: Palette,
-    unanswered: HashSet<NodeIndex>,
-    labels: grounded::Labelling,
+    judged: Judged,
 }
 
 impl<'a> Drawing<'a> {
@@ -149,8 +151,7 @@ impl<'a> Drawing<'a> {
             opts,
             ids: NodeIds::new(map),
             palette: Palette::new(map),
-            unanswered: unanswered::unanswered(map).into_iter().collect(),
-            labels: grounded::grounded(map),
+            judged: Judged::of(map, opts.verdicts.as_ref()),
         }
     }
 
@@ -211,8 +212,8 @@ impl<'a> Drawing<'a> {
         let node = self.map.node(ix);
         let kind = self.map.kind(ix);
         let color = self.palette.color(node.side.as_deref());
-        let status = self.labels.label(ix);
-        let unanswered = self.unanswered.contains(&ix);
+        let status = self.judged.label(ix);
+        let unanswered = self.judged.is_unanswered(ix);
         let mut class = format!(
             "{} {} {}",
             kind.as_str(),
@@ -571,14 +572,18 @@ impl<'a> Drawing<'a> {
             node_stmt(&format!("legend-{name}"), a)
         };
         // A row: nodes on one rank, kept in order left to right by invisible flat edges.
-        let row = |items: Vec<(String, Stmt)>, visible: Vec<Stmt>| {
+        // In rows of relation samples (`pairs`), items 0-1, 2-3, ... are already joined by a
+        // visible edge, so only 1-2, 3-4, ... need an invisible one.
+        let row = |items: Vec<(String, Stmt)>, visible: Vec<Stmt>, pairs: bool| {
             let names: Vec<String> = items.iter().map(|(n, _)| n.clone()).collect();
             let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
             stmts.extend(items.into_iter().map(|(_, s)| s));
             stmts.extend(visible);
-            for pair in names.windows(2) {
+            for (i, pair) in names.windows(2).enumerate() {
                 if let [a, b] = pair {
-                    stmts.push(edge_stmt(a, b, vec![attr("style", "invis")]));
+                    if !pairs || i % 2 == 1 {
+                        stmts.push(edge_stmt(a, b, vec![attr("style", "invis")]));
+                    }
                 }
             }
             Stmt::Subgraph(Subgraph {
@@ -622,6 +627,7 @@ impl<'a> Drawing<'a> {
                     ),
                 ],
                 Vec::new(),
+                false,
             ),
             row(
                 vec![
@@ -639,6 +645,7 @@ impl<'a> Drawing<'a> {
                     ),
                 ],
                 Vec::new(),
+                false,
             ),
         ];
         let relation_sample = |r: Relation| {
@@ -698,7 +705,7 @@ impl<'a> Drawing<'a> {
                 items.extend(nodes);
                 visible.push(edge);
             }
-            stmts.push(row(items, visible));
+            stmts.push(row(items, visible, true));
         }
         stmts.push(self.legend_key(grey));
         // Stack the rows top to bottom with invisible edges, drawn in the map's direction.
@@ -818,7 +825,7 @@ impl<'a> Drawing<'a> {
             t.text(text);
             t.tag("</td></tr>");
         };
-        for side in self.palette.sides() {
+        for side in self.palette.used(self.map) {
             swatch(&mut table, side.color, &side.label);
         }
         if self.map.nodes().any(|(_, n)| n.side.is_none()) {

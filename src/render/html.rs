@@ -22,9 +22,8 @@ use sha2::{Digest, Sha256};
 use super::graphviz::{self, GraphvizError, OutputFormat};
 use super::ids::NodeIds;
 use super::style::{self, Palette};
+use super::verdicts::Judged;
 use super::{to_dot, RenderOptions};
-use crate::analysis::grounded;
-use crate::analysis::unanswered;
 use crate::model::{Element, Map};
 
 /// The report's stylesheet.
@@ -66,8 +65,8 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
     let svg = embeddable_svg(svg)?;
     let ids = NodeIds::new(map);
     let palette = Palette::new(map);
-    let labels = grounded::grounded(map);
-    let open: Vec<NodeIndex> = unanswered::unanswered(map);
+    let labels = Judged::of(map, opts.verdicts.as_ref());
+    let open: Vec<NodeIndex> = labels.unanswered_in_order(map);
     let open_set: BTreeSet<NodeIndex> = open.iter().copied().collect();
     let data = data_json(map, &ids, &palette, &labels, &open_set);
     let title = map
@@ -139,7 +138,7 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
                             aria-describedby="match-count";
                         fieldset.sides #side-filters {
                             legend { "Sides" }
-                            @for side in palette.sides() {
+                            @for side in palette.used(map) {
                                 label style=(side_style(Some(&side.id))) {
                                     input type="checkbox" value=(side.id) checked;
                                     span.swatch aria-hidden="true" {}
@@ -237,12 +236,12 @@ struct Group {
     nodes: Vec<NodeIndex>,
 }
 
-/// A group per side (in palette order, every side even when all its points are answered), then
-/// the points without a side if any is unanswered.
+/// A group per side that has points (in palette order, even when all its points are answered),
+/// then the points without a side if any is unanswered.
 fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Group> {
     let mut groups: Vec<Group> = palette
-        .sides()
-        .iter()
+        .used(map)
+        .into_iter()
         .map(|s| Group {
             side: Some(s.id.clone()),
             label: s.label.clone(),
@@ -272,7 +271,7 @@ fn data_json(
     map: &Map,
     ids: &NodeIds,
     palette: &Palette,
-    labels: &grounded::Labelling,
+    labels: &Judged,
     open: &BTreeSet<NodeIndex>,
 ) -> String {
     let nodes: Vec<Value> = map

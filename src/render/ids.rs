@@ -2,7 +2,7 @@
 //!
 //! A node's drawing id is `s-` (statement) or `a-` (argument) followed by its title in lower
 //! case with every run of characters other than ASCII letters and digits turned into one `-`,
-//! cut to 40 characters; a repeated id gets `-2`, `-3`, ... The ids are the DOT node names and
+//! cut after a whole word to at most 40 characters; a repeated id gets `-2`, `-3`, ... The ids are the DOT node names and
 //! the `id` attributes of the SVG groups, so a script can find nodes, and they only ever hold
 //! `[a-z0-9-]`.
 
@@ -54,8 +54,8 @@ impl NodeIds {
     }
 }
 
-/// `text` reduced to lower-case ASCII letters, digits and single dashes (`node` when nothing is
-/// left).
+/// `text` reduced to lower-case ASCII letters, digits and single dashes, at most
+/// [`MAX_SLUG`] long and cut after a whole word when possible (`node` when nothing is left).
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
@@ -66,6 +66,10 @@ pub fn slug(text: &str) -> String {
             }
             dash = false;
             if out.len() >= MAX_SLUG {
+                // Cut at the last whole word when there is one.
+                if let Some(cut) = out.rfind('-') {
+                    out.truncate(cut);
+                }
                 break;
             }
             out.push(c.to_ascii_lowercase());
@@ -91,6 +95,14 @@ mod tests {
         assert_eq!(slug("“Ünïcode” only ✓"), "n-code-only");
         assert_eq!(slug("✓✓"), "node");
         assert_eq!(slug(&"x".repeat(100)).len(), MAX_SLUG);
+        assert_eq!(
+            slug("Alliance teachers are better off independent"),
+            "alliance-teachers-are-better-off"
+        );
+        assert_eq!(
+            slug("Exactly forty characters long, no more!!"),
+            "exactly-forty-characters-long-no-more"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod graphviz;
 pub mod html;
 pub mod ids;
 pub mod style;
+pub mod verdicts;
 
 pub use dot::to_dot;
 pub use graphviz::{GraphvizError, OutputFormat};
@@ -99,6 +100,9 @@ pub struct RenderOptions {
     pub title: bool,
     /// A remark drawn under the title, e.g. "12 nodes hidden by filters".
     pub note: Option<String>,
+    /// The whole map's verdicts (unanswered, grounded status) when drawing part of it; `None`
+    /// judges the map drawn on its own.
+    pub verdicts: Option<crate::analysis::filter::Verdicts>,
 }
 
 impl Default for RenderOptions {
@@ -113,6 +117,7 @@ impl Default for RenderOptions {
             legend: true,
             title: true,
             note: None,
+            verdicts: None,
         }
     }
 }

@@ -116,6 +116,17 @@ impl Palette {
         &self.sides
     }
 
+    /// The sides that some node of `map` speaks for, in palette order (legends and filters
+    /// show only these; colours stay those of [`Palette::sides`]).
+    pub fn used(&self, map: &Map) -> Vec<&SideStyle> {
+        let used: std::collections::HashSet<&str> =
+            map.nodes().filter_map(|(_, n)| n.side.as_deref()).collect();
+        self.sides
+            .iter()
+            .filter(|s| used.contains(s.id.as_str()))
+            .collect()
+    }
+
     /// The style of a side id.
     pub fn side(&self, id: &str) -> Option<&SideStyle> {
         self.index.get(id).and_then(|&i| self.sides.get(i))
@@ -256,6 +267,8 @@ mod tests {
         assert_eq!(hex, ["#aabbcc", PALETTE[0], PALETTE[1], PALETTE[2]]);
         assert_eq!(p.side("other").map(|s| s.label.as_str()), Some("other"));
         assert_eq!(p.color(None).hex(), NO_SIDE);
+        let used: Vec<&str> = p.used(&map).iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(used, ["other"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Edge, Element, Map, Node, Origin, Section, Side};
+use crate::model::{Edge, Element, Map, Node, Origin, Relation, Section, Side};
 
 use super::frontmatter;
 use super::lexer::{self, LexProblem, Lexed, Pos};
@@ -23,6 +23,19 @@ struct NodeState {
     undefined_warning: Option<Diagnostic>,
     /// The first `{side: ...}` written on it.
     explicit_side: Option<String>,
+}
+
+/// A premise-conclusion structure being built.
+struct PcsBuild {
+    argument: NodeIndex,
+    entries: Vec<PcsEntry>,
+}
+
+struct PcsEntry {
+    statement: NodeIndex,
+    conclusion: bool,
+    inference: String,
+    origin: Origin,
 }
 
 /// Where a frontmatter declaration was made, for E009's help.
@@ -52,15 +65,18 @@ pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> M
         title_decl: None,
     };
     // First the frontmatter of every file, so that sides declared in a later file are known.
+    let mut shortcodes: Vec<(String, String)> = Vec::new();
     for ((name, text), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
             file: name,
             text,
             diagnostics,
+            shortcodes: &[],
         };
         report_lex_problems(&lexed.problems, &mut sink);
         if let Some(block) = &lexed.frontmatter {
-            let fm = frontmatter::read(block, &mut sink);
+            let mut fm = frontmatter::read(block, &mut sink);
+            shortcodes.append(&mut fm.shortcodes);
             b.merge_frontmatter(fm, &mut sink);
         }
     }
@@ -69,6 +85,7 @@ pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> M
             file: name,
             text,
             diagnostics,
+            shortcodes: &shortcodes,
         };
         if let Some(block) = &lexed.frontmatter {
             frontmatter_layout(block, &lexed.lines, &mut sink);
@@ -263,8 +280,28 @@ impl Builder {
         // Open sections of this file: (level, id).
         let mut sections: Vec<(u8, String)> = Vec::new();
         let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(items.len());
+        let mut pcs: Option<PcsBuild> = None;
         for item in items {
             match item {
+                Item::PcsStart { owner, pos } => {
+                    let owner = owner.and_then(|i| nodes.get(i).copied().flatten());
+                    let section = sections.last().map(|(_, id)| id.clone());
+                    let argument = match owner {
+                        Some(ix) => Some(ix),
+                        None => self.untitled_argument(section, origin(sink.file, *pos)),
+                    };
+                    pcs = argument.map(|argument| PcsBuild {
+                        argument,
+                        entries: Vec::new(),
+                    });
+                    nodes.push(argument);
+                }
+                Item::PcsEnd => {
+                    if let Some(b) = pcs.take() {
+                        self.finish_pcs(b);
+                    }
+                    nodes.push(None);
+                }
                 Item::Heading {
                     level,
                     title,
@@ -303,13 +340,35 @@ impl Builder {
                 Item::Element(e) => {
                     let section = sections.last().map(|(_, id)| id.clone());
                     let ix = self.element(e, section, sink);
+                    if let (Some(role), Some(ix), Some(b)) = (&e.pcs, ix, pcs.as_mut()) {
+                        b.entries.push(PcsEntry {
+                            statement: ix,
+                            conclusion: role.conclusion,
+                            inference: role.inference.clone(),
+                            origin: origin(sink.file, e.pos),
+                        });
+                    }
                     if let (Some((parent, mark)), Some(ix)) = (e.parent, ix) {
                         if let Some(Some(p)) = nodes.get(parent) {
-                            let (from, to) = if mark.child_to_parent {
+                            let (from, mut to) = if mark.child_to_parent {
                                 (ix, *p)
                             } else {
                                 (*p, ix)
                             };
+                            // An undercut written under a conclusion of a premise-conclusion
+                            // structure undercuts the argument's inference (Argdown's rule).
+                            let under_conclusion = matches!(
+                                items.get(parent),
+                                Some(Item::Element(p)) if p.pcs.as_ref().is_some_and(|r| r.conclusion)
+                            );
+                            if mark.relation == Relation::Undercuts
+                                && mark.child_to_parent
+                                && under_conclusion
+                            {
+                                if let Some(b) = &pcs {
+                                    to = b.argument;
+                                }
+                            }
                             self.map.relate(
                                 from,
                                 to,
@@ -323,6 +382,66 @@ impl Builder {
                     nodes.push(ix);
                 }
             }
+        }
+    }
+
+    /// A new argument `Untitled N` for a premise-conclusion structure that follows no argument.
+    fn untitled_argument(&mut self, section: Option<String>, at: Origin) -> Option<NodeIndex> {
+        self.untitled += 1;
+        let node = Node {
+            section,
+            origin: Some(at),
+            ..Node::argument(format!("Untitled {}", self.untitled), "")
+        };
+        let ix = self.map.add_node(node).ok()?;
+        self.states.insert(
+            ix,
+            NodeState {
+                defined: true,
+                ..NodeState::default()
+            },
+        );
+        Some(ix)
+    }
+
+    /// Records a premise-conclusion structure on its argument (`data.pcs`) and relates the
+    /// argument to its main conclusion: the argument supports it.
+    fn finish_pcs(&mut self, b: PcsBuild) {
+        let last = b.entries.len().saturating_sub(1);
+        let mut list = Vec::with_capacity(b.entries.len());
+        for (k, entry) in b.entries.iter().enumerate() {
+            let role = match (entry.conclusion, k == last) {
+                (true, true) => "main-conclusion",
+                (true, false) => "intermediary-conclusion",
+                (false, _) => "premise",
+            };
+            let mut o = serde_json::Map::new();
+            o.insert("role".into(), role.into());
+            o.insert(
+                "statement".into(),
+                self.map.node(entry.statement).id.clone().into(),
+            );
+            if entry.conclusion && !entry.inference.is_empty() {
+                o.insert("inference".into(), entry.inference.clone().into());
+            }
+            list.push(serde_json::Value::Object(o));
+        }
+        let argument = self.map.node_mut(b.argument);
+        if argument.data.contains_key("pcs") {
+            return;
+        }
+        argument
+            .data
+            .insert("pcs".into(), serde_json::Value::Array(list));
+        if let Some(conclusion) = b.entries.last().filter(|e| e.conclusion) {
+            self.map.relate(
+                b.argument,
+                conclusion.statement,
+                Edge {
+                    relation: Relation::Supports,
+                    origin: Some(conclusion.origin.clone()),
+                },
+            );
         }
     }
 

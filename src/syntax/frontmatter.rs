@@ -17,6 +17,8 @@ pub struct Frontmatter {
     pub title: Option<(String, Pos)>,
     pub sides: Vec<(Side, Pos)>,
     pub sources: Vec<(Source, Pos)>,
+    /// `model: shortcodes: {":name:": {unicode: "..."}}`: more special characters.
+    pub shortcodes: Vec<(String, String)>,
 }
 
 /// Finds the line where `id` is declared under the top-level key `section` (best effort: the
@@ -124,6 +126,28 @@ pub fn read(block: &FrontmatterBlock, sink: &mut Sink<'_>) -> Frontmatter {
             },
             "sides" => read_sides(block, value, sink, &mut fm),
             "sources" => read_sources(block, value, sink, &mut fm),
+            "model" => {
+                if value.get("explodeArguments") == Some(&Json::Bool(true)) {
+                    sink.report(
+                        Code::Unsupported,
+                        "`model: explodeArguments` is not supported yet",
+                        locate(block, "model", Some("explodeArguments")),
+                        16,
+                        Some(
+                            "counterpoint keeps each premise-conclusion structure as one \
+                             argument; remove the setting"
+                                .into(),
+                        ),
+                    );
+                }
+                if let Some(Json::Object(codes)) = value.get("shortcodes") {
+                    for (code, v) in codes {
+                        if let Some(unicode) = v.get("unicode").and_then(Json::as_str) {
+                            fm.shortcodes.push((code.clone(), unicode.to_string()));
+                        }
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -372,6 +396,7 @@ mod tests {
             file: "f.argdown",
             text: &text,
             diagnostics: &mut diagnostics,
+            shortcodes: &[],
         };
         let fm = read(&block, &mut sink);
         (fm, diagnostics)

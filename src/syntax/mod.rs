@@ -12,6 +12,7 @@ pub mod frontmatter;
 pub mod lexer;
 pub mod metadata;
 pub mod parser;
+pub mod shortcodes;
 pub mod sink;
 pub mod text;
 

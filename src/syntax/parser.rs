@@ -36,6 +36,17 @@ pub struct ElementItem {
     pub len: usize,
     /// The parent element (its index in the file's items) and the relation to it.
     pub parent: Option<(usize, Mark)>,
+    /// Set when the element is a statement of a premise-conclusion structure.
+    pub pcs: Option<PcsRole>,
+}
+
+/// The place of a statement in a premise-conclusion structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PcsRole {
+    /// Whether it follows an inference rule (a conclusion) or not (a premise).
+    pub conclusion: bool,
+    /// For a conclusion: the text of the inference rule above it (`-- Modus ponens --`).
+    pub inference: String,
 }
 
 /// A heading or an element.
@@ -47,13 +58,26 @@ pub enum Item {
         side: Option<(String, Pos)>,
         pos: Pos,
     },
-    Element(ElementItem),
+    Element(Box<ElementItem>),
+    /// A premise-conclusion structure begins; it belongs to the argument at this item index,
+    /// or, when `None`, to a new untitled argument.
+    PcsStart {
+        owner: Option<usize>,
+        pos: Pos,
+    },
+    /// The premise-conclusion structure begun last is complete.
+    PcsEnd,
 }
 
 /// What a line starts with.
 enum Line<'a> {
     Heading(usize),
-    Unsupported(&'static str, &'static str),
+    /// `(n)`: a statement of a premise-conclusion structure; the number's length in bytes.
+    PcsStatement(usize),
+    /// `--`: an inference rule of a premise-conclusion structure.
+    Inference,
+    /// `* ` or `1. `: an item of a list; the marker's length in bytes.
+    ListItem(usize),
     Relation(Mark, usize),
     Element(&'a str),
     Text,
@@ -72,6 +96,26 @@ struct Pending {
     /// How many `{` of metadata are open at the end of the last segment (lines inside open
     /// metadata belong to it, whatever they look like).
     braces: Braces,
+    pcs: Option<PcsRole>,
+}
+
+/// A premise-conclusion structure being read.
+struct Pcs {
+    start: Pos,
+    /// The index of its `PcsStart` item (relations under an inference rule relate to the
+    /// argument it starts).
+    item: usize,
+    /// The text of an inference rule read since the last statement (the next statement is a
+    /// conclusion).
+    inference: Option<String>,
+    /// Whether the last statement read was a conclusion.
+    last_is_conclusion: bool,
+}
+
+/// An inference rule spanning lines (`--` ... `--`), being read.
+struct OpenInference {
+    pos: Pos,
+    text: String,
 }
 
 /// Tracks `{`/`}` nesting (outside YAML quotes, after `\` escapes) over an element's lines.
@@ -126,6 +170,16 @@ struct Parser<'a, 'b> {
     after_heading: bool,
     /// Inside a paragraph of unsupported syntax: lines are skipped until a blank line.
     skipping: bool,
+    pcs: Option<Pcs>,
+    inference: Option<OpenInference>,
+    /// The item index of the top-level argument that starts the current paragraph.
+    paragraph_argument: Option<usize>,
+    /// The same for the paragraph before the last blank line.
+    previous_argument: Option<usize>,
+    /// The current paragraph is a list.
+    in_list: bool,
+    /// A `}` comes on the current line or later in the paragraph.
+    metadata_may_continue: bool,
 }
 
 /// Parses the lines of one lexed file (comments blanked, frontmatter lines blank).
@@ -138,14 +192,35 @@ pub fn parse(lexed: &Lexed, sink: &mut Sink<'_>) -> Vec<Item> {
         block_has_content: false,
         after_heading: false,
         skipping: false,
+        pcs: None,
+        inference: None,
+        paragraph_argument: None,
+        previous_argument: None,
+        in_list: false,
+        metadata_may_continue: false,
     };
+    // For each line: whether a `}` comes on this line or a later one of the same paragraph
+    // (open metadata takes in the lines up to its `}` only when there is one, as in Argdown).
+    let mut brace_ahead = vec![false; lexed.lines.len()];
+    let mut seen = false;
+    for (n, line) in lexed.lines.iter().enumerate().rev() {
+        let hidden = lexed.hidden.get(n).copied().unwrap_or(false);
+        if line.trim().is_empty() && !hidden {
+            seen = false;
+        }
+        seen |= line.contains('}');
+        if let Some(b) = brace_ahead.get_mut(n) {
+            *b = seen;
+        }
+    }
     for (n, line) in lexed.lines.iter().enumerate() {
         if lexed.hidden.get(n).copied().unwrap_or(false) {
             continue;
         }
+        p.metadata_may_continue = brace_ahead.get(n).copied().unwrap_or(false);
         p.line(n + 1, line);
     }
-    p.finish_pending();
+    p.end_paragraph();
     p.items
 }
 
@@ -185,43 +260,25 @@ fn classify(body: &str, indent: usize, line: usize) -> Line<'_> {
         return Line::Heading(hashes);
     }
     if body.starts_with("--") {
-        return Line::Unsupported(
-            "inference rules (`--`, `----`) are not supported yet",
-            "counterpoint reads statements, arguments and their relations; write the argument \
-             as `<Title>: text` with `+`/`-` relations",
-        );
+        return Line::Inference;
     }
     let digits = body.chars().take_while(char::is_ascii_digit).count();
-    if body.starts_with('(')
-        && digits == 0
-        && body
-            .chars()
-            .skip(1)
-            .take_while(char::is_ascii_digit)
-            .count()
-            > 0
-    {
+    if body.starts_with('(') {
         let d = body
             .chars()
             .skip(1)
             .take_while(char::is_ascii_digit)
             .count();
-        if body.chars().nth(d + 1) == Some(')') {
-            return Line::Unsupported(
-                "premise-conclusion structures (`(1) ...`) are not supported yet",
-                "write the argument as `<Title>: text` and relate its premises with `+`",
-            );
+        if d > 0 && body.chars().nth(d + 1) == Some(')') {
+            return Line::PcsStatement(d + 2);
         }
     }
     let next_is_space = |n: usize| body.chars().nth(n).is_none_or(char::is_whitespace);
-    if (digits > 0 && body.chars().nth(digits) == Some('.') && next_is_space(digits + 1))
-        || (body.starts_with('*') && next_is_space(1))
-    {
-        return Line::Unsupported(
-            "lists (`* item`, `1. item`) are not supported yet",
-            "write each point as a statement `[Title]: text`, or escape the first character \
-             (`\\*`)",
-        );
+    if digits > 0 && body.chars().nth(digits) == Some('.') && next_is_space(digits + 1) {
+        return Line::ListItem(digits + 1);
+    }
+    if body.starts_with('*') && next_is_space(1) {
+        return Line::ListItem(1);
     }
     if let Some((relation, child_to_parent, len)) = relation_marker(body) {
         return Line::Relation(
@@ -268,28 +325,32 @@ fn element_start(body: &str) -> Option<(Element, String, bool, usize)> {
 impl Parser<'_, '_> {
     fn line(&mut self, n: usize, line: &str) {
         if line.trim().is_empty() {
-            self.finish_pending();
-            self.tree = None;
+            self.end_paragraph();
+            if self.block_has_content {
+                self.previous_argument = self.paragraph_argument.take();
+            }
             self.block_has_content = false;
             self.after_heading = false;
             self.skipping = false;
+            self.in_list = false;
             return;
         }
         if self.skipping {
             return;
         }
         if let Some(pending) = &mut self.pending {
-            if pending.braces.depth > 0 {
+            if pending.braces.depth > 0 && self.metadata_may_continue {
                 pending.braces.feed(line);
                 pending.segments.push(Segment {
-                    pos: Pos {
-                        line: n,
-                        column: 1,
-                    },
+                    pos: Pos { line: n, column: 1 },
                     text: line.trim_end().to_string(),
                 });
                 return;
             }
+        }
+        if self.inference.is_some() {
+            self.inference_line(line);
+            return;
         }
         let indent_str: String = line
             .chars()
@@ -303,24 +364,42 @@ impl Parser<'_, '_> {
         };
         match classify(body, indent, n) {
             Line::Heading(level) => {
-                self.finish_pending();
-                self.tree = None;
+                self.end_paragraph();
                 self.blank_line_check(pos, "a heading");
                 self.heading(level, body, pos);
                 self.block_has_content = true;
                 self.after_heading = true;
+                self.in_list = false;
+                self.paragraph_argument = None;
+                self.previous_argument = None;
             }
-            Line::Unsupported(message, help) => {
-                self.finish_pending();
-                self.tree = None;
-                self.sink.report(
-                    Code::Unsupported,
-                    message,
-                    pos,
-                    chars_len(body),
-                    Some(help.to_string()),
-                );
-                self.skipping = true;
+            Line::PcsStatement(number_len) => self.pcs_statement(body, number_len, pos),
+            Line::Inference => self.inference_start(body, pos),
+            Line::ListItem(marker_len) => {
+                self.end_paragraph();
+                if !self.in_list {
+                    self.blank_line_check(pos, "a list");
+                }
+                let rest = body.get(marker_len..).unwrap_or("");
+                let ws = rest.chars().take_while(|c| c.is_whitespace()).count();
+                let target_pos = Pos {
+                    line: pos.line,
+                    column: pos.column + marker_len + ws,
+                };
+                let target = rest.trim_start();
+                if target.is_empty() {
+                    self.sink.report(
+                        Code::Syntax,
+                        "an empty list item",
+                        pos,
+                        marker_len,
+                        Some("write a statement or argument after the marker".into()),
+                    );
+                    return;
+                }
+                self.top_level(target, target_pos, None);
+                self.in_list = true;
+                self.paragraph_argument = None;
             }
             Line::Relation(mark, len) => {
                 self.finish_pending();
@@ -332,8 +411,8 @@ impl Parser<'_, '_> {
                 self.after_heading = false;
             }
             Line::Element(body) => {
-                self.finish_pending();
                 if indent > 0 && self.tree.is_some() {
+                    self.finish_pending();
                     self.sink.report(
                         Code::Syntax,
                         "an element inside a relation tree needs a relation marker",
@@ -346,9 +425,10 @@ impl Parser<'_, '_> {
                         ),
                     );
                 } else {
+                    self.end_paragraph();
                     self.blank_line_check(pos, "a new top-level element");
                 }
-                self.top_level(body, pos);
+                self.new_paragraph_element(body, pos);
             }
             Line::Text => {
                 if let Some(pending) = &mut self.pending {
@@ -360,8 +440,196 @@ impl Parser<'_, '_> {
                     self.block_has_content = true;
                     return;
                 }
+                self.end_paragraph();
                 self.blank_line_check(pos, "a new top-level element");
-                self.top_level(body, pos);
+                self.new_paragraph_element(body, pos);
+            }
+        }
+    }
+
+    /// A top-level element; remembers whether the paragraph starts with an argument (a
+    /// premise-conclusion structure in the next paragraph belongs to it).
+    fn new_paragraph_element(&mut self, body: &str, pos: Pos) {
+        self.in_list = false;
+        let starts_paragraph = !self.block_has_content || self.paragraph_argument.is_none();
+        let index = self.items.len();
+        self.top_level(body, pos, None);
+        if starts_paragraph {
+            let is_argument = self
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.element == Element::Argument && p.title.is_some());
+            self.paragraph_argument = is_argument.then_some(index);
+        }
+    }
+
+    /// Ends what is open: the element being read, its relation tree, a premise-conclusion
+    /// structure.
+    fn end_paragraph(&mut self) {
+        self.finish_pending();
+        self.tree = None;
+        if let Some(inference) = self.inference.take() {
+            self.sink.report(
+                Code::Syntax,
+                "an inference rule that is never closed",
+                inference.pos,
+                2,
+                Some(
+                    "end the inference rule with `--` (e.g. `-- Modus ponens --`, or `----`)"
+                        .into(),
+                ),
+            );
+        }
+        if let Some(pcs) = self.pcs.take() {
+            if !pcs.last_is_conclusion {
+                self.sink.report(
+                    Code::Syntax,
+                    "a premise-conclusion structure must end with a conclusion",
+                    pcs.start,
+                    1,
+                    Some(
+                        "put an inference rule (`----`) before the last statement, and no blank \
+                         line inside the structure"
+                            .into(),
+                    ),
+                );
+            }
+            self.items.push(Item::PcsEnd);
+        }
+    }
+
+    /// `(n) statement`: starts or continues a premise-conclusion structure.
+    fn pcs_statement(&mut self, body: &str, number_len: usize, pos: Pos) {
+        self.finish_pending();
+        self.tree = None;
+        if self.pcs.is_none() {
+            let owner = if self.block_has_content {
+                self.blank_line_check(pos, "a premise-conclusion structure");
+                let owner = self.paragraph_argument;
+                self.end_paragraph();
+                owner
+            } else {
+                self.previous_argument
+            };
+            self.pcs = Some(Pcs {
+                start: pos,
+                item: self.items.len(),
+                inference: None,
+                last_is_conclusion: false,
+            });
+            self.items.push(Item::PcsStart { owner, pos });
+            self.paragraph_argument = None;
+            self.previous_argument = None;
+        }
+        let role = match &mut self.pcs {
+            Some(pcs) => {
+                let inference = pcs.inference.take();
+                pcs.last_is_conclusion = inference.is_some();
+                PcsRole {
+                    conclusion: inference.is_some(),
+                    inference: inference.unwrap_or_default(),
+                }
+            }
+            None => PcsRole {
+                conclusion: false,
+                inference: String::new(),
+            },
+        };
+        let rest = body.get(number_len..).unwrap_or("");
+        let ws = rest.chars().take_while(|c| c.is_whitespace()).count();
+        let target = rest.trim_start();
+        let target_pos = Pos {
+            line: pos.line,
+            column: pos.column + chars_len(body.get(..number_len).unwrap_or("")) + ws,
+        };
+        if target.is_empty() {
+            self.sink.report(
+                Code::Syntax,
+                "a numbered line without a statement",
+                pos,
+                number_len,
+                Some(
+                    "write the premise or conclusion after the number: `(1) [Title]: text`".into(),
+                ),
+            );
+            return;
+        }
+        if target.starts_with('<') && element_start(target).is_some() {
+            self.sink.report(
+                Code::Syntax,
+                "an argument in a premise-conclusion structure",
+                target_pos,
+                1,
+                Some("premises and conclusions are statements: `[Title]` or plain text".into()),
+            );
+        }
+        self.top_level(target, target_pos, Some(role));
+        self.block_has_content = true;
+        self.after_heading = false;
+    }
+
+    /// `--`: an inference rule, on one line (`----`, `-- Modus ponens --`) or several.
+    fn inference_start(&mut self, body: &str, pos: Pos) {
+        self.finish_pending();
+        self.tree = None;
+        if self.pcs.as_ref().is_none_or(|p| p.inference.is_some()) {
+            let message = if self.pcs.is_some() {
+                "two inference rules in a row"
+            } else {
+                "an inference rule (`--`) outside a premise-conclusion structure"
+            };
+            self.sink.report(
+                Code::Syntax,
+                message,
+                pos,
+                chars_len(body),
+                Some(
+                    "an inference rule goes between the premises `(1) ...` and the conclusion \
+                     `(2) ...` of an argument"
+                        .into(),
+                ),
+            );
+            self.end_paragraph();
+            self.skipping = true;
+            return;
+        }
+        self.block_has_content = true;
+        let rest = body.get(2..).unwrap_or("");
+        self.inference = Some(OpenInference {
+            pos,
+            text: String::new(),
+        });
+        self.inference_text(rest);
+    }
+
+    /// A line inside a multi-line inference rule.
+    fn inference_line(&mut self, line: &str) {
+        self.inference_text(line);
+    }
+
+    /// Adds `text` to the open inference rule; a `--` closes it.
+    fn inference_text(&mut self, text: &str) {
+        let Some(open) = &mut self.inference else {
+            return;
+        };
+        match text.find("--") {
+            Some(end) => {
+                open.text.push(' ');
+                open.text.push_str(text.get(..end).unwrap_or(""));
+                let rule = rule_text(&open.text);
+                self.inference = None;
+                if let Some(pcs) = &mut self.pcs {
+                    pcs.inference = Some(rule);
+                    // Relations under the rule relate to the argument's inference.
+                    self.tree = Some(Tree {
+                        stack: vec![(0, pcs.item)],
+                        indent_char: None,
+                    });
+                }
+            }
+            None => {
+                open.text.push(' ');
+                open.text.push_str(text);
             }
         }
     }
@@ -411,10 +679,13 @@ impl Parser<'_, '_> {
         });
     }
 
-    /// A top-level element (or untitled statement) starting a new relation tree.
-    fn top_level(&mut self, body: &str, pos: Pos) {
+    /// A top-level element (or untitled statement, or statement of a premise-conclusion
+    /// structure) starting a new relation tree.
+    fn top_level(&mut self, body: &str, pos: Pos, pcs: Option<PcsRole>) {
         let index = self.items.len();
-        self.pending = Some(self.start(body, pos, None));
+        let mut pending = self.start(body, pos, None);
+        pending.pcs = pcs;
+        self.pending = Some(pending);
         self.tree = Some(Tree {
             stack: vec![(0, index)],
             indent_char: None,
@@ -455,7 +726,10 @@ impl Parser<'_, '_> {
                 "an argument after `><`: Argdown allows contradictions only with statements",
                 target_pos,
                 1,
-                Some("contradict a statement (`>< [Title]`), or attack the argument with `->`".into()),
+                Some(
+                    "contradict a statement (`>< [Title]`), or attack the argument with `->`"
+                        .into(),
+                ),
             );
         }
         let parent = self.parent_for(indent_str, indent, pos);
@@ -524,12 +798,11 @@ impl Parser<'_, '_> {
             Some((i, _)) if i == indent && tree.stack.len() > 1 => {
                 tree.stack.pop();
             }
-            Some(_) if popped && mixed => {
+            Some(_) if popped && mixed && tree.stack.len() > 1 => {
                 // Already reported as mixed indentation: read it as a sibling.
-                if tree.stack.len() > 1 {
-                    tree.stack.pop();
-                }
+                tree.stack.pop();
             }
+            Some(_) if popped && mixed => {}
             Some((i, _)) if popped && i < indent && !mixed => {
                 if tree.stack.len() > 1 {
                     if let Some((i, _)) = tree.stack.last() {
@@ -580,6 +853,7 @@ impl Parser<'_, '_> {
                 braces.feed(rest);
                 Pending {
                     braces,
+                    pcs: None,
                     element,
                     title: Some(if title_trimmed.is_empty() {
                         "?".to_string()
@@ -601,6 +875,7 @@ impl Parser<'_, '_> {
                 }
             }
             None => Pending {
+                pcs: None,
                 braces: {
                     let mut b = Braces::default();
                     b.feed(body);
@@ -654,7 +929,7 @@ impl Parser<'_, '_> {
             .as_ref()
             .map(|raw| metadata::parse(raw, self.sink))
             .unwrap_or_default();
-        self.items.push(Item::Element(ElementItem {
+        self.items.push(Item::Element(Box::new(ElementItem {
             element: p.element,
             title: p.title,
             defines: p.defines,
@@ -663,8 +938,18 @@ impl Parser<'_, '_> {
             pos: p.pos,
             len: p.len,
             parent: p.parent,
-        }));
+            pcs: p.pcs,
+        })));
     }
+}
+
+/// The rule names of an inference (`Modus ponens`), without metadata, whitespace collapsed.
+fn rule_text(text: &str) -> String {
+    let without_meta = match text.find('{') {
+        Some(i) => text.get(..i).unwrap_or(text),
+        None => text,
+    };
+    text::collapse_whitespace(without_meta)
 }
 
 /// The position of the first non-blank character of the segments.

@@ -184,7 +184,8 @@ fn headings_are_sections_with_parents_and_sides() {
         "===\nsides:\n  pro: {label: P}\n  con: {label: C}\n===\n\n# Case for {side: pro}\n\n[A]: a\n\n## Details\n\n[B]: b\n\n# Case against {side: con}\n\n[C]: c #pro\n\n### Deep\n\n[D]: d {side: pro}\n",
     );
     assert!(d.is_empty(), "{d:?}");
-    let s: Vec<(&str, &str, u8, Option<&str>, Option<&str>)> = map
+    type Row<'a> = (&'a str, &'a str, u8, Option<&'a str>, Option<&'a str>);
+    let s: Vec<Row> = map
         .sections
         .iter()
         .map(|s| {
@@ -285,18 +286,163 @@ fn conflicting_frontmatter_is_e009() {
     assert_eq!(d[0].file, "f1.argdown");
 }
 
+/// The `pcs` data of an argument as (role, statement id, inference) triples.
+fn pcs(map: &Map, id: &str) -> Vec<(String, String, String)> {
+    let node = map.node(map.find(id).unwrap_or_else(|| panic!("no node {id}")));
+    let Some(serde_json::Value::Array(entries)) = node.data.get("pcs") else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            (s("role"), s("statement"), s("inference"))
+        })
+        .collect()
+}
+
+fn step(role: &str, id: &str, inference: &str) -> (String, String, String) {
+    (role.to_string(), id.to_string(), inference.to_string())
+}
+
 #[test]
-fn unsupported_syntax_is_e010_once_per_paragraph() {
+fn premise_conclusion_structures() {
     let (map, d) = parse(
-        "<A>: a\n\n(1) premise\n(2) premise\n----\n(3) conclusion\n  -> [X]\n\n* a list\n* item\n\n1. one\n\n[B]: see @[A] here\n",
+        "[Censorship]: Censorship is not wrong.\n\n<Harm>: Speech can harm.\n\n(1) [Harm done]: Free speech\ncan harm others.\n  - [Rare]: Harm is rare.\n(2) Harmful acts are not permitted.\n--\nModus ponens {uses: [1, 2]}\n--\n(3) Free speech is not always permitted.\n(4) [Censorship]\n-- Specification --\n(5) Censorship is permitted.\n  -> [Absolute]: Speech is absolute.\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(
+        pcs(&map, "<Harm>"),
+        vec![
+            step("premise", "[Harm done]", ""),
+            step("premise", "[Untitled 1]", ""),
+            step("intermediary-conclusion", "[Untitled 2]", "Modus ponens"),
+            step("premise", "[Censorship]", ""),
+            step("main-conclusion", "[Untitled 3]", "Specification"),
+        ]
+    );
+    assert_eq!(text_of(&map, "[Harm done]"), "Free speech can harm others.");
+    use Relation::*;
+    assert_eq!(
+        edges(&map),
+        vec![
+            e("<Harm>", Supports, "[Untitled 3]"),
+            e("[Rare]", Rebuts, "[Harm done]"),
+            e("[Untitled 3]", Rebuts, "[Absolute]"),
+        ]
     );
     assert_eq!(
-        codes(&d),
-        vec!["E010@3:1", "E010@9:1", "E010@12:1", "E010@14:10"]
+        map.kind(map.find("<Harm>").unwrap()),
+        crate::model::Kind::Support
     );
-    // Nothing of the unsupported paragraphs became part of the map.
+}
+
+#[test]
+fn a_structure_without_an_argument_above_gets_an_untitled_one() {
+    let (map, d) =
+        parse("[S]: s\n\n(1) p\n----\n(2) c\n\n# H\n\n<A>: a\n\n# Break\n\n(1) q\n----\n(2) r\n");
+    assert!(d.is_empty(), "{d:?}");
     let ids: Vec<&str> = map.nodes().map(|(_, n)| n.id.as_str()).collect();
-    assert_eq!(ids, vec!["<A>", "[B]"]);
+    assert_eq!(
+        ids,
+        vec![
+            "[S]",
+            "<Untitled 1>",
+            "[Untitled 2]",
+            "[Untitled 3]",
+            "<A>",
+            "<Untitled 4>",
+            "[Untitled 5]",
+            "[Untitled 6]"
+        ]
+    );
+    assert!(pcs(&map, "<A>").is_empty());
+}
+
+#[test]
+fn relations_under_an_inference_or_a_conclusion_undercut_the_argument() {
+    let (map, d) =
+        parse("<a>: a\n\n(1) s1\n-----\n    <_ [t1]: t\n(2) s2\n    <_ <b>: b\n    +> <c>: c\n");
+    assert!(d.is_empty(), "{d:?}");
+    use Relation::*;
+    assert_eq!(
+        edges(&map),
+        vec![
+            e("<a>", Supports, "[Untitled 2]"),
+            e("<b>", Undercuts, "<a>"),
+            e("[Untitled 2]", Supports, "<c>"),
+            e("[t1]", Undercuts, "<a>"),
+        ]
+    );
+}
+
+#[test]
+fn malformed_premise_conclusion_structures() {
+    // No inference; a premise last; a blank line inside; an unclosed rule; a rule alone.
+    let (_, d) = parse("<A>: a\n\n(1) p\n(2) q\n");
+    assert_eq!(codes(&d), vec!["E001@3:1"]);
+    let (_, d) = parse("<A>: a\n\n(1) p\n----\n(2) c\n(3) q\n");
+    assert_eq!(codes(&d), vec!["E001@3:1"]);
+    let (_, d) = parse("<A>: a\n\n(1) p\n\n----\n(2) c\n");
+    assert_eq!(codes(&d), vec!["E001@3:1", "E001@5:1"]);
+    let (_, d) = parse("<A>: a\n\n(1) p\n--\nrule\n\n(2) c\n");
+    assert_eq!(codes(&d), vec!["E001@4:1", "E001@3:1", "E001@7:1"]);
+    let (_, d) = parse("<A>: a\n\n(1) <B>: b\n----\n(2) c\n");
+    assert_eq!(codes(&d), vec!["E001@3:5"]);
+}
+
+#[test]
+fn lists_are_elements() {
+    let (map, d) = parse(
+        "# List\n\n* [A]: a\n  continues\n  + [B]: b\n* plain item\n\n1. [C]: c\n2. <D>: d\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(text_of(&map, "[A]"), "a continues");
+    assert_eq!(text_of(&map, "[Untitled 1]"), "plain item");
+    assert_eq!(text_of(&map, "<D>"), "d");
+    assert_eq!(edges(&map), vec![e("[B]", Relation::Supports, "[A]")]);
+}
+
+#[test]
+fn mentions_stay_in_the_text() {
+    let (map, d) = parse("[A]: a\n\n[B]: unlike @[A] or @<C>, this\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(text_of(&map, "[B]"), "unlike @[A] or @<C>, this");
+    assert_eq!(map.node_count(), 2);
+    assert_eq!(map.edge_count(), 0);
+}
+
+#[test]
+fn explode_arguments_is_e010() {
+    let (_, d) = parse("===\nmodel:\n  explodeArguments: true\n===\n\n[A]: a\n");
+    assert_eq!(codes(&d), vec!["E010@3:3"]);
+}
+
+#[test]
+fn block_yaml_metadata_and_lines_inside_braces() {
+    let (map, d) =
+        parse("[A]: a {\nlinks:\n    - https://example.org/x\n    - [not, a, reference]\n}\n");
+    assert!(d.is_empty(), "{d:?}");
+    let a = map.node(map.find("[A]").unwrap());
+    assert_eq!(
+        serde_json::Value::Object(a.data.clone()),
+        serde_json::json!({"links": ["https://example.org/x", ["not", "a", "reference"]]})
+    );
+}
+
+#[test]
+fn headings_keep_their_tags_and_may_be_indented() {
+    let (map, d) = parse("# Costs #money {side: x}\n\n [A]: a\n\n ## Sub\n");
+    assert_eq!(codes(&d), vec!["E004@1:23"]);
+    assert_eq!(map.sections[0].title, "Costs #money");
+    assert_eq!(map.sections[1].title, "Sub");
+    assert_eq!(map.sections[1].parent.as_deref(), Some("s1"));
+}
+
+#[test]
+fn contradiction_with_an_argument_is_e001() {
+    let (_, d) = parse("[A]: a\n  >< <B>: b\n");
+    assert_eq!(codes(&d), vec!["E001@2:6"]);
 }
 
 #[test]
@@ -452,4 +598,11 @@ proptest! {
         }
         let _ = crate::validate::validate(&map);
     }
+}
+
+#[test]
+fn an_unclosed_brace_does_not_swallow_the_relations_below() {
+    let (map, d) = parse("[A]: a {side: pro\n  + [B]: b\n  - [C]: c\n\n[D]: {x: 1}\n");
+    assert_eq!(codes(&d), vec!["E012@1:8"]);
+    assert_eq!(map.edge_count(), 2);
 }

@@ -202,20 +202,36 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                     break;
                 }
             },
+            '.' | ':' => {
+                // A special character (`.^.`, `:love:`): the shortest run of non-blank
+                // characters between two equal delimiters, if Argdown knows the name.
+                let mut k = i + 1;
+                while at(k).is_some_and(|n| !n.is_whitespace() && n != c) {
+                    k += 1;
+                }
+                if k > i + 1 && at(k) == Some(c) {
+                    let code: String = chars
+                        .get(i..=k)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|(c, _)| *c)
+                        .collect();
+                    let own = sink
+                        .shortcodes
+                        .iter()
+                        .find(|(name, _)| *name == code)
+                        .map(|(_, u)| u.as_str());
+                    if let Some(symbol) = own.or_else(|| super::shortcodes::lookup(&code)) {
+                        out.push_str(symbol);
+                        i = k + 1;
+                        continue;
+                    }
+                }
+            }
             '@' if matches!(at(i + 1), Some('[' | '<')) => {
+                // A mention (`@[Title]`, `@<Title>`) is text, as in Argdown.
                 let close = if at(i + 1) == Some('[') { ']' } else { '>' };
                 if let Some(end) = find_on_line(&chars, i + 2, close) {
-                    sink.report(
-                        Code::Unsupported,
-                        "mentions (`@[Title]`, `@<Title>`) are not supported yet",
-                        pos(i),
-                        end + 1 - i,
-                        Some(
-                            "write the title without `@` and brackets, or relate the two \
-                             elements with `+`, `-` or `_`"
-                                .into(),
-                        ),
-                    );
                     for (c, _) in chars.get(i..=end).unwrap_or(&[]) {
                         out.push(*c);
                     }
@@ -368,6 +384,7 @@ mod tests {
             file: "t.argdown",
             text: &text,
             diagnostics: &mut diagnostics,
+            shortcodes: &[],
         };
         let s = scan(&segments, &mut sink);
         (s, diagnostics)
@@ -392,6 +409,12 @@ mod tests {
     }
 
     #[test]
+    fn special_characters() {
+        let (s, _) = run(&[".~.(p .^. q) :love: e.g. 10:30:00 .unknown."]);
+        assert_eq!(s.text, "¬(p ∧ q) 😍 e.g. 10:30:00 .unknown.");
+    }
+
+    #[test]
     fn escapes_and_links_stay_text() {
         let (s, d) = run(&["\\#no tag \\[x] and [link](http://x.org) # alone"]);
         assert_eq!(s.text, "#no tag [x] and [link](http://x.org) # alone");
@@ -401,7 +424,7 @@ mod tests {
 
     #[test]
     fn reports_references_in_text_and_text_after_metadata() {
-        let (_, d) = run(&["a [B] c <D> {x: 1} tail @[E]"]);
+        let (_, d) = run(&["a [B] c <D> {x: 1} tail"]);
         let codes: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(codes, vec!["E001", "E001", "E001"]);
         assert_eq!(d[0].column, 3);
@@ -410,9 +433,10 @@ mod tests {
     }
 
     #[test]
-    fn reports_mentions_and_unclosed_metadata() {
-        let (_, d) = run(&["see @[A] and {x: 1"]);
+    fn mentions_are_text_and_unclosed_metadata_is_e012() {
+        let (s, d) = run(&["see @[A] and @<B> {x: 1"]);
+        assert_eq!(s.text, "see @[A] and @<B>");
         let codes: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes, vec!["E010", "E012"]);
+        assert_eq!(codes, vec!["E012"]);
     }
 }

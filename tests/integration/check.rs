@@ -223,11 +223,11 @@ fn e010_unsupported() {
     );
     assert_eq!(
         out,
-        r##"tests/integration/check/e010_unsupported.argdown:3:1: error[E010]: premise-conclusion structures (`(1) ...`) are not supported yet
+        r##"tests/integration/check/e010_unsupported.argdown:3:3: error[E010]: `model: explodeArguments` is not supported yet
   |
-3 | (1) Transport costs fall by a fifth.
-  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-  = help: write the argument as `<Title>: text` and relate its premises with `+`
+3 |   explodeArguments: true
+  |   ^^^^^^^^^^^^^^^^
+  = help: counterpoint keeps each premise-conclusion structure as one argument; remove the setting
 
 1 error, 0 warnings
 "##
@@ -558,8 +558,16 @@ fn round_trip_through_json() {
         let mut diagnostics = Vec::new();
         let back = json::read("map.json", &text, &mut diagnostics)
             .unwrap_or_else(|| panic!("{}: {diagnostics:?}", input.display()));
-        assert!(diagnostics.is_empty(), "{}: {diagnostics:?}", input.display());
-        assert!(back == loaded.map, "{} changed in the round trip", input.display());
+        assert!(
+            diagnostics.is_empty(),
+            "{}: {diagnostics:?}",
+            input.display()
+        );
+        assert!(
+            back == loaded.map,
+            "{} changed in the round trip",
+            input.display()
+        );
         checked += 1;
     }
     assert!(checked >= 8, "only {checked} maps checked");

@@ -122,12 +122,12 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Node texts are paraphrases: none shares a run of 10 words with the source it cites.
+/// Node texts are paraphrases: none shares a run of 7 words with the source it cites.
 #[test]
 fn node_texts_paraphrase_rather_than_copy() {
     let Some(dir) = shared("sources") else { return };
     let map = debate();
-    const RUN: usize = 10;
+    const RUN: usize = 7;
     let mut shingles: BTreeMap<String, HashSet<Vec<String>>> = BTreeMap::new();
     for source in &map.sources {
         let Some(file) = &source.file else { continue };

@@ -13,7 +13,15 @@ use std::path::Path;
 use counterpoint::load::{self, InputFormat, Loaded};
 use counterpoint::Map;
 
-use crate::common::{counterpoint, fixture};
+use crate::common::{counterpoint, fixture, root};
+
+/// Insta settings that keep this module's snapshots with the others, in
+/// `tests/integration/snapshots/`.
+pub fn snapshots() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(root().join("tests/integration/snapshots"));
+    settings
+}
 
 /// `tests/integration/formats/<name>`.
 pub fn path(name: &str) -> std::path::PathBuf {

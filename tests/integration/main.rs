@@ -9,3 +9,5 @@ mod debate;
 mod render;
 mod report;
 mod formats;
+mod analysis;
+mod unanswered;

@@ -325,3 +325,36 @@ fn render_never_writes_over_an_input() {
     assert_eq!(read(&input), before);
     assert!(Path::new(&input).exists());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever the titles hold, `dot` accepts the DOT and draws each title as written.
+    #[test]
+    fn dot_draws_any_title_as_written(
+        words in proptest::collection::vec(
+            proptest::collection::vec("[\"\\\\<>&'{}\\[\\]|;:=#%é漢🙂a-c\\-]{1,6}", 1..5),
+            3,
+        )
+    ) {
+        if !have_program("dot") {
+            return Ok(());
+        }
+        let titles: Vec<String> = words.iter().map(|w| w.join(" ")).collect();
+        proptest::prop_assume!(titles[0] != titles[1] && titles[1] != titles[2] && titles[0] != titles[2]);
+        let mut map = counterpoint::Map::new();
+        let ix: Vec<_> = titles
+            .iter()
+            .map(|t| map.add_node(counterpoint::Node::statement(t.clone(), t.clone())).expect("unique"))
+            .collect();
+        map.add_edge(ix[1], ix[0], counterpoint::Edge::new(counterpoint::Relation::Rebuts));
+        map.add_edge(ix[2], ix[1], counterpoint::Edge::new(counterpoint::Relation::Undercuts));
+        map.title = Some(titles[2].clone());
+        let dot = render::to_dot(&map, &RenderOptions { wrap: 400, ..RenderOptions::default() });
+        let svg = dot_svg(&dot);
+        for t in &titles {
+            let want = format!(">{}</text>", svg_text(t));
+            proptest::prop_assert!(svg.contains(&want), "{t:?} not drawn as written ({want})");
+        }
+    }
+}

@@ -284,20 +284,22 @@ const PANELS_JS: &str =
     [p.querySelector('h3').textContent.trim(), \
      Array.from(p.querySelectorAll('button.point')).map(b => b.firstChild.textContent)])";
 
-/// The expected unanswered lists: `[panel heading, titles]` per side in palette order.
+/// The expected unanswered lists: `[panel heading, titles]` per side with points, in palette
+/// order, then the points without a side.
 fn expected_panels(map: &counterpoint::Map) -> Value {
     let palette = counterpoint::render::style::Palette::new(map);
+    let sides = palette.used(map);
     let mut groups: BTreeMap<usize, (String, Vec<String>)> = BTreeMap::new();
-    for (i, side) in palette.sides().iter().enumerate() {
+    for (i, side) in sides.iter().enumerate() {
         groups.insert(i, (side.label.clone(), Vec::new()));
     }
-    let none = palette.sides().len();
+    let none = sides.len();
     for ix in unanswered(map) {
         let node = map.node(ix);
         let i = node
             .side
             .as_deref()
-            .and_then(|s| palette.sides().iter().position(|p| p.id == s))
+            .and_then(|s| sides.iter().position(|p| p.id == s))
             .unwrap_or(none);
         groups
             .entry(i)

@@ -16,6 +16,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::analysis::extensions;
 use crate::analysis::framework::Framework;
 use crate::analysis::grounded::Label;
 use crate::analysis::reasons::join_and;
@@ -38,32 +39,41 @@ pub fn write_text(
     } else {
         String::new()
     };
+    // One line per argument, under its group's heading: `label  name — sentence`.
+    let rows = |out: &mut dyn Write, line: &dyn Fn(u32) -> (&'static str, String)| {
+        for (heading, args) in &groups {
+            writeln!(out)?;
+            let indent = match heading {
+                Some(h) => {
+                    writeln!(out, "{h}")?;
+                    "  "
+                }
+                None => "",
+            };
+            for &a in args {
+                let (label, sentence) = line(a);
+                writeln!(out, "{indent}{label:<6} {} — {sentence}", subject.name(a))?;
+            }
+        }
+        io::Result::Ok(())
+    };
     match verdict {
         Verdict::Grounded { grounded, reasons } => {
             let [i, o, u] = grounded.counts();
             writeln!(
                 out,
-                "Grounded semantics (Dung 1995): of {} points, {i} stand, {o} fall, {u} undecided.{showing}",
-                subject.total()
+                "Grounded semantics (Dung 1995): of {} points, {i} {}, {o} {}, {u} undecided.{showing}",
+                subject.total(),
+                if i == 1 { "stands" } else { "stand" },
+                if o == 1 { "falls" } else { "fall" },
             )?;
-            for (heading, args) in &groups {
-                writeln!(out)?;
-                let indent = match heading {
-                    Some(h) => {
-                        writeln!(out, "{h}")?;
-                        "  "
-                    }
-                    None => "",
-                };
-                for &a in args {
-                    let label = grounded.label(a);
-                    let reason = reasons
-                        .get(a as usize)
-                        .map(|r| r.sentence(fw, a, subject))
-                        .unwrap_or_default();
-                    writeln!(out, "{indent}{:<6} {} — {reason}", label.as_str(), subject.name(a))?;
-                }
-            }
+            rows(out, &|a| {
+                let sentence = reasons
+                    .get(a as usize)
+                    .map(|r| r.sentence(fw, a, subject))
+                    .unwrap_or_default();
+                (grounded.label(a).as_str(), sentence)
+            })
         }
         Verdict::Extensions {
             semantics,
@@ -71,27 +81,32 @@ pub fn write_text(
             extensions,
         } => {
             let name = semantics.as_str();
-            let title = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
-            if extensions.is_empty() {
-                writeln!(
+            let title = match semantics {
+                extensions::Semantics::Preferred => "Preferred",
+                extensions::Semantics::Stable => "Stable",
+            };
+            let count = extensions.len();
+            if count == 0 {
+                return writeln!(
                     out,
                     "{title} semantics (Dung 1995): there is no {name} extension: no conflict-free \
                      set of points attacks every point outside it.{showing}"
-                )?;
-                return Ok(());
+                );
             }
             let base = grounded.extension();
-            let plural = if extensions.len() == 1 { "" } else { "s" };
-            let count = extensions.len();
+            let plural = if count == 1 { "" } else { "s" };
             if base.is_empty() {
-                writeln!(out, "{title} semantics (Dung 1995): {count} {name} extension{plural}:{showing}")?;
+                writeln!(
+                    out,
+                    "{title} semantics (Dung 1995): {count} {name} extension{plural}:{showing}"
+                )?;
             } else {
                 writeln!(
                     out,
                     "{title} semantics (Dung 1995): {count} {name} extension{plural}. Each holds the {} \
-                     point{} that stand under grounded semantics, and:{showing}",
-                    base.len(),
-                    if base.len() == 1 { "" } else { "s" }
+                     that stand{} under grounded semantics, and:{showing}",
+                    if base.len() == 1 { "1 point".to_string() } else { format!("{} points", base.len()) },
+                    if base.len() == 1 { "s" } else { "" },
                 )?;
             }
             for (k, ext) in extensions.iter().enumerate() {
@@ -105,37 +120,20 @@ pub fn write_text(
                 if extra.len() > NAMED {
                     names.push(format!("{} more", extra.len() - NAMED));
                 }
-                let listed = if names.is_empty() {
-                    "nothing more".to_string()
-                } else {
-                    join_and(&names)
+                let listed = match (names.is_empty(), base.is_empty()) {
+                    (false, _) => join_and(&names),
+                    (true, true) => "no points (the empty set)".to_string(),
+                    (true, false) => "nothing more".to_string(),
                 };
                 writeln!(out, "  {}: {listed}", k + 1)?;
             }
             let counts = membership(fw.len(), extensions);
-            for (heading, args) in &groups {
-                writeln!(out)?;
-                let indent = match heading {
-                    Some(h) => {
-                        writeln!(out, "{h}")?;
-                        "  "
-                    }
-                    None => "",
-                };
-                for &a in args {
-                    let k = counts.get(a as usize).copied().unwrap_or(0);
-                    let word = accepted(k, count);
-                    writeln!(
-                        out,
-                        "{indent}{word:<6} {} — {}",
-                        subject.name(a),
-                        accepted_sentence(k, count, name)
-                    )?;
-                }
-            }
+            rows(out, &|a| {
+                let k = counts.get(a as usize).copied().unwrap_or(0);
+                (accepted(k, count), accepted_sentence(k, count, name))
+            })
         }
     }
-    Ok(())
 }
 
 /// `every`, `some` or `none`.

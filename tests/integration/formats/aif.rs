@@ -95,7 +95,9 @@ const CORPUS: [Expected; 7] = [
 ];
 
 fn count(map: &Map, relation: Relation) -> usize {
-    map.edges().filter(|(_, _, e)| e.relation == relation).count()
+    map.edges()
+        .filter(|(_, _, e)| e.relation == relation)
+        .count()
 }
 
 fn speakers(map: &Map) -> BTreeMap<String, usize> {
@@ -152,7 +154,9 @@ fn corpus_linked_premises_stay_linked() {
         return;
     };
     let map = load_ok(&[&dir.join("araucaria-nodeset10.json")]).map;
-    let arg = map.find("<281>").expect("the RA with three premises is an argument node");
+    let arg = map
+        .find("<281>")
+        .expect("the RA with three premises is an argument node");
     let mut premises: Vec<&str> = map
         .incoming(arg)
         .map(|(p, r)| {
@@ -329,7 +333,10 @@ fn assert_wellformed_aif(value: &Value) {
             (tf, tt),
             ("I", "RA" | "CA") | ("RA" | "CA", "I" | "RA" | "CA") | ("L", "YA") | ("YA", "I")
         );
-        assert!(allowed, "edge {from} ({tf}) -> {to} ({tt}) breaks the AIF grammar");
+        assert!(
+            allowed,
+            "edge {from} ({tf}) -> {to} ({tt}) breaks the AIF grammar"
+        );
         *out_of.entry(from).or_default() += 1;
         if tf == "I" {
             *into.entry(to).or_default() += 1;
@@ -385,7 +392,11 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
             .nodes()
             .filter(|(_, n)| n.element == Element::Statement)
             .map(|(_, n)| {
-                let side = n.side.as_deref().and_then(|s| m.side(s)).map(|s| s.label.clone());
+                let side = n
+                    .side
+                    .as_deref()
+                    .and_then(|s| m.side(s))
+                    .map(|s| s.label.clone());
                 (n.text.clone(), side)
             })
             .collect();
@@ -396,7 +407,11 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
     let mut original: Vec<(String, Option<String>)> = map
         .nodes()
         .map(|(_, n)| {
-            let side = n.side.as_deref().and_then(|s| map.side(s)).map(|s| s.label.clone());
+            let side = n
+                .side
+                .as_deref()
+                .and_then(|s| map.side(s))
+                .map(|s| s.label.clone());
             (n.text.clone(), side)
         })
         .collect();
@@ -405,9 +420,8 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
     // Supports, rebuts and contradictions (as conflicts) join the same texts. The undercut of
     // <Planning> aims at the RA of <Planning>'s support, which therefore becomes an argument
     // node: it stands for its one premise, <Planning>.
-    let materialised = |m: &Map, id: &str| {
-        m.node(m.find(id).expect("node")).data.contains_key("aif")
-    };
+    let materialised =
+        |m: &Map, id: &str| m.node(m.find(id).expect("node")).data.contains_key("aif");
     let text_of = |m: &Map, id: &str| -> String {
         let ix = m.find(id).expect("node");
         if materialised(m, id) {
@@ -430,21 +444,28 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
         .into_iter()
         .map(|(a, r, b)| {
             let text = |id: &str| map.node(map.find(id).expect("node")).text.clone();
-            let r = if r == "contradicts" { "rebuts".to_string() } else { r };
+            let r = if r == "contradicts" {
+                "rebuts".to_string()
+            } else {
+                r
+            };
             (text(&a), r, text(&b))
         })
         .collect();
     expected.sort();
     assert_eq!(plain_relations, expected);
     assert_eq!(
-        plain.nodes().filter(|(_, n)| n.element == Element::Argument).count(),
+        plain
+            .nodes()
+            .filter(|(_, n)| n.element == Element::Argument)
+            .count(),
         1
     );
 }
 
 #[test]
 fn export_to_aif_snapshot() {
-    insta::assert_snapshot!(export(&path("hostile.json"), "aif"));
+    super::snapshots().bind(|| insta::assert_snapshot!(export(&path("hostile.json"), "aif")));
 }
 
 #[test]
@@ -459,4 +480,64 @@ fn export_to_aif_round_trips_through_the_cli() {
         .success();
     let again = export(Path::new(&out), "json");
     assert_eq!(again, export(&path("argdown/debate.argdown"), "json"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any AIF-shaped document
+
+fn any_aif() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let id = prop_oneof![
+        (0u8..12).prop_map(|i| serde_json::json!(i)),
+        (0u8..12).prop_map(|i| serde_json::json!(i.to_string())),
+        Just(serde_json::json!(null)),
+    ];
+    let ty = prop_oneof![
+        Just("I"),
+        Just("RA"),
+        Just("CA"),
+        Just("MA"),
+        Just("PA"),
+        Just("L"),
+        Just("YA"),
+        Just("TA"),
+        Just("??"),
+    ];
+    let node = (id.clone(), ty, "[a-z :']{0,12}")
+        .prop_map(|(id, ty, text)| serde_json::json!({"nodeID": id, "type": ty, "text": text}));
+    let edge =
+        (id.clone(), id.clone()).prop_map(|(a, b)| serde_json::json!({"fromID": a, "toID": b}));
+    let locution =
+        (id.clone(), id).prop_map(|(n, p)| serde_json::json!({"nodeID": n, "personID": p}));
+    (
+        proptest::collection::vec(node, 0..14),
+        proptest::collection::vec(edge, 0..24),
+        proptest::collection::vec(locution, 0..4),
+        any::<bool>(),
+    )
+        .prop_map(|(nodes, edges, locutions, wrapped)| {
+            let aif = serde_json::json!({
+                "nodes": nodes, "edges": edges, "locutions": locutions,
+                "participants": [{"participantID": 1, "firstname": "Ann", "surname": "B"}],
+            });
+            let doc = if wrapped {
+                serde_json::json!({"AIF": aif, "OVA": {}})
+            } else {
+                aif
+            };
+            serde_json::to_string_pretty(&doc).expect("JSON")
+        })
+}
+
+proptest::proptest! {
+    /// Whatever the nodes and edges, reading gives a map and warnings, never an error or a
+    /// panic; writing that map and reading it again gives the same map.
+    #[test]
+    fn any_aif_document_reads_with_warnings_only(text in any_aif()) {
+        let mut diagnostics = Vec::new();
+        let map = aif::read("any.json", &text, &mut diagnostics).expect("a map");
+        proptest::prop_assert!(diagnostics.iter().all(|d| !d.is_error()), "{:?}", diagnostics);
+        let back = read_aif("again.json", &aif::to_string(&map));
+        proptest::prop_assert!(back == map);
+    }
 }

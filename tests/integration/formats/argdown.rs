@@ -41,7 +41,7 @@ fn collapsed(map: &Map) -> Map {
 
 #[test]
 fn argdown_snapshot() {
-    insta::assert_snapshot!(export(&path("hostile.json"), "argdown"));
+    super::snapshots().bind(|| insta::assert_snapshot!(export(&path("hostile.json"), "argdown")));
 }
 
 #[test]
@@ -77,7 +77,8 @@ fn maps_argdown_cannot_hold_are_refused_with_every_reason() {
     });
     map.add_node(Node::statement("a]b", "x")).expect("new");
     map.add_node(Node::argument("<b>", "x")).expect("new");
-    map.add_node(Node::statement("see http://x", "x")).expect("new");
+    map.add_node(Node::statement("see http://x", "x"))
+        .expect("new");
     let mut n = Node::statement("ok", "x").with_tag("a)b c");
     n.section = Some("s1".into());
     n.data.insert("cite".into(), serde_json::json!("m:1"));
@@ -103,7 +104,9 @@ fn maps_argdown_cannot_hold_are_refused_with_every_reason() {
         .arg(&file)
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("error: the map cannot be written as Argdown:"));
+        .stderr(predicates::str::contains(
+            "error: the map cannot be written as Argdown:",
+        ));
     assert!(!out.exists(), "nothing is written");
 }
 
@@ -143,14 +146,14 @@ fn argdown_cli_view(file: &Path) -> Option<ArgdownView> {
         .arg(&raw)
         .output()
         .expect("python runs");
-    assert!(norm.status.success(), "{}", String::from_utf8_lossy(&norm.stderr));
+    assert!(
+        norm.status.success(),
+        "{}",
+        String::from_utf8_lossy(&norm.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&norm.stdout).expect("JSON");
     let keys = |k: &str| -> BTreeSet<String> {
-        v[k].as_object()
-            .expect("object")
-            .keys()
-            .cloned()
-            .collect()
+        v[k].as_object().expect("object").keys().cloned().collect()
     };
     let relations = v["relations"]
         .as_array()
@@ -195,7 +198,11 @@ fn our_view(map: &Map) -> ArgdownView {
             )
         })
         .collect();
-    (titles(Element::Statement), titles(Element::Argument), relations)
+    (
+        titles(Element::Statement),
+        titles(Element::Argument),
+        relations,
+    )
 }
 
 #[test]
@@ -221,13 +228,48 @@ const SIDES: [&str; 3] = ["pro", "con", "two words"];
 fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop_oneof![
-            Just("\\"), Just("#"), Just("{"), Just("}"), Just("["), Just("]"), Just("<"),
-            Just(">"), Just("@"), Just("*"), Just("_"), Just("/"), Just("//"), Just("/*"),
-            Just("<!--"), Just("-->"), Just(":"), Just("."), Just("-"), Just("+"), Just("("),
-            Just(")"), Just("\""), Just("'"), Just(" "), Just("\n"), Just("\t"), Just("é"),
-            Just("中"), Just("word"), Just("x"), Just("1"), Just("#tag"), Just("[ref]"),
-            Just("<arg>"), Just("{a: 1}"), Just("*em*"), Just("_em_"), Just("**b**"),
-            Just("[l](u.html)"), Just("==="), Just("---"),
+            Just("\\"),
+            Just("#"),
+            Just("{"),
+            Just("}"),
+            Just("["),
+            Just("]"),
+            Just("<"),
+            Just(">"),
+            Just("@"),
+            Just("*"),
+            Just("_"),
+            Just("/"),
+            Just("//"),
+            Just("/*"),
+            Just("<!--"),
+            Just("-->"),
+            Just(":"),
+            Just("."),
+            Just("-"),
+            Just("+"),
+            Just("("),
+            Just(")"),
+            Just("\""),
+            Just("'"),
+            Just(" "),
+            Just("\n"),
+            Just("\t"),
+            Just("é"),
+            Just("中"),
+            Just("word"),
+            Just("x"),
+            Just("1"),
+            Just("#tag"),
+            Just("[ref]"),
+            Just("<arg>"),
+            Just("{a: 1}"),
+            Just("*em*"),
+            Just("_em_"),
+            Just("**b**"),
+            Just("[l](u.html)"),
+            Just("==="),
+            Just("---"),
         ],
         0..12,
     )
@@ -279,18 +321,20 @@ fn node_spec() -> impl Strategy<Value = NodeSpec> {
             proptest::option::of(0usize..2),
             proptest::option::of(-5i64..5),
         )
-            .prop_map(move |(title, text, side, tags, citations, section, data)| NodeSpec {
-                element,
-                title,
-                text,
-                side,
-                tags,
-                citations: citations
-                    .into_iter()
-                    .map(|(a, d, q)| (a, a + d, q))
-                    .collect(),
-                section,
-                data,
+            .prop_map(move |(title, text, side, tags, citations, section, data)| {
+                NodeSpec {
+                    element,
+                    title,
+                    text,
+                    side,
+                    tags,
+                    citations: citations
+                        .into_iter()
+                        .map(|(a, d, q)| (a, a + d, q))
+                        .collect(),
+                    section,
+                    data,
+                }
             })
     })
 }

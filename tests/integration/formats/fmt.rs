@@ -36,7 +36,7 @@ fn fmt_once(files: &[(String, String)]) -> Vec<(String, String)> {
 fn messy_file_gets_the_canonical_layout() {
     let files = texts(&[path("argdown/messy.argdown")]);
     let once = fmt_once(&files);
-    insta::assert_snapshot!(once[0].1);
+    super::snapshots().bind(|| insta::assert_snapshot!(once[0].1));
     assert_ne!(once, files);
     // Idempotent.
     assert_eq!(fmt_once(&once), once);
@@ -127,7 +127,7 @@ fn a_folder_keeps_each_node_and_relation_in_its_file() {
             )
         })
         .collect();
-    insta::assert_snapshot!(all.join("\n"));
+    super::snapshots().bind(|| insta::assert_snapshot!(all.join("\n")));
     counterpoint()
         .args(["fmt", "--check"])
         .arg(dir.path())
@@ -144,7 +144,10 @@ fn files_with_errors_are_refused_and_left_alone() {
     let out = counterpoint().arg("fmt").arg(&file).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("error[E004]: unknown side \"nobody\""), "{stderr}");
+    assert!(
+        stderr.contains("error[E004]: unknown side \"nobody\""),
+        "{stderr}"
+    );
     assert!(
         stderr.ends_with("error: fmt: the files have errors; nothing was rewritten\n"),
         "{stderr}"
@@ -157,18 +160,54 @@ fn files_with_errors_are_refused_and_left_alone() {
 }
 
 #[test]
-fn files_with_comments_are_refused_and_left_alone() {
+fn comments_on_their_own_lines_are_kept_above_what_follows_them() {
+    let text = "\
+===
+title: Notes
+===
+// Header: who wrote this map.
+// Second line.
+
+# Part one
+
+/* Why this claim
+   comes first. */
+[A]:   fine,
+  spread over lines.
+    <+ <B>: reason
+      // a note on the relation below
+      - <C>: objection
+
+<!-- about D -->
+[D]: last
+// trailing note
+";
+    let once = fmt_once(&[("notes.argdown".into(), text.into())]);
+    super::snapshots().bind(|| insta::assert_snapshot!(once[0].1));
+    assert_eq!(fmt_once(&once), once, "idempotent");
+    let before = counterpoint::load::load_texts(
+        &[("notes.argdown".to_string(), text.to_string())],
+        counterpoint::InputFormat::Argdown,
+    )
+    .map;
+    let after = counterpoint::load::load_texts(&once, counterpoint::InputFormat::Argdown).map;
+    assert_eq!(difference(&before, &after), None);
+}
+
+#[test]
+fn a_comment_sharing_its_line_with_text_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("notes.argdown");
-    let text = "[A]: fine\n\n// a note for the class\n<B>: reason\n  +> [A]\n";
+    let text = "[A]: fine\n\n<B>: reason // why\n  +> [A]\n";
     std::fs::write(&file, text).expect("write");
     let out = counterpoint().arg("fmt").arg(&file).output().expect("runs");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         format!(
-            "error: fmt: fmt would drop comments (first at {}:3:1): the map does not keep \
-             comments; remove them, or leave these files unformatted\n",
+            "error: fmt: fmt keeps comments on lines of their own, but not a comment after text \
+             on the same line or inside the frontmatter (first at {}:3:13); move it to a line \
+             of its own\n",
             file.display()
         )
     );
@@ -192,5 +231,7 @@ fn fmt_refuses_other_formats() {
         .arg(path("hostile.json"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("fmt rewrites .argdown files only"));
+        .stderr(predicates::str::contains(
+            "fmt rewrites .argdown files only",
+        ));
 }

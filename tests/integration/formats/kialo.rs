@@ -140,5 +140,29 @@ fn kialo_is_detected_and_can_be_forced() {
 
 #[test]
 fn kialo_to_json_snapshot() {
-    insta::assert_snapshot!(export(&path("kialo/discussion.txt"), "json"));
+    super::snapshots()
+        .bind(|| insta::assert_snapshot!(export(&path("kialo/discussion.txt"), "json")));
+}
+
+proptest::proptest! {
+    /// Any text read as Kialo gives a map and diagnostics, never a panic.
+    #[test]
+    fn any_text_reads_without_panic(
+        lines in proptest::collection::vec(
+            "(1(\\.[1-3]){0,3}\\.? ?(Pro: |Con: )?(-> See 1(\\.[1-3]){0,3}\\.)?[a-z\\\\()]{0,6})|([a-z ]{0,8})",
+            0..16,
+        ),
+        crlf in proptest::bool::ANY,
+    ) {
+        let mut text = String::from("Discussion Title: t\n\n");
+        text.push_str(&lines.join(if crlf { "\r\n" } else { "\n" }));
+        let mut diagnostics = Vec::new();
+        let map = counterpoint::formats::kialo::read("k.txt", &text, &mut diagnostics)
+            .expect("a map");
+        // Every node is an item of the text: a line that starts with its number.
+        for (_, n) in map.nodes() {
+            let found = text.lines().any(|l| l.starts_with(n.title.as_str()));
+            proptest::prop_assert!(found, "{} is not an item", n.title);
+        }
+    }
 }

@@ -92,8 +92,11 @@ fn parse(text: &str) -> Parsed {
         }
         if let Some(rest) = l.strip_prefix("subgraph ") {
             let (id, label) = rest.split_once('[').expect("subgraph label");
-            let title = quoted(&format!("[{label}"), "[", "]").map(decode).expect("quoted");
-            p.subgraphs.push((id.to_string(), title, open.last().cloned()));
+            let title = quoted(&format!("[{label}"), "[", "]")
+                .map(decode)
+                .expect("quoted");
+            p.subgraphs
+                .push((id.to_string(), title, open.last().cloned()));
             open.push(id.to_string());
             continue;
         }
@@ -121,13 +124,17 @@ fn parse(text: &str) -> Parsed {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .expect("more than an id");
         let (id, rest) = l.split_at(id_end);
-        assert!(id.starts_with('n') && id[1..].parse::<usize>().is_ok(), "safe id {id}");
+        assert!(
+            id.starts_with('n') && id[1..].parse::<usize>().is_ok(),
+            "safe id {id}"
+        );
         if let Some(rest) = rest.strip_prefix(' ') {
             // An edge: `a ARROW|label| b`.
             let (arrow_label, to) = rest.rsplit_once(' ').expect("edge target");
             let (arrow, label) = arrow_label.split_once('|').expect("edge label");
             let label = label.strip_suffix('|').expect("label end");
-            p.edges.push((id.into(), arrow.into(), label.into(), to.into()));
+            p.edges
+                .push((id.into(), arrow.into(), label.into(), to.into()));
             continue;
         }
         let (shape, label) = if let Some(l) = quoted(rest, "[", "]") {
@@ -143,7 +150,8 @@ fn parse(text: &str) -> Parsed {
         if let Some(s) = open.last() {
             p.node_subgraph.insert(id.to_string(), s.clone());
         }
-        p.nodes.push((id.to_string(), shape.to_string(), title, text));
+        p.nodes
+            .push((id.to_string(), shape.to_string(), title, text));
     }
     assert!(open.is_empty(), "every subgraph is closed");
     p
@@ -174,7 +182,12 @@ fn assert_matches_map(p: &Parsed, map: &Map) {
                 Kind::Support => "hexagon",
                 Kind::Rebuttal => "flag",
             };
-            (ids[&n.id].clone(), shape.into(), shown(&n.title), shown(&n.text))
+            (
+                ids[&n.id].clone(),
+                shape.into(),
+                shown(&n.title),
+                shown(&n.text),
+            )
         })
         .collect();
     let mut got = p.nodes.clone();
@@ -255,5 +268,5 @@ fn debate_map_parses_back_to_the_map() {
 
 #[test]
 fn mermaid_snapshot() {
-    insta::assert_snapshot!(export(&path("hostile.json"), "mermaid"));
+    super::snapshots().bind(|| insta::assert_snapshot!(export(&path("hostile.json"), "mermaid")));
 }
