@@ -28,14 +28,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .with_tag("funding"),
     )?;
     let childcare = map.add_node(
-        Node::argument("Childcare", "Parents must pay for childcare on the fifth day.")
-            .with_side("con")
-            .with_tag("families"),
+        Node::argument(
+            "Childcare",
+            "Parents must pay for childcare on the fifth day.",
+        )
+        .with_side("con")
+        .with_tag("families"),
     )?;
     let small = map.add_node(
-        Node::argument("Small savings", "The savings are under one percent of the budget.")
-            .with_side("con")
-            .with_tag("funding"),
+        Node::argument(
+            "Small savings",
+            "The savings are under one percent of the budget.",
+        )
+        .with_side("con")
+        .with_tag("funding"),
     )?;
     map.add_edge(savings, thesis, Edge::new(Relation::Supports));
     map.add_edge(childcare, thesis, Edge::new(Relation::Rebuts));

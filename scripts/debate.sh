@@ -34,8 +34,6 @@ if command -v dot >/dev/null 2>&1; then
   # A readable close-up for the README: Alliance's thesis and everything within two relations of it.
   run render arguments/ --focus "Alliance teachers are better off independent" --depth 2 \
     --format svg -o "$OUT/debate-thesis.svg"
-  run render arguments/ --focus "Alliance teachers are better off independent" --depth 2 \
-    --format png -o "$OUT/debate-thesis.png"
 else
   echo "note: Graphviz 'dot' is not installed (apt-get install graphviz): SVG, report and screenshot skipped"
 fi

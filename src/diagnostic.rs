@@ -198,10 +198,10 @@ impl Diagnostic {
         self.file = file.to_string();
         self.line = line;
         self.column = column;
-        self.snippet = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as the reader counts them.
+        self.snippet = crate::syntax::lexer::split_lines(text)
+            .get(line.saturating_sub(1))
+            .map(|l| l.to_string());
         self
     }
 
@@ -330,6 +330,12 @@ mod tests {
             d.render(),
             "m.argdown:2:11: error[E004]: unknown side \"cons\"\n  |\n2 | <X>: text {side: cons}\n  |           ^^^^^^^^^^^^\n  = help: declared sides are: con, pro\n"
         );
+    }
+
+    #[test]
+    fn snippet_lines_end_at_a_lone_carriage_return_too() {
+        let d = Diagnostic::new(Code::Syntax, "x").at("m", "one\rtwo\r\nthree", 3, 1);
+        assert_eq!(d.snippet.as_deref(), Some("three"));
     }
 
     #[test]

@@ -60,7 +60,8 @@ enum Command {
     /// (a cycle counts as one step), each side's share of points answered, grounded results.
     Stats(cli_analysis::StatsArgs),
     /// Rewrite .argdown files in place in one canonical layout (each node stays in its file).
-    /// Refuses, changing nothing, when the files have errors or hold comments. With `--check`,
+    /// Comments on lines of their own are kept above what follows them. Refuses, changing
+    /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
     /// writes nothing, lists the files that would change and exits 1 if there are any.
     Fmt(FmtArgs),
 }
@@ -78,8 +79,10 @@ struct FmtArgs {
 /// The inputs every command reads.
 #[derive(Args)]
 struct Inputs {
-    /// `.argdown` or `.json` files, or folders of `.argdown` files (read in name order), read
-    /// together as one map.
+    /// Map files, or folders of `.argdown` files (read in name order), read together as one
+    /// map: Argdown (`.argdown`), counterpoint JSON or AIF (`.json`), ICCMA (`.apx`, `.tgf`,
+    /// `.i23`, `.af`) or a Kialo export (`.txt`); the format is guessed from the extension and
+    /// the content unless `--from` names it.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Read the inputs in this format instead of guessing from the extension and content.

@@ -103,7 +103,11 @@ mod tests {
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&out).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o644, "readable by others, like a plain new file");
+            assert_eq!(
+                mode & 0o777,
+                0o644,
+                "readable by others, like a plain new file"
+            );
         }
     }
 }

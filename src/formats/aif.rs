@@ -49,7 +49,7 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Citation, Edge, Element, Map, Node, Relation, Section, Side, Source};
@@ -163,48 +163,74 @@ fn id_of(value: Option<&Value>) -> Option<String> {
 struct Places<'a> {
     file: &'a str,
     text: &'a str,
-    nodes: Vec<usize>,
-    edges: Vec<usize>,
-    line_starts: Vec<usize>,
+    wrapped: bool,
+    /// Element offsets of `nodes` and `edges`, and line starts: found on the first diagnostic.
+    index: std::cell::OnceCell<(Vec<usize>, Vec<usize>, Vec<usize>)>,
 }
 
 impl<'a> Places<'a> {
     fn new(file: &'a str, text: &'a str, wrapped: bool) -> Places<'a> {
-        let (nodes, edges) = element_offsets(text, wrapped);
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Places {
             file,
             text,
-            nodes,
-            edges,
-            line_starts,
+            wrapped,
+            index: std::cell::OnceCell::new(),
         }
+    }
+
+    fn index(&self) -> &(Vec<usize>, Vec<usize>, Vec<usize>) {
+        self.index.get_or_init(|| {
+            let (nodes, edges) = element_offsets(self.text, self.wrapped);
+            let mut line_starts = vec![0];
+            line_starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            (nodes, edges, line_starts)
+        })
+    }
+
+    /// Places `d` at 1-based `line` and `column`, with the line as snippet (found through the
+    /// line index, so that many diagnostics stay linear).
+    fn at_line(&self, mut d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+        let (_, _, starts) = self.index();
+        let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let end = starts
+            .get(line)
+            .map_or(self.text.len(), |e| e.saturating_sub(1));
+        d.file = self.file.to_string();
+        d.line = line;
+        d.column = column;
+        d.snippet = self
+            .text
+            .get(start..end.max(start))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        d
     }
 
     fn at_offset(&self, d: Diagnostic, offset: Option<usize>) -> Diagnostic {
         let Some(offset) = offset else {
-            return d.at(self.file, self.text, 1, 1);
+            return self.top(d);
         };
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let (_, _, starts) = self.index();
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
         let column = self
             .text
             .get(start..offset)
             .map_or(1, |s| s.chars().count() + 1);
-        d.at(self.file, self.text, line, column)
+        self.at_line(d, line, column)
     }
 
     fn node(&self, i: usize, d: Diagnostic) -> Diagnostic {
-        self.at_offset(d, self.nodes.get(i).copied())
+        let offset = self.index().0.get(i).copied();
+        self.at_offset(d, offset)
     }
 
     fn edge(&self, i: usize, d: Diagnostic) -> Diagnostic {
-        self.at_offset(d, self.edges.get(i).copied())
+        let offset = self.index().1.get(i).copied();
+        self.at_offset(d, offset)
     }
 
     fn top(&self, d: Diagnostic) -> Diagnostic {
-        d.at(self.file, self.text, 1, 1)
+        self.at_line(d, 1, 1)
     }
 }
 
@@ -466,11 +492,11 @@ impl Doc {
             }
             doc.edges.push((a, b));
         }
-        let list = |key: &str| -> Vec<Value> {
+        let list = |key: &str| -> &[Value] {
             aif.get(key)
                 .or_else(|| root.get(key))
                 .and_then(Value::as_array)
-                .cloned()
+                .map(Vec::as_slice)
                 .unwrap_or_default()
         };
         for p in list("participants") {
@@ -884,8 +910,7 @@ struct SidecarRelation {
 }
 
 fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
-    let sidecar: Sidecar =
-        serde_json::from_value(value.clone()).map_err(|e| format!("unreadable: {e}"))?;
+    let sidecar = Sidecar::deserialize(value).map_err(|e| format!("unreadable: {e}"))?;
     if sidecar.version != SIDECAR_VERSION {
         return Err(format!(
             "version {} is not {SIDECAR_VERSION}",
@@ -1017,8 +1042,86 @@ const INFERENCE: (&str, &str) = ("Default Inference", "72");
 const CONFLICT: (&str, &str) = ("Default Conflict", "71");
 const ASSERTING: (&str, &str) = ("Asserting", "74");
 
+/// An AIF node as written.
+#[derive(Serialize)]
+struct OutNode {
+    #[serde(rename = "nodeID")]
+    node_id: String,
+    text: String,
+    #[serde(rename = "type")]
+    ty: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'static str>,
+    #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
+    scheme_id: Option<&'static str>,
+}
+
+impl OutNode {
+    fn scheme(
+        node_id: String,
+        ty: &'static str,
+        (scheme, id): (&'static str, &'static str),
+    ) -> Self {
+        OutNode {
+            node_id,
+            text: scheme.to_string(),
+            ty,
+            scheme: Some(scheme),
+            scheme_id: Some(id),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct OutEdge {
+    #[serde(rename = "edgeID")]
+    edge_id: String,
+    #[serde(rename = "fromID")]
+    from_id: String,
+    #[serde(rename = "toID")]
+    to_id: String,
+    #[serde(rename = "formEdgeID")]
+    form_edge_id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OutLocution {
+    #[serde(rename = "nodeID")]
+    node_id: String,
+    #[serde(rename = "personID")]
+    person_id: String,
+}
+
+#[derive(Serialize)]
+struct OutParticipant {
+    #[serde(rename = "participantID")]
+    participant_id: String,
+    firstname: String,
+    surname: &'static str,
+}
+
+#[derive(Serialize)]
+struct OutDoc {
+    nodes: Vec<OutNode>,
+    edges: Vec<OutEdge>,
+    locutions: Vec<OutLocution>,
+    participants: Vec<OutParticipant>,
+    counterpoint: Sidecar,
+}
+
 /// The map as an AIF JSON value (AIFdb layout, plus the `"counterpoint"` object).
 pub fn to_value(map: &Map) -> Value {
+    serde_json::to_value(document(map)).unwrap_or(Value::Null)
+}
+
+/// The map as pretty-printed AIF JSON, ending in a newline.
+pub fn to_string(map: &Map) -> String {
+    let mut s = serde_json::to_string_pretty(&document(map)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn document(map: &Map) -> OutDoc {
     let mut next = 0usize;
     let mut fresh = || {
         next += 1;
@@ -1034,7 +1137,13 @@ pub fn to_value(map: &Map) -> Value {
         } else {
             n.text.clone()
         };
-        nodes.push(json!({"nodeID": id, "text": shown, "type": "I"}));
+        nodes.push(OutNode {
+            node_id: id.clone(),
+            text: shown.clone(),
+            ty: "I",
+            scheme: None,
+            scheme_id: None,
+        });
         sidecar_nodes.push(SidecarNode {
             aif: id.clone(),
             id: n.id.clone(),
@@ -1060,26 +1169,26 @@ pub fn to_value(map: &Map) -> Value {
     let mut edges = Vec::new();
     let mut relations = Vec::new();
     let mut next_edge = 0usize;
-    let mut link = |from: &str, to: &str, edges: &mut Vec<Value>| {
+    let mut link = |from: &str, to: &str, edges: &mut Vec<OutEdge>| {
         next_edge += 1;
-        edges.push(json!({
-            "edgeID": next_edge.to_string(),
-            "fromID": from,
-            "toID": to,
-            "formEdgeID": null,
-        }));
+        edges.push(OutEdge {
+            edge_id: next_edge.to_string(),
+            from_id: from.to_string(),
+            to_id: to.to_string(),
+            form_edge_id: None,
+        });
     };
-    let mut extra: Vec<Value> = Vec::new();
+    let mut extra: Vec<OutNode> = Vec::new();
     for (k, &e) in edge_list.iter().enumerate() {
         let (Some((a, b)), Some(weight)) = (graph.edge_endpoints(e), graph.edge_weight(e)) else {
             continue;
         };
         let relation = weight.relation;
-        let (scheme, scheme_id, ty) = match relation {
-            Relation::Supports => (INFERENCE.0, INFERENCE.1, "RA"),
-            _ => (CONFLICT.0, CONFLICT.1, "CA"),
+        let (scheme, ty) = match relation {
+            Relation::Supports => (INFERENCE, "RA"),
+            _ => (CONFLICT, "CA"),
         };
-        let s_node = |id: &str| json!({"nodeID": id, "text": scheme, "type": ty, "scheme": scheme, "schemeID": scheme_id});
+        let s_node = |id: &str| OutNode::scheme(id.to_string(), ty, scheme);
         let first = primary.get(&e).cloned().unwrap_or_default();
         // Where the S-nodes point: the I-node of the target, or (undercuts) the target's own
         // S-nodes.
@@ -1121,7 +1230,11 @@ pub fn to_value(map: &Map) -> Value {
     let mut sides = Vec::new();
     for (i, side) in map.sides.iter().enumerate() {
         let pid = (i + 1).to_string();
-        participants.push(json!({"participantID": pid, "firstname": side.label, "surname": ""}));
+        participants.push(OutParticipant {
+            participant_id: pid.clone(),
+            firstname: side.label.clone(),
+            surname: "",
+        });
         sides.push(SidecarSide {
             id: side.id.clone(),
             label: side.label.clone(),
@@ -1141,14 +1254,20 @@ pub fn to_value(map: &Map) -> Value {
         let shown = if n.text.is_empty() { &n.title } else { &n.text };
         let l = fresh();
         let ya = fresh();
-        nodes.push(json!({"nodeID": l, "text": format!("{label} : {shown}"), "type": "L"}));
-        nodes.push(json!({
-            "nodeID": ya, "text": ASSERTING.0, "type": "YA",
-            "scheme": ASSERTING.0, "schemeID": ASSERTING.1,
-        }));
+        nodes.push(OutNode {
+            node_id: l.clone(),
+            text: format!("{label} : {shown}"),
+            ty: "L",
+            scheme: None,
+            scheme_id: None,
+        });
+        nodes.push(OutNode::scheme(ya.clone(), "YA", ASSERTING));
         link(&l, &ya, &mut edges);
         link(&ya, &id_of(ix), &mut edges);
-        locutions.push(json!({"nodeID": l, "personID": (pos + 1).to_string()}));
+        locutions.push(OutLocution {
+            node_id: l,
+            person_id: (pos + 1).to_string(),
+        });
     }
 
     let sidecar = Sidecar {
@@ -1160,20 +1279,13 @@ pub fn to_value(map: &Map) -> Value {
         nodes: sidecar_nodes,
         relations,
     };
-    json!({
-        "nodes": nodes,
-        "edges": edges,
-        "locutions": locutions,
-        "participants": participants,
-        SIDECAR_KEY: serde_json::to_value(sidecar).unwrap_or(Value::Null),
-    })
-}
-
-/// The map as pretty-printed AIF JSON, ending in a newline.
-pub fn to_string(map: &Map) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(map)).unwrap_or_default();
-    s.push('\n');
-    s
+    OutDoc {
+        nodes,
+        edges,
+        locutions,
+        participants,
+        counterpoint: sidecar,
+    }
 }
 
 #[cfg(test)]

@@ -129,8 +129,19 @@ fn chars_before(s: &str, byte: usize) -> usize {
 /// Reads a Kialo export. Every problem is pushed to `diagnostics`; the map read so far is returned
 /// even when there are errors.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+    // Diagnostics take their snippet from this line list (one pass, however many there are).
+    let all_lines: Vec<&str> = text.split('\n').collect();
+    let place = |mut d: Diagnostic, line: usize, column: usize| {
+        d.file = file.to_string();
+        d.line = line;
+        d.column = column;
+        d.snippet = all_lines
+            .get(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        d
+    };
     let error = |line: usize, column: usize, message: String| {
-        Diagnostic::new(Code::BadInput, message).at(file, text, line, column)
+        place(Diagnostic::new(Code::BadInput, message), line, column)
     };
     let origin_file: Arc<str> = Arc::from(file);
     let mut map = Map::new();
@@ -379,16 +390,17 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
             Some(Stance::Pro) => Relation::Supports,
             Some(Stance::Con) => Relation::Rebuts,
             None => {
-                diagnostics.push(
+                diagnostics.push(place(
                     Diagnostic::new(
                         Code::SkippedInput,
                         format!(
                             "item {} says neither `Pro:` nor `Con:`; read without a relation to {parent}",
                             item.number
                         ),
-                    )
-                    .at(file, text, item.line, item.text_column),
-                );
+                    ),
+                    item.line,
+                    item.text_column,
+                ));
                 continue;
             }
         };

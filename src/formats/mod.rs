@@ -3,8 +3,8 @@
 pub mod aif;
 pub mod argdown;
 pub mod argdown_reduced;
-pub mod iccma;
 pub mod graphml;
+pub mod iccma;
 pub mod json;
 pub mod kialo;
 pub mod mermaid;

@@ -20,9 +20,9 @@ use petgraph::stable_graph::NodeIndex;
 use super::escape::{quoted, Html};
 use super::ids::NodeIds;
 use super::style::{self, Palette, Rgb};
+use super::verdicts::Judged;
 use super::{GroupBy, Layout, RenderOptions};
 use crate::analysis::grounded::Label;
-use super::verdicts::Judged;
 use crate::model::{Element, Kind, Map, Relation};
 
 /// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has

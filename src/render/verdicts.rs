@@ -74,8 +74,12 @@ mod tests {
     #[test]
     fn a_part_keeps_the_whole_maps_verdicts() {
         let mut map = Map::new();
-        let claim = map.add_node(Node::statement("C", "").with_side("pro")).unwrap();
-        let con = map.add_node(Node::argument("R", "").with_side("con")).unwrap();
+        let claim = map
+            .add_node(Node::statement("C", "").with_side("pro"))
+            .unwrap();
+        let con = map
+            .add_node(Node::argument("R", "").with_side("con"))
+            .unwrap();
         map.add_edge(con, claim, Edge::new(Relation::Rebuts));
         let whole = Verdicts::of(&map, &Selection::all(&map));
         let part = Filter {

@@ -44,7 +44,9 @@ fn debate() -> Map {
 
 #[test]
 fn the_debate_checks_clean_against_the_sources() {
-    let Some(sources) = shared("sources") else { return };
+    let Some(sources) = shared("sources") else {
+        return;
+    };
     counterpoint()
         .arg("check")
         .arg("--sources")
@@ -57,7 +59,9 @@ fn the_debate_checks_clean_against_the_sources() {
 
 #[test]
 fn every_paragraph_of_every_source_is_cited() {
-    let Some(sources) = shared("sources") else { return };
+    let Some(sources) = shared("sources") else {
+        return;
+    };
     let out = counterpoint()
         .arg("coverage")
         .arg("--sources")
@@ -68,7 +72,11 @@ fn every_paragraph_of_every_source_is_cited() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
     assert!(!text.contains("uncited"), "{text}");
-    assert_eq!(text.lines().filter(|l| l.contains("(100.0%)")).count(), 6, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.contains("(100.0%)")).count(),
+        6,
+        "{text}"
+    );
 }
 
 #[test]
@@ -88,7 +96,11 @@ fn every_node_has_side_topic_and_citation() {
         assert!(!node.text.trim().is_empty(), "{} has no text", node.id);
         for c in &node.citations {
             if let Some(q) = &c.quote {
-                assert!(q.split_whitespace().count() < 25, "{}: quote too long", node.id);
+                assert!(
+                    q.split_whitespace().count() < 25,
+                    "{}: quote too long",
+                    node.id
+                );
             }
         }
     }
@@ -132,20 +144,29 @@ fn node_texts_paraphrase_rather_than_copy() {
     for source in &map.sources {
         let Some(file) = &source.file else { continue };
         let w = words(&read(&dir.join(file)));
-        shingles.insert(source.id.clone(), w.windows(RUN).map(<[String]>::to_vec).collect());
+        shingles.insert(
+            source.id.clone(),
+            w.windows(RUN).map(<[String]>::to_vec).collect(),
+        );
     }
     let mut copied = Vec::new();
     for (_, node) in map.nodes() {
         let w = words(&node.text);
         for c in &node.citations {
-            let Some(set) = shingles.get(&c.source) else { continue };
+            let Some(set) = shingles.get(&c.source) else {
+                continue;
+            };
             if let Some(run) = w.windows(RUN).find(|run| set.contains(*run)) {
                 copied.push(format!("{}: \"{}\"", node.id, run.join(" ")));
                 break;
             }
         }
     }
-    assert!(copied.is_empty(), "texts copied from their source:\n{}", copied.join("\n"));
+    assert!(
+        copied.is_empty(),
+        "texts copied from their source:\n{}",
+        copied.join("\n")
+    );
 }
 
 #[test]
@@ -154,7 +175,11 @@ fn committed_diagram_is_current() {
         .args(["render", "arguments/"])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let committed = read(&root().join("docs/debate.dot"));
     assert!(
         String::from_utf8_lossy(&out.stdout) == committed,

@@ -13,7 +13,11 @@ fn export_json(input: &std::path::Path) -> String {
         .arg(input)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -74,7 +78,11 @@ fn output_file_is_written_whole() {
 fn a_failing_export_writes_no_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{\"format\": \"counterpoint\", \"version\": 1, \"nodes\": [,]}").expect("write");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"counterpoint\", \"version\": 1, \"nodes\": [,]}",
+    )
+    .expect("write");
     let out = dir.path().join("out.json");
     counterpoint()
         .args(["export", "--to", "json"])

@@ -207,15 +207,23 @@ fn our_view(map: &Map) -> ArgdownView {
 
 #[test]
 fn the_real_argdown_cli_reads_our_export_the_same() {
-    for input in ["argdown/debate.argdown", "hostile.json", "aif/ova3.json"] {
+    // The fixtures, and the project's own debate map (a folder of files, exported as one).
+    let inputs = [
+        path("argdown/debate.argdown"),
+        path("hostile.json"),
+        path("aif/ova3.json"),
+        path("kialo/discussion.txt"),
+        root().join("arguments"),
+    ];
+    for input in inputs {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("export.argdown");
-        std::fs::write(&file, export(&path(input), "argdown")).expect("write");
+        std::fs::write(&file, export(&input, "argdown")).expect("write");
         let Some(theirs) = argdown_cli_view(&file) else {
             return;
         };
-        let map = load_ok(&[&path(input)]).map;
-        assert_eq!(theirs, our_view(&map), "{input}");
+        let map = load_ok(&[&input]).map;
+        assert_eq!(theirs, our_view(&map), "{}", input.display());
     }
 }
 

@@ -55,6 +55,19 @@ fn fmt_is_idempotent_on_every_fixture() {
 }
 
 #[test]
+fn the_debate_map_formats_to_a_fixed_point_with_its_comments() {
+    let dir = crate::common::root().join("arguments");
+    let paths = counterpoint::load::expand(&[dir]).expect("the debate map");
+    let files = texts(&paths);
+    let once = fmt_once(&files);
+    assert_eq!(fmt_once(&once), once);
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let before = load_ok(&refs).map;
+    let after = counterpoint::load::load_texts(&once, counterpoint::InputFormat::Argdown).map;
+    assert_eq!(difference(&before, &after), None);
+}
+
+#[test]
 fn check_lists_files_that_would_change_and_writes_nothing() {
     let (dir, paths) = copy(&["argdown/messy.argdown"]);
     let before = read(&paths[0]);
