@@ -110,6 +110,27 @@ impl Verdicts {
     }
 }
 
+/// `Ok` when `side` is declared by the map or used by one of its nodes; else the error lists
+/// the sides there are.
+pub fn known_side(map: &Map, side: &str) -> Result<(), FilterError> {
+    let used = map.nodes().any(|(_, n)| n.side.as_deref() == Some(side));
+    if map.side(side).is_some() || used {
+        return Ok(());
+    }
+    let mut known: Vec<String> = map.sides.iter().map(|s| s.id.clone()).collect();
+    for (_, n) in map.nodes() {
+        if let Some(s) = &n.side {
+            if !known.contains(s) {
+                known.push(s.clone());
+            }
+        }
+    }
+    Err(FilterError::UnknownSide {
+        given: side.to_string(),
+        known,
+    })
+}
+
 /// A criterion names something the map does not have.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FilterError {
@@ -172,21 +193,7 @@ impl Filter {
             return Ok(sel);
         }
         for side in &self.sides {
-            let used = map.nodes().any(|(_, n)| n.side.as_ref() == Some(side));
-            if map.side(side).is_none() && !used {
-                let mut known: Vec<String> = map.sides.iter().map(|s| s.id.clone()).collect();
-                for (_, n) in map.nodes() {
-                    if let Some(s) = &n.side {
-                        if !known.contains(s) {
-                            known.push(s.clone());
-                        }
-                    }
-                }
-                return Err(FilterError::UnknownSide {
-                    given: side.clone(),
-                    known,
-                });
-            }
+            known_side(map, side)?;
         }
         let tags: Vec<&str> = self
             .tags

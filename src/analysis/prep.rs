@@ -22,7 +22,7 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::dependents;
-use super::filter::{FilterError, Selection};
+use super::filter::{self, FilterError, Selection};
 use super::framework::MapFramework;
 use super::grounded::{label_framework, Label};
 use super::reasons;
@@ -78,21 +78,7 @@ fn attacked_by_side(map: &Map, ix: NodeIndex, side: &str) -> bool {
 /// The brief for `side`, listing only nodes in `selection` (all when `None`). An error when
 /// the map has no such side.
 pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Brief, FilterError> {
-    let used = map.nodes().any(|(_, n)| n.side.as_deref() == Some(side));
-    if map.side(side).is_none() && !used {
-        let mut known: Vec<String> = map.sides.iter().map(|s| s.id.clone()).collect();
-        for (_, n) in map.nodes() {
-            if let Some(s) = &n.side {
-                if !known.contains(s) {
-                    known.push(s.clone());
-                }
-            }
-        }
-        return Err(FilterError::UnknownSide {
-            given: side.to_string(),
-            known,
-        });
-    }
+    filter::known_side(map, side)?;
     // Only a map of more than 4 billion nodes fails here, which cannot have been loaded.
     let mf = MapFramework::new(map).unwrap_or_default();
     let grounded = label_framework(&mf.framework);

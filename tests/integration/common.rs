@@ -64,6 +64,22 @@ pub fn counterpoint() -> assert_cmd::Command {
     cmd
 }
 
+/// Runs `counterpoint` with `args`, asserts that it succeeds (showing its stderr otherwise) and
+/// returns its standard output.
+pub fn stdout_of<I, S>(args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = counterpoint().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 /// Reads a file to a string (panics with the path on failure: test code only).
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use counterpoint::load::{load, InputFormat};
 use counterpoint::Map;
 
-use crate::common::{counterpoint, read, root, shared};
+use crate::common::{counterpoint, read, root, shared, stdout_of};
 
 /// The topic tags README.md documents for the debate.
 const TOPICS: &[&str] = &[
@@ -171,18 +171,10 @@ fn node_texts_paraphrase_rather_than_copy() {
 
 #[test]
 fn committed_diagram_is_current() {
-    let out = counterpoint()
-        .args(["render", "arguments/"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let drawn = stdout_of(["render", "arguments/"]);
     let committed = read(&root().join("docs/debate.dot"));
     assert!(
-        String::from_utf8_lossy(&out.stdout) == committed,
+        drawn == committed,
         "docs/debate.dot is out of date with arguments/: run scripts/debate.sh"
     );
 }

@@ -1,6 +1,6 @@
 //! `counterpoint export --to json`: the exchange format, its schema, and writing files safely.
 
-use crate::common::{counterpoint, fixture, read, root};
+use crate::common::{counterpoint, fixture, read, root, stdout_of};
 
 fn schema() -> serde_json::Value {
     let text = read(&root().join("src/formats/counterpoint.schema.json"));
@@ -8,17 +8,12 @@ fn schema() -> serde_json::Value {
 }
 
 fn export_json(input: &std::path::Path) -> String {
-    let out = counterpoint()
-        .args(["export", "--to", "json"])
-        .arg(input)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    stdout_of([
+        std::ffi::OsStr::new("export"),
+        "--to".as_ref(),
+        "json".as_ref(),
+        input.as_os_str(),
+    ])
 }
 
 #[test]

@@ -13,7 +13,7 @@ use std::path::Path;
 use counterpoint::load::{self, InputFormat, Loaded};
 use counterpoint::Map;
 
-use crate::common::{counterpoint, fixture, root};
+use crate::common::{fixture, root, stdout_of};
 
 /// Insta settings that keep this module's snapshots with the others, in
 /// `tests/integration/snapshots/`.
@@ -53,17 +53,12 @@ pub fn hostile() -> Map {
 
 /// `counterpoint export PATH --to FORMAT`, which must succeed; its standard output.
 pub fn export(input: &Path, to: &str) -> String {
-    let out = counterpoint()
-        .args(["export", "--to", to])
-        .arg(input)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    stdout_of([
+        std::ffi::OsStr::new("export"),
+        "--to".as_ref(),
+        to.as_ref(),
+        input.as_os_str(),
+    ])
 }
 
 /// The relations of a map as sorted (from id, relation, to id).

@@ -3,25 +3,17 @@
 
 use std::path::PathBuf;
 
-use crate::common::{counterpoint, fixture};
+use crate::common::{counterpoint, fixture, stdout_of};
 
 fn four_day() -> PathBuf {
     fixture("analysis", "four-day.argdown")
 }
 
 fn run(args: &[&str]) -> String {
-    let out = counterpoint()
-        .arg("unanswered")
-        .args(args)
-        .arg(four_day())
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    let mut all = vec![std::ffi::OsString::from("unanswered")];
+    all.extend(args.iter().map(std::ffi::OsString::from));
+    all.push(four_day().into_os_string());
+    stdout_of(all)
 }
 
 #[test]

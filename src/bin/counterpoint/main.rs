@@ -12,7 +12,7 @@ use counterpoint::load::{self, InputFormat, Loaded};
 use counterpoint::output;
 use counterpoint::render;
 
-mod cli_analysis;
+mod analysis;
 
 #[derive(Parser)]
 #[command(
@@ -44,21 +44,21 @@ enum Command {
     /// rebuts and its citations. A point is answered when at least one node of a different side
     /// rebuts or undercuts it (a contradiction answers both ways; a node without a side differs
     /// from every side).
-    Unanswered(cli_analysis::UnansweredArgs),
+    Unanswered(analysis::UnansweredArgs),
     /// Which points stand under Dung's (1995) argumentation semantics, where the attacks are the
     /// rebuttals, undercuts and contradictions (both ways). Grounded (the default): each point
     /// stands, falls or is undecided, with the reason. Preferred / stable: the extensions, found
     /// by an exact search limited to 2,000 points left undecided by grounded semantics, 1,000
     /// extensions and 1,000,000 search steps (an error beyond). Reads ICCMA files (.apx, .tgf,
     /// .i23/.af) directly.
-    Status(cli_analysis::StatusArgs),
+    Status(analysis::StatusArgs),
     /// A debate-prep brief for one side: opponents' points it has not answered, its points
     /// nobody answered, its points attacked by something it has not answered, and where its
     /// claims stand. Claims first, then the points most others depend on.
-    Prep(cli_analysis::PrepArgs),
+    Prep(analysis::PrepArgs),
     /// Counts: nodes per side and kind, relations per type, the deepest chain of relations
     /// (a cycle counts as one step), each side's share of points answered, grounded results.
-    Stats(cli_analysis::StatsArgs),
+    Stats(analysis::StatsArgs),
     /// Rewrite .argdown files in place in one canonical layout (each node stays in its file).
     /// Comments on lines of their own are kept above what follows them. Refuses, changing
     /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
@@ -166,7 +166,7 @@ struct ExportArgs {
     #[arg(long = "to", value_enum)]
     to: ExportFormat,
     #[command(flatten)]
-    filter: cli_analysis::FilterArgs,
+    filter: analysis::FilterArgs,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -221,7 +221,7 @@ struct DiagramArgs {
     #[arg(long)]
     force: bool,
     #[command(flatten)]
-    filter: cli_analysis::FilterArgs,
+    filter: analysis::FilterArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -332,10 +332,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Coverage(args) => coverage(args),
         Command::Render(args) => render_cmd(args),
         Command::Report(args) => report_cmd(args),
-        Command::Unanswered(args) => cli_analysis::unanswered_cmd(args),
-        Command::Status(args) => cli_analysis::status_cmd(args),
-        Command::Prep(args) => cli_analysis::prep_cmd(args),
-        Command::Stats(args) => cli_analysis::stats_cmd(args),
+        Command::Unanswered(args) => analysis::unanswered_cmd(args),
+        Command::Status(args) => analysis::status_cmd(args),
+        Command::Prep(args) => analysis::prep_cmd(args),
+        Command::Stats(args) => analysis::stats_cmd(args),
     }
 }
 
@@ -395,7 +395,7 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let map = cli_analysis::filtered(loaded.map, &args.filter)?.map;
+    let map = analysis::filtered(loaded.map, &args.filter)?.map;
     let text = match args.to {
         ExportFormat::Json => counterpoint::formats::json::to_string(&map),
         ExportFormat::Apx => counterpoint::formats::iccma::to_apx(&map),
@@ -497,7 +497,7 @@ fn diagram(
     map: counterpoint::Map,
     args: &DiagramArgs,
 ) -> anyhow::Result<(counterpoint::Map, render::RenderOptions)> {
-    let part = cli_analysis::filtered(map, &args.filter)?;
+    let part = analysis::filtered(map, &args.filter)?;
     let mut opts = args.options();
     opts.note = part.note;
     opts.verdicts = part.verdicts;
