@@ -31,6 +31,8 @@ echo "== diagram"
 run render arguments/ -o "$OUT/debate.dot"
 if command -v dot >/dev/null 2>&1; then
   run render arguments/ --format svg -o "$OUT/debate.svg"
+  # The whole debate at a glance: a force-directed layout keeps each side's points together.
+  run render arguments/ --layout sfdp --group-by none --format svg -o "$OUT/debate-overview.svg"
   # A readable close-up for the README: Alliance's thesis and everything within two relations of it.
   run render arguments/ --focus "Alliance teachers are better off independent" --depth 2 \
     --format svg -o "$OUT/debate-thesis.svg"

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 pub enum OutputError {
     #[error("refusing to write {0}: it is one of the inputs")]
     WouldOverwriteInput(PathBuf),
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Io {
         path: PathBuf,
         #[source]
