@@ -40,10 +40,11 @@ enum SourceText {
     Missing(String),
 }
 
-/// Reads map files again for the source line shown under a diagnostic.
+/// Reads map files again for the source line shown under a diagnostic (each file once).
 #[derive(Default)]
 struct Snippets {
-    texts: HashMap<String, Option<String>>,
+    /// Each map file's lines, or `None` when it cannot be read.
+    texts: HashMap<String, Option<Vec<String>>>,
 }
 
 impl Snippets {
@@ -51,17 +52,20 @@ impl Snippets {
         let Some(o) = origin else {
             return d;
         };
-        let text = self
-            .texts
-            .entry(o.file.to_string())
-            .or_insert_with(|| {
-                std::fs::read(&*o.file)
-                    .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+        let lines = self.texts.entry(o.file.to_string()).or_insert_with(|| {
+            std::fs::read(&*o.file).ok().map(|b| {
+                crate::syntax::lexer::split_lines(&String::from_utf8_lossy(&b))
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect()
             })
-            .clone()
-            .unwrap_or_default();
-        d.at(&o.file, &text, o.line, o.column).with_length(length)
+        });
+        let snippet = lines
+            .as_ref()
+            .and_then(|lines| lines.get(o.line.max(1) - 1))
+            .map(String::as_str);
+        d.at_line(&o.file, snippet, o.line, o.column)
+            .with_length(length)
     }
 }
 
@@ -161,18 +165,15 @@ fn check_one(
     if normalize(&cited).contains(&wanted) {
         return None;
     }
-    let help = if from > 0 || to < count {
-        let whole = normalize(&lines.join("\n"));
-        if whole.contains(&wanted) {
-            let at = lines
-                .iter()
-                .position(|l| normalize(l).contains(&wanted))
-                .map(|i| format!(" (around line {})", i + 1))
-                .unwrap_or_default();
-            format!("the quote occurs elsewhere in {file}{at}: correct the line range")
-        } else {
-            format!("the quote does not occur anywhere in {file}: copy it exactly from the source")
-        }
+    // When the range is the whole file, the quote is nowhere in it.
+    let elsewhere = (from > 0 || to < count) && normalize(&lines.join("\n")).contains(&wanted);
+    let help = if elsewhere {
+        let at = lines
+            .iter()
+            .position(|l| normalize(l).contains(&wanted))
+            .map(|i| format!(" (around line {})", i + 1))
+            .unwrap_or_default();
+        format!("the quote occurs elsewhere in {file}{at}: correct the line range")
     } else {
         format!("the quote does not occur anywhere in {file}: copy it exactly from the source")
     };

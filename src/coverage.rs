@@ -54,12 +54,13 @@ impl SourceCoverage {
     }
 }
 
-/// Splits `text` into paragraphs: maximal runs of lines that are not blank.
+/// Splits `text` into paragraphs: maximal runs of lines that are not blank. Lines are counted
+/// as citations count them ([`crate::syntax::lexer::lines`]: a lone `\r` ends a line too).
 pub fn paragraphs(text: &str) -> Vec<([u32; 2], String)> {
     let mut out = Vec::new();
     let mut start: Option<(u32, String)> = None;
     let mut last = 0u32;
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in crate::syntax::lexer::lines(text).enumerate() {
         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
         if line.trim().is_empty() {
             if let Some((first, excerpt)) = start.take() {
@@ -87,10 +88,6 @@ fn excerpt_of(line: &str) -> String {
     out
 }
 
-fn overlaps(a: [u32; 2], b: [u32; 2]) -> bool {
-    a[0] <= b[1] && b[0] <= a[1]
-}
-
 /// Coverage of `source`'s text `text` by the citations in `map`.
 pub fn source_coverage(map: &Map, source: &Source, text: &str) -> SourceCoverage {
     let mut cited_ranges: Vec<[u32; 2]> = map
@@ -100,6 +97,14 @@ pub fn source_coverage(map: &Map, source: &Source, text: &str) -> SourceCoverage
         .map(|c| c.lines)
         .collect();
     cited_ranges.sort_unstable();
+    // The last line any of the first k+1 ranges reaches.
+    let reach: Vec<u32> = cited_ranges
+        .iter()
+        .scan(0, |max, r| {
+            *max = r[1].max(*max);
+            Some(*max)
+        })
+        .collect();
     let paragraphs: Vec<Paragraph> = paragraphs(text)
         .into_iter()
         .map(|(lines, excerpt)| {
@@ -108,10 +113,13 @@ pub fn source_coverage(map: &Map, source: &Source, text: &str) -> SourceCoverage
                 .iter()
                 .find(|s| s.lines[0] <= lines[0] && lines[1] <= s.lines[1])
                 .map(|s| s.reason.clone());
-            // Ranges are sorted by start: only those starting at or before the paragraph's end can
-            // overlap it.
+            // Ranges are sorted by start: those starting at or before the paragraph's end overlap
+            // it when one of them reaches its first line.
             let end = cited_ranges.partition_point(|r| r[0] <= lines[1]);
-            let cited = cited_ranges[..end].iter().any(|&r| overlaps(r, lines));
+            let cited = end
+                .checked_sub(1)
+                .and_then(|k| reach.get(k))
+                .is_some_and(|&last| last >= lines[0]);
             Paragraph {
                 lines,
                 excerpt,
@@ -210,6 +218,44 @@ mod tests {
         let text = "\na\nb\n\n  \nc\n";
         let p: Vec<[u32; 2]> = paragraphs(text).into_iter().map(|(l, _)| l).collect();
         assert_eq!(p, vec![[2, 3], [6, 6]]);
+    }
+
+    #[test]
+    fn paragraphs_count_lines_as_citations_do() {
+        let text = "a\rb\r\rc\r\nd";
+        let p: Vec<[u32; 2]> = paragraphs(text).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(p, vec![[1, 2], [4, 5]]);
+    }
+
+    #[test]
+    fn a_paragraph_is_cited_by_any_range_that_overlaps_it() {
+        let source = Source {
+            id: "s".into(),
+            ..Source::default()
+        };
+        let text = "1\n\n3\n\n5\n6\n\n8\n\n10\n\n12";
+        let mut map = Map::new();
+        map.sources.push(source.clone());
+        // A long range from line 2 to 5 (paragraphs 3 and 5-6), a short one inside 10, and
+        // one in the blank line 11 that touches nothing.
+        for (k, (first, last)) in [(2, 5), (10, 10), (11, 11)].into_iter().enumerate() {
+            map.add_node(Node::statement(k.to_string(), "").with_citation("s", first, last))
+                .unwrap();
+        }
+        let cov = source_coverage(&map, &source, text);
+        let cited: Vec<([u32; 2], bool)> =
+            cov.paragraphs.iter().map(|p| (p.lines, p.cited)).collect();
+        assert_eq!(
+            cited,
+            vec![
+                ([1, 1], false),
+                ([3, 3], true),
+                ([5, 6], true),
+                ([8, 8], false),
+                ([10, 10], true),
+                ([12, 12], false)
+            ]
+        );
     }
 
     #[test]

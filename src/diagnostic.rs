@@ -193,15 +193,27 @@ impl Diagnostic {
         }
     }
 
-    /// Places the diagnostic at `line:column` of `file`, whose full text is `text`.
-    pub fn at(mut self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
+    /// Places the diagnostic at `line:column` of `file`, whose full text is `text`. This reads
+    /// `text` up to the line: to place many diagnostics in one text, split it into lines once
+    /// and use [`Diagnostic::at_line`].
+    pub fn at(self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as the reader counts them.
+        let snippet = crate::syntax::lexer::nth_line(text, line.max(1));
+        self.at_line(file, snippet, line, column)
+    }
+
+    /// Places the diagnostic at `line:column` of `file`, whose line `line` is `snippet`.
+    pub fn at_line(
+        mut self,
+        file: &str,
+        snippet: Option<&str>,
+        line: usize,
+        column: usize,
+    ) -> Diagnostic {
         self.file = file.to_string();
         self.line = line;
         self.column = column;
-        // Lines end at `\n`, `\r\n` or a lone `\r`, as the reader counts them.
-        self.snippet = crate::syntax::lexer::split_lines(text)
-            .get(line.saturating_sub(1))
-            .map(|l| l.to_string());
+        self.snippet = snippet.map(str::to_string);
         self
     }
 
@@ -257,6 +269,7 @@ impl Diagnostic {
             let width = shown.chars().count();
             let start = self.column.saturating_sub(1).min(width);
             let len = self.length.min(width.saturating_sub(start)).max(1);
+            let (shown, start, len) = window(&shown, width, start, len);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{} | {}", self.line, shown);
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(len));
@@ -280,6 +293,32 @@ impl Diagnostic {
             "help": self.help,
         })
     }
+}
+
+/// Lines up to this many characters are shown whole under a diagnostic.
+const SNIPPET_MAX: usize = 500;
+/// How much of a longer line is shown before the caret (and at most `SNIPPET_MAX` in all).
+const SNIPPET_BEFORE: usize = 200;
+
+/// The part of a line of `width` characters to show, with the caret's start and length in it:
+/// the whole line when it is short, else a window around the caret with `…` where it is cut (a
+/// map or a JSON file may hold one enormous line).
+fn window(line: &str, width: usize, start: usize, len: usize) -> (String, usize, usize) {
+    if width <= SNIPPET_MAX {
+        return (line.to_string(), start, len);
+    }
+    let from = start.saturating_sub(SNIPPET_BEFORE);
+    let to = (from + SNIPPET_MAX).min(width);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.extend(line.chars().skip(from).take(to - from));
+    if to < width {
+        shown.push('…');
+    }
+    let caret = start - from + usize::from(from > 0);
+    (shown, caret, len.min(to - start).max(1))
 }
 
 /// Renders all diagnostics for people, followed by a one-line summary when there are any.
@@ -318,6 +357,31 @@ pub fn sort(diagnostics: &mut [Diagnostic], file_order: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shows_a_window_of_an_enormous_line() {
+        let line = format!("{}{{side: x}}{}", "a".repeat(10_000), "b".repeat(10_000));
+        let d = Diagnostic::new(Code::UnknownSide, "unknown side \"x\"")
+            .at("m.argdown", &line, 1, 10_001)
+            .with_length(9);
+        let shown = format!("…{}{{side: x}}{}…", "a".repeat(200), "b".repeat(291));
+        assert_eq!(
+            d.render(),
+            format!(
+                "m.argdown:1:10001: error[E004]: unknown side \"x\"\n  |\n1 | {shown}\n  | {}^^^^^^^^^\n",
+                " ".repeat(201)
+            )
+        );
+        // At the start of the line: no `…` before, the caret in place.
+        let d = Diagnostic::new(Code::Syntax, "m").at("m.argdown", &line, 1, 1);
+        assert_eq!(
+            d.render(),
+            format!(
+                "m.argdown:1:1: error[E001]: m\n  |\n1 | {}…\n  | ^\n",
+                "a".repeat(500)
+            )
+        );
+    }
 
     #[test]
     fn renders_caret_under_column() {

@@ -98,44 +98,124 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
     let files = expand(paths)?;
     let mut texts = Vec::with_capacity(files.len());
+    let mut encoding = Vec::new();
     for path in &files {
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let (text, problem) = read_text(path)?;
+        encoding.extend(problem);
         texts.push((path.display().to_string(), text));
     }
-    Ok(load_texts(&texts, format))
+    let mut loaded = load_texts(&texts, format);
+    if !encoding.is_empty() {
+        loaded.diagnostics.extend(encoding);
+        diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
+    }
+    Ok(loaded)
+}
+
+/// Reads one file as text with [`decode`]: the text, and the error when it is not UTF-8.
+pub fn read_text(path: &Path) -> Result<(String, Option<Diagnostic>), LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(decode(&path.display().to_string(), &bytes))
+}
+
+/// Decodes the bytes of the file `name` as UTF-8 text. A leading byte-order mark is dropped.
+/// Bytes that are not UTF-8 are read as `\u{FFFD}` so that reading goes on, with one error
+/// (E013) at the first of them that counts the others.
+pub fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut text = String::with_capacity(bytes.len());
+    let mut first_bad: Option<(usize, u8)> = None;
+    let mut bad = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if let Some(&byte) = chunk.invalid().first() {
+            first_bad.get_or_insert((text.len(), byte));
+            bad += 1;
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    let problem = first_bad.map(|(offset, byte)| {
+        let (line, column) = line_column(text.get(..offset).unwrap_or_default());
+        let others = match bad {
+            1 => String::new(),
+            2 => " (and 1 more place in the file)".to_string(),
+            n => format!(" (and {} more places in the file)", n - 1),
+        };
+        Diagnostic::new(
+            Code::BadInput,
+            format!("the file is not UTF-8 text: byte 0x{byte:02X} here is not UTF-8{others}"),
+        )
+        .at(name, &text, line, column)
+        .with_help(
+            "save the file with the UTF-8 encoding (most editors offer it under \"Save as\"); \
+             counterpoint reads only UTF-8",
+        )
+    });
+    (text, problem)
+}
+
+/// The 1-based line and column (in characters) just after `before`, with lines ending at
+/// `\n`, `\r\n` or a lone `\r` as [`crate::syntax::lexer::split_lines`] counts them.
+fn line_column(before: &str) -> (usize, usize) {
+    let mut line = 1;
+    let mut column = 1;
+    let mut chars = before.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                line += 1;
+                column = 1;
+            }
+            _ => column += 1,
+        }
+    }
+    (line, column)
 }
 
 /// Reads already-loaded texts `(file name, text)` as one map and checks it.
 pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
+    // A byte-order mark (as some Windows editors write) is not part of the text.
+    let without_bom: Vec<(String, String)>;
+    let texts = if texts.iter().any(|(_, t)| t.starts_with('\u{feff}')) {
+        without_bom = texts
+            .iter()
+            .map(|(n, t)| (n.clone(), t.trim_start_matches('\u{feff}').to_string()))
+            .collect();
+        &without_bom
+    } else {
+        texts
+    };
     let mut diagnostics = Vec::new();
     let mut argdown = Vec::new();
     let mut maps = Vec::new();
     for (name, text) in texts {
         match detect(name, text, format) {
-            InputFormat::Argdown | InputFormat::Auto => argdown.push((name.clone(), text.clone())),
+            InputFormat::Argdown | InputFormat::Auto => {
+                argdown.push((name.as_str(), text.as_str()))
+            }
             InputFormat::Json => {
                 if let Some(map) = formats::json::read(name, text, &mut diagnostics) {
-                    maps.push(map);
+                    maps.push((name, map));
                 }
             }
             InputFormat::Aif => {
                 if let Some(map) = formats::aif::read(name, text, &mut diagnostics) {
-                    maps.push(map);
+                    maps.push((name, map));
                 }
             }
             InputFormat::Kialo => {
                 if let Some(map) = formats::kialo::read(name, text, &mut diagnostics) {
-                    maps.push(map);
+                    maps.push((name, map));
                 }
             }
             InputFormat::Iccma(dialect) => {
                 let parsed = formats::iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
                 if let Some(map) = parsed.and_then(|p| p.to_map_checked(name, &mut diagnostics)) {
-                    maps.push(map);
+                    maps.push((name, map));
                 }
             }
         }
@@ -145,14 +225,20 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
     } else {
         syntax::parse_files(&argdown, &mut diagnostics)
     };
-    for other in maps {
+    for (name, other) in maps {
         if map.node_count() == 0 && map.sides.is_empty() {
             map = other;
         } else {
-            diagnostics.push(Diagnostic::new(
+            let mut d = Diagnostic::new(
                 Code::BadInput,
                 "only one non-Argdown map can be read at a time",
-            ));
+            )
+            .with_help(
+                "read this file on its own, or turn it into Argdown first with \
+                 `counterpoint export --to argdown`",
+            );
+            d.file = name.clone();
+            diagnostics.push(d);
         }
     }
     diagnostics.extend(validate::validate(&map));

@@ -43,6 +43,14 @@ pub enum Element {
 }
 
 impl Element {
+    /// `statement` or `argument` (as serde writes it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Element::Statement => "statement",
+            Element::Argument => "argument",
+        }
+    }
+
     /// The node id of an element with this title: `[T]` or `<T>`.
     pub fn id_for(self, title: &str) -> String {
         match self {

@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 pub enum OutputError {
     #[error("refusing to write {0}: it is one of the inputs")]
     WouldOverwriteInput(PathBuf),
+    #[error("cannot write {0}: it is a folder; give the name of a file in it")]
+    IsFolder(PathBuf),
+    #[error("cannot write {path}: there is no folder {folder}")]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot write {path}")]
     Io {
         path: PathBuf,
@@ -26,11 +30,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
         path: path.to_path_buf(),
         source,
     };
+    if path.is_dir() {
+        return Err(OutputError::IsFolder(path.to_path_buf()));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    if !dir.is_dir() {
+        return Err(OutputError::NoFolder {
+            path: path.to_path_buf(),
+            folder: dir.to_path_buf(),
+        });
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io(without_temp_path(e)))?;
     // A temporary file is private (0600); the result gets the mode a plain new file would have,
     // or keeps the mode of the file it replaces.
     #[cfg(unix)]
@@ -47,6 +60,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
     tmp.flush().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// `tempfile`'s errors name the temporary file, which the user never sees (and cannot give its
+/// cause apart: its `source` is empty): keep only what went wrong.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    if e.get_ref().is_some() {
+        std::io::Error::from(e.kind())
+    } else {
+        e
+    }
 }
 
 /// Whether `path` names one of the input files (or a file inside an input folder).
@@ -91,6 +114,37 @@ mod tests {
         let err = write_atomic(&input, b"x", std::slice::from_ref(&input)).unwrap_err();
         assert!(matches!(err, OutputError::WouldOverwriteInput(_)));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "[A]: a");
+    }
+
+    #[test]
+    fn names_a_missing_folder_or_a_folder_given_as_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("nowhere").join("out.json");
+        let err = write_atomic(&out, b"{}", &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {}: there is no folder {}",
+                out.display(),
+                dir.path().join("nowhere").display()
+            )
+        );
+        let err = write_atomic(dir.path(), b"{}", &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write {}: it is a folder; give the name of a file in it",
+                dir.path().display()
+            )
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn temporary_file_errors_do_not_name_the_temporary_file() {
+        let e = tempfile::NamedTempFile::new_in("/proc/no/such/folder").unwrap_err();
+        assert!(e.to_string().contains(" at path "), "{e}");
+        assert_eq!(without_temp_path(e).to_string(), "entity not found");
     }
 
     #[test]

@@ -206,17 +206,22 @@ fn cycle_through(map: &Map, start: NodeIndex, members: &HashSet<NodeIndex>) -> V
 }
 
 /// Fills in the source line of diagnostics that have a place but no snippet, from the texts
-/// `(file name, text)` that were read.
+/// `(file name, text)` that were read. Each text is split into lines once, when a diagnostic
+/// first needs it.
 pub fn attach_snippets(diagnostics: &mut [Diagnostic], texts: &[(String, String)]) {
+    let mut lines: Vec<Option<Vec<&str>>> = vec![None; texts.len()];
     for d in diagnostics.iter_mut() {
         if d.snippet.is_some() || d.line == 0 || d.file.is_empty() {
             continue;
         }
-        if let Some((_, text)) = texts.iter().find(|(name, _)| *name == d.file) {
-            let (file, line, column) = (d.file.clone(), d.line, d.column);
-            let length = d.length;
-            *d = d.clone().at(&file, text, line, column).with_length(length);
-        }
+        let Some(k) = texts.iter().position(|(name, _)| *name == d.file) else {
+            continue;
+        };
+        let (Some(slot), Some((_, text))) = (lines.get_mut(k), texts.get(k)) else {
+            continue;
+        };
+        let lines = slot.get_or_insert_with(|| crate::syntax::lexer::split_lines(text));
+        d.snippet = lines.get(d.line - 1).map(|l| l.to_string());
     }
 }
 
@@ -284,6 +289,34 @@ mod tests {
             "supports form a cycle: [A] -> [B] -> [C] -> [A]"
         );
         assert_eq!(ds[1].message, "supports form a cycle: [D] -> [E] -> [D]");
+    }
+
+    #[test]
+    fn snippets_come_from_the_named_file_and_line() {
+        let texts = vec![
+            ("a.argdown".to_string(), "one\r\ntwo\rthree".to_string()),
+            ("b.argdown".to_string(), "uno\ndos".to_string()),
+        ];
+        let place = |file: &str, line: usize| {
+            let mut d = Diagnostic::new(Code::NoSide, "x");
+            d.file = file.to_string();
+            d.line = line;
+            d.column = 1;
+            d
+        };
+        let mut ds = vec![
+            place("a.argdown", 3),
+            place("b.argdown", 2),
+            place("a.argdown", 1),
+            place("a.argdown", 4),
+            place("c.argdown", 1),
+        ];
+        attach_snippets(&mut ds, &texts);
+        let snippets: Vec<Option<&str>> = ds.iter().map(|d| d.snippet.as_deref()).collect();
+        assert_eq!(
+            snippets,
+            vec![Some("three"), Some("dos"), Some("one"), None, None]
+        );
     }
 
     #[test]

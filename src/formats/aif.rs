@@ -53,6 +53,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Citation, Edge, Element, Map, Node, Relation, Section, Side, Source};
+use crate::render::ids::Unique;
 
 /// The key of the extra top-level object that carries what AIF cannot say.
 pub const SIDECAR_KEY: &str = "counterpoint";
@@ -603,6 +604,7 @@ fn slug(name: &str) -> String {
 struct SideNames {
     sides: Vec<Side>,
     by_name: HashMap<String, String>,
+    ids: Unique,
 }
 
 impl SideNames {
@@ -610,13 +612,7 @@ impl SideNames {
         if let Some(id) = self.by_name.get(name) {
             return id.clone();
         }
-        let base = slug(name);
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.sides.iter().any(|s| s.id == id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
+        let id = self.ids.claim(slug(name), "-");
         self.sides.push(Side {
             id: id.clone(),
             label: name.to_string(),

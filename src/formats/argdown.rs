@@ -188,12 +188,13 @@ pub fn escape_text(text: &str) -> String {
     while chars.last() == Some(&' ') {
         chars.pop();
     }
-    let keep_emphasis = emphasis_balanced(&chars);
+    let links = Links::new(&chars);
+    let keep_emphasis = emphasis_balanced(&chars, &links);
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         if c == '[' {
-            if let Some(end) = verbatim_link(&chars, i) {
+            if let Some(end) = links.at(&chars, i) {
                 out.extend(chars.get(i..end).unwrap_or(&[]));
                 i = end;
                 continue;
@@ -216,27 +217,85 @@ pub fn escape_text(text: &str) -> String {
     out
 }
 
-/// The end (exclusive) of a Markdown link `[text](url)` at `start` that both Argdown and
-/// counterpoint read as text, when it needs no escape inside.
-fn verbatim_link(chars: &[char], start: usize) -> Option<usize> {
-    let close = (start + 2..chars.len()).find(|&k| chars.get(k) == Some(&']'))?;
-    if chars.get(start + 1..close)?.contains(&'[') || chars.get(close + 1) != Some(&'(') {
-        return None;
+/// Finds Markdown links `[text](url)` that both Argdown and counterpoint read as text, when they
+/// need no escape inside. Built once per text, it answers for every `[` in constant time, so
+/// escaping a text full of unclosed brackets stays linear.
+struct Links {
+    /// For each position, the first `]` at or after it (`usize::MAX` when there is none).
+    next_close: Vec<usize>,
+    /// The first `)` at or after each position.
+    next_paren: Vec<usize>,
+    /// The first `[` at or after each position.
+    next_open: Vec<usize>,
+    /// For each position, the smallest last index of a sequence that may not appear inside a
+    /// verbatim link (`//`, `/*`, `<!--`, `\`, `{`, `}`) starting at or after it.
+    unsafe_end: Vec<usize>,
+}
+
+impl Links {
+    const UNSAFE_INSIDE: [&'static str; 6] = ["//", "/*", "<!--", "\\", "{", "}"];
+
+    fn new(chars: &[char]) -> Links {
+        let n = chars.len();
+        let mut next_close = vec![usize::MAX; n + 1];
+        let mut next_paren = vec![usize::MAX; n + 1];
+        let mut next_open = vec![usize::MAX; n + 1];
+        let mut unsafe_end = vec![usize::MAX; n + 1];
+        for k in (0..n).rev() {
+            let c = chars.get(k).copied();
+            let later = |v: &[usize]| v.get(k + 1).copied().unwrap_or(usize::MAX);
+            next_close[k] = if c == Some(']') {
+                k
+            } else {
+                later(&next_close)
+            };
+            next_paren[k] = if c == Some(')') {
+                k
+            } else {
+                later(&next_paren)
+            };
+            next_open[k] = if c == Some('[') { k } else { later(&next_open) };
+            let here = Self::UNSAFE_INSIDE
+                .iter()
+                .filter(|p| {
+                    p.chars()
+                        .enumerate()
+                        .all(|(j, pc)| chars.get(k + j) == Some(&pc))
+                })
+                .map(|p| k + p.chars().count() - 1)
+                .min()
+                .unwrap_or(usize::MAX);
+            unsafe_end[k] = here.min(later(&unsafe_end));
+        }
+        Links {
+            next_close,
+            next_paren,
+            next_open,
+            unsafe_end,
+        }
     }
-    let paren = (close + 3..chars.len()).find(|&k| chars.get(k) == Some(&')'))?;
-    let link: String = chars.get(start..=paren)?.iter().collect();
-    let unsafe_inside = ["//", "/*", "<!--", "\\", "{", "}"];
-    if unsafe_inside.iter().any(|p| link.contains(p)) {
-        return None;
+
+    /// The end (exclusive) of a verbatim link starting at `start` (a `[`), if there is one.
+    fn at(&self, chars: &[char], start: usize) -> Option<usize> {
+        let get = |v: &[usize], k: usize| v.get(k).copied().filter(|&x| x != usize::MAX);
+        let close = get(&self.next_close, start + 2)?;
+        let inner_open = get(&self.next_open, start + 1).is_some_and(|o| o < close);
+        if inner_open || chars.get(close + 1) != Some(&'(') {
+            return None;
+        }
+        let paren = get(&self.next_paren, close + 3)?;
+        if get(&self.unsafe_end, start).is_some_and(|end| end <= paren) {
+            return None;
+        }
+        Some(paren + 1)
     }
-    Some(paren + 1)
 }
 
 /// Whether Argdown's lexer would close every `*`, `**`, `_` and `__` emphasis it opens in this
 /// text (links skipped). Follows Argdown's token rules: an emphasis ends at the same marker when
 /// no white space precedes it and white space, punctuation or the end follows; it starts at a
 /// marker not followed by white space.
-fn emphasis_balanced(chars: &[char]) -> bool {
+fn emphasis_balanced(chars: &[char], links: &Links) -> bool {
     #[derive(Clone, Copy, PartialEq, Eq)]
     enum Range {
         Bold(char),
@@ -254,7 +313,7 @@ fn emphasis_balanced(chars: &[char]) -> bool {
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         if c == '[' {
-            if let Some(end) = verbatim_link(chars, i) {
+            if let Some(end) = links.at(chars, i) {
                 i = end;
                 continue;
             }
@@ -932,6 +991,34 @@ pub fn outgoing_edges(map: &Map, ix: NodeIndex) -> Vec<EdgeIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The direct definition of a verbatim link, scanning ahead from `start`.
+    fn naive_link(chars: &[char], start: usize) -> Option<usize> {
+        let close = (start + 2..chars.len()).find(|&k| chars[k] == ']')?;
+        if chars[start + 1..close].contains(&'[') || chars.get(close + 1) != Some(&'(') {
+            return None;
+        }
+        let paren = (close + 3..chars.len()).find(|&k| chars[k] == ')')?;
+        let link: String = chars[start..=paren].iter().collect();
+        if Links::UNSAFE_INSIDE.iter().any(|p| link.contains(p)) {
+            return None;
+        }
+        Some(paren + 1)
+    }
+
+    proptest! {
+        #[test]
+        fn links_table_agrees_with_the_definition(text in "[\\[\\]()a /\\\\{}<!*-]{0,40}") {
+            let chars: Vec<char> = text.chars().collect();
+            let links = Links::new(&chars);
+            for start in 0..chars.len() {
+                if chars[start] == '[' {
+                    prop_assert_eq!(links.at(&chars, start), naive_link(&chars, start));
+                }
+            }
+        }
+    }
 
     #[test]
     fn escapes_syntax_characters() {

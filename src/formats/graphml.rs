@@ -21,7 +21,7 @@
 //! | `relation` | edge | `supports`, `rebuts`, `undercuts` or `contradicts` |
 //!
 //! All text is escaped for XML (`& < > " '`); a carriage return is written `&#13;` so that it
-//! survives XML's line-end normalisation; characters XML 1.0 cannot hold (control characters
+//! survives XML's line-end normalisation; characters XML 1.0 cannot hold (C0 control characters
 //! other than tab, line feed and carriage return, U+FFFE, U+FFFF) become U+FFFD.
 
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ use std::fmt::Write as _;
 
 use petgraph::stable_graph::NodeIndex;
 
-use crate::model::{Element, Map};
+use crate::model::Map;
 use crate::render::style::Palette;
 
 /// Escapes text for XML character data and attribute values.
@@ -102,14 +102,7 @@ pub fn to_string(map: &Map) -> String {
         data(&mut out, "label", &n.title);
         data(&mut out, "title", &n.title);
         data(&mut out, "text", &n.text);
-        data(
-            &mut out,
-            "element",
-            match n.element {
-                Element::Statement => "statement",
-                Element::Argument => "argument",
-            },
-        );
+        data(&mut out, "element", n.element.as_str());
         data(&mut out, "kind", map.kind(ix).as_str());
         if let Some(side) = &n.side {
             data(&mut out, "side", side);

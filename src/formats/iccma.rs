@@ -29,6 +29,7 @@ use std::collections::{HashMap, HashSet};
 use crate::analysis::framework::{Framework, MapFramework};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Edge, Map, Node, Relation};
+use crate::render::ids::Unique;
 
 /// One of the ICCMA formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,10 +104,6 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    /// The framework as a map: one node per argument, in order, without side or text, and a
-    /// `rebuts` edge per attack. A name written `[T]` (as counterpoint's i23 export records
-    /// statements) becomes the statement `T`; `<T>` the argument `T`; any other name `a` the
-    /// argument titled `a` (id `<a>`).
     /// [`Parsed::to_map`], unless the framework has more than [`MAX_MAP_ARGUMENTS`] arguments:
     /// then a diagnostic for `file` and `None` (a map node weighs far more than an argument).
     pub fn to_map_checked(&self, file: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
@@ -126,6 +123,10 @@ impl Parsed {
         Some(self.to_map())
     }
 
+    /// The framework as a map: one node per argument, in order, without side or text, and a
+    /// `rebuts` edge per attack. A name written `[T]` (as counterpoint's i23 export records
+    /// statements) becomes the statement `T`; `<T>` the argument `T`; any other name `a` the
+    /// argument titled `a` (id `<a>`).
     pub fn to_map(&self) -> Map {
         let mut map = Map::new();
         let mut nodes = Vec::with_capacity(self.framework.len());
@@ -739,18 +740,9 @@ fn read_tgf(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
 
 /// The apx atom of each node of `map`, in map order (see the module documentation).
 pub fn apx_atoms(map: &Map) -> Vec<String> {
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken = Unique::default();
     map.nodes()
-        .map(|(_, node)| {
-            let base = atom(&node.id);
-            let mut candidate = base.clone();
-            let mut k = 2;
-            while !taken.insert(candidate.clone()) {
-                candidate = format!("{base}_{k}");
-                k += 1;
-            }
-            candidate
-        })
+        .map(|(_, node)| taken.claim(atom(&node.id), "_"))
         .collect()
 }
 

@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::model::{Element, Kind, Map, Relation};
-use crate::render::style::{self, Palette, Rgb};
+use crate::render::style::{self, Palette};
 
 /// Escapes text for a quoted Mermaid label.
 pub fn escape(text: &str) -> String {
@@ -207,56 +207,40 @@ pub fn to_string(map: &Map) -> String {
         );
     }
 
-    // Side colours.
+    // Side colours: a class per side and element, in order of first use.
     let palette = Palette::new(map);
-    let mut classes: Vec<(String, Vec<String>)> = Vec::new();
-    let class_of =
-        |class: String, node: String, classes: &mut Vec<(String, Vec<String>)>| match classes
-            .iter_mut()
-            .find(|(c, _)| *c == class)
-        {
-            Some((_, list)) => list.push(node),
-            None => classes.push((class, vec![node])),
-        };
-    let side_number: HashMap<&str, usize> = palette
+    let side_position: HashMap<&str, usize> = palette
         .sides()
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i + 1))
+        .map(|(i, s)| (s.id.as_str(), i))
         .collect();
+    // ((side position, element), node ids)
+    let mut classes: Vec<(_, Vec<String>)> = Vec::new();
     for (ix, n) in map.nodes() {
-        let base = match n.side.as_deref().and_then(|s| side_number.get(s)) {
-            Some(k) => format!("side-{k}"),
+        let key = (
+            n.side
+                .as_deref()
+                .and_then(|s| side_position.get(s).copied()),
+            n.element,
+        );
+        match classes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(id(ix)),
+            None => classes.push((key, vec![id(ix)])),
+        }
+    }
+    for ((position, element), members) in &classes {
+        let side = position.and_then(|k| palette.sides().get(k).map(|side| (k, side)));
+        let base = match side {
+            Some((k, _)) => format!("side-{}", k + 1),
             None => "no-side".to_string(),
         };
-        let class = match n.element {
+        let class = match element {
             Element::Statement => base,
             Element::Argument => format!("{base}-arg"),
         };
-        class_of(class, id(ix), &mut classes);
-    }
-    let define = |out: &mut String, class: &str, outline: Rgb, element: Element| {
-        let fill = style::fill(element, outline);
-        let _ = writeln!(
-            out,
-            "  classDef {class} fill:{},stroke:{},stroke-width:2px,color:{}",
-            fill.hex(),
-            outline.hex(),
-            style::INK
-        );
-    };
-    for (class, members) in &classes {
-        let (base, element) = match class.strip_suffix("-arg") {
-            Some(b) => (b, Element::Argument),
-            None => (class.as_str(), Element::Statement),
-        };
-        let outline = match base
-            .strip_prefix("side-")
-            .and_then(|k| k.parse::<usize>().ok())
-            .and_then(|k| k.checked_sub(1))
-            .and_then(|k| palette.sides().get(k))
-        {
-            Some(side) => {
+        let outline = match side {
+            Some((_, side)) => {
                 let _ = writeln!(
                     out,
                     "  %% {class}: side {} ({})",
@@ -265,9 +249,15 @@ pub fn to_string(map: &Map) -> String {
                 );
                 side.color
             }
-            None => Rgb::parse(style::NO_SIDE).unwrap_or(Rgb(0x7f, 0x7f, 0x7f)),
+            None => style::NO_SIDE,
         };
-        define(&mut out, class, outline, element);
+        let _ = writeln!(
+            out,
+            "  classDef {class} fill:{},stroke:{},stroke-width:2px,color:{}",
+            style::fill(*element, outline).hex(),
+            outline.hex(),
+            style::INK
+        );
         let _ = writeln!(out, "  class {} {class}", members.join(","));
     }
     out

@@ -92,6 +92,27 @@ fn edge_stmt(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
     })
 }
 
+/// The attributes that draw a relation's line: colour, dash pattern, pen width and arrowhead.
+fn relation_line(relation: Relation) -> [Attribute; 4] {
+    let s = style::edge_style(relation);
+    [
+        attr("color", s.color),
+        attr("style", s.style),
+        attr("penwidth", s.penwidth),
+        attr("arrowhead", s.arrowhead),
+    ]
+}
+
+/// The attributes that put a head at the tail too, for relations read both ways.
+fn relation_tail(relation: Relation) -> Vec<Attribute> {
+    let s = style::edge_style(relation);
+    if s.both {
+        vec![attr("dir", "both"), attr("arrowtail", s.arrowhead)]
+    } else {
+        Vec::new()
+    }
+}
+
 fn cluster(name: &str, mut stmts: Vec<Stmt>, attributes: Vec<Attribute>) -> Subgraph {
     let mut all: Vec<Stmt> = vec![Stmt::GAttribute(GraphAttributes::Graph(attributes))];
     all.append(&mut stmts);
@@ -99,6 +120,21 @@ fn cluster(name: &str, mut stmts: Vec<Stmt>, attributes: Vec<Attribute>) -> Subg
         id: quoted(name),
         stmts: all,
     }
+}
+
+/// The legend node `legend-key` (where the legend's rows end), labelled with `label`.
+fn key_node(label: Html) -> Stmt {
+    node_stmt(
+        "legend-key",
+        vec![
+            attr("id", "legend-key"),
+            attr("class", "legend"),
+            attr("shape", "plaintext"),
+            attr("fontsize", "10"),
+            attr("margin", "0"),
+            html_attr("label", label),
+        ],
+    )
 }
 
 /// `text` wrapped at `width` columns (long words are broken), keeping its own line breaks.
@@ -155,6 +191,11 @@ impl<'a> Drawing<'a> {
         }
     }
 
+    /// The wrapping width of node texts (cluster labels and the title take multiples of it).
+    fn width(&self) -> usize {
+        self.opts.wrap.max(MIN_WRAP)
+    }
+
     /// Graph, node and edge defaults, and the title.
     fn preamble(&self) -> Vec<Stmt> {
         let mut graph = vec![
@@ -174,15 +215,15 @@ impl<'a> Drawing<'a> {
         let mut label = Html::new();
         if let Some(title) = self.map.title.as_deref().filter(|t| !t.trim().is_empty()) {
             label.tag(r#"<font point-size="18"><b>"#);
-            label.append(&lines_html(&wrap(title, self.opts.wrap.max(MIN_WRAP) * 3)));
+            label.append(&lines_html(&wrap(title, self.width() * 3)));
             label.tag("</b></font>");
         }
         if let Some(note) = self.opts.note.as_deref().filter(|t| !t.trim().is_empty()) {
             if !label.is_empty() {
-                label.tag(r#"<br align="left"/>"#);
+                label.line_break();
             }
             label.tag(r##"<font point-size="12" color="#555555"><i>"##);
-            label.append(&lines_html(&wrap(note, self.opts.wrap.max(MIN_WRAP) * 3)));
+            label.append(&lines_html(&wrap(note, self.width() * 3)));
             label.tag("</i></font>");
         }
         if !label.is_empty() && self.opts.title {
@@ -217,10 +258,7 @@ impl<'a> Drawing<'a> {
         let mut class = format!(
             "{} {} {}",
             kind.as_str(),
-            match node.element {
-                Element::Statement => "statement",
-                Element::Argument => "argument",
-            },
+            node.element.as_str(),
             style::status_marker(status).2
         );
         if unanswered {
@@ -251,7 +289,7 @@ impl<'a> Drawing<'a> {
     /// Title in bold over the wrapped text, the status marker in the top right corner.
     fn label(&self, ix: NodeIndex, status: Label) -> Html {
         let node = self.map.node(ix);
-        let width = self.opts.wrap.max(MIN_WRAP);
+        let width = self.width();
         let (marker, marker_color, _) = style::status_marker(status);
         let mut h = Html::new();
         h.tag(r#"<table border="0" cellborder="0" cellspacing="0" cellpadding="1">"#);
@@ -460,7 +498,7 @@ impl<'a> Drawing<'a> {
         };
         let mut label = Html::new();
         label.tag(r#"<font point-size="14"><b>"#);
-        label.append(&lines_html(&wrap(title, self.opts.wrap.max(MIN_WRAP) * 2)));
+        label.append(&lines_html(&wrap(title, self.width() * 2)));
         label.tag("</b></font>");
         vec![
             attr("id", &format!("cluster-{id}")),
@@ -483,19 +521,12 @@ impl<'a> Drawing<'a> {
             .edges()
             .enumerate()
             .map(|(i, (from, to, edge))| {
-                let s = style::edge_style(edge.relation);
                 let mut attributes = vec![
                     attr("id", &format!("e{i}")),
                     attr("class", edge.relation.as_str()),
-                    attr("color", s.color),
-                    attr("style", s.style),
-                    attr("penwidth", s.penwidth),
-                    attr("arrowhead", s.arrowhead),
                 ];
-                if s.both {
-                    attributes.push(attr("dir", "both"));
-                    attributes.push(attr("arrowtail", s.arrowhead));
-                }
+                attributes.extend(relation_line(edge.relation));
+                attributes.extend(relation_tail(edge.relation));
                 if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
                     attributes.push(attr("minlen", &len.to_string()));
                 }
@@ -550,12 +581,14 @@ impl<'a> Drawing<'a> {
     /// The legend, top to bottom: sample shapes of the kinds; statement, argument and the
     /// unanswered outline; a sample edge per relation; the sides' colours and status markers.
     fn legend(&self) -> Subgraph {
-        let grey = Rgb(0x7f, 0x7f, 0x7f);
+        let grey = style::NO_SIDE;
+        // A sample node, with its name.
         let sample = |name: &str, text: &str, shape: &str, element: Element, periph: bool| {
+            let name = format!("legend-{name}");
             let mut label = Html::new();
             label.text(text);
             let mut a = vec![
-                attr("id", &format!("legend-{name}")),
+                attr("id", &name),
                 attr("class", "legend"),
                 attr("shape", shape),
                 attr("style", style::node_style(element)),
@@ -569,7 +602,8 @@ impl<'a> Drawing<'a> {
                 a.push(attr("peripheries", "2"));
             }
             a.push(html_attr("label", label));
-            node_stmt(&format!("legend-{name}"), a)
+            let stmt = node_stmt(&name, a);
+            (name, stmt)
         };
         // A row: nodes on one rank, kept in order left to right by invisible flat edges.
         // In rows of relation samples (`pairs`), items 0-1, 2-3, ... are already joined by a
@@ -591,58 +625,20 @@ impl<'a> Drawing<'a> {
                 stmts,
             })
         };
-        let named = |name: &str, stmt: Stmt| (format!("legend-{name}"), stmt);
+        let kinds = [Kind::Claim, Kind::Support, Kind::Rebuttal]
+            .into_iter()
+            .map(|k| {
+                let name = k.as_str();
+                sample(name, name, style::shape(k), Element::Statement, false)
+            })
+            .collect();
         let mut stmts = vec![
+            row(kinds, Vec::new(), false),
             row(
                 vec![
-                    named(
-                        "claim",
-                        sample(
-                            "claim",
-                            "claim",
-                            style::shape(Kind::Claim),
-                            Element::Statement,
-                            false,
-                        ),
-                    ),
-                    named(
-                        "support",
-                        sample(
-                            "support",
-                            "support",
-                            style::shape(Kind::Support),
-                            Element::Statement,
-                            false,
-                        ),
-                    ),
-                    named(
-                        "rebuttal",
-                        sample(
-                            "rebuttal",
-                            "rebuttal",
-                            style::shape(Kind::Rebuttal),
-                            Element::Statement,
-                            false,
-                        ),
-                    ),
-                ],
-                Vec::new(),
-                false,
-            ),
-            row(
-                vec![
-                    named(
-                        "statement",
-                        sample("statement", "[statement]", "box", Element::Statement, false),
-                    ),
-                    named(
-                        "argument",
-                        sample("argument", "<argument>", "box", Element::Argument, false),
-                    ),
-                    named(
-                        "unanswered",
-                        sample("unanswered", "unanswered", "box", Element::Statement, true),
-                    ),
+                    sample("statement", "[statement]", "box", Element::Statement, false),
+                    sample("argument", "<argument>", "box", Element::Argument, false),
+                    sample("unanswered", "unanswered", "box", Element::Statement, true),
                 ],
                 Vec::new(),
                 false,
@@ -681,16 +677,10 @@ impl<'a> Drawing<'a> {
             let mut a = vec![
                 attr("id", &format!("legend-{}-edge", r.as_str())),
                 attr("class", "legend"),
-                attr("color", s.color),
-                attr("style", s.style),
-                attr("penwidth", s.penwidth),
-                attr("arrowhead", s.arrowhead),
-                attr("minlen", "2"),
             ];
-            if s.both {
-                a.push(attr("dir", "both"));
-                a.push(attr("arrowtail", s.arrowhead));
-            }
+            a.extend(relation_line(r));
+            a.push(attr("minlen", "2"));
+            a.extend(relation_tail(r));
             let edge = edge_stmt(&from, &to, a);
             (vec![(from, tail), (to, head)], edge)
         };
@@ -707,7 +697,7 @@ impl<'a> Drawing<'a> {
             }
             stmts.push(row(items, visible, true));
         }
-        stmts.push(self.legend_key(grey));
+        stmts.push(key_node(self.key_table()));
         // Stack the rows top to bottom with invisible edges, drawn in the map's direction.
         let upward = self.opts.direction == super::Direction::BottomTop;
         let order: [(&str, &str); 4] = [
@@ -782,38 +772,13 @@ impl<'a> Drawing<'a> {
             ));
         }
         t.tag(r#"<tr><td colspan="2">"#);
-        t.append(&self.key_table(Rgb(0x7f, 0x7f, 0x7f)));
+        t.append(&self.key_table());
         t.tag("</td></tr></table>");
-        node_stmt(
-            "legend-key",
-            vec![
-                attr("id", "legend-key"),
-                attr("class", "legend"),
-                attr("shape", "plaintext"),
-                attr("fontsize", "10"),
-                attr("margin", "0"),
-                html_attr("label", t),
-            ],
-        )
-    }
-
-    /// The sides' colours and the status markers, as one table.
-    fn legend_key(&self, grey: Rgb) -> Stmt {
-        node_stmt(
-            "legend-key",
-            vec![
-                attr("id", "legend-key"),
-                attr("class", "legend"),
-                attr("shape", "plaintext"),
-                attr("fontsize", "10"),
-                attr("margin", "0"),
-                html_attr("label", self.key_table(grey)),
-            ],
-        )
+        key_node(t)
     }
 
     /// A table of the sides' colours and the status markers.
-    fn key_table(&self, grey: Rgb) -> Html {
+    fn key_table(&self) -> Html {
         let mut table = Html::new();
         table.tag(r#"<table border="0" cellborder="0" cellspacing="1" cellpadding="1">"#);
         let swatch = |t: &mut Html, color: Rgb, text: &str| {
@@ -829,7 +794,7 @@ impl<'a> Drawing<'a> {
             swatch(&mut table, side.color, &side.label);
         }
         if self.map.nodes().any(|(_, n)| n.side.is_none()) {
-            swatch(&mut table, grey, "no side");
+            swatch(&mut table, style::NO_SIDE, "no side");
         }
         for label in [Label::In, Label::Out, Label::Undec] {
             let (marker, color, word) = style::status_marker(label);

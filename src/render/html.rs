@@ -24,7 +24,7 @@ use super::ids::NodeIds;
 use super::style::{self, Palette};
 use super::verdicts::Judged;
 use super::{to_dot, RenderOptions};
-use crate::model::{Element, Map};
+use crate::model::Map;
 
 /// The report's stylesheet.
 pub const CSS: &str = include_str!("report.css");
@@ -67,8 +67,7 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
     let palette = Palette::new(map);
     let labels = Judged::of(map, opts.verdicts.as_ref());
     let open: Vec<NodeIndex> = labels.unanswered_in_order(map);
-    let open_set: BTreeSet<NodeIndex> = open.iter().copied().collect();
-    let data = data_json(map, &ids, &palette, &labels, &open_set);
+    let data = data_json(map, &ids, &palette, &labels);
     let title = map
         .title
         .clone()
@@ -105,7 +104,7 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
                 button.point type="button" data-node=(ids.get(ix)) style=(side_style(n.side.as_deref())) {
                     (n.title)
                     span.meta { (map.kind(ix).as_str()) " · " (side) " · " (status)
-                        @if open_set.contains(&ix) { " · unanswered" } }
+                        @if labels.is_unanswered(ix) { " · unanswered" } }
                 }
             }
         }
@@ -267,13 +266,7 @@ fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Gr
 }
 
 /// The map data the script reads, as JSON safe inside a `<script>` element.
-fn data_json(
-    map: &Map,
-    ids: &NodeIds,
-    palette: &Palette,
-    labels: &Judged,
-    open: &BTreeSet<NodeIndex>,
-) -> String {
+fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Judged) -> String {
     let nodes: Vec<Value> = map
         .nodes()
         .map(|(ix, n)| {
@@ -303,10 +296,7 @@ fn data_json(
             json!({
                 "dom": ids.get(ix),
                 "id": n.id,
-                "element": match n.element {
-                    Element::Statement => "statement",
-                    Element::Argument => "argument",
-                },
+                "element": n.element.as_str(),
                 "kind": map.kind(ix).as_str(),
                 "title": n.title,
                 "text": n.text,
@@ -314,7 +304,7 @@ fn data_json(
                 "tags": n.tags,
                 "citations": citations,
                 "status": style::status_marker(labels.label(ix)).2,
-                "unanswered": open.contains(&ix),
+                "unanswered": labels.is_unanswered(ix),
                 "out": out,
                 "in": incoming,
             })

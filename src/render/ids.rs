@@ -24,25 +24,14 @@ pub struct NodeIds {
 impl NodeIds {
     /// Ids for every node of `map`. Linear in the map's size.
     pub fn new(map: &Map) -> NodeIds {
-        let mut used: HashSet<String> = HashSet::new();
-        // The next suffix to try for each base, so many equal slugs stay linear.
-        let mut next: HashMap<String, usize> = HashMap::new();
+        let mut unique = Unique::default();
         let mut ids = HashMap::with_capacity(map.node_count());
         for (ix, node) in map.nodes() {
             let prefix = match node.element {
                 Element::Statement => "s-",
                 Element::Argument => "a-",
             };
-            let base = format!("{prefix}{}", slug(&node.title));
-            let mut id = base.clone();
-            if used.contains(&id) {
-                let n = next.entry(base.clone()).or_insert(1);
-                while used.contains(&id) {
-                    *n += 1;
-                    id = format!("{base}-{n}");
-                }
-            }
-            used.insert(id.clone());
+            let id = unique.claim(format!("{prefix}{}", slug(&node.title)), "-");
             ids.insert(ix, id);
         }
         NodeIds { ids }
@@ -51,6 +40,32 @@ impl NodeIds {
     /// The node's id (`node` for a node that was not in the map).
     pub fn get(&self, ix: NodeIndex) -> &str {
         self.ids.get(&ix).map_or("node", String::as_str)
+    }
+}
+
+/// Hands out names that no earlier claim got: a name already taken gets `{sep}2`, `{sep}3`, ...
+/// (the first free one). Linear however many names are the same.
+#[derive(Debug, Clone, Default)]
+pub struct Unique {
+    used: HashSet<String>,
+    /// The last suffix given to each base.
+    next: HashMap<String, usize>,
+}
+
+impl Unique {
+    /// `base`, or `base` with the first free suffix.
+    pub fn claim(&mut self, base: String, sep: &str) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let name = format!("{base}{sep}{n}");
+            if self.used.insert(name.clone()) {
+                return name;
+            }
+        }
     }
 }
 
@@ -103,6 +118,16 @@ mod tests {
             slug("Exactly forty characters long, no more!!"),
             "exactly-forty-characters-long-no-more"
         );
+    }
+
+    #[test]
+    fn unique_names_skip_suffixes_already_taken() {
+        let mut u = Unique::default();
+        assert_eq!(u.claim("x".into(), "_"), "x");
+        assert_eq!(u.claim("x_2".into(), "_"), "x_2");
+        assert_eq!(u.claim("x".into(), "_"), "x_3");
+        assert_eq!(u.claim("x".into(), "_"), "x_4");
+        assert_eq!(u.claim("y".into(), "-"), "y");
     }
 
     #[test]

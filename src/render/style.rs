@@ -16,8 +16,8 @@ pub const PALETTE: [&str; 14] = [
     "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
 ];
 
-/// The colour of nodes without a side.
-pub const NO_SIDE: &str = "#7f7f7f";
+/// The colour of nodes without a side (and of the legend's samples).
+pub const NO_SIDE: Rgb = Rgb(0x7f, 0x7f, 0x7f);
 
 /// Text colour used on every label.
 pub const INK: &str = "#1f1f1f";
@@ -89,7 +89,7 @@ impl Palette {
                 let c = PALETTE
                     .get(next % PALETTE.len())
                     .and_then(|c| Rgb::parse(c))
-                    .unwrap_or(Rgb(0x7f, 0x7f, 0x7f));
+                    .unwrap_or(NO_SIDE);
                 next += 1;
                 c
             });
@@ -134,8 +134,7 @@ impl Palette {
 
     /// The outline colour of a node with this side.
     pub fn color(&self, side: Option<&str>) -> Rgb {
-        side.and_then(|s| self.side(s))
-            .map_or(Rgb(0x7f, 0x7f, 0x7f), |s| s.color)
+        side.and_then(|s| self.side(s)).map_or(NO_SIDE, |s| s.color)
     }
 }
 
@@ -266,7 +265,7 @@ mod tests {
         let hex: Vec<String> = p.sides().iter().map(|s| s.color.hex()).collect();
         assert_eq!(hex, ["#aabbcc", PALETTE[0], PALETTE[1], PALETTE[2]]);
         assert_eq!(p.side("other").map(|s| s.label.as_str()), Some("other"));
-        assert_eq!(p.color(None).hex(), NO_SIDE);
+        assert_eq!(p.color(None).hex(), "#7f7f7f");
         let used: Vec<&str> = p.used(&map).iter().map(|s| s.id.as_str()).collect();
         assert_eq!(used, ["other"]);
     }

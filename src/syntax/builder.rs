@@ -1,7 +1,8 @@
 //! Turns the parsed files into one [`Map`]: merges the frontmatter, creates a node per title
 //! (titles are global across files), adds the relations, sections and sides.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
@@ -13,6 +14,7 @@ use super::frontmatter;
 use super::lexer::{self, LexProblem, Lexed, Pos};
 use super::parser::{self, ElementItem, Item};
 use super::sink::Sink;
+use super::text;
 
 /// What the builder knows about a node beyond the model.
 #[derive(Default)]
@@ -20,9 +22,11 @@ struct NodeState {
     /// Some occurrence gives the node a text.
     defined: bool,
     /// The W001 warning to give if the node is never defined (at its first reference).
-    undefined_warning: Option<Diagnostic>,
+    undefined_warning: Option<Box<Diagnostic>>,
     /// The first `{side: ...}` written on it.
     explicit_side: Option<String>,
+    /// Its tags, once it has many (see [`text::push_tag`]).
+    seen_tags: HashSet<String>,
 }
 
 /// A premise-conclusion structure being built.
@@ -54,8 +58,14 @@ struct Builder {
 }
 
 /// Reads all files as one map; every problem goes to `diagnostics`.
-pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> Map {
-    let lexed: Vec<Lexed> = files.iter().map(|(_, text)| lexer::lex(text)).collect();
+pub fn build<N: AsRef<str>, T: AsRef<str>>(
+    files: &[(N, T)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Map {
+    let lexed: Vec<Lexed> = files
+        .iter()
+        .map(|(_, text)| lexer::lex(text.as_ref()))
+        .collect();
     let mut b = Builder {
         map: Map::new(),
         states: HashMap::new(),
@@ -66,10 +76,10 @@ pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> M
     };
     // First the frontmatter of every file, so that sides declared in a later file are known.
     let mut shortcodes: Vec<(String, String)> = Vec::new();
-    for ((name, text), lexed) in files.iter().zip(&lexed) {
+    for ((name, _), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
-            file: name,
-            text,
+            file: Arc::from(name.as_ref()),
+            lines: &lexed.raw,
             diagnostics,
             shortcodes: &[],
         };
@@ -80,10 +90,10 @@ pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> M
             b.merge_frontmatter(fm, &mut sink);
         }
     }
-    for ((name, text), lexed) in files.iter().zip(&lexed) {
+    for ((name, _), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
-            file: name,
-            text,
+            file: Arc::from(name.as_ref()),
+            lines: &lexed.raw,
             diagnostics,
             shortcodes: &shortcodes,
         };
@@ -91,13 +101,17 @@ pub fn build(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> M
             frontmatter_layout(block, &lexed.lines, &mut sink);
         }
         let items = parser::parse(lexed, &mut sink);
-        b.add_items(&items, &mut sink);
+        b.add_items(items, &mut sink);
     }
     b.finish(diagnostics)
 }
 
 /// Argdown needs a blank line after the frontmatter, and something after it.
-fn frontmatter_layout(block: &lexer::FrontmatterBlock, lines: &[String], sink: &mut Sink<'_>) {
+fn frontmatter_layout(
+    block: &lexer::FrontmatterBlock,
+    lines: &[Cow<'_, str>],
+    sink: &mut Sink<'_>,
+) {
     let after = lines.get(block.last_line..).unwrap_or(&[]);
     match after.iter().position(|l| !l.trim().is_empty()) {
         Some(0) => sink.report(
@@ -152,14 +166,6 @@ fn report_lex_problems(problems: &[LexProblem], sink: &mut Sink<'_>) {
                 )),
             ),
         }
-    }
-}
-
-fn origin(file: &str, pos: Pos) -> Origin {
-    Origin {
-        file: Arc::from(file),
-        line: pos.line,
-        column: pos.column,
     }
 }
 
@@ -276,31 +282,33 @@ impl Builder {
         }
     }
 
-    fn add_items(&mut self, items: &[Item], sink: &mut Sink<'_>) {
+    fn add_items(&mut self, items: Vec<Item>, sink: &mut Sink<'_>) {
         // Open sections of this file: (level, id).
         let mut sections: Vec<(u8, String)> = Vec::new();
-        let mut nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(items.len());
+        // For each item: its node, and whether it is a conclusion of a premise-conclusion
+        // structure.
+        let mut nodes: Vec<(Option<NodeIndex>, bool)> = Vec::with_capacity(items.len());
         let mut pcs: Option<PcsBuild> = None;
         for item in items {
             match item {
                 Item::PcsStart { owner, pos } => {
-                    let owner = owner.and_then(|i| nodes.get(i).copied().flatten());
+                    let owner = owner.and_then(|i| nodes.get(i).and_then(|n| n.0));
                     let section = sections.last().map(|(_, id)| id.clone());
                     let argument = match owner {
                         Some(ix) => Some(ix),
-                        None => self.untitled_argument(section, origin(sink.file, *pos)),
+                        None => self.untitled_argument(section, sink.origin(pos)),
                     };
                     pcs = argument.map(|argument| PcsBuild {
                         argument,
                         entries: Vec::new(),
                     });
-                    nodes.push(argument);
+                    nodes.push((argument, false));
                 }
                 Item::PcsEnd => {
                     if let Some(b) = pcs.take() {
                         self.finish_pcs(b);
                     }
-                    nodes.push(None);
+                    nodes.push((None, false));
                 }
                 Item::Heading {
                     level,
@@ -308,18 +316,18 @@ impl Builder {
                     side,
                     pos: _,
                 } => {
-                    while sections.last().is_some_and(|(l, _)| l >= level) {
+                    while sections.last().is_some_and(|(l, _)| *l >= level) {
                         sections.pop();
                     }
                     let id = format!("s{}", self.map.sections.len() + 1);
                     let side = match side {
-                        Some((s, _)) if self.map.side(s).is_some() => Some(s.clone()),
+                        Some((s, _)) if self.map.side(&s).is_some() => Some(s),
                         Some((s, pos)) => {
                             let help = self.declared_sides();
                             sink.report(
                                 Code::UnknownSide,
                                 format!("unknown side {s:?}"),
-                                *pos,
+                                pos,
                                 s.chars().count(),
                                 Some(help),
                             );
@@ -329,38 +337,36 @@ impl Builder {
                     };
                     self.map.sections.push(Section {
                         id: id.clone(),
-                        title: title.clone(),
-                        level: *level,
+                        title,
+                        level,
                         parent: sections.last().map(|(_, id)| id.clone()),
                         side,
                     });
-                    sections.push((*level, id));
-                    nodes.push(None);
+                    sections.push((level, id));
+                    nodes.push((None, false));
                 }
-                Item::Element(e) => {
+                Item::Element(mut e) => {
                     let section = sections.last().map(|(_, id)| id.clone());
-                    let ix = self.element(e, section, sink);
-                    if let (Some(role), Some(ix), Some(b)) = (&e.pcs, ix, pcs.as_mut()) {
+                    let (role, parent, pos) = (e.pcs.take(), e.parent, e.pos);
+                    let ix = self.element(*e, section, sink);
+                    let conclusion = role.as_ref().is_some_and(|r| r.conclusion);
+                    if let (Some(role), Some(ix), Some(b)) = (role, ix, pcs.as_mut()) {
                         b.entries.push(PcsEntry {
                             statement: ix,
                             conclusion: role.conclusion,
-                            inference: role.inference.clone(),
-                            origin: origin(sink.file, e.pos),
+                            inference: role.inference,
+                            origin: sink.origin(pos),
                         });
                     }
-                    if let (Some((parent, mark)), Some(ix)) = (e.parent, ix) {
-                        if let Some(Some(p)) = nodes.get(parent) {
+                    if let (Some((parent, mark)), Some(ix)) = (parent, ix) {
+                        if let Some(&(Some(p), under_conclusion)) = nodes.get(parent) {
                             let (from, mut to) = if mark.child_to_parent {
-                                (ix, *p)
+                                (ix, p)
                             } else {
-                                (*p, ix)
+                                (p, ix)
                             };
                             // An undercut written under a conclusion of a premise-conclusion
                             // structure undercuts the argument's inference (Argdown's rule).
-                            let under_conclusion = matches!(
-                                items.get(parent),
-                                Some(Item::Element(p)) if p.pcs.as_ref().is_some_and(|r| r.conclusion)
-                            );
                             if mark.relation == Relation::Undercuts
                                 && mark.child_to_parent
                                 && under_conclusion
@@ -374,12 +380,12 @@ impl Builder {
                                 to,
                                 Edge {
                                     relation: mark.relation,
-                                    origin: Some(origin(sink.file, mark.pos)),
+                                    origin: Some(sink.origin(mark.pos)),
                                 },
                             );
                         }
                     }
-                    nodes.push(ix);
+                    nodes.push((ix, conclusion));
                 }
             }
         }
@@ -448,19 +454,19 @@ impl Builder {
     /// Adds one occurrence of an element; returns its node.
     fn element(
         &mut self,
-        e: &ElementItem,
+        e: ElementItem,
         section: Option<String>,
         sink: &mut Sink<'_>,
     ) -> Option<NodeIndex> {
-        let title = match &e.title {
-            Some(t) => t.clone(),
+        let title = match e.title {
+            Some(t) => t,
             None => {
                 self.untitled += 1;
                 format!("Untitled {}", self.untitled)
             }
         };
         let id = e.element.id_for(&title);
-        let here = origin(sink.file, e.pos);
+        let here = sink.origin(e.pos);
         let ix = match self.map.find(&id) {
             Some(ix) => ix,
             None => {
@@ -482,38 +488,43 @@ impl Builder {
         let node = self.map.node_mut(ix);
         if e.defines {
             if !state.defined {
-                node.text = e.scanned.text.clone();
+                node.text = e.scanned.text;
                 node.origin = Some(here);
                 node.section = section;
                 state.defined = true;
                 state.undefined_warning = None;
             } else if node.text.is_empty() && !e.scanned.text.is_empty() {
-                node.text = e.scanned.text.clone();
+                node.text = e.scanned.text;
             }
         } else if !state.defined && state.undefined_warning.is_none() {
-            let shown = e.element.id_for(&title);
-            state.undefined_warning = Some(
+            state.undefined_warning = Some(Box::new(
                 Diagnostic::new(
                     Code::UndefinedReference,
-                    format!("{shown} is referenced but never defined"),
+                    format!("{id} is referenced but never defined"),
                 )
-                .at(sink.file, sink.text, e.pos.line, e.pos.column)
+                .at_line(&sink.file, sink.line(e.pos.line), e.pos.line, e.pos.column)
                 .with_length(e.len)
-                .with_help(format!("define it once with `{shown}: text`")),
-            );
+                .with_help(format!("define it once with `{id}: text`")),
+            ));
         }
-        for tag in &e.scanned.tags {
-            if !node.tags.contains(tag) {
-                node.tags.push(tag.clone());
+        if node.tags.is_empty() {
+            node.tags = e.scanned.tags;
+        } else {
+            for tag in e.scanned.tags {
+                text::push_tag(&mut node.tags, &mut state.seen_tags, tag);
             }
         }
         if state.explicit_side.is_none() {
-            state.explicit_side = e.meta.side.as_ref().map(|(s, _)| s.clone());
+            state.explicit_side = e.meta.side.map(|(s, _)| s);
         }
-        node.citations.extend(e.meta.citations.iter().cloned());
-        for (k, v) in &e.meta.data {
-            if !node.data.contains_key(k) {
-                node.data.insert(k.clone(), v.clone());
+        if node.citations.is_empty() {
+            node.citations = e.meta.citations;
+        } else {
+            node.citations.extend(e.meta.citations);
+        }
+        for (k, v) in e.meta.data {
+            if !node.data.contains_key(&k) {
+                node.data.insert(k, v);
             }
         }
         Some(ix)
@@ -537,7 +548,7 @@ impl Builder {
         for ix in indices {
             let state = self.states.remove(&ix).unwrap_or_default();
             if let Some(w) = state.undefined_warning {
-                diagnostics.push(w);
+                diagnostics.push(*w);
             }
             let tag_side = {
                 let node = self.map.node(ix);

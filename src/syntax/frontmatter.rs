@@ -25,15 +25,18 @@ pub struct Frontmatter {
 /// first line after `section:` that starts with `id:`), else the line of `section:`.
 fn locate(block: &FrontmatterBlock, section: &str, id: Option<&str>) -> Pos {
     let lines: Vec<&str> = block.yaml.split('\n').collect();
+    // Whether the line starts with `key:`, `"key":` or `'key':`.
     let head = |l: &str, key: &str| {
         let t = l.trim_start();
-        [
-            format!("{key}:"),
-            format!("\"{key}\":"),
-            format!("'{key}':"),
-        ]
-        .iter()
-        .any(|p| t.starts_with(p.as_str()))
+        let quoted = |q: char| {
+            t.strip_prefix(q)
+                .and_then(|r| r.strip_prefix(key))
+                .and_then(|r| r.strip_prefix(q))
+        };
+        t.strip_prefix(key)
+            .or_else(|| quoted('"'))
+            .or_else(|| quoted('\''))
+            .is_some_and(|r| r.starts_with(':'))
     };
     let fallback = Pos {
         line: block.first_line,
@@ -391,10 +394,11 @@ mod tests {
             last_line: yaml.lines().count() + 2,
         };
         let text = format!("===\n{yaml}\n===\n");
+        let lines = crate::syntax::lexer::split_lines(&text);
         let mut diagnostics = Vec::new();
         let mut sink = Sink {
-            file: "f.argdown",
-            text: &text,
+            file: "f.argdown".into(),
+            lines: &lines,
             diagnostics: &mut diagnostics,
             shortcodes: &[],
         };

@@ -4,6 +4,8 @@
 //! Everything here works line by line or character by character with explicit state; nothing
 //! recurses, and every function is linear in the length of the text.
 
+use std::borrow::Cow;
+
 /// 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
@@ -33,11 +35,15 @@ pub enum LexProblem {
 
 /// A file after the first pass.
 #[derive(Debug, Clone)]
-pub struct Lexed {
+pub struct Lexed<'a> {
     pub frontmatter: Option<FrontmatterBlock>,
-    /// Every line of the file with comments (and the frontmatter) replaced by spaces; the
-    /// index is the line number minus one.
-    pub lines: Vec<String>,
+    /// Every line of the file as written (see [`split_lines`]); the index is the line number
+    /// minus one.
+    pub raw: Vec<&'a str>,
+    /// Every line of the file with comments (and the frontmatter) replaced by spaces, one
+    /// space per character; a line without any borrows from the text. The index is the line
+    /// number minus one.
+    pub lines: Vec<Cow<'a, str>>,
     /// Lines that were not blank but hold only comments or frontmatter: the parser passes
     /// over them as if they were not there (they do not end a paragraph, as in Argdown).
     pub hidden: Vec<bool>,
@@ -46,35 +52,47 @@ pub struct Lexed {
 
 /// Splits a text into lines (`\n`, `\r\n` or a lone `\r` end a line).
 pub fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes.get(i) {
-            Some(b'\n') => {
-                lines.push(text.get(start..i).unwrap_or(""));
-                start = i + 1;
-            }
-            Some(b'\r') => {
-                lines.push(text.get(start..i).unwrap_or(""));
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    lines(text).collect()
+}
+
+/// The lines of a text, as [`split_lines`] gives them, without collecting them.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let r = rest?;
+        // The text after the last line end is a line only when it is not empty (or when the
+        // text has no line end at all).
+        if r.is_empty() && !first {
+            rest = None;
+            return None;
         }
-        i += 1;
-    }
-    if start < text.len() || lines.is_empty() {
-        lines.push(text.get(start..).unwrap_or(""));
-    }
-    lines
+        first = false;
+        match r.find(['\n', '\r']) {
+            Some(end) => {
+                let skip = if r.get(end..end + 2) == Some("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = r.get(end + skip..);
+                r.get(..end)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// Line `line` (1-based) of `text`, as [`split_lines`] counts lines.
+pub fn nth_line(text: &str, line: usize) -> Option<&str> {
+    lines(text).nth(line.checked_sub(1)?)
 }
 
 /// Lexes one file: frontmatter, comments, lines.
-pub fn lex(text: &str) -> Lexed {
+pub fn lex(text: &str) -> Lexed<'_> {
     let raw = split_lines(text);
     let mut problems = Vec::new();
     let mut frontmatter = None;
@@ -105,13 +123,14 @@ pub fn lex(text: &str) -> Lexed {
             }
         }
     }
-    let mut lines: Vec<String> = raw
-        .iter()
-        .take(body_start)
-        .map(|l| " ".repeat(l.chars().count()))
-        .collect();
-    let rest: Vec<&str> = raw.iter().skip(body_start).copied().collect();
-    let (blanked, comment_problems) = blank_comments(&rest, body_start);
+    let mut lines: Vec<Cow<'_, str>> = Vec::with_capacity(raw.len());
+    lines.extend(
+        raw.iter()
+            .take(body_start)
+            .map(|l| Cow::Owned(" ".repeat(l.chars().count()))),
+    );
+    let (blanked, comment_problems) =
+        blank_comments(raw.get(body_start..).unwrap_or(&[]), body_start);
     lines.extend(blanked);
     problems.extend(comment_problems);
     let hidden = raw
@@ -121,81 +140,73 @@ pub fn lex(text: &str) -> Lexed {
         .collect();
     Lexed {
         frontmatter,
+        raw,
         lines,
         hidden,
         problems,
     }
 }
 
-/// Replaces `//` line comments, `/* */` and `<!-- -->` block comments by spaces. Inside `{...}`
-/// metadata (which may span lines, until a blank line) nothing is a comment, so URLs survive.
-/// A block comment that is never closed is reported and its opener read as text.
-/// `line_offset` is the number of lines before `lines` in the file.
-fn blank_comments(lines: &[&str], line_offset: usize) -> (Vec<String>, Vec<LexProblem>) {
+/// Replaces `//` line comments, `/* */` and `<!-- -->` block comments by spaces (one per
+/// character). Inside `{...}` metadata (which may span lines, until a blank line) nothing is a
+/// comment, so URLs survive. A block comment that is never closed is reported and its opener
+/// read as text. `line_offset` is the number of lines before `lines` in the file.
+///
+/// The lines are read in place, by byte offsets; only the lines that hold a comment are copied.
+fn blank_comments<'a>(
+    lines: &[&'a str],
+    line_offset: usize,
+) -> (Vec<Cow<'a, str>>, Vec<LexProblem>) {
     let mut problems = Vec::new();
-    if lines.is_empty() {
-        return (Vec::new(), problems);
-    }
-    // The whole text as characters, lines joined by '\n'.
-    let mut chars: Vec<char> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            chars.push('\n');
-        }
-        chars.extend(line.chars());
-    }
-    let last_of = |pat: &[char]| -> Option<usize> {
-        (0..chars.len())
+    // The byte ranges to blank, as (line index, from, to), in the order of the text.
+    let mut blanks: Vec<(usize, usize, usize)> = Vec::new();
+    // The place (line index, byte) of the last occurrence of `pat`: a comment opened before it
+    // is closed (so an unclosed opener costs no search to the end of the text).
+    let last_of = |pat: &str| {
+        lines
+            .iter()
+            .enumerate()
             .rev()
-            .find(|&i| chars.get(i..i + pat.len()) == Some(pat))
+            .find_map(|(l, s)| s.rfind(pat).map(|b| (l, b)))
     };
-    let last_block_end = last_of(&['*', '/']);
-    let last_html_end = last_of(&['-', '-', '>']);
-    let mut out = chars.clone();
-    let (mut line, mut column) = (line_offset + 1, 1);
+    let last_block_end = last_of("*/");
+    let last_html_end = last_of("-->");
+    let mut brackets = BracketSearch::default();
     let mut depth: usize = 0;
     let mut quote: Option<char> = None;
     let mut line_is_blank = true;
-    let mut i = 0;
-    let blank = |out: &mut Vec<char>, from: usize, to: usize| {
-        for c in out.iter_mut().take(to).skip(from) {
-            if *c != '\n' {
-                *c = ' ';
-            }
-        }
-    };
-    while let Some(&c) = chars.get(i) {
-        let next = chars.get(i + 1).copied();
-        if c == '\n' {
+    let (mut l, mut b) = (0, 0);
+    while let Some(&line) = lines.get(l) {
+        let rest = line.get(b..).unwrap_or("");
+        let mut it = rest.chars();
+        let Some(c) = it.next() else {
+            // The end of a line: a blank line ends open metadata.
             if line_is_blank {
                 depth = 0;
                 quote = None;
             }
             line_is_blank = true;
-            line += 1;
-            column = 1;
-            i += 1;
+            (l, b) = (l + 1, 0);
             continue;
-        }
+        };
+        let next = it.next();
         if !c.is_whitespace() {
             line_is_blank = false;
         }
         if let Some(q) = quote {
-            if c == '\\' && q == '"' && next.is_some_and(|n| n != '\n') {
-                i += 2;
-                column += 2;
-                continue;
+            match next {
+                Some(n) if c == '\\' && q == '"' => b += 1 + n.len_utf8(),
+                _ => {
+                    if c == q {
+                        quote = None;
+                    }
+                    b += c.len_utf8();
+                }
             }
-            if c == q {
-                quote = None;
-            }
-            i += 1;
-            column += 1;
             continue;
         }
-        if c == '\\' && next.is_some_and(|n| n != '\n') {
-            i += 2;
-            column += 2;
+        if let (true, Some(n)) = (c == '\\', next) {
+            b += 1 + n.len_utf8();
             continue;
         }
         if depth > 0 {
@@ -205,97 +216,156 @@ fn blank_comments(lines: &[&str], line_offset: usize) -> (Vec<String>, Vec<LexPr
                 '"' | '\'' => quote = Some(c),
                 _ => {}
             }
-            i += 1;
-            column += 1;
+            b += c.len_utf8();
             continue;
         }
-        let opener = if c == '/' && next == Some('/') {
-            let end = chars
-                .iter()
-                .skip(i)
-                .position(|&c| c == '\n')
-                .map_or(chars.len(), |n| i + n);
-            blank(&mut out, i, end);
-            column += end - i;
-            i = end;
+        if rest.starts_with("//") {
+            blanks.push((l, b, line.len()));
+            b = line.len();
             continue;
-        } else if c == '/' && next == Some('*') {
-            Some(("/*", ['*', '/'].as_slice(), last_block_end, 2))
-        } else if c == '<'
-            && chars
-                .get(i + 1..i + 4)
-                .is_some_and(|w| w == ['!', '-', '-'])
-        {
-            Some(("<!--", ['-', '-', '>'].as_slice(), last_html_end, 4))
+        }
+        let opener = if rest.starts_with("/*") {
+            Some(("/*", "*/", last_block_end))
+        } else if rest.starts_with("<!--") {
+            Some(("<!--", "-->", last_html_end))
         } else {
             None
         };
-        // `[...]`, `[text](url)` and `<...>` are read whole by Argdown: no comment inside.
-        if opener.is_none() && (c == '[' || c == '<') {
-            if let Some(end) = bracket_end(&chars, i) {
-                column += end - i;
-                i = end;
-                continue;
-            }
-        }
         match opener {
-            Some((name, close, last_close, open_len)) => {
-                if last_close.is_some_and(|l| l >= i + open_len) {
-                    let mut k = i + open_len;
-                    while chars.get(k..k + close.len()).is_some_and(|w| w != close) {
-                        k += 1;
-                    }
-                    let end = (k + close.len()).min(chars.len());
-                    for ch in chars.get(i..end).unwrap_or(&[]) {
-                        if *ch == '\n' {
-                            line += 1;
-                            column = 1;
+            Some((name, close, last_close)) => {
+                let after = (l, b + name.len());
+                if last_close.is_some_and(|last| last >= after) {
+                    let (end_line, end) = find_from(lines, after, close)
+                        .map(|(cl, k)| (cl, k + close.len()))
+                        .unwrap_or((l, line.len()));
+                    for k in l..=end_line {
+                        let from = if k == l { b } else { 0 };
+                        let to = if k == end_line {
+                            end
                         } else {
-                            column += 1;
-                        }
+                            lines.get(k).map_or(0, |s| s.len())
+                        };
+                        blanks.push((k, from, to));
                     }
-                    blank(&mut out, i, end);
-                    i = end;
+                    (l, b) = (end_line, end);
                 } else {
-                    problems.push(LexProblem::UnclosedComment(Pos { line, column }, name));
-                    i += 1;
-                    column += 1;
+                    let column = line.get(..b).unwrap_or("").chars().count() + 1;
+                    problems.push(LexProblem::UnclosedComment(
+                        Pos {
+                            line: line_offset + l + 1,
+                            column,
+                        },
+                        name,
+                    ));
+                    b += c.len_utf8();
                 }
             }
             None => {
+                // `[...]`, `[text](url)` and `<...>` are read whole by Argdown: no comment
+                // inside.
+                if c == '[' || c == '<' {
+                    if let Some(end) = brackets.end(line, l, b) {
+                        b = end;
+                        continue;
+                    }
+                }
                 if c == '{' {
                     depth += 1;
                 }
-                i += 1;
-                column += 1;
+                b += c.len_utf8();
             }
         }
     }
-    let text: String = out.into_iter().collect();
-    (text.split('\n').map(str::to_string).collect(), problems)
+    (apply_blanks(lines, &blanks), problems)
 }
 
-/// The end (exclusive) of a `[title]`, `[text](url)` or `<title>` starting at `start` on one
-/// line, as Argdown's lexer would take it.
-fn bracket_end(chars: &[char], start: usize) -> Option<usize> {
-    let open = *chars.get(start)?;
-    let close = if open == '[' { ']' } else { '>' };
-    let on_line = |from: usize, c: char| {
-        chars
-            .iter()
-            .enumerate()
-            .skip(from)
-            .take_while(|(_, ch)| **ch != '\n')
-            .find(|(_, ch)| **ch == c)
-            .map(|(k, _)| k)
-    };
-    let end = on_line(start + 1, close).filter(|&k| k > start + 1)?;
-    if open == '[' && chars.get(end + 1) == Some(&'(') {
-        if let Some(paren) = on_line(end + 2, ')') {
-            return Some(paren + 1);
+/// The first `pat` at or after `(line index, byte)`, as (line index, byte).
+fn find_from(
+    lines: &[&str],
+    (mut l, mut from): (usize, usize),
+    pat: &str,
+) -> Option<(usize, usize)> {
+    loop {
+        let line = lines.get(l)?;
+        if let Some(k) = line.get(from..).and_then(|s| s.find(pat)) {
+            return Some((l, from + k));
         }
+        (l, from) = (l + 1, 0);
     }
-    Some(end + 1)
+}
+
+/// The lines with the byte ranges `blanks` (sorted, not overlapping) replaced by one space per
+/// character.
+fn apply_blanks<'a>(lines: &[&'a str], blanks: &[(usize, usize, usize)]) -> Vec<Cow<'a, str>> {
+    let mut blanks = blanks.iter().peekable();
+    let mut out = Vec::with_capacity(lines.len());
+    for (l, &line) in lines.iter().enumerate() {
+        if blanks.peek().is_none_or(|&&(bl, _, _)| bl != l) {
+            out.push(Cow::Borrowed(line));
+            continue;
+        }
+        let mut s = String::with_capacity(line.len());
+        let mut kept = 0;
+        while let Some(&(_, from, to)) = blanks.next_if(|&&(bl, _, _)| bl == l) {
+            s.push_str(line.get(kept..from).unwrap_or(""));
+            s.extend(line.get(from..to).unwrap_or("").chars().map(|_| ' '));
+            kept = to;
+        }
+        s.push_str(line.get(kept..).unwrap_or(""));
+        out.push(Cow::Owned(s));
+    }
+    out
+}
+
+/// Finds the end of `[title]`, `[text](url)` and `<title>` on a line, remembering on which line
+/// a closing character is missing after some point: the bytes searched grow along a line, so
+/// a later search on the same line cannot find it either (each line is read at most once per
+/// closing character).
+#[derive(Default)]
+struct BracketSearch {
+    /// For `]`, `>` and `)`: the line index on which it no longer occurs.
+    missing: [Option<usize>; 3],
+}
+
+impl BracketSearch {
+    /// The first `close` in `line` (index `l`) at or after byte `from`.
+    fn find(&mut self, line: &str, l: usize, from: usize, close: u8) -> Option<usize> {
+        let slot = match close {
+            b']' => 0,
+            b'>' => 1,
+            _ => 2,
+        };
+        if self.missing.get(slot).copied().flatten() == Some(l) {
+            return None;
+        }
+        let found = line
+            .as_bytes()
+            .get(from..)
+            .and_then(|s| s.iter().position(|&x| x == close))
+            .map(|k| from + k);
+        if found.is_none() {
+            if let Some(m) = self.missing.get_mut(slot) {
+                *m = Some(l);
+            }
+        }
+        found
+    }
+
+    /// The end (exclusive byte) of a `[title]`, `[text](url)` or `<title>` starting at byte
+    /// `start` of `line` (index `l`), as Argdown's lexer would take it.
+    fn end(&mut self, line: &str, l: usize, start: usize) -> Option<usize> {
+        let open = *line.as_bytes().get(start)?;
+        let close = if open == b'[' { b']' } else { b'>' };
+        let end = self
+            .find(line, l, start + 1, close)
+            .filter(|&k| k > start + 1)?;
+        if open == b'[' && line.as_bytes().get(end + 1) == Some(&b'(') {
+            if let Some(paren) = self.find(line, l, end + 2, b')') {
+                return Some(paren + 1);
+            }
+        }
+        Some(end + 1)
+    }
 }
 
 #[cfg(test)]
@@ -307,6 +377,10 @@ mod tests {
         assert_eq!(split_lines("a\nb\r\nc\rd"), vec!["a", "b", "c", "d"]);
         assert_eq!(split_lines("a\n"), vec!["a"]);
         assert_eq!(split_lines(""), vec![""]);
+        assert_eq!(split_lines("\r\r\n\n"), vec!["", "", ""]);
+        assert_eq!(nth_line("a\r\nb\rc", 3), Some("c"));
+        assert_eq!(nth_line("a\nb", 0), None);
+        assert_eq!(nth_line("a\nb", 3), None);
     }
 
     #[test]
@@ -356,6 +430,35 @@ mod tests {
         );
         assert_eq!(l.lines[0], "[A]: a /* open");
         assert_eq!(l.lines[1], "[B]: b");
+    }
+
+    #[test]
+    fn blanks_each_character_as_one_space_around_other_text() {
+        let l = lex("é /* ü */ x // ö\n<!-- ä\nß --> y");
+        assert_eq!(
+            l.lines[0],
+            format!("é {} x {}", " ".repeat(7), " ".repeat(4))
+        );
+        assert_eq!(l.lines[1], "      ");
+        assert_eq!(l.lines[2], "      y");
+        assert!(matches!(l.lines[2], Cow::Owned(_)));
+        assert!(matches!(lex("[A]: a").lines[0], Cow::Borrowed("[A]: a")));
+    }
+
+    #[test]
+    fn many_openers_without_closers_stay_text() {
+        let l = lex("[A]: [a <b [c](d /* e");
+        assert_eq!(l.lines[0], "[A]: [a <b [c](d /* e");
+        assert_eq!(
+            l.problems,
+            vec![LexProblem::UnclosedComment(
+                Pos {
+                    line: 1,
+                    column: 18
+                },
+                "/*"
+            )]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde_json::Value as Json;
 
 use crate::diagnostic::Code;
-use crate::model::{Citation, Origin};
+use crate::model::Citation;
 
 use super::lexer::Pos;
 use super::sink::Sink;
@@ -113,6 +113,8 @@ pub fn parse(raw: &RawMeta, sink: &mut Sink<'_>) -> Meta {
                     Json::Array(items) => items,
                     other => vec![other],
                 };
+                // Exactly as many as given: the node keeps this vector.
+                meta.citations.reserve_exact(items.len());
                 for item in items {
                     match item {
                         Json::String(s) => match parse_cite(&s) {
@@ -120,11 +122,7 @@ pub fn parse(raw: &RawMeta, sink: &mut Sink<'_>) -> Meta {
                                 source,
                                 lines,
                                 quote: None,
-                                origin: Some(Origin {
-                                    file: sink.file.into(),
-                                    line: pos.line,
-                                    column: pos.column,
-                                }),
+                                origin: Some(sink.origin(pos)),
                             }),
                             Err(why) => report_cite(sink, pos, &s, &why),
                         },

@@ -22,7 +22,10 @@ use crate::model::Map;
 /// Parses several `.argdown` files `(name, text)` as ONE map: titles are global across files and
 /// the frontmatter of all files merges. Every problem is pushed to `diagnostics`; parsing goes on
 /// after an error.
-pub fn parse_files(files: &[(String, String)], diagnostics: &mut Vec<Diagnostic>) -> Map {
+pub fn parse_files<N: AsRef<str>, T: AsRef<str>>(
+    files: &[(N, T)],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Map {
     builder::build(files, diagnostics)
 }
 

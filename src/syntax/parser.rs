@@ -28,6 +28,7 @@ pub struct ElementItem {
     pub title: Option<String>,
     /// Whether this occurrence gives a text (`[T]: text` or plain text) rather than referring.
     pub defines: bool,
+    /// The text and tags; its raw metadata has been read into `meta` (`scanned.meta` is `None`).
     pub scanned: Scanned,
     pub meta: Meta,
     /// Where the element starts (`[`, `<` or the text).
@@ -352,12 +353,10 @@ impl Parser<'_, '_> {
             self.inference_line(line);
             return;
         }
-        let indent_str: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        let indent = chars_len(&indent_str);
-        let body = line.get(indent_str.len()..).unwrap_or("").trim_end();
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent_str = line.get(..line.len() - body.len()).unwrap_or("");
+        let indent = chars_len(indent_str);
+        let body = body.trim_end();
         let pos = Pos {
             line: n,
             column: indent + 1,
@@ -406,7 +405,7 @@ impl Parser<'_, '_> {
                 if self.after_heading {
                     self.blank_line_check(pos, "a relation");
                 }
-                self.relation(&indent_str, indent, mark, len, body, pos);
+                self.relation(indent_str, indent, mark, len, body, pos);
                 self.block_has_content = true;
                 self.after_heading = false;
             }
@@ -900,7 +899,7 @@ impl Parser<'_, '_> {
         let Some(p) = self.pending.take() else {
             return;
         };
-        let scanned = text::scan(&p.segments, self.sink);
+        let mut scanned = text::scan(&p.segments, self.sink);
         if p.is_reference && !scanned.text.is_empty() {
             let at = first_text_pos(&p.segments).unwrap_or(p.pos);
             self.sink.report(
@@ -924,10 +923,11 @@ impl Parser<'_, '_> {
                 )),
             );
         }
+        // The item keeps what the metadata says, not its text (nor a place per character).
         let meta = scanned
             .meta
-            .as_ref()
-            .map(|raw| metadata::parse(raw, self.sink))
+            .take()
+            .map(|raw| metadata::parse(&raw, self.sink))
             .unwrap_or_default();
         self.items.push(Item::Element(Box::new(ElementItem {
             element: p.element,

@@ -1,20 +1,39 @@
-//! Where the reader's diagnostics go: one file's name and text, so that every diagnostic gets
+//! Where the reader's diagnostics go: one file's name and lines, so that every diagnostic gets
 //! its place and source line; and the frontmatter's shortcodes, for reading texts.
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Origin;
 
 use super::lexer::Pos;
 
 /// Collects diagnostics about one file, and carries what reading its text needs.
 pub struct Sink<'a> {
-    pub file: &'a str,
-    pub text: &'a str,
+    /// The file's name, shared by the origins of everything read from it.
+    pub file: Arc<str>,
+    /// The file's lines as written (see [`super::lexer::split_lines`]).
+    pub lines: &'a [&'a str],
     pub diagnostics: &'a mut Vec<Diagnostic>,
     /// Shortcodes declared in the frontmatter (`model: shortcodes:`), beyond Argdown's own.
     pub shortcodes: &'a [(String, String)],
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    /// The place `pos` in this file.
+    pub fn origin(&self, pos: Pos) -> Origin {
+        Origin {
+            file: Arc::clone(&self.file),
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+
+    /// Line `line` (1-based) of the file as written; line 0 gives the first.
+    pub fn line(&self, line: usize) -> Option<&'a str> {
+        self.lines.get(line.saturating_sub(1)).copied()
+    }
+
     /// Reports `code` at `pos`, underlining `length` characters, with an optional help.
     pub fn report(
         &mut self,
@@ -25,7 +44,7 @@ impl Sink<'_> {
         help: Option<String>,
     ) {
         let mut d = Diagnostic::new(code, message)
-            .at(self.file, self.text, pos.line, pos.column)
+            .at_line(&self.file, self.line(pos.line), pos.line, pos.column)
             .with_length(length);
         if let Some(help) = help {
             d = d.with_help(help);

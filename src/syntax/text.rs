@@ -1,6 +1,8 @@
 //! The text of a statement, argument or heading: joins its lines, resolves `\` escapes, takes out
 //! `#tags` and the trailing `{...}` metadata, and finds what Argdown would read differently.
 
+use std::collections::HashSet;
+
 use crate::diagnostic::Code;
 
 use super::lexer::Pos;
@@ -108,8 +110,10 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
     let pos = |i: usize| chars.get(i).map(|(_, p)| *p).unwrap_or_default();
     let mut out = String::new();
     let mut tags: Vec<String> = Vec::new();
+    let mut seen_tags = HashSet::new();
     let mut meta: Option<RawMeta> = None;
     let mut after_meta_reported = false;
+    let mut closers = Closers::default();
     let mut i = 0;
     while let Some(c) = at(i) {
         if meta.is_some() && !c.is_whitespace() {
@@ -142,8 +146,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
             }
             '#' => {
                 if at(i + 1) == Some('(') {
-                    let close = (i + 2..chars.len()).find(|&k| matches!(at(k), Some(')' | '\n')));
-                    if let Some(close) = close.filter(|&k| at(k) == Some(')') && k > i + 2) {
+                    if let Some(close) = closers.find(&chars, i + 2, ')') {
                         let tag: String = chars
                             .get(i + 2..close)
                             .unwrap_or(&[])
@@ -153,7 +156,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                         if keep_tags {
                             out.push_str(&format!("#({tag})"));
                         }
-                        push_tag(&mut tags, tag);
+                        push_tag(&mut tags, &mut seen_tags, tag);
                         i = close + 1;
                         continue;
                     }
@@ -172,7 +175,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                         out.push('#');
                         out.push_str(&tag);
                     }
-                    push_tag(&mut tags, tag);
+                    push_tag(&mut tags, &mut seen_tags, tag);
                     i = k;
                     continue;
                 }
@@ -231,7 +234,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
             '@' if matches!(at(i + 1), Some('[' | '<')) => {
                 // A mention (`@[Title]`, `@<Title>`) is text, as in Argdown.
                 let close = if at(i + 1) == Some('[') { ']' } else { '>' };
-                if let Some(end) = find_on_line(&chars, i + 2, close) {
+                if let Some(end) = closers.find(&chars, i + 2, close) {
                     for (c, _) in chars.get(i..=end).unwrap_or(&[]) {
                         out.push(*c);
                     }
@@ -242,7 +245,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
             '[' | '<' => {
                 let close = if c == '[' { ']' } else { '>' };
                 if c == '[' {
-                    if let Some(end) = link_end(&chars, i) {
+                    if let Some(end) = closers.link_end(&chars, i) {
                         for (c, _) in chars.get(i..end).unwrap_or(&[]) {
                             out.push(*c);
                         }
@@ -251,7 +254,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                     }
                 }
                 let dash = at(i + 1) == Some('-');
-                if let (false, Some(end)) = (dash, find_on_line(&chars, i + 1, close)) {
+                if let (false, Some(end)) = (dash, closers.find(&chars, i + 1, close)) {
                     let what = if c == '[' {
                         "a statement"
                     } else {
@@ -287,33 +290,68 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
     }
 }
 
-fn push_tag(tags: &mut Vec<String>, tag: String) {
-    if !tags.contains(&tag) {
+/// Adds `tag` to `tags` unless it is there already. Past a few tags, `seen` holds them all, so
+/// that very many tags still take linear time.
+pub fn push_tag(tags: &mut Vec<String>, seen: &mut HashSet<String>, tag: String) {
+    const FEW: usize = 16;
+    if tags.len() < FEW {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+        return;
+    }
+    if seen.len() < tags.len() {
+        seen.extend(tags.iter().cloned());
+    }
+    if seen.insert(tag.clone()) {
         tags.push(tag);
     }
 }
 
-/// The index of the `close` character after `from` on the same line, if any.
-fn find_on_line(chars: &[(char, Pos)], from: usize, close: char) -> Option<usize> {
-    for (k, (c, _)) in chars.iter().enumerate().skip(from) {
-        if *c == '\n' {
-            return None;
-        }
-        if *c == close {
-            return (k > from).then_some(k);
-        }
-    }
-    None
+/// Finds closing characters on the lines of a text, remembering where one is missing, so that
+/// a line full of openers without their closer is read once, not once per opener.
+#[derive(Default)]
+struct Closers {
+    /// (closing character, from, to): the character does not occur in `chars[from..to]`,
+    /// which ends at a line end (or the end of the text).
+    missing: Vec<(char, usize, usize)>,
 }
 
-/// The end (exclusive) of a Markdown link `[text](url)` starting at `start`, on one line.
-fn link_end(chars: &[(char, Pos)], start: usize) -> Option<usize> {
-    let close = find_on_line(chars, start + 1, ']')?;
-    if chars.get(close + 1).map(|(c, _)| *c) != Some('(') {
-        return None;
+impl Closers {
+    /// The index of the first `close` at or after `from` on the same line, if there is one
+    /// and it is not at `from` itself.
+    fn find(&mut self, chars: &[(char, Pos)], from: usize, close: char) -> Option<usize> {
+        if self
+            .missing
+            .iter()
+            .any(|&(c, start, end)| c == close && start <= from && from <= end)
+        {
+            return None;
+        }
+        let mut end = chars.len();
+        for (k, (c, _)) in chars.iter().enumerate().skip(from) {
+            if *c == close {
+                return (k > from).then_some(k);
+            }
+            if *c == '\n' {
+                end = k;
+                break;
+            }
+        }
+        self.missing.retain(|&(c, _, _)| c != close);
+        self.missing.push((close, from, end));
+        None
     }
-    let paren = find_on_line(chars, close + 2, ')')?;
-    Some(paren + 1)
+
+    /// The end (exclusive) of a Markdown link `[text](url)` starting at `start`, on one line.
+    fn link_end(&mut self, chars: &[(char, Pos)], start: usize) -> Option<usize> {
+        let close = self.find(chars, start + 1, ']')?;
+        if chars.get(close + 1).map(|(c, _)| *c) != Some('(') {
+            return None;
+        }
+        let paren = self.find(chars, close + 2, ')')?;
+        Some(paren + 1)
+    }
 }
 
 /// The index of the `}` that closes the `{` at `start` (nesting and YAML quotes respected).
@@ -378,11 +416,10 @@ mod tests {
                 text: t.to_string(),
             })
             .collect();
-        let text = lines.join("\n");
         let mut diagnostics = Vec::new();
         let mut sink = Sink {
-            file: "t.argdown",
-            text: &text,
+            file: "t.argdown".into(),
+            lines,
             diagnostics: &mut diagnostics,
             shortcodes: &[],
         };
@@ -438,5 +475,26 @@ mod tests {
         assert_eq!(s.text, "see @[A] and @<B>");
         let codes: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
         assert_eq!(codes, vec!["E012"]);
+    }
+
+    #[test]
+    fn a_missing_closer_on_one_line_does_not_hide_one_on_the_next() {
+        let (s, d) = run(&["a [b [c #(d <e", "f [g] h #(i) <j>"]);
+        assert_eq!(s.text, "a [b [c #(d <e f [g] h <j>");
+        assert_eq!(s.tags, vec!["i"]);
+        let places: Vec<(&str, usize, usize)> = d
+            .iter()
+            .map(|d| (d.code.as_str(), d.line, d.column))
+            .collect();
+        assert_eq!(places, vec![("E001", 2, 3), ("E001", 2, 14)]);
+    }
+
+    #[test]
+    fn many_tags_are_kept_once_each_in_order() {
+        let mut line: Vec<String> = (0..20).map(|k| format!("#t{k}")).collect();
+        line.extend(["#t3".to_string(), "#t19".to_string(), "#t20".to_string()]);
+        let (s, _) = run(&[line.join(" ").as_str()]);
+        let expected: Vec<String> = (0..21).map(|k| format!("t{k}")).collect();
+        assert_eq!(s.tags, expected);
     }
 }

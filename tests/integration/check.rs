@@ -572,3 +572,180 @@ fn round_trip_through_json() {
     }
     assert!(checked >= 8, "only {checked} maps checked");
 }
+
+/// Runs `counterpoint ARGS` in `dir`; returns the exit code and standard output.
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = counterpoint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+    (out.status.code(), stdout)
+}
+
+#[test]
+fn byte_order_mark_is_not_part_of_the_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("bom.argdown"),
+        b"\xEF\xBB\xBF[A]: one {side: x}\r\n  - [B]: two\r\n",
+    )
+    .expect("writes");
+    let (code, out) = run_in(dir.path(), &["check", "bom.argdown"]);
+    assert_eq!(code, Some(1));
+    // Only the unknown side: no E001 for the `[` after the mark, and column 1 is the `[`.
+    assert_eq!(
+        out,
+        r##"bom.argdown:1:1: error[E004]: unknown side "x" on [A]
+  |
+1 | [A]: one {side: x}
+  | ^^^
+  = help: the map declares no sides; declare them in the frontmatter: `sides: {id: {label: ...}}`
+
+1 error, 0 warnings
+"##
+    );
+    // The same in the other formats: JSON and ICCMA files with a mark read as without.
+    std::fs::write(
+        dir.path().join("af.apx"),
+        b"\xEF\xBB\xBFarg(a).\narg(b).\natt(a,b).\n",
+    )
+    .expect("writes");
+    assert_eq!(
+        run_in(dir.path(), &["check", "af.apx"]),
+        (Some(0), String::new())
+    );
+}
+
+#[test]
+fn text_that_is_not_utf8_is_an_error_at_the_first_bad_byte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Latin-1 (`é` is the byte 0xE9), and a file with three bad bytes on its second line.
+    std::fs::write(dir.path().join("latin1.argdown"), b"[A]: caf\xE9 au lait\n").expect("writes");
+    std::fs::write(
+        dir.path().join("two.argdown"),
+        b"[A]: ok\r\n\r\n[B]: bad \xFF\xFE here \xE9 {side: x}\r\n",
+    )
+    .expect("writes");
+    let (code, out) = run_in(dir.path(), &["check", "latin1.argdown", "two.argdown"]);
+    assert_eq!(code, Some(1));
+    // Every problem is reported: the encoding of both files, and the unknown side after it.
+    assert_eq!(
+        out,
+        r##"latin1.argdown:1:9: error[E013]: the file is not UTF-8 text: byte 0xE9 here is not UTF-8
+  |
+1 | [A]: caf� au lait
+  |         ^
+  = help: save the file with the UTF-8 encoding (most editors offer it under "Save as"); counterpoint reads only UTF-8
+
+two.argdown:3:1: error[E004]: unknown side "x" on [B]
+  |
+3 | [B]: bad �� here � {side: x}
+  | ^^^
+  = help: the map declares no sides; declare them in the frontmatter: `sides: {id: {label: ...}}`
+
+two.argdown:3:10: error[E013]: the file is not UTF-8 text: byte 0xFF here is not UTF-8 (and 2 more places in the file)
+  |
+3 | [B]: bad �� here � {side: x}
+  |          ^
+  = help: save the file with the UTF-8 encoding (most editors offer it under "Save as"); counterpoint reads only UTF-8
+
+3 errors, 0 warnings
+"##
+    );
+    // fmt refuses such files and leaves them as they are.
+    let out = counterpoint()
+        .current_dir(dir.path())
+        .args(["fmt", "latin1.argdown"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(dir.path().join("latin1.argdown")).expect("reads"),
+        b"[A]: caf\xE9 au lait\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_stops_quietly_without_a_panic() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("temp dir");
+    // About 2 MB of diagnostics: far more than a pipe holds, so writes go on after the reader
+    // has gone (`counterpoint check ... | head -1`).
+    let map: String = (0..10_000)
+        .map(|i| format!("[A{i}]: a point {{side: nope}}\n\n"))
+        .collect();
+    std::fs::write(dir.path().join("many.argdown"), map).expect("writes");
+    for format in ["text", "json"] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("counterpoint"))
+            .current_dir(dir.path())
+            .args(["check", "many.argdown", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("waits");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "no panic, no message"
+        );
+        assert_eq!(out.status.code(), Some(2), "the I/O error code");
+    }
+}
+
+#[test]
+fn an_enormous_line_is_shown_around_the_caret() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = format!(
+        "[A]: {} {{side: nope}}{}",
+        "x".repeat(1000),
+        "y".repeat(1000)
+    );
+    std::fs::write(dir.path().join("long.argdown"), format!("{line}\n")).expect("writes");
+    let (code, out) = run_in(dir.path(), &["check", "long.argdown"]);
+    assert_eq!(code, Some(1));
+    // The first 500 characters when the caret is near the start; else from 200 before it.
+    let head = format!("{}…", line.chars().take(500).collect::<String>());
+    let around: String = line.chars().skip(1018 - 200).take(500).collect();
+    assert_eq!(
+        out,
+        format!(
+            r##"long.argdown:1:1: error[E004]: unknown side "nope" on [A]
+  |
+1 | {head}
+  | ^^^
+  = help: the map declares no sides; declare them in the frontmatter: `sides: {{id: {{label: ...}}}}`
+
+long.argdown:1:1019: error[E001]: text after the {{...}} metadata
+  |
+1 | …{around}…
+  | {}^
+  = help: metadata must come last: move the text before the `{{`
+
+2 errors, 0 warnings
+"##,
+            " ".repeat(201)
+        )
+    );
+}
+
+#[test]
+fn a_second_map_in_another_format_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = std::fs::read(crate::common::fixture("export", "small.json")).expect("reads");
+    std::fs::write(dir.path().join("a.json"), &map).expect("writes");
+    std::fs::write(dir.path().join("b.json"), &map).expect("writes");
+    let (code, out) = run_in(dir.path(), &["check", "a.json", "b.json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        out,
+        "b.json: error[E013]: only one non-Argdown map can be read at a time
+  = help: read this file on its own, or turn it into Argdown first with `counterpoint export --to argdown`
+
+1 error, 0 warnings
+"
+    );
+}

@@ -105,3 +105,49 @@ fn export_never_overwrites_its_input() {
         .stderr(predicates::str::contains("it is one of the inputs"));
     assert_eq!(read(&input), original);
 }
+
+#[test]
+fn output_into_a_missing_folder_or_at_a_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("map.json"),
+        read(&fixture("export", "small.json")),
+    )
+    .expect("write");
+    let export_to = |output: &str| {
+        counterpoint()
+            .current_dir(dir.path())
+            .args(["export", "--to", "json", "map.json", "-o", output])
+            .assert()
+            .code(2)
+            .stdout("")
+    };
+    // The message names the folder the user gave, not the temporary file inside it.
+    export_to("nowhere/out.json")
+        .stderr("error: cannot write nowhere/out.json: there is no folder nowhere\n");
+    export_to(".").stderr("error: cannot write .: it is a folder; give the name of a file in it\n");
+    export_to("./map.json")
+        .stderr("error: refusing to write ./map.json: it is one of the inputs\n");
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["map.json"], "nothing else written");
+}
+
+#[test]
+fn a_missing_sources_folder_is_one_usage_error() {
+    for command in ["check", "coverage"] {
+        counterpoint()
+            .args([command, "--sources", "no/such/folder"])
+            .arg(fixture("export", "small.json"))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                "error: invalid value 'no/such/folder' for '--sources <DIR>': there is no such \
+                 folder\n\nFor more information, try '--help'.\n",
+            );
+    }
+}

@@ -136,7 +136,7 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
     format: DiagnosticFormat,
     /// Also check citations against the source texts in this folder.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
     sources: Option<PathBuf>,
 }
 
@@ -177,7 +177,7 @@ struct CoverageArgs {
     #[command(flatten)]
     inputs: Inputs,
     /// The folder that holds the source texts.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
     sources: PathBuf,
     /// How to print the report.
     #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
@@ -313,10 +313,32 @@ struct ReportArgs {
     diagram: DiagramArgs,
 }
 
+/// `--sources`: a folder that exists (otherwise one usage error, not one per source).
+fn existing_folder(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    if path.is_dir() {
+        Ok(path)
+    } else if path.exists() {
+        Err("it is a file; give the folder that holds the source texts".to_string())
+    } else {
+        Err("there is no such folder".to_string())
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader of standard output went away (`counterpoint check ... | head`): stop
+        // quietly, as a program stopped by SIGPIPE does, with the I/O error code.
+        Err(err)
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::from(2)
+        }
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(2)
@@ -352,13 +374,21 @@ fn load_map(inputs: &Inputs) -> anyhow::Result<Result<Loaded, ExitCode>> {
     Ok(Ok(loaded))
 }
 
-/// Writes `text` to `output` (atomically, never over an input) or to stdout.
-fn emit(text: &str, output: Option<&PathBuf>, inputs: &Inputs) -> anyhow::Result<()> {
+/// Writes `text` to standard output; unlike `print!`, a closed pipe is an error, not a panic.
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// Writes `text` (or bytes) to `output` (atomically, never over an input) or to stdout.
+fn emit(text: impl AsRef<[u8]>, output: Option<&PathBuf>, inputs: &Inputs) -> anyhow::Result<()> {
+    let bytes = text.as_ref();
     match output {
-        Some(path) => output::write_atomic(path, text.as_bytes(), &inputs.paths)?,
+        Some(path) => output::write_atomic(path, bytes, &inputs.paths)?,
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
+            out.write_all(bytes)?;
             out.flush()?;
         }
     }
@@ -376,11 +406,11 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         DiagnosticFormat::Text => {
             let text = diagnostic::render_all(&loaded.diagnostics);
-            print!("{text}");
+            print_out(&text)?;
         }
         DiagnosticFormat::Json => {
             let json = diagnostic::to_json_array(&loaded.diagnostics);
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            print_out(&format!("{}\n", serde_json::to_string_pretty(&json)?))?;
         }
     }
     Ok(if loaded.has_errors() {
@@ -419,13 +449,19 @@ fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
     use counterpoint::fmt::{self, FmtError};
     let paths = load::expand(&args.paths)?;
     let mut files = Vec::with_capacity(paths.len());
+    let mut not_utf8 = Vec::new();
     for path in &paths {
         if path.extension().and_then(|e| e.to_str()) != Some("argdown") {
             anyhow::bail!("{}: fmt rewrites .argdown files only", path.display());
         }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        let (text, problem) = load::read_text(path)?;
+        not_utf8.extend(problem);
         files.push((path.display().to_string(), text));
+    }
+    if !not_utf8.is_empty() {
+        eprint!("{}", diagnostic::render_all(&not_utf8));
+        eprintln!("error: fmt: the files have errors; nothing was rewritten");
+        return Ok(ExitCode::from(1));
     }
     let formatted = match fmt::format(&files) {
         Ok(f) => f,
@@ -445,7 +481,7 @@ fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
     let changed = formatted.changed(&files);
     if args.check {
         for name in &changed {
-            println!("{name}");
+            print_out(&format!("{name}\n"))?;
         }
         return Ok(if changed.is_empty() {
             ExitCode::SUCCESS
@@ -462,7 +498,7 @@ fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
         .collect();
     fmt::rewrite(&writes).map_err(|e| anyhow::anyhow!("cannot rewrite the files: {e}"))?;
     for name in &changed {
-        println!("formatted {name}");
+        print_out(&format!("formatted {name}\n"))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -478,8 +514,10 @@ fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     match args.format {
-        DiagnosticFormat::Text => print!("{}", counterpoint::coverage::render_text(&report)),
-        DiagnosticFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        DiagnosticFormat::Text => print_out(&counterpoint::coverage::render_text(&report))?,
+        DiagnosticFormat::Json => {
+            print_out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+        }
     }
     let below = args
         .fail_under
@@ -505,9 +543,9 @@ fn diagram(
 }
 
 /// Refuses (exit 2) to lay out a map so large that Graphviz would take long, unless `--force`.
-fn check_size(map: &counterpoint::Map, args: &DiagramArgs) -> Option<ExitCode> {
-    let limit = render::graphviz::slow_layout_nodes(args.options().layout);
-    if args.force || map.node_count() <= limit {
+fn check_size(map: &counterpoint::Map, layout: render::Layout, force: bool) -> Option<ExitCode> {
+    let limit = render::graphviz::slow_layout_nodes(layout);
+    if force || map.node_count() <= limit {
         return None;
     }
     eprintln!(
@@ -543,18 +581,11 @@ fn render_cmd(args: RenderArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    if let Some(code) = check_size(&map, &args.diagram) {
+    if let Some(code) = check_size(&map, opts.layout, args.diagram.force) {
         return Ok(code);
     }
     let bytes = render::graphviz::run(&dot, format, opts.layout)?;
-    match &args.output {
-        Some(path) => output::write_atomic(path, &bytes, &args.inputs.paths)?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            out.flush()?;
-        }
-    }
+    emit(&bytes, args.output.as_ref(), &args.inputs)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -564,7 +595,7 @@ fn report_cmd(args: ReportArgs) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let (map, opts) = diagram(loaded.map, &args.diagram)?;
-    if let Some(code) = check_size(&map, &args.diagram) {
+    if let Some(code) = check_size(&map, opts.layout, args.diagram.force) {
         return Ok(code);
     }
     let html = render::html::build(&map, &opts)?;
