@@ -173,6 +173,9 @@ pub fn coverage(map: &Map, dir: &Path) -> (Vec<SourceCoverage>, Vec<Diagnostic>)
 
 /// The report for people: one line per source, then its uncited paragraphs.
 pub fn render_text(report: &[SourceCoverage]) -> String {
+    if report.is_empty() {
+        return "no source of the map names a `file`: there is nothing to cover\n".to_string();
+    }
     let mut out = String::new();
     for s in report {
         let skipped = s.paragraphs.len() - s.counted;
@@ -212,6 +215,14 @@ pub fn render_text(report: &[SourceCoverage]) -> String {
 mod tests {
     use super::*;
     use crate::model::{Node, Skip};
+
+    #[test]
+    fn a_map_without_source_files_says_so() {
+        assert_eq!(
+            render_text(&[]),
+            "no source of the map names a `file`: there is nothing to cover\n"
+        );
+    }
 
     #[test]
     fn paragraphs_are_runs_of_non_blank_lines() {

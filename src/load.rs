@@ -51,14 +51,15 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{0}: no .argdown files in this folder")]
+    #[error("{0}: no .argdown files in this folder or its subfolders")]
     EmptyFolder(PathBuf),
     #[error("no input files given")]
     NoInput,
 }
 
-/// Expands folders into their `.argdown` files (sorted by name, not recursive into hidden
-/// folders); files are kept as given.
+/// Expands folders into the `.argdown` files below them, subfolders included (hidden files and
+/// folders, whose names start with `.`, and links to folders are passed over), sorted by path;
+/// files are kept as given.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     if paths.is_empty() {
         return Err(LoadError::NoInput);
@@ -66,15 +67,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let entries = std::fs::read_dir(path).map_err(|source| LoadError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let mut files: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && has_extension(p, "argdown"))
-                .collect();
+            let mut files = argdown_files_below(path)?;
             files.sort();
             if files.is_empty() {
                 return Err(LoadError::EmptyFolder(path.clone()));
@@ -85,6 +78,30 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
         }
     }
     Ok(out)
+}
+
+/// The `.argdown` files in `folder` and its subfolders, walked with an explicit stack.
+fn argdown_files_below(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        for entry in entries.filter_map(Result::ok) {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => folders.push(path),
+                _ if path.is_file() && has_extension(&path, "argdown") => files.push(path),
+                _ => {}
+            }
+        }
+    }
+    Ok(files)
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {

@@ -749,3 +749,51 @@ fn a_second_map_in_another_format_is_named() {
 "
     );
 }
+
+#[test]
+fn folders_are_read_with_their_subfolders_in_path_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b/inner")).expect("mkdir");
+    std::fs::create_dir_all(root.join(".hidden")).expect("mkdir");
+    std::fs::write(root.join("a.argdown"), "[A]: first.\n").expect("write");
+    std::fs::write(root.join("b/inner/c.argdown"), "[C]: third.\n  +> [A]\n").expect("write");
+    std::fs::write(root.join("b/b.argdown"), "[B]: second.\n").expect("write");
+    std::fs::write(root.join(".hidden/h.argdown"), "[H]: hidden.\n").expect("write");
+    std::fs::write(root.join("notes.txt"), "not a map").expect("write");
+    let loaded = counterpoint::load::load(&[root.to_path_buf()], counterpoint::InputFormat::Auto)
+        .expect("loads");
+    let names: Vec<String> = loaded
+        .files
+        .iter()
+        .map(|f| {
+            f.strip_prefix(&*root.to_string_lossy())
+                .unwrap_or(f)
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["/a.argdown", "/b/b.argdown", "/b/inner/c.argdown"],
+        "hidden folders and other files are passed over"
+    );
+    let titles: Vec<&str> = loaded.map.nodes().map(|(_, n)| n.title.as_str()).collect();
+    assert_eq!(titles, ["A", "B", "C"]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+}
+
+#[test]
+fn a_folder_without_maps_is_an_io_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("empty")).expect("mkdir");
+    let out = counterpoint()
+        .current_dir(dir.path())
+        .args(["check", "empty"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: empty: no .argdown files in this folder or its subfolders\n"
+    );
+}

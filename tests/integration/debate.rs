@@ -178,3 +178,12 @@ fn committed_diagram_is_current() {
         "docs/debate.dot is out of date with arguments/: run scripts/debate.sh"
     );
 }
+
+#[test]
+fn the_debate_is_in_canonical_layout() {
+    counterpoint()
+        .args(["fmt", "--check", "arguments/"])
+        .assert()
+        .success()
+        .stdout("");
+}
