@@ -8,6 +8,7 @@ mod conformance;
 mod debate;
 mod export;
 mod formats;
+mod readme;
 mod render;
 mod report;
 mod unanswered;
