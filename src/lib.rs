@@ -4,6 +4,9 @@
 //! as a typed graph ([`model::Map`]), check it, draw it ([`render`]), find the points nobody
 //! answered ([`analysis`]) and export it ([`formats`]).
 
+// No `unwrap()`/`expect()` outside tests: input never makes the program panic.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod analysis;
 pub mod citations;
 pub mod coverage;

@@ -2,6 +2,9 @@
 //!
 //! Exit codes: 0 success, 1 the map has errors (diagnostics printed), 2 usage or I/O error.
 
+// No `unwrap()`/`expect()` outside tests: input never makes the program panic.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
