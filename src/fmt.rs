@@ -70,13 +70,14 @@ pub struct Formatted {
 }
 
 impl Formatted {
-    /// The names of the files whose text changes.
-    pub fn changed<'a>(&'a self, before: &'a [(String, String)]) -> Vec<&'a str> {
+    /// The positions (in `before`, which `files` follows) of the files whose text changes.
+    pub fn changed(&self, before: &[(String, String)]) -> Vec<usize> {
         self.files
             .iter()
             .zip(before)
-            .filter(|((_, new), (_, old))| new != old)
-            .map(|((name, _), _)| name.as_str())
+            .enumerate()
+            .filter(|(_, ((_, new), (_, old)))| new != old)
+            .map(|(i, _)| i)
             .collect()
     }
 }

@@ -114,19 +114,33 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 /// [`crate::citations::check_sources`]).
 pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
     let files = expand(paths)?;
+    let mut read = Vec::with_capacity(files.len());
+    for path in &files {
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        read.push((path.display().to_string(), bytes));
+    }
+    Ok(load_bytes(read, format))
+}
+
+/// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
+/// decoded with [`decode`] (its bytes dropped as soon as it is), then read by [`load_texts`].
+pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded {
     let mut texts = Vec::with_capacity(files.len());
     let mut encoding = Vec::new();
-    for path in &files {
-        let (text, problem) = read_text(path)?;
+    for (name, bytes) in files {
+        let (text, problem) = decode(&name, &bytes);
         encoding.extend(problem);
-        texts.push((path.display().to_string(), text));
+        texts.push((name, text));
     }
     let mut loaded = load_texts(&texts, format);
     if !encoding.is_empty() {
         loaded.diagnostics.extend(encoding);
         diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     }
-    Ok(loaded)
+    loaded
 }
 
 /// Reads one file as text with [`decode`]: the text, and the error when it is not UTF-8.

@@ -485,6 +485,37 @@ impl PartialEq for Map {
     }
 }
 
+/// Building small maps in tests.
+#[cfg(test)]
+impl Map {
+    /// A map of `nodes` given by id (`[T]` a statement, `<T>` an argument) and side (`""` for
+    /// none), with the relations `edges` given as `(from id, relation, to id)`; and the nodes'
+    /// indices in the order given.
+    pub(crate) fn of<const N: usize>(
+        nodes: [(&str, &str); N],
+        edges: &[(&str, Relation, &str)],
+    ) -> (Map, [NodeIndex; N]) {
+        let mut map = Map::new();
+        let ix = nodes.map(|(id, side)| {
+            let title = &id[1..id.len() - 1];
+            let mut node = if id.starts_with('<') {
+                Node::argument(title, "")
+            } else {
+                Node::statement(title, "")
+            };
+            if !side.is_empty() {
+                node = node.with_side(side);
+            }
+            map.add_node(node).unwrap()
+        });
+        for &(from, relation, to) in edges {
+            let (a, b) = (map.find(from).unwrap(), map.find(to).unwrap());
+            map.add_edge(a, b, Edge::new(relation));
+        }
+        (map, ix)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

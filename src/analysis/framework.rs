@@ -135,19 +135,18 @@ impl MapFramework {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edge, Node};
 
     #[test]
     fn attacks_come_from_rebuts_undercuts_and_both_ways_of_contradicts() {
-        let mut map = Map::new();
-        let a = map.add_node(Node::statement("A", "")).unwrap();
-        let b = map.add_node(Node::argument("B", "")).unwrap();
-        let c = map.add_node(Node::argument("C", "")).unwrap();
-        let d = map.add_node(Node::statement("D", "")).unwrap();
-        map.add_edge(b, a, Edge::new(Relation::Rebuts));
-        map.add_edge(c, b, Edge::new(Relation::Undercuts));
-        map.add_edge(c, a, Edge::new(Relation::Supports));
-        map.add_edge(a, d, Edge::new(Relation::Contradicts));
+        let (map, [_, _, c, d]) = Map::of(
+            [("[A]", ""), ("<B>", ""), ("<C>", ""), ("[D]", "")],
+            &[
+                ("<B>", Relation::Rebuts, "[A]"),
+                ("<C>", Relation::Undercuts, "<B>"),
+                ("<C>", Relation::Supports, "[A]"),
+                ("[A]", Relation::Contradicts, "[D]"),
+            ],
+        );
         let mf = MapFramework::new(&map).unwrap();
         let fw = &mf.framework;
         let pairs: Vec<(u32, u32)> = fw.attack_pairs().collect();

@@ -294,15 +294,15 @@ mod tests {
 
     #[test]
     fn map_labelling_follows_node_indices() {
-        use crate::model::{Edge, Node, Relation};
-        let mut map = Map::new();
-        let claim = map.add_node(Node::statement("C", "")).unwrap();
-        let reb = map.add_node(Node::argument("R", "")).unwrap();
-        let und = map.add_node(Node::argument("U", "")).unwrap();
-        let sup = map.add_node(Node::argument("S", "")).unwrap();
-        map.add_edge(reb, claim, Edge::new(Relation::Rebuts));
-        map.add_edge(und, reb, Edge::new(Relation::Undercuts));
-        map.add_edge(sup, claim, Edge::new(Relation::Supports));
+        use crate::model::Relation;
+        let (map, [claim, reb, und, sup]) = Map::of(
+            [("[C]", ""), ("<R>", ""), ("<U>", ""), ("<S>", "")],
+            &[
+                ("<R>", Relation::Rebuts, "[C]"),
+                ("<U>", Relation::Undercuts, "<R>"),
+                ("<S>", Relation::Supports, "[C]"),
+            ],
+        );
         let l = grounded(&map);
         assert_eq!(
             [l.label(claim), l.label(reb), l.label(und), l.label(sup)],

@@ -182,18 +182,17 @@ impl Subject for FrameworkSubject<'_> {
 mod tests {
     use super::*;
     use crate::analysis::grounded::Label;
-    use crate::model::{Edge, Node};
 
     #[test]
     fn map_wording_names_the_relation() {
-        let mut map = Map::new();
-        let a = map.add_node(Node::statement("A", "")).unwrap();
-        let b = map.add_node(Node::argument("B", "")).unwrap();
-        let c = map.add_node(Node::argument("C", "")).unwrap();
-        let d = map.add_node(Node::statement("D", "")).unwrap();
-        map.add_edge(b, a, Edge::new(Relation::Rebuts));
-        map.add_edge(c, b, Edge::new(Relation::Undercuts));
-        map.add_edge(d, c, Edge::new(Relation::Contradicts));
+        let (map, _) = Map::of(
+            [("[A]", ""), ("<B>", ""), ("<C>", ""), ("[D]", "")],
+            &[
+                ("<B>", Relation::Rebuts, "[A]"),
+                ("<C>", Relation::Undercuts, "<B>"),
+                ("[D]", Relation::Contradicts, "<C>"),
+            ],
+        );
         let mf = MapFramework::new(&map).unwrap();
         let subject = MapSubject {
             map: &map,

@@ -58,21 +58,14 @@ pub fn unanswered(map: &Map) -> Vec<NodeIndex> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edge, Node};
+    use crate::model::Edge;
 
     #[test]
     fn only_other_sides_answer() {
-        let mut map = Map::new();
-        let claim = map
-            .add_node(Node::statement("C", "").with_side("pro"))
-            .unwrap();
-        let own = map
-            .add_node(Node::argument("Own", "").with_side("pro"))
-            .unwrap();
-        let other = map
-            .add_node(Node::argument("Other", "").with_side("con"))
-            .unwrap();
-        map.add_edge(own, claim, Edge::new(Relation::Rebuts));
+        let (mut map, [claim, own, other]) = Map::of(
+            [("[C]", "pro"), ("<Own>", "pro"), ("<Other>", "con")],
+            &[("<Own>", Relation::Rebuts, "[C]")],
+        );
         assert!(
             !is_answered(&map, claim),
             "a rebuttal from its own side is no answer"
@@ -84,32 +77,23 @@ mod tests {
 
     #[test]
     fn an_answer_by_two_relations_counts_once() {
-        let mut map = Map::new();
-        let a = map
-            .add_node(Node::statement("A", "").with_side("pro"))
-            .unwrap();
-        let b = map
-            .add_node(Node::argument("B", "").with_side("con"))
-            .unwrap();
-        let c = map
-            .add_node(Node::argument("C", "").with_side("con"))
-            .unwrap();
-        map.add_edge(b, a, Edge::new(Relation::Rebuts));
-        map.add_edge(c, a, Edge::new(Relation::Rebuts));
-        map.add_edge(b, a, Edge::new(Relation::Undercuts));
+        let (map, [a, b, c]) = Map::of(
+            [("[A]", "pro"), ("<B>", "con"), ("<C>", "con")],
+            &[
+                ("<B>", Relation::Rebuts, "[A]"),
+                ("<C>", Relation::Rebuts, "[A]"),
+                ("<B>", Relation::Undercuts, "[A]"),
+            ],
+        );
         assert_eq!(answers(&map, a), vec![b, c]);
     }
 
     #[test]
     fn contradiction_answers_both_ways() {
-        let mut map = Map::new();
-        let a = map
-            .add_node(Node::statement("A", "").with_side("pro"))
-            .unwrap();
-        let b = map
-            .add_node(Node::statement("B", "").with_side("con"))
-            .unwrap();
-        map.add_edge(a, b, Edge::new(Relation::Contradicts));
+        let (map, _) = Map::of(
+            [("[A]", "pro"), ("[B]", "con")],
+            &[("[A]", Relation::Contradicts, "[B]")],
+        );
         assert!(unanswered(&map).is_empty());
     }
 }

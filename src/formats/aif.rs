@@ -190,20 +190,17 @@ impl<'a> Places<'a> {
 
     /// Places `d` at 1-based `line` and `column`, with the line as snippet (found through the
     /// line index, so that many diagnostics stay linear).
-    fn at_line(&self, mut d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+    fn at_line(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
         let (_, _, starts) = self.index();
         let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
         let end = starts
             .get(line)
             .map_or(self.text.len(), |e| e.saturating_sub(1));
-        d.file = self.file.to_string();
-        d.line = line;
-        d.column = column;
-        d.snippet = self
+        let snippet = self
             .text
             .get(start..end.max(start))
-            .map(|l| l.trim_end_matches('\r').to_string());
-        d
+            .map(|l| l.trim_end_matches('\r'));
+        d.at_line(self.file, snippet, line, column)
     }
 
     fn at_offset(&self, d: Diagnostic, offset: Option<usize>) -> Diagnostic {

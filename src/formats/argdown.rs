@@ -372,6 +372,15 @@ fn tag(tag: &str) -> Result<String, &'static str> {
 /// `\u007d` (Argdown ends metadata at a brace even inside quotes) and, when some string holds
 /// `===` (which would end the frontmatter), `=` as `\u003d`.
 fn flow(value: &Value) -> String {
+    /// `, ` before every item of an array or object but the first.
+    fn separator<W: ?Sized + std::io::Write>(writer: &mut W, first: bool) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
+    }
+
     /// Compact JSON with a space after `:` and `,`, as YAML flow is usually written.
     struct Spaced;
     impl serde_json::ser::Formatter for Spaced {
@@ -380,22 +389,14 @@ fn flow(value: &Value) -> String {
             writer: &mut W,
             first: bool,
         ) -> std::io::Result<()> {
-            if first {
-                Ok(())
-            } else {
-                writer.write_all(b", ")
-            }
+            separator(writer, first)
         }
         fn begin_object_key<W: ?Sized + std::io::Write>(
             &mut self,
             writer: &mut W,
             first: bool,
         ) -> std::io::Result<()> {
-            if first {
-                Ok(())
-            } else {
-                writer.write_all(b", ")
-            }
+            separator(writer, first)
         }
         fn begin_object_value<W: ?Sized + std::io::Write>(
             &mut self,

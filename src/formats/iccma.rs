@@ -266,14 +266,10 @@ fn error(
     let text = String::from_utf8_lossy(line);
     let prefix = String::from_utf8_lossy(line.get(..col).unwrap_or(line));
     let underlined = String::from_utf8_lossy(line.get(col..col + len).unwrap_or(&[]));
-    let mut d = Diagnostic::new(Code::BadInput, message)
+    Diagnostic::new(Code::BadInput, message)
         .with_length(underlined.chars().count())
-        .with_help(help);
-    d.file = file.to_string();
-    d.line = number;
-    d.column = prefix.chars().count() + 1;
-    d.snippet = Some(text.into_owned());
-    d
+        .with_help(help)
+        .at_line(file, Some(&text), number, prefix.chars().count() + 1)
 }
 
 /// The most arguments read as a map (see [`Parsed::to_map_checked`]).

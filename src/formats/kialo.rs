@@ -131,14 +131,11 @@ fn chars_before(s: &str, byte: usize) -> usize {
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     // Diagnostics take their snippet from this line list (one pass, however many there are).
     let all_lines: Vec<&str> = text.split('\n').collect();
-    let place = |mut d: Diagnostic, line: usize, column: usize| {
-        d.file = file.to_string();
-        d.line = line;
-        d.column = column;
-        d.snippet = all_lines
+    let place = |d: Diagnostic, line: usize, column: usize| {
+        let snippet = all_lines
             .get(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
-        d
+            .map(|l| l.trim_end_matches('\r'));
+        d.at_line(file, snippet, line, column)
     };
     let error = |line: usize, column: usize, message: String| {
         place(Diagnostic::new(Code::BadInput, message), line, column)

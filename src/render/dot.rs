@@ -947,14 +947,10 @@ mod tests {
 
     #[test]
     fn unanswered_points_get_a_double_outline_and_statuses_a_marker() {
-        let mut map = Map::new();
-        let a = map
-            .add_node(Node::statement("A", "").with_side("pro"))
-            .unwrap();
-        let b = map
-            .add_node(Node::argument("B", "").with_side("con"))
-            .unwrap();
-        map.add_edge(b, a, Edge::new(Relation::Rebuts));
+        let (map, _) = Map::of(
+            [("[A]", "pro"), ("<B>", "con")],
+            &[("<B>", Relation::Rebuts, "[A]")],
+        );
         let dot = to_dot(&map, &opts());
         let block = |id: &str| {
             let start = dot.find(&format!("\"{id}\"[")).unwrap();

@@ -69,18 +69,14 @@ impl Judged {
 mod tests {
     use super::*;
     use crate::analysis::filter::{Filter, Selection};
-    use crate::model::{Edge, Node, Relation};
+    use crate::model::Relation;
 
     #[test]
     fn a_part_keeps_the_whole_maps_verdicts() {
-        let mut map = Map::new();
-        let claim = map
-            .add_node(Node::statement("C", "").with_side("pro"))
-            .unwrap();
-        let con = map
-            .add_node(Node::argument("R", "").with_side("con"))
-            .unwrap();
-        map.add_edge(con, claim, Edge::new(Relation::Rebuts));
+        let (map, _) = Map::of(
+            [("[C]", "pro"), ("<R>", "con")],
+            &[("<R>", Relation::Rebuts, "[C]")],
+        );
         let whole = Verdicts::of(&map, &Selection::all(&map));
         let part = Filter {
             sides: vec!["pro".into()],

@@ -15,9 +15,9 @@ use counterpoint::analysis::status::{self, FrameworkSubject, MapSubject, Semanti
 use counterpoint::analysis::{prep, stats, unanswered};
 use counterpoint::diagnostic;
 use counterpoint::formats::iccma::{self, Dialect};
-use counterpoint::load::InputFormat;
+use counterpoint::load::{self, InputFormat};
 
-use crate::{emit, load_map, Inputs};
+use crate::{emit, load_map, reported, Inputs};
 
 /// Which nodes to show, except by side (`prep` has its own `--side`).
 #[derive(Args, Default)]
@@ -185,12 +185,15 @@ pub fn status_cmd(args: StatusArgs) -> anyhow::Result<ExitCode> {
     };
     let output = args.output.as_ref();
     let filter = args.filter.filter();
-    if filter.is_empty() {
-        if let Some((path, dialect)) = lone_framework(&args.inputs) {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    let loaded = match lone_framework(&args.inputs).filter(|_| filter.is_empty()) {
+        // One ICCMA file and no filter: read it straight into the compact framework.
+        Some((path, dialect)) => {
+            let bytes = std::fs::read(&path).map_err(|source| load::LoadError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let name = path.display().to_string();
             if let Some(dialect) = dialect.or_else(|| Dialect::sniff(&bytes)) {
-                let name = path.display().to_string();
                 let mut diags = Vec::new();
                 let Some(parsed) = iccma::read(&name, &bytes, dialect, &mut diags) else {
                     eprint!("{}", diagnostic::render_all(&diags));
@@ -207,9 +210,15 @@ pub fn status_cmd(args: StatusArgs) -> anyhow::Result<ExitCode> {
                     write_status(sink, fw, &verdict, &subject, args.format)
                 });
             }
+            // Not a framework after all: read the bytes already in hand as a map.
+            reported(load::load_bytes(
+                vec![(name, bytes)],
+                args.inputs.from.format(),
+            ))
         }
-    }
-    let loaded = match load_map(&args.inputs)? {
+        None => load_map(&args.inputs)?,
+    };
+    let loaded = match loaded {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };

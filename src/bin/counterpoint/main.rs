@@ -205,16 +205,16 @@ struct DiagramArgs {
     #[arg(long, value_enum, default_value_t = GroupByArg::Section)]
     group_by: GroupByArg,
     /// Wrap titles and texts at this many characters.
-    #[arg(long, value_name = "COLUMNS", default_value_t = 36,
+    #[arg(long, value_name = "COLUMNS", default_value_t = render::DEFAULT_WRAP as u16,
           value_parser = clap::value_parser!(u16).range(8..=400))]
     wrap: u16,
     /// Show at most this many lines of each node's text (0: all); the full text stays in the
     /// tooltip and the report.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = render::DEFAULT_MAX_LINES as u16)]
     max_lines: u16,
     /// Spread a node's many leaf replies (nodes with no other relation) over up to N rows
     /// instead of one long row (0: one row).
-    #[arg(long, value_name = "N", default_value_t = 3,
+    #[arg(long, value_name = "N", default_value_t = render::DEFAULT_STAGGER as u8,
           value_parser = clap::value_parser!(u8).range(0..=20))]
     stagger: u8,
     /// Leave out the legend.
@@ -367,14 +367,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Loads the inputs; on errors prints the diagnostics to stderr and returns exit code 1.
 /// Warnings are printed to stderr and loading goes on.
 fn load_map(inputs: &Inputs) -> anyhow::Result<Result<Loaded, ExitCode>> {
-    let loaded = load::load(&inputs.paths, inputs.from.format())?;
+    Ok(reported(load::load(&inputs.paths, inputs.from.format())?))
+}
+
+/// Prints a loaded map's diagnostics to stderr; exit code 1 when any is an error.
+fn reported(loaded: Loaded) -> Result<Loaded, ExitCode> {
     if !loaded.diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&loaded.diagnostics));
     }
     if loaded.has_errors() {
-        return Ok(Err(ExitCode::from(1)));
+        return Err(ExitCode::from(1));
     }
-    Ok(Ok(loaded))
+    Ok(loaded)
 }
 
 /// Writes `text` to standard output; unlike `print!`, a closed pipe is an error, not a panic.
@@ -482,8 +486,14 @@ fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
         eprint!("{}", diagnostic::render_all(&formatted.warnings));
     }
     let changed = formatted.changed(&files);
+    let names = || {
+        changed
+            .iter()
+            .filter_map(|&i| formatted.files.get(i))
+            .map(|(name, _)| name.as_str())
+    };
     if args.check {
-        for name in &changed {
+        for name in names() {
             print_out(&format!("{name}\n"))?;
         }
         return Ok(if changed.is_empty() {
@@ -492,15 +502,12 @@ fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
             ExitCode::from(1)
         });
     }
-    let writes: Vec<(PathBuf, String)> = paths
+    let writes: Vec<(PathBuf, String)> = changed
         .iter()
-        .zip(&formatted.files)
-        .zip(&files)
-        .filter(|((_, (_, new)), (_, old))| new != old)
-        .map(|((path, (_, new)), _)| (path.clone(), new.clone()))
+        .filter_map(|&i| Some((paths.get(i)?.clone(), formatted.files.get(i)?.1.clone())))
         .collect();
     fmt::rewrite(&writes).map_err(|e| anyhow::anyhow!("cannot rewrite the files: {e}"))?;
-    for name in &changed {
+    for name in names() {
         print_out(&format!("formatted {name}\n"))?;
     }
     Ok(ExitCode::SUCCESS)
