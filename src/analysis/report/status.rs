@@ -62,8 +62,9 @@ pub fn write_text(
             let [i, o, u] = grounded.counts();
             writeln!(
                 out,
-                "Grounded semantics (Dung 1995): of {} points, {i} {}, {o} {}, {u} undecided.{showing}",
+                "Grounded semantics (Dung 1995): of {} point{}, {i} {}, {o} {}, {u} undecided.{showing}",
                 subject.total(),
+                if subject.total() == 1 { "" } else { "s" },
                 if i == 1 { "stands" } else { "stand" },
                 if o == 1 { "falls" } else { "fall" },
             )?;
