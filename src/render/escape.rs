@@ -15,7 +15,7 @@ pub enum Target {
     /// A DOT quoted string, delimiters included: `"` and `\` are backslash-escaped (so Graphviz
     /// escape sequences such as `\N` or `\l` stay literal) and line breaks become `\n`.
     Quoted,
-    /// Character data of an HTML-like label: `&`, `<`, `>`, `"` and `'` become entities, `\`
+    /// Character data of an HTML-like label: `&`, `<`, `>`, `"`, `'` and `]` become entities, `\`
     /// is doubled (Graphviz expands `\N`, `\G` and the like even in HTML-like labels, after
     /// decoding entities) and line breaks become spaces (labels break lines with `<br/>`, see
     /// [`Html::line_break`]).
@@ -43,6 +43,8 @@ pub fn escape(text: &str, target: Target) -> String {
             (Target::Html, '>') => out.push_str("&gt;"),
             (Target::Html, '"') => out.push_str("&quot;"),
             (Target::Html, '\'') => out.push_str("&#39;"),
+            // Graphviz 2.43's HTML-label lexer rejects a text that is a lone `]` (`<b>]</b>`).
+            (Target::Html, ']') => out.push_str("&#93;"),
             (_, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
             (_, c) if c.is_control() => out.push(' '),
             (_, c) => out.push(c),
@@ -130,7 +132,10 @@ mod tests {
             escape(r#"<b>"x" & 'y'</b>"#, Target::Html),
             "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
         );
-        assert_eq!(escape("a\nb \\N {c} ]", Target::Html), "a b \\\\N {c} ]");
+        assert_eq!(
+            escape("a\nb \\N {c} ]", Target::Html),
+            "a b \\\\N {c} &#93;"
+        );
         assert_eq!(escape("\u{FFFF}\u{0}ü", Target::Html), "\u{FFFD} ü");
     }
 
@@ -176,7 +181,8 @@ mod tests {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
-            .replace("&#39;", "'");
+            .replace("&#39;", "'")
+            .replace("&#93;", "]");
         let mut out = String::new();
         let mut rest = decoded.as_str();
         while let Some(i) = rest.find(['&', '\\']) {
