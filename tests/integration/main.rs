@@ -11,4 +11,5 @@ mod formats;
 mod readme;
 mod render;
 mod report;
+mod safety;
 mod unanswered;
