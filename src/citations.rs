@@ -3,9 +3,9 @@
 //! E011. Each source file is read once.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::files::SourceFolder;
 use crate::model::{Citation, Map, Node, Origin};
 
 /// Text made comparable: typographic quotes, apostrophes and dashes become their ASCII forms,
@@ -72,7 +72,7 @@ impl Snippets {
 /// Diagnostics for citations whose line range lies outside the source file (E007), whose
 /// quote does not occur in the cited lines (E008), or whose source file cannot be read (E011).
 /// Citations of undeclared sources are left to [`crate::validate`] (E005).
-pub fn check_sources(map: &Map, dir: &Path) -> Vec<Diagnostic> {
+pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut texts: HashMap<String, SourceText> = HashMap::new();
     let mut snippets = Snippets::default();
@@ -91,18 +91,14 @@ pub fn check_sources(map: &Map, dir: &Path) -> Vec<Diagnostic> {
                         source.id
                     ));
                 };
-                let path = dir.join(file);
-                match std::fs::read(&path) {
+                match folder.read(file) {
                     Ok(bytes) => SourceText::Lines(
                         crate::syntax::lexer::split_lines(&String::from_utf8_lossy(&bytes))
                             .into_iter()
                             .map(str::to_string)
                             .collect(),
                     ),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        SourceText::Missing(format!("there is no file {}", path.display()))
-                    }
-                    Err(e) => SourceText::Missing(format!("cannot read {}: {e}", path.display())),
+                    Err(e) => SourceText::Missing(e.to_string()),
                 }
             });
             let lines = match text {

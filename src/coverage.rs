@@ -5,11 +5,11 @@
 //! reason). Skipped paragraphs do not count against coverage.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::files::SourceFolder;
 use crate::model::{Map, Source};
 
 /// One paragraph of a source text.
@@ -142,15 +142,14 @@ pub fn source_coverage(map: &Map, source: &Source, text: &str) -> SourceCoverage
     }
 }
 
-/// Coverage of every source of `map` that names a file, read from `dir`. Sources whose file is
-/// missing give an E011 diagnostic instead.
-pub fn coverage(map: &Map, dir: &Path) -> (Vec<SourceCoverage>, Vec<Diagnostic>) {
+/// Coverage of every source of `map` that names a file, read from `folder`. Sources whose file
+/// cannot be read from it give an E011 diagnostic instead.
+pub fn coverage(map: &Map, folder: &SourceFolder) -> (Vec<SourceCoverage>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diagnostics = Vec::new();
     for source in &map.sources {
         let Some(file) = &source.file else { continue };
-        let path = dir.join(file);
-        match std::fs::read(&path) {
+        match folder.read(file) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
                 out.push(source_coverage(map, source, &text));
@@ -158,11 +157,7 @@ pub fn coverage(map: &Map, dir: &Path) -> (Vec<SourceCoverage>, Vec<Diagnostic>)
             Err(e) => diagnostics.push(
                 Diagnostic::new(
                     Code::SourceFileMissing,
-                    format!(
-                        "cannot read the text of source {:?} at {}: {e}",
-                        source.id,
-                        path.display()
-                    ),
+                    format!("cannot read the text of source {:?}: {e}", source.id),
                 )
                 .with_help("--sources names the folder that holds the source texts"),
             ),

@@ -203,26 +203,135 @@ fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
     Ok(parts)
 }
 
-/// Writes each `(path, text)` over its file: every text is first written to a temporary file
-/// beside its target (keeping the target's permissions), and only when all are written are they
-/// renamed over the targets. A failure before the renames leaves every file as it was.
-pub fn rewrite(files: &[(PathBuf, String)]) -> std::io::Result<()> {
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, text) in files {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(text.as_bytes())?;
-        tmp.flush()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            tmp.as_file().set_permissions(meta.permissions())?;
+/// Why [`rewrite`] did not rewrite every file.
+#[derive(Debug, thiserror::Error)]
+pub enum RewriteError {
+    /// Files without write permission (nothing was rewritten).
+    #[error("{} read-only; nothing was rewritten", list(.0, "is", "are"))]
+    ReadOnly(Vec<PathBuf>),
+    /// One file named twice (nothing was rewritten).
+    #[error("{0} is named twice; nothing was rewritten")]
+    Twice(PathBuf),
+    /// A file could not be prepared (nothing was rewritten).
+    #[error("cannot rewrite {path}: {source}; nothing was rewritten")]
+    Prepare {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Renaming failed part way: some files are rewritten, the others are as they were.
+    #[error(
+        "cannot rewrite {path}: {source}; rewritten: {}; left as they were: {}",
+        list(.rewritten, "", ""),
+        list(.left, "", "")
+    )]
+    Partial {
+        path: PathBuf,
+        source: std::io::Error,
+        rewritten: Vec<PathBuf>,
+        left: Vec<PathBuf>,
+    },
+}
+
+/// `a, b`, then ` is`/` are` when a verb is given; `none` for no path.
+fn list(paths: &[PathBuf], one: &str, many: &str) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let verb = if names.len() == 1 { one } else { many };
+    match (names.is_empty(), verb.is_empty()) {
+        (true, _) => "none".to_string(),
+        (false, true) => names.join(", "),
+        (false, false) => format!("{} {verb}", names.join(", ")),
+    }
+}
+
+/// Writes each `(path, text)` over its file:
+///
+/// - a link is written through: the file it points to gets the text (the link stays a link);
+/// - a read-only file is refused, and so is a file named twice, before anything is written;
+/// - every text is first written to a temporary file beside its target, with the target's
+///   permissions and owner; only when all are written are they renamed over the targets, so a
+///   failure before the renames leaves every file as it was, and a failure during them names
+///   exactly the files rewritten and the files left as they were.
+///
+/// Returns the files rewritten (in `files` order).
+pub fn rewrite(files: &[(PathBuf, String)]) -> Result<Vec<PathBuf>, RewriteError> {
+    rewrite_with(files, crate::output::Staged::commit)
+}
+
+fn rewrite_with(
+    files: &[(PathBuf, String)],
+    mut commit: impl FnMut(crate::output::Staged) -> std::io::Result<()>,
+) -> Result<Vec<PathBuf>, RewriteError> {
+    let prepare = |path: &Path, source| RewriteError::Prepare {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut targets: Vec<(PathBuf, std::fs::Metadata)> = Vec::with_capacity(files.len());
+    let mut read_only = Vec::new();
+    for (path, _) in files {
+        let real = path.canonicalize().map_err(|e| prepare(path, e))?;
+        if targets.iter().any(|(t, _)| *t == real) {
+            return Err(RewriteError::Twice(path.clone()));
         }
+        let meta = std::fs::metadata(&real).map_err(|e| prepare(path, e))?;
+        if is_read_only(&meta) {
+            read_only.push(path.clone());
+        }
+        targets.push((real, meta));
+    }
+    if !read_only.is_empty() {
+        return Err(RewriteError::ReadOnly(read_only));
+    }
+    let mut staged = Vec::with_capacity(files.len());
+    for ((path, text), (real, meta)) in files.iter().zip(&targets) {
+        let tmp = crate::output::Staged::beside(real).map_err(|e| prepare(path, e))?;
+        let mut file = tmp.file();
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.flush())
+            .and_then(|()| file.set_permissions(meta.permissions()))
+            .and_then(|()| keep_owner(file, meta))
+            .map_err(|e| prepare(path, e))?;
         staged.push((tmp, path));
     }
-    for (tmp, path) in staged {
-        tmp.persist(path).map_err(|e| e.error)?;
+    let mut rewritten = Vec::with_capacity(files.len());
+    let mut staged = staged.into_iter();
+    while let Some((tmp, path)) = staged.next() {
+        if let Err(source) = commit(tmp) {
+            return Err(RewriteError::Partial {
+                path: path.clone(),
+                source,
+                rewritten,
+                left: std::iter::once(path.clone())
+                    .chain(staged.map(|(_, p)| p.clone()))
+                    .collect(),
+            });
+        }
+        rewritten.push(path.clone());
+    }
+    Ok(rewritten)
+}
+
+/// Whether nobody may write the file, or its owner may not.
+fn is_read_only(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o200 == 0 {
+            return true;
+        }
+    }
+    meta.permissions().readonly()
+}
+
+/// Gives the new file the owner and group of the file it replaces (a run by another user, root
+/// included, must not take files over).
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let now = file.metadata()?;
+        if (now.uid(), now.gid()) != (meta.uid(), meta.gid()) {
+            std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()))?;
+        }
     }
     Ok(())
 }
@@ -477,6 +586,62 @@ fn yaml_comment(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_while_renaming_names_what_was_rewritten_and_what_was_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<(PathBuf, String)> = ["a", "b", "c"]
+            .iter()
+            .map(|n| {
+                let p = dir.path().join(format!("{n}.argdown"));
+                std::fs::write(&p, "old").unwrap();
+                (p, format!("[{n}]: new\n"))
+            })
+            .collect();
+        let mut calls = 0;
+        let err = rewrite_with(&files, |staged| {
+            calls += 1;
+            if calls == 2 {
+                Err(std::io::Error::other("disk full"))
+            } else {
+                staged.commit()
+            }
+        })
+        .unwrap_err();
+        let [a, b, c] = [0, 1, 2].map(|i| files[i].0.display().to_string());
+        assert_eq!(
+            err.to_string(),
+            format!("cannot rewrite {b}: disk full; rewritten: {a}; left as they were: {b}, {c}")
+        );
+        assert_eq!(std::fs::read_to_string(&files[0].0).unwrap(), "[a]: new\n");
+        assert_eq!(std::fs::read_to_string(&files[1].0).unwrap(), "old");
+        assert_eq!(std::fs::read_to_string(&files[2].0).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            3,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn one_file_named_twice_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.argdown");
+        std::fs::write(&p, "old").unwrap();
+        let twice = vec![
+            (p.clone(), "x".to_string()),
+            (dir.path().join(".").join("a.argdown"), "y".to_string()),
+        ];
+        let err = rewrite(&twice).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} is named twice; nothing was rewritten",
+                twice[1].0.display()
+            )
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+    }
 
     #[test]
     fn finds_comments_that_cannot_be_kept() {

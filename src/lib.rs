@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod citations;
 pub mod coverage;
 pub mod diagnostic;
+pub mod files;
 pub mod fmt;
 pub mod formats;
 pub mod load;

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{self, Code, Diagnostic};
+use crate::files::{self, Limits, ReadError};
 use crate::formats;
 use crate::model::Map;
 use crate::syntax;
@@ -51,37 +52,63 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Read(#[from] ReadError),
     #[error("{0}: no .argdown files in this folder or its subfolders")]
     EmptyFolder(PathBuf),
     #[error("no input files given")]
     NoInput,
 }
 
+/// The files to read, and what was passed over while finding them.
+#[derive(Debug, Clone, Default)]
+pub struct Expanded {
+    /// Each file once (two spellings of one file, or a file also inside a folder given, count
+    /// once), sorted by its full path with links resolved: the order the paths are given in
+    /// does not change what is read, nor in what order.
+    pub files: Vec<PathBuf>,
+    /// A warning (W005) for each `.argdown` link in a folder that leads nowhere or loops.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Expands folders into the `.argdown` files below them, subfolders included (hidden files and
-/// folders, whose names start with `.`, and links to folders are passed over), sorted by path;
-/// files are kept as given.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+/// folders, whose names start with `.`, and links to folders are passed over); files are kept
+/// as given. See [`Expanded`] for the order and the de-duplication.
+pub fn expand(paths: &[PathBuf]) -> Result<Expanded, LoadError> {
     if paths.is_empty() {
         return Err(LoadError::NoInput);
     }
-    let mut out = Vec::new();
+    let mut found = Vec::new();
+    let mut diagnostics = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut files = argdown_files_below(path)?;
-            files.sort();
+            let files = argdown_files_below(path, &mut diagnostics)?;
             if files.is_empty() {
                 return Err(LoadError::EmptyFolder(path.clone()));
             }
-            out.extend(files);
+            found.extend(files);
         } else {
-            out.push(path.clone());
+            found.push(path.clone());
         }
     }
-    Ok(out)
+    // The same file named twice would be read twice, and `fmt` would write it twice.
+    let mut keyed: Vec<(PathBuf, PathBuf)> = found
+        .into_iter()
+        .map(|p| (p.canonicalize().unwrap_or_else(|_| p.clone()), p))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    Ok(Expanded {
+        files: keyed.into_iter().map(|(_, p)| p).collect(),
+        diagnostics,
+    })
 }
 
 /// The `.argdown` files in `folder` and its subfolders, walked with an explicit stack.
-fn argdown_files_below(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
+fn argdown_files_below(
+    folder: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<PathBuf>, LoadError> {
     let mut files = Vec::new();
     let mut folders = vec![folder.to_path_buf()];
     while let Some(dir) = folders.pop() {
@@ -94,10 +121,32 @@ fn argdown_files_below(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
                 continue;
             }
             let path = entry.path();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => folders.push(path),
-                _ if path.is_file() && has_extension(&path, "argdown") => files.push(path),
-                _ => {}
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                folders.push(path);
+            } else if !has_extension(&path, "argdown") {
+                continue;
+            } else if file_type.is_symlink() {
+                match std::fs::metadata(&path) {
+                    Ok(meta) if meta.is_file() => files.push(path),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let why = if e.raw_os_error() == Some(libc::ELOOP) {
+                            "it is a link that loops"
+                        } else {
+                            "it is a link that leads nowhere"
+                        };
+                        let mut d = Diagnostic::new(Code::SkippedInput, format!("skipped: {why}"))
+                            .with_help("remove the link or make it point to an .argdown file");
+                        d.file = path.display().to_string();
+                        diagnostics.push(d);
+                    }
+                }
+            } else {
+                // Regular files, and FIFOs or devices, which reading refuses with a clear error.
+                files.push(path);
             }
         }
     }
@@ -111,18 +160,29 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 }
 
 /// Reads `paths` as one map and checks it (without the source texts; see
-/// [`crate::citations::check_sources`]).
+/// [`crate::citations::check_sources`]), with the default [`Limits`].
 pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
-    let files = expand(paths)?;
-    let mut read = Vec::with_capacity(files.len());
-    for path in &files {
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
+    load_with(paths, format, Limits::default())
+}
+
+/// [`load`] with other limits on what is read.
+pub fn load_with(
+    paths: &[PathBuf],
+    format: InputFormat,
+    limits: Limits,
+) -> Result<Loaded, LoadError> {
+    let expanded = expand(paths)?;
+    let mut read = Vec::with_capacity(expanded.files.len());
+    for path in &expanded.files {
+        let bytes = files::read_regular(path, limits)?;
         read.push((path.display().to_string(), bytes));
     }
-    Ok(load_bytes(read, format))
+    let mut loaded = load_bytes(read, format);
+    if !expanded.diagnostics.is_empty() {
+        loaded.diagnostics.extend(expanded.diagnostics);
+        diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
+    }
+    Ok(loaded)
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
@@ -144,11 +204,8 @@ pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded 
 }
 
 /// Reads one file as text with [`decode`]: the text, and the error when it is not UTF-8.
-pub fn read_text(path: &Path) -> Result<(String, Option<Diagnostic>), LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+pub fn read_text(path: &Path, limits: Limits) -> Result<(String, Option<Diagnostic>), LoadError> {
+    let bytes = files::read_regular(path, limits)?;
     Ok(decode(&path.display().to_string(), &bytes))
 }
 

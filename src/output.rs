@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Why an output file was not written.
 #[derive(Debug, thiserror::Error)]
@@ -12,6 +13,8 @@ pub enum OutputError {
     IsFolder(PathBuf),
     #[error("cannot write {path}: there is no folder {folder}")]
     NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {0}: it is a link that leads nowhere")]
+    DanglingLink(PathBuf),
     #[error("cannot write {path}")]
     Io {
         path: PathBuf,
@@ -20,20 +23,119 @@ pub enum OutputError {
     },
 }
 
-/// Writes `bytes` to `path` atomically: into a temporary file in the same folder, then renamed
-/// over `path`. Refuses when `path` is (or resolves to) one of `inputs`.
-pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
-    if is_input(path, inputs) {
-        return Err(OutputError::WouldOverwriteInput(path.to_path_buf()));
+/// The temporary files being written now, removed by [`remove_pending_files`] when the process
+/// is interrupted.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes every temporary file still being written, for a handler of SIGINT and SIGTERM: an
+/// interrupted run leaves no partial file behind.
+pub fn remove_pending_files() {
+    for path in pending().drain(..) {
+        let _ = std::fs::remove_file(path);
     }
+}
+
+/// A temporary file beside its target, renamed over the target by [`Staged::commit`]. It is
+/// removed when dropped uncommitted, and by [`remove_pending_files`].
+pub struct Staged {
+    file: tempfile::NamedTempFile,
+    target: PathBuf,
+    _pending: Pending,
+}
+
+/// The registration of a temporary file in [`PENDING`], ended when dropped.
+struct Pending(PathBuf);
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        pending().retain(|p| *p != self.0);
+    }
+}
+
+impl Staged {
+    /// A new, empty temporary file in `target`'s folder (which must exist).
+    pub fn beside(target: &Path) -> std::io::Result<Staged> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".counterpoint-")
+            .tempfile_in(dir)
+            .map_err(without_temp_path)?;
+        pending().push(file.path().to_path_buf());
+        Ok(Staged {
+            _pending: Pending(file.path().to_path_buf()),
+            file,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// The temporary file, to write to and set permissions on.
+    pub fn file(&self) -> &std::fs::File {
+        self.file.as_file()
+    }
+
+    /// Renames the temporary file over the target.
+    pub fn commit(self) -> std::io::Result<()> {
+        self.file
+            .persist(&self.target)
+            .map(drop)
+            .map_err(|e| e.error)
+    }
+}
+
+/// Writes `bytes` to `path`, whole or not at all, and never over an input:
+///
+/// - `-` is standard output;
+/// - a link is followed: the file it points to is written (atomically, beside it);
+/// - a device or FIFO (`/dev/null`, a named pipe) is written to directly: it is not a file to
+///   replace;
+/// - anything else is written into a temporary file in the same folder, then renamed over
+///   `path`. An interrupted run removes the temporary file (see [`remove_pending_files`]).
+///
+/// Refuses when `path` is (or resolves to) one of `inputs`. Messages name `path`, never the
+/// temporary file.
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
     let io = |source| OutputError::Io {
         path: path.to_path_buf(),
         source,
     };
-    if path.is_dir() {
-        return Err(OutputError::IsFolder(path.to_path_buf()));
+    if path == Path::new("-") {
+        let mut out = std::io::stdout().lock();
+        return out.write_all(bytes).and_then(|()| out.flush()).map_err(io);
     }
-    let dir = match path.parent() {
+    if is_input(path, inputs) {
+        return Err(OutputError::WouldOverwriteInput(path.to_path_buf()));
+    }
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        path.canonicalize()
+            .map_err(|_| OutputError::DanglingLink(path.to_path_buf()))?
+    } else {
+        path.to_path_buf()
+    };
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => return Err(OutputError::IsFolder(path.to_path_buf())),
+        Ok(m) if !m.is_file() => {
+            let mut device = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(io)?;
+            return device
+                .write_all(bytes)
+                .and_then(|()| device.flush())
+                .map_err(io);
+        }
+        _ => {}
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
@@ -43,23 +145,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
             folder: dir.to_path_buf(),
         });
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io(without_temp_path(e)))?;
+    let mut staged = Staged::beside(&target).map_err(io)?;
     // A temporary file is private (0600); the result gets the mode a plain new file would have,
     // or keeps the mode of the file it replaces.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path)
+        let mode = std::fs::metadata(&target)
             .map(|m| m.permissions().mode())
             .unwrap_or(0o644);
-        tmp.as_file()
+        staged
+            .file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(io)?;
     }
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.flush().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    staged.file.write_all(bytes).map_err(io)?;
+    staged.file.flush().map_err(io)?;
+    staged.commit().map_err(io)
 }
 
 /// `tempfile`'s errors name the temporary file, which the user never sees (and cannot give its
@@ -145,6 +247,24 @@ mod tests {
         let e = tempfile::NamedTempFile::new_in("/proc/no/such/folder").unwrap_err();
         assert!(e.to_string().contains(" at path "), "{e}");
         assert_eq!(without_temp_path(e).to_string(), "entity not found");
+    }
+
+    #[test]
+    fn an_interruption_removes_the_temporary_files_being_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let staged = Staged::beside(&dir.path().join("out.json")).unwrap();
+        let temp = staged.file.path().to_path_buf();
+        assert!(temp.exists());
+        remove_pending_files();
+        assert!(!temp.exists(), "removed on interruption");
+        std::mem::forget(staged);
+        let staged = Staged::beside(&dir.path().join("out.json")).unwrap();
+        staged.commit().unwrap();
+        assert!(
+            pending().is_empty(),
+            "a committed file is no longer pending"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -188,10 +188,7 @@ pub fn status_cmd(args: StatusArgs) -> anyhow::Result<ExitCode> {
     let loaded = match lone_framework(&args.inputs).filter(|_| filter.is_empty()) {
         // One ICCMA file and no filter: read it straight into the compact framework.
         Some((path, dialect)) => {
-            let bytes = std::fs::read(&path).map_err(|source| load::LoadError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let bytes = counterpoint::files::read_regular(&path, args.inputs.limits.limits())?;
             let name = path.display().to_string();
             if let Some(dialect) = dialect.or_else(|| Dialect::sniff(&bytes)) {
                 let mut diags = Vec::new();

@@ -77,6 +77,25 @@ struct FmtArgs {
     /// Write nothing: list the files that would change, exit 1 if any would.
     #[arg(long)]
     check: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Limits on what is read.
+#[derive(Args)]
+struct LimitArgs {
+    /// Refuse input files (maps and source texts) larger than this: bytes, or a number with
+    /// K, M or G.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = counterpoint::files::parse_size)]
+    max_file_size: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> counterpoint::files::Limits {
+        counterpoint::files::Limits {
+            max_file_bytes: self.max_file_size,
+        }
+    }
 }
 
 /// The inputs every command reads.
@@ -91,6 +110,23 @@ struct Inputs {
     /// Read the inputs in this format instead of guessing from the extension and content.
     #[arg(long, value_enum, default_value_t = From::Auto)]
     from: From,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl Inputs {
+    /// Reads the inputs as one map.
+    fn load(&self) -> Result<Loaded, load::LoadError> {
+        load::load_with(&self.paths, self.from.format(), self.limits.limits())
+    }
+
+    /// The `--sources` folder, read within the same limits.
+    fn source_folder(
+        &self,
+        dir: &std::path::Path,
+    ) -> Result<counterpoint::files::SourceFolder, counterpoint::files::ReadError> {
+        counterpoint::files::SourceFolder::new(dir, self.limits.limits())
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -330,6 +366,12 @@ fn existing_folder(value: &str) -> Result<PathBuf, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Interrupted (Ctrl-C, SIGTERM, SIGHUP): remove the temporary file being written, so that
+    // no partial output stays behind, and stop as a program killed by SIGINT does.
+    let _ = ctrlc::set_handler(|| {
+        output::remove_pending_files();
+        std::process::exit(130);
+    });
     match run(cli) {
         Ok(code) => code,
         // The reader of standard output went away (`counterpoint check ... | head`): stop
@@ -367,7 +409,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Loads the inputs; on errors prints the diagnostics to stderr and returns exit code 1.
 /// Warnings are printed to stderr and loading goes on.
 fn load_map(inputs: &Inputs) -> anyhow::Result<Result<Loaded, ExitCode>> {
-    Ok(reported(load::load(&inputs.paths, inputs.from.format())?))
+    Ok(reported(inputs.load()?))
 }
 
 /// Prints a loaded map's diagnostics to stderr; exit code 1 when any is an error.
@@ -403,11 +445,12 @@ fn emit(text: impl AsRef<[u8]>, output: Option<&PathBuf>, inputs: &Inputs) -> an
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let mut loaded = load::load(&args.inputs.paths, args.inputs.from.format())?;
+    let mut loaded = args.inputs.load()?;
     if let Some(dir) = &args.sources {
+        let folder = args.inputs.source_folder(dir)?;
         loaded
             .diagnostics
-            .extend(counterpoint::citations::check_sources(&loaded.map, dir));
+            .extend(counterpoint::citations::check_sources(&loaded.map, &folder));
         diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     }
     match args.format {
@@ -454,14 +497,19 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
 
 fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
     use counterpoint::fmt::{self, FmtError};
-    let paths = load::expand(&args.paths)?;
+    // Each file once, whatever the spelling: a file read twice would be written twice.
+    let expanded = load::expand(&args.paths)?;
+    if !expanded.diagnostics.is_empty() {
+        eprint!("{}", diagnostic::render_all(&expanded.diagnostics));
+    }
+    let paths = expanded.files;
     let mut files = Vec::with_capacity(paths.len());
     let mut not_utf8 = Vec::new();
     for path in &paths {
         if path.extension().and_then(|e| e.to_str()) != Some("argdown") {
             anyhow::bail!("{}: fmt rewrites .argdown files only", path.display());
         }
-        let (text, problem) = load::read_text(path)?;
+        let (text, problem) = load::read_text(path, args.limits.limits())?;
         not_utf8.extend(problem);
         files.push((path.display().to_string(), text));
     }
@@ -506,9 +554,15 @@ fn fmt_cmd(args: FmtArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .filter_map(|&i| Some((paths.get(i)?.clone(), formatted.files.get(i)?.1.clone())))
         .collect();
-    fmt::rewrite(&writes).map_err(|e| anyhow::anyhow!("cannot rewrite the files: {e}"))?;
-    for name in names() {
-        print_out(&format!("formatted {name}\n"))?;
+    let rewritten = match fmt::rewrite(&writes) {
+        Ok(rewritten) => rewritten,
+        Err(e) => {
+            eprintln!("error: fmt: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for path in rewritten {
+        print_out(&format!("formatted {}\n", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -518,7 +572,8 @@ fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let (report, diagnostics) = counterpoint::coverage::coverage(&loaded.map, &args.sources);
+    let folder = args.inputs.source_folder(&args.sources)?;
+    let (report, diagnostics) = counterpoint::coverage::coverage(&loaded.map, &folder);
     if !diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&diagnostics));
         return Ok(ExitCode::from(1));

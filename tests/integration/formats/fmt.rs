@@ -57,7 +57,9 @@ fn fmt_is_idempotent_on_every_fixture() {
 #[test]
 fn the_debate_map_formats_to_a_fixed_point_with_its_comments() {
     let dir = crate::common::root().join("arguments");
-    let paths = counterpoint::load::expand(&[dir]).expect("the debate map");
+    let paths = counterpoint::load::expand(&[dir])
+        .expect("the debate map")
+        .files;
     let files = texts(&paths);
     let once = fmt_once(&files);
     assert_eq!(fmt_once(&once), once);
