@@ -2,19 +2,38 @@
 //!
 //! graphviz-rust prints ids and attribute values exactly as given, so a title holding `"`, `\`,
 //! a newline, `<b>` or `}` would break the DOT (or change the drawing) unless it is escaped.
-//! Every user text goes through [`escape`], either as a DOT quoted string ([`Target::Quoted`],
-//! used for tooltips and node names) or as text inside an HTML-like label ([`Target::Html`]).
-//! The [`Html`] builder only accepts user text through [`Html::text`], so a label cannot hold
-//! unescaped user text by accident.
+//! Every user text goes through [`escape`]: as a tooltip ([`Target::Tooltip`]), as a DOT quoted
+//! string ([`Target::Quoted`], for node names and values this program computes), or as text
+//! inside an HTML-like label ([`Target::Html`]). The [`Html`] builder only accepts user text
+//! through [`Html::text`], so a label cannot hold unescaped user text by accident.
+//!
+//! Graphviz reads no quoted string longer than [`GRAPHVIZ_STRING_LIMIT`], so quoted strings are
+//! cut to [`MAX_QUOTED_BYTES`] (escapes counted) and end in `…` when cut.
 
 use graphviz_rust::dot_structures::Id;
+
+/// The longest quoted string Graphviz reads ("longer than 16384?", says its error; Graphviz 2.43
+/// already refuses 16,382 bytes between the quotes).
+pub const GRAPHVIZ_STRING_LIMIT: usize = 16_384;
+
+/// Quoted strings hold at most this many bytes between their quotes (escapes included), well
+/// below [`GRAPHVIZ_STRING_LIMIT`]; a longer text is cut on a character boundary and ends in `…`.
+/// Labels need no cut: they are HTML-like, which the limit does not apply to, and wrapped.
+pub const MAX_QUOTED_BYTES: usize = 16_000;
 
 /// Where escaped text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// A DOT quoted string, delimiters included: `"` and `\` are backslash-escaped (so Graphviz
-    /// escape sequences such as `\N` or `\l` stay literal) and line breaks become `\n`.
+    /// A DOT quoted string, delimiters included: `"` and `\` are backslash-escaped and line
+    /// breaks become `\n`. For node names and values this program computes: Graphviz expands
+    /// escapes such as `\N` in some attributes, so user text goes in [`Target::Tooltip`].
     Quoted,
+    /// A tooltip: a DOT quoted string, delimiters included, that Graphviz shows exactly as the
+    /// text reads. Graphviz reads a tooltip three times: it decodes HTML entities (so `&` becomes
+    /// `&amp;`), unescapes `\n`, `\l`, `\r` (line breaks) and `\x` (`x`), then expands
+    /// `\N`, `\G`, `\E`, `\T`, `\H`, `\L` and `\\` (so a backslash is written as four);
+    /// `"` becomes `\"` and line breaks `\n`.
+    Tooltip,
     /// Character data of an HTML-like label: `&`, `<`, `>`, `"`, `'` and `]` become entities, `\`
     /// is doubled (Graphviz expands `\N`, `\G` and the like even in HTML-like labels, after
     /// decoding entities) and line breaks become spaces (labels break lines with `<br/>`, see
@@ -23,42 +42,65 @@ pub enum Target {
 }
 
 /// Escapes `text` for `target`. Control characters (other than line breaks) become spaces, and
-/// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept.
+/// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept. Quoted
+/// strings and tooltips longer than [`MAX_QUOTED_BYTES`] between their quotes are cut with `…`.
 pub fn escape(text: &str, target: Target) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    if target == Target::Quoted {
+    let quoted = matches!(target, Target::Quoted | Target::Tooltip);
+    let mut out = String::with_capacity(text.len().min(MAX_QUOTED_BYTES) + 2);
+    if quoted {
         out.push('"');
     }
+    // Bytes before the content (the opening quote), and the length of `out` after the last
+    // piece that leaves room for `…` within the limit.
+    let start = out.len();
+    let mut room_for_ellipsis = start;
     let mut chars = text.chars().peekable();
+    let mut buf = [0u8; 4];
     while let Some(c) = chars.next() {
-        match (target, c) {
-            (_, '\r') if chars.peek() == Some(&'\n') => {}
-            (Target::Quoted, '\n' | '\r' | '\u{2028}' | '\u{2029}') => out.push_str("\\n"),
-            (Target::Quoted, '"') => out.push_str("\\\""),
-            (Target::Quoted, '\\') => out.push_str("\\\\"),
-            (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => out.push(' '),
-            (Target::Html, '\\') => out.push_str("\\\\"),
-            (Target::Html, '&') => out.push_str("&amp;"),
-            (Target::Html, '<') => out.push_str("&lt;"),
-            (Target::Html, '>') => out.push_str("&gt;"),
-            (Target::Html, '"') => out.push_str("&quot;"),
-            (Target::Html, '\'') => out.push_str("&#39;"),
+        let piece: &str = match (target, c) {
+            (_, '\r') if chars.peek() == Some(&'\n') => continue,
+            (Target::Quoted | Target::Tooltip, '\n' | '\r' | '\u{2028}' | '\u{2029}') => "\\n",
+            (Target::Quoted | Target::Tooltip, '"') => "\\\"",
+            (Target::Quoted, '\\') => "\\\\",
+            (Target::Tooltip, '\\') => "\\\\\\\\",
+            (Target::Tooltip, '&') => "&amp;",
+            (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => " ",
+            (Target::Html, '\\') => "\\\\",
+            (Target::Html, '&') => "&amp;",
+            (Target::Html, '<') => "&lt;",
+            (Target::Html, '>') => "&gt;",
+            (Target::Html, '"') => "&quot;",
+            (Target::Html, '\'') => "&#39;",
             // Graphviz 2.43's HTML-label lexer rejects a text that is a lone `]` (`<b>]</b>`).
-            (Target::Html, ']') => out.push_str("&#93;"),
-            (_, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
-            (_, c) if c.is_control() => out.push(' '),
-            (_, c) => out.push(c),
+            (Target::Html, ']') => "&#93;",
+            (_, '\u{FFFE}' | '\u{FFFF}') => "\u{FFFD}",
+            (_, c) if c.is_control() => " ",
+            (_, c) => c.encode_utf8(&mut buf),
+        };
+        if quoted && out.len() - start + piece.len() > MAX_QUOTED_BYTES {
+            out.truncate(room_for_ellipsis);
+            out.push('…');
+            break;
+        }
+        out.push_str(piece);
+        if out.len() - start + '…'.len_utf8() <= MAX_QUOTED_BYTES {
+            room_for_ellipsis = out.len();
         }
     }
-    if target == Target::Quoted {
+    if quoted {
         out.push('"');
     }
     out
 }
 
-/// `text` as a DOT quoted-string id (for attribute values and node names).
+/// `text` as a DOT quoted-string id (for node names and values this program computes).
 pub fn quoted(text: &str) -> Id {
     Id::Escaped(escape(text, Target::Quoted))
+}
+
+/// `text` as a tooltip that Graphviz shows as written (cut with `…` when very long).
+pub fn tooltip(text: &str) -> Id {
+    Id::Escaped(escape(text, Target::Tooltip))
 }
 
 /// Markup for an HTML-like label, built from escaped text and the label's own tags.
@@ -127,6 +169,42 @@ mod tests {
     }
 
     #[test]
+    fn tooltips_survive_graphviz_unescaping_three_times() {
+        assert_eq!(
+            escape(r#"C:\Notes & "x" \N"#, Target::Tooltip),
+            r#""C:\\\\Notes &amp; \"x\" \\\\N""#
+        );
+        assert_eq!(escape("a\r\nb\u{7}<b>", Target::Tooltip), "\"a\\nb <b>\"");
+    }
+
+    #[test]
+    fn long_quoted_strings_are_cut_on_a_character_boundary_with_an_ellipsis() {
+        // Fits exactly: not cut.
+        let whole = "x".repeat(MAX_QUOTED_BYTES);
+        assert_eq!(escape(&whole, Target::Quoted), format!("\"{whole}\""));
+        // One byte more: cut to leave room for `…`.
+        let over = format!("{whole}y");
+        let cut = format!("\"{}…\"", "x".repeat(MAX_QUOTED_BYTES - 3));
+        assert_eq!(escape(&over, Target::Quoted), cut);
+        // Escapes count: a backslash takes 4 bytes in a tooltip and is never split.
+        let backslashes = "\\".repeat(MAX_QUOTED_BYTES);
+        let cut = format!("\"{}…\"", "\\\\\\\\".repeat((MAX_QUOTED_BYTES - 3) / 4));
+        assert_eq!(escape(&backslashes, Target::Tooltip), cut);
+        // Multi-byte characters are kept whole.
+        let wide = "漢".repeat(MAX_QUOTED_BYTES);
+        let t = escape(&wide, Target::Tooltip);
+        assert_eq!(t, format!("\"{}…\"", "漢".repeat((MAX_QUOTED_BYTES - 3) / 3)));
+        for target in [Target::Quoted, Target::Tooltip] {
+            for text in [&over, &backslashes, &wide, &"&\"\n".repeat(10_000)] {
+                let q = escape(text, target);
+                assert!(q.len() - 2 <= MAX_QUOTED_BYTES && q.ends_with("…\""), "{target:?}");
+                // Cut no shorter than needed: the longest escape is 5 bytes (`&amp;`).
+                assert!(q.len() - 2 > MAX_QUOTED_BYTES - 5, "{target:?}");
+            }
+        }
+    }
+
+    #[test]
     fn html_text_becomes_entities() {
         assert_eq!(
             escape(r#"<b>"x" & 'y'</b>"#, Target::Html),
@@ -172,6 +250,64 @@ mod tests {
         Some(out)
     }
 
+    /// Reads a tooltip back as Graphviz does: the DOT lexer (`\"`), entities (`&amp;`), then
+    /// `\n` and `\x` (`x`), then the escString expansions (`\\` is `\`; `\N`, `\G`, `\E`,
+    /// `\T`, `\H`, `\L` would be replaced, so they must not occur).
+    fn untooltip(quoted: &str) -> Option<String> {
+        let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
+        let mut lexed = String::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next()? {
+                    '"' => lexed.push('"'),
+                    c => {
+                        lexed.push('\\');
+                        lexed.push(c);
+                    }
+                },
+                '"' | '\n' | '\r' => return None,
+                c => lexed.push(c),
+            }
+        }
+        let mut decoded = String::new();
+        let mut rest = lexed.as_str();
+        while let Some(i) = rest.find('&') {
+            decoded.push_str(&rest[..i]);
+            rest = rest[i..].strip_prefix("&amp;")?;
+            decoded.push('&');
+        }
+        decoded.push_str(rest);
+        let mut unescaped = String::new();
+        let mut chars = decoded.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next()? {
+                    'n' | 'l' | 'r' => unescaped.push('\n'),
+                    c => unescaped.push(c),
+                },
+                (c, false) => unescaped.push(c),
+            }
+        }
+        let mut out = String::new();
+        let mut chars = unescaped.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next()? {
+                    '\\' => out.push('\\'),
+                    'N' | 'G' | 'E' | 'T' | 'H' | 'L' => return None,
+                    c => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        Some(out)
+    }
+
     /// Reads HTML-like label text back (entities, then Graphviz's `\\`).
     fn unhtml(html: &str) -> Option<String> {
         if html.contains(['<', '>', '"', '\'', '\n']) {
@@ -207,6 +343,12 @@ mod tests {
         fn quoted_strings_read_back_as_written(text in "(?s).{0,40}|[\"\\\\\n\r<>{}\\[\\]&;é漢🙂 a-z]{0,40}") {
             let q = escape(&text, Target::Quoted);
             proptest::prop_assert_eq!(unquote(&q), Some(expected(&text, '\n')));
+        }
+
+        #[test]
+        fn tooltips_read_back_as_written(text in "(?s).{0,40}|[\"\\\\\n\r<>{}&;#NGETHLnlr é漢🙂 a-z]{0,40}") {
+            let t = escape(&text, Target::Tooltip);
+            proptest::prop_assert_eq!(untooltip(&t), Some(expected(&text, '\n')));
         }
 
         #[test]
