@@ -436,10 +436,13 @@ mod tests {
     #[test]
     fn control_characters_are_shown_escaped_with_the_caret_under_them() {
         let text = "a\u{1b}[2J\tb {side: \u{9b}x\u{7}}\n";
-        let d = Diagnostic::new(Code::UnknownSide, "unknown side \"\u{9b}x\u{7}\"\nfake: line")
-            .at("m\u{1b}]0;t\u{7}.argdown", text, 1, 16)
-            .with_length(3)
-            .with_help("sides: \u{202e}orp");
+        let d = Diagnostic::new(
+            Code::UnknownSide,
+            "unknown side \"\u{9b}x\u{7}\"\nfake: line",
+        )
+        .at("m\u{1b}]0;t\u{7}.argdown", text, 1, 16)
+        .with_length(3)
+        .with_help("sides: \u{202e}orp");
         assert_eq!(
             d.render(),
             format!(

@@ -535,14 +535,12 @@ impl<'a> Drawing<'a> {
                 if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
                     attributes.push(attr("minlen", &len.to_string()));
                 }
-                attributes.push(tooltip_attr(
-                    &format!(
-                        "{} {} {}",
-                        self.map.node(from).title,
-                        edge.relation.as_str(),
-                        self.map.node(to).title
-                    ),
-                ));
+                attributes.push(tooltip_attr(&format!(
+                    "{} {} {}",
+                    self.map.node(from).title,
+                    edge.relation.as_str(),
+                    self.map.node(to).title
+                )));
                 edge_stmt(self.ids.get(from), self.ids.get(to), attributes)
             })
             .collect()

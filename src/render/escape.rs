@@ -193,11 +193,17 @@ mod tests {
         // Multi-byte characters are kept whole.
         let wide = "漢".repeat(MAX_QUOTED_BYTES);
         let t = escape(&wide, Target::Tooltip);
-        assert_eq!(t, format!("\"{}…\"", "漢".repeat((MAX_QUOTED_BYTES - 3) / 3)));
+        assert_eq!(
+            t,
+            format!("\"{}…\"", "漢".repeat((MAX_QUOTED_BYTES - 3) / 3))
+        );
         for target in [Target::Quoted, Target::Tooltip] {
             for text in [&over, &backslashes, &wide, &"&\"\n".repeat(10_000)] {
                 let q = escape(text, target);
-                assert!(q.len() - 2 <= MAX_QUOTED_BYTES && q.ends_with("…\""), "{target:?}");
+                assert!(
+                    q.len() - 2 <= MAX_QUOTED_BYTES && q.ends_with("…\""),
+                    "{target:?}"
+                );
                 // Cut no shorter than needed: the longest escape is 5 bytes (`&amp;`).
                 assert!(q.len() - 2 > MAX_QUOTED_BYTES - 5, "{target:?}");
             }

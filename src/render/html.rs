@@ -529,10 +529,19 @@ mod tests {
             ("<svg><svg:SCRIPT>x</svg:SCRIPT></svg>", "a script element"),
             ("<svg><foreignObject/></svg>", "a foreignObject element"),
             ("<svg><g><iframe src=x></g></svg>", "an iframe"),
-            (r#"<svg><g onclick="x()"/></svg>"#, "an event handler attribute"),
+            (
+                r#"<svg><g onclick="x()"/></svg>"#,
+                "an event handler attribute",
+            ),
             ("<svg><a/onmouseover=x>", "an event handler attribute"),
-            (r#"<svg><a xlink:href="javascript:alert(1)">"#, "a javascript: link"),
-            ("<svg><a href=' JaVa\tScRiPt:alert(1)'>", "a javascript: link"),
+            (
+                r#"<svg><a xlink:href="javascript:alert(1)">"#,
+                "a javascript: link",
+            ),
+            (
+                "<svg><a href=' JaVa\tScRiPt:alert(1)'>",
+                "a javascript: link",
+            ),
             (
                 r#"<svg><a xlink:href="javascript&#58;alert(1)">"#,
                 "a link that is not to a web page or within the page",

@@ -11,7 +11,7 @@ use counterpoint::formats::json;
 use counterpoint::render::{self, Layout, RenderOptions};
 use counterpoint::{Edge, Map, Node, Relation};
 use quick_xml::events::Event;
-use quick_xml::Reader;
+use quick_xml::{Reader, XmlVersion};
 
 use crate::common::{counterpoint, have_program};
 
@@ -43,7 +43,8 @@ fn report(file: &str) -> String {
     std::fs::read_to_string(&page).expect("the page")
 }
 
-/// The tooltip (`xlink:title` of the first link) of every SVG group with an id, XML-unescaped.
+/// The tooltip (`xlink:title` of the first link) of every SVG group with an id, as an XML reader
+/// reads it.
 fn tooltips(svg: &str) -> BTreeMap<String, String> {
     let mut reader = Reader::from_str(svg);
     let mut found = BTreeMap::new();
@@ -52,10 +53,11 @@ fn tooltips(svg: &str) -> BTreeMap<String, String> {
         match reader.read_event().expect("the SVG is XML") {
             // Graphviz wraps a node's link in an inner group `a_<id>`.
             Event::Start(e) if e.name().as_ref() == b"g" => {
-                let id = e
-                    .try_get_attribute("id")
-                    .expect("attributes")
-                    .map(|a| a.unescape_value().expect("value").into_owned());
+                let id = e.try_get_attribute("id").expect("attributes").map(|a| {
+                    a.normalized_value(XmlVersion::Explicit1_0)
+                        .expect("value")
+                        .into_owned()
+                });
                 if id.as_ref().is_some_and(|id| !id.starts_with("a_")) {
                     group = id;
                 }
@@ -65,7 +67,13 @@ fn tooltips(svg: &str) -> BTreeMap<String, String> {
                     group.take(),
                     e.try_get_attribute("xlink:title").expect("attributes"),
                 ) {
-                    found.insert(g, title.unescape_value().expect("value").into_owned());
+                    found.insert(
+                        g,
+                        title
+                            .normalized_value(XmlVersion::Explicit1_0)
+                            .expect("value")
+                            .into_owned(),
+                    );
                 }
             }
             Event::Eof => break,
@@ -191,8 +199,12 @@ fn graphviz_errors_name_no_temporary_file() {
     if !have_program("dot") {
         return;
     }
-    let err = render::graphviz::run("digraph { a [label=\"x]; }", render::OutputFormat::Svg, Layout::Dot)
-        .expect_err("unterminated string");
+    let err = render::graphviz::run(
+        "digraph { a [label=\"x]; }",
+        render::OutputFormat::Svg,
+        Layout::Dot,
+    )
+    .expect_err("unterminated string");
     assert_eq!(
         err.to_string(),
         "Graphviz `dot` failed: Error: <stdin>: syntax error in line 1 scanning a quoted string \
@@ -208,9 +220,18 @@ fn tooltips_show_texts_exactly_as_written() {
         return;
     }
     let texts = [
-        ("C:\\Notes\\Games", "in C:\\Notes\\Games\\Ends\\Last\\Tail\\Head\\"),
-        ("Escapes", "\\N \\G \\E \\L \\T \\H \\n \\l \\r \\\\ \\\" \\x \\"),
-        ("Entities", "&lt;b&gt; &amp; &#92; &#10; &quot; &nbsp; & <b>\"x\"</b> 'y'"),
+        (
+            "C:\\Notes\\Games",
+            "in C:\\Notes\\Games\\Ends\\Last\\Tail\\Head\\",
+        ),
+        (
+            "Escapes",
+            "\\N \\G \\E \\L \\T \\H \\n \\l \\r \\\\ \\\" \\x \\",
+        ),
+        (
+            "Entities",
+            "&lt;b&gt; &amp; &#92; &#10; &quot; &nbsp; & <b>\"x\"</b> 'y'",
+        ),
         ("Lines", "one\ntwo\n\nthree: é漢🙂"),
     ];
     let mut map = Map::new();
@@ -286,8 +307,7 @@ fn diagnostics_show_control_characters_escaped() {
         .args(["check", "--format", "json", "esc.argdown"])
         .output()
         .expect("runs");
-    let diags: serde_json::Value =
-        serde_json::from_slice(&out.stdout).expect("JSON diagnostics");
+    let diags: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON diagnostics");
     assert_eq!(
         diags[0]["message"],
         "unknown side \"x\" on <A \u{1b}]0;pwned\u{7} \u{1b}[8m>"
