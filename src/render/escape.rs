@@ -7,19 +7,21 @@
 //! inside an HTML-like label ([`Target::Html`]). The [`Html`] builder only accepts user text
 //! through [`Html::text`], so a label cannot hold unescaped user text by accident.
 //!
-//! Graphviz reads no quoted string longer than [`GRAPHVIZ_STRING_LIMIT`], so quoted strings are
-//! cut to [`MAX_QUOTED_BYTES`] (escapes counted) and end in `…` when cut.
+//! Graphviz reads no quoted string, and no text between two tags of an HTML-like label, longer
+//! than [`GRAPHVIZ_STRING_LIMIT`], so both are cut to [`MAX_STRING_BYTES`] (escapes counted) and
+//! end in `…` when cut. (Label lines are wrapped, so only a line of zero-width characters, which
+//! wrapping does not shorten, can be that long.)
 
 use graphviz_rust::dot_structures::Id;
 
-/// The longest quoted string Graphviz reads ("longer than 16384?", says its error; Graphviz 2.43
-/// already refuses 16,382 bytes between the quotes).
+/// The longest string Graphviz reads ("longer than 16384?", says its error; Graphviz 2.43
+/// already refuses 16,382 bytes between the quotes, or between two tags of an HTML-like label).
 pub const GRAPHVIZ_STRING_LIMIT: usize = 16_384;
 
-/// Quoted strings hold at most this many bytes between their quotes (escapes included), well
-/// below [`GRAPHVIZ_STRING_LIMIT`]; a longer text is cut on a character boundary and ends in `…`.
-/// Labels need no cut: they are HTML-like, which the limit does not apply to, and wrapped.
-pub const MAX_QUOTED_BYTES: usize = 16_000;
+/// Quoted strings hold at most this many bytes between their quotes (escapes included), and
+/// HTML-like labels at most this many between two tags, well below [`GRAPHVIZ_STRING_LIMIT`]; a
+/// longer text is cut on a character boundary and ends in `…`.
+pub const MAX_STRING_BYTES: usize = 16_000;
 
 /// Where escaped text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +44,17 @@ pub enum Target {
 }
 
 /// Escapes `text` for `target`. Control characters (other than line breaks) become spaces, and
-/// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept. Quoted
-/// strings and tooltips longer than [`MAX_QUOTED_BYTES`] between their quotes are cut with `…`.
+/// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept. Text that
+/// takes more than [`MAX_STRING_BYTES`] escaped (quotes not counted) is cut with `…`.
 pub fn escape(text: &str, target: Target) -> String {
+    escape_within(text, target, MAX_STRING_BYTES)
+}
+
+/// [`escape`], cut with `…` to at most `budget` bytes (quotes not counted; nothing at all when
+/// even `…` does not fit).
+fn escape_within(text: &str, target: Target, budget: usize) -> String {
     let quoted = matches!(target, Target::Quoted | Target::Tooltip);
-    let mut out = String::with_capacity(text.len().min(MAX_QUOTED_BYTES) + 2);
+    let mut out = String::with_capacity(text.len().min(MAX_STRING_BYTES) + 2);
     if quoted {
         out.push('"');
     }
@@ -77,13 +85,15 @@ pub fn escape(text: &str, target: Target) -> String {
             (_, c) if c.is_control() => " ",
             (_, c) => c.encode_utf8(&mut buf),
         };
-        if quoted && out.len() - start + piece.len() > MAX_QUOTED_BYTES {
+        if out.len() - start + piece.len() > budget {
             out.truncate(room_for_ellipsis);
-            out.push('…');
+            if out.len() - start + '…'.len_utf8() <= budget {
+                out.push('…');
+            }
             break;
         }
         out.push_str(piece);
-        if out.len() - start + '…'.len_utf8() <= MAX_QUOTED_BYTES {
+        if out.len() - start + '…'.len_utf8() <= budget {
             room_for_ellipsis = out.len();
         }
     }
@@ -113,9 +123,12 @@ impl Html {
         Html::default()
     }
 
-    /// Appends user text, escaped.
+    /// Appends user text, escaped, cut with `…` where the text since the last tag would
+    /// exceed [`MAX_STRING_BYTES`].
     pub fn text(&mut self, text: &str) -> &mut Html {
-        self.0.push_str(&escape(text, Target::Html));
+        let run = self.0.len() - self.0.rfind('>').map_or(0, |i| i + 1);
+        let budget = MAX_STRING_BYTES.saturating_sub(run);
+        self.0.push_str(&escape_within(text, Target::Html, budget));
         self
     }
 
@@ -180,32 +193,32 @@ mod tests {
     #[test]
     fn long_quoted_strings_are_cut_on_a_character_boundary_with_an_ellipsis() {
         // Fits exactly: not cut.
-        let whole = "x".repeat(MAX_QUOTED_BYTES);
+        let whole = "x".repeat(MAX_STRING_BYTES);
         assert_eq!(escape(&whole, Target::Quoted), format!("\"{whole}\""));
         // One byte more: cut to leave room for `…`.
         let over = format!("{whole}y");
-        let cut = format!("\"{}…\"", "x".repeat(MAX_QUOTED_BYTES - 3));
+        let cut = format!("\"{}…\"", "x".repeat(MAX_STRING_BYTES - 3));
         assert_eq!(escape(&over, Target::Quoted), cut);
         // Escapes count: a backslash takes 4 bytes in a tooltip and is never split.
-        let backslashes = "\\".repeat(MAX_QUOTED_BYTES);
-        let cut = format!("\"{}…\"", "\\\\\\\\".repeat((MAX_QUOTED_BYTES - 3) / 4));
+        let backslashes = "\\".repeat(MAX_STRING_BYTES);
+        let cut = format!("\"{}…\"", "\\\\\\\\".repeat((MAX_STRING_BYTES - 3) / 4));
         assert_eq!(escape(&backslashes, Target::Tooltip), cut);
         // Multi-byte characters are kept whole.
-        let wide = "漢".repeat(MAX_QUOTED_BYTES);
+        let wide = "漢".repeat(MAX_STRING_BYTES);
         let t = escape(&wide, Target::Tooltip);
         assert_eq!(
             t,
-            format!("\"{}…\"", "漢".repeat((MAX_QUOTED_BYTES - 3) / 3))
+            format!("\"{}…\"", "漢".repeat((MAX_STRING_BYTES - 3) / 3))
         );
         for target in [Target::Quoted, Target::Tooltip] {
             for text in [&over, &backslashes, &wide, &"&\"\n".repeat(10_000)] {
                 let q = escape(text, target);
                 assert!(
-                    q.len() - 2 <= MAX_QUOTED_BYTES && q.ends_with("…\""),
+                    q.len() - 2 <= MAX_STRING_BYTES && q.ends_with("…\""),
                     "{target:?}"
                 );
                 // Cut no shorter than needed: the longest escape is 5 bytes (`&amp;`).
-                assert!(q.len() - 2 > MAX_QUOTED_BYTES - 5, "{target:?}");
+                assert!(q.len() - 2 > MAX_STRING_BYTES - 5, "{target:?}");
             }
         }
     }
@@ -362,6 +375,29 @@ mod tests {
             let h = escape(&text, Target::Html);
             proptest::prop_assert_eq!(unhtml(&h), Some(expected(&text, ' ')));
         }
+    }
+
+    #[test]
+    fn label_text_between_tags_is_cut_below_the_limit() {
+        // Zero-width characters: wrapping never shortens a line of them.
+        let marks = "\u{301}".repeat(MAX_STRING_BYTES);
+        let mut h = Html::new();
+        h.tag("<b>").text(&marks);
+        let want = format!("<b>{}…", "\u{301}".repeat((MAX_STRING_BYTES - 3) / 2));
+        assert_eq!(h.as_str(), want);
+        // The budget is for the whole run of text since the last tag.
+        let mut h = Html::new();
+        h.tag("<b>")
+            .text(&"a".repeat(MAX_STRING_BYTES - 10))
+            .text("&&&");
+        assert_eq!(
+            h.as_str(),
+            format!("<b>{}&amp;…", "a".repeat(MAX_STRING_BYTES - 10))
+        );
+        h.text("more");
+        assert!(h.as_str().ends_with("&amp;…"), "nothing fits any more");
+        h.line_break().text("b");
+        assert!(h.as_str().ends_with("<br align=\"left\"/>b"));
     }
 
     #[test]

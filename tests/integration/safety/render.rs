@@ -150,6 +150,10 @@ fn enormous_texts_stay_under_the_graphviz_string_limit() {
         .add_node(Node::statement(long_title.clone(), "short"))
         .expect("node");
     map.add_edge(b, a, Edge::new(Relation::Rebuts));
+    // Zero-width characters: wrapping never shortens a label line of them.
+    let marks = format!("a{}", "\u{301}".repeat(10_000));
+    map.add_node(Node::statement("Marks", marks.clone()))
+        .expect("node");
     let dir = tempfile::tempdir().expect("tempdir");
     let file = write_map(dir.path(), &map);
 
@@ -159,7 +163,7 @@ fn enormous_texts_stay_under_the_graphviz_string_limit() {
         .filter_map(|l| l.trim_start().strip_prefix("tooltip="))
         .map(str::len)
         .collect();
-    assert_eq!(lengths.len(), 3, "two node tooltips and one edge tooltip");
+    assert_eq!(lengths.len(), 4, "three node tooltips and one edge tooltip");
     for len in &lengths {
         assert!(*len <= GRAPHVIZ_LIMIT, "a tooltip of {len} bytes");
     }
@@ -173,7 +177,7 @@ fn enormous_texts_stay_under_the_graphviz_string_limit() {
     let tips = tooltips(&svg);
     assert_eq!(
         tips.keys().collect::<Vec<_>>(),
-        ["e0", "s-long", "s-objection"]
+        ["e0", "s-long", "s-marks", "s-objection"]
     );
     assert_eq!(tips["s-long"], cut(&format!("Long: {text}"), 16_000));
     // "Long: " (6 bytes), 615 units of 26 escaped bytes, `C`, `…`: 15,997 + 3 bytes.
@@ -187,6 +191,10 @@ fn enormous_texts_stay_under_the_graphviz_string_limit() {
         tips["e0"],
         cut(&format!("{long_title} rebuts Long"), 16_000)
     );
+    assert_eq!(tips["s-marks"], cut(&format!("Marks: {marks}"), 16_000));
+    // The label line is cut as well: 7,998 marks of 2 bytes, then `…`.
+    let line = format!("a{}…</text>", "\u{301}".repeat(7_998));
+    assert!(svg.contains(&line));
 
     let page = report(&file);
     assert!(page.contains("<svg"));
