@@ -308,7 +308,8 @@ impl Diagnostic {
     }
 }
 
-/// `text` safe to print on a terminal: see [`push_terminal_safe`].
+/// `text` safe to print on a terminal: a tab as a space, other control characters and the
+/// bidirectional controls as `\u{1b}` and the like (see `push_terminal_safe`).
 pub fn terminal_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
