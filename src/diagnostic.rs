@@ -238,15 +238,17 @@ impl Diagnostic {
             (false, 0) => format!("{}: ", self.file),
             (false, _) => format!("{}:{}:{}: ", self.file, self.line, self.column),
         };
-        format!(
+        terminal_safe(&format!(
             "{place}{}[{}]: {}",
             self.severity.as_str(),
             self.code.as_str(),
             self.message
-        )
+        ))
     }
 
     /// The human form: headline, then the source line with a caret under the column, then help.
+    /// Control characters from the map are shown escaped (see [`terminal_safe`]), the caret under
+    /// their escaped form.
     ///
     /// ```text
     /// map.argdown:3:14: error[E004]: unknown side "cons"
@@ -261,20 +263,31 @@ impl Diagnostic {
         let gutter = self.line.to_string().len();
         if let (Some(snippet), true) = (&self.snippet, self.line > 0) {
             let pad = " ".repeat(gutter);
-            // Tabs are shown as single spaces so that the caret lines up.
-            let shown: String = snippet
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
-            let width = shown.chars().count();
+            let width = snippet.chars().count();
             let start = self.column.saturating_sub(1).min(width);
             let len = self.length.min(width.saturating_sub(start)).max(1);
-            let (shown, start, len) = window(&shown, width, start, len);
+            let (raw, start, len) = window(snippet, width, start, len);
+            // The caret goes under the characters as shown: a control character takes the
+            // width of its escape.
+            let mut shown = String::with_capacity(raw.len());
+            let (mut caret_start, mut caret_len) = (0, 0);
+            for (i, c) in raw.chars().enumerate() {
+                let before = shown.chars().count();
+                push_terminal_safe(&mut shown, c);
+                let w = shown.chars().count() - before;
+                if i < start {
+                    caret_start += w;
+                } else if i < start + len {
+                    caret_len += w;
+                }
+            }
+            let (start, len) = (caret_start, caret_len.max(1));
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{} | {}", self.line, shown);
             let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(len));
         }
         if let Some(help) = &self.help {
+            let help = terminal_safe(help);
             let _ = writeln!(out, "{} = help: {help}", " ".repeat(gutter));
         }
         out
@@ -292,6 +305,31 @@ impl Diagnostic {
             "column": self.column,
             "help": self.help,
         })
+    }
+}
+
+/// `text` safe to print on a terminal: a tab as a space, other control characters and the
+/// bidirectional controls as `\u{1b}` and the like (see `push_terminal_safe`).
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_terminal_safe(&mut out, c);
+    }
+    out
+}
+
+/// Appends `c` as human output shows it: a tab as a space (so that columns line up), other
+/// control characters (C0 such as ESC, BEL or a line break, DEL, C1) and the bidirectional
+/// controls that reorder a line (U+202A to U+202E, U+2066 to U+2069) as Rust writes them,
+/// `\u{1b}`; everything else as itself. A map's text then never moves the cursor, sets the
+/// window title, hides text or writes to the clipboard through a diagnostic.
+fn push_terminal_safe(out: &mut String, c: char) {
+    match c {
+        '\t' => out.push(' '),
+        c if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
     }
 }
 
@@ -394,6 +432,31 @@ mod tests {
             d.render(),
             "m.argdown:2:11: error[E004]: unknown side \"cons\"\n  |\n2 | <X>: text {side: cons}\n  |           ^^^^^^^^^^^^\n  = help: declared sides are: con, pro\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_with_the_caret_under_them() {
+        let text = "a\u{1b}[2J\tb {side: \u{9b}x\u{7}}\n";
+        let d = Diagnostic::new(
+            Code::UnknownSide,
+            "unknown side \"\u{9b}x\u{7}\"\nfake: line",
+        )
+        .at("m\u{1b}]0;t\u{7}.argdown", text, 1, 16)
+        .with_length(3)
+        .with_help("sides: \u{202e}orp");
+        assert_eq!(
+            d.render(),
+            format!(
+                "m\\u{{1b}}]0;t\\u{{7}}.argdown:1:16: error[E004]: unknown side \
+                 \"\\u{{9b}}x\\u{{7}}\"\\u{{a}}fake: line\n  |\n\
+                 1 | a\\u{{1b}}[2J b {{side: \\u{{9b}}x\\u{{7}}}}\n  | {}{}\n\
+                 \x20 = help: sides: \\u{{202e}}orp\n",
+                " ".repeat(20),
+                "^".repeat(12)
+            )
+        );
+        let json = d.to_json();
+        assert_eq!(json["message"], "unknown side \"\u{9b}x\u{7}\"\nfake: line");
     }
 
     #[test]

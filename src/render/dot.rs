@@ -17,7 +17,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::NodeIndex;
 
-use super::escape::{quoted, Html};
+use super::escape::{quoted, tooltip, Html};
 use super::ids::NodeIds;
 use super::style::{self, Palette, Rgb};
 use super::verdicts::Judged;
@@ -71,6 +71,11 @@ pub fn graph(map: &Map, opts: &RenderOptions) -> Graph {
 /// An attribute `key=value` with an escaped value.
 fn attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.into()), quoted(value))
+}
+
+/// A `tooltip` attribute: `text` as Graphviz will show it (cut with `…` when very long).
+fn tooltip_attr(text: &str) -> Attribute {
+    Attribute(Id::Plain("tooltip".into()), tooltip(text))
 }
 
 /// An attribute whose value is an HTML-like label.
@@ -277,12 +282,12 @@ impl<'a> Drawing<'a> {
             attributes.push(attr("peripheries", "2"));
         }
         attributes.push(html_attr("label", self.label(ix, status)));
-        let mut tooltip = node.title.clone();
+        let mut tip = node.title.clone();
         if !node.text.is_empty() {
-            tooltip.push_str(": ");
-            tooltip.push_str(&node.text);
+            tip.push_str(": ");
+            tip.push_str(&node.text);
         }
-        attributes.push(attr("tooltip", &tooltip));
+        attributes.push(tooltip_attr(&tip));
         node_stmt(self.ids.get(ix), attributes)
     }
 
@@ -530,15 +535,12 @@ impl<'a> Drawing<'a> {
                 if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
                     attributes.push(attr("minlen", &len.to_string()));
                 }
-                attributes.push(attr(
-                    "tooltip",
-                    &format!(
-                        "{} {} {}",
-                        self.map.node(from).title,
-                        edge.relation.as_str(),
-                        self.map.node(to).title
-                    ),
-                ));
+                attributes.push(tooltip_attr(&format!(
+                    "{} {} {}",
+                    self.map.node(from).title,
+                    edge.relation.as_str(),
+                    self.map.node(to).title
+                )));
                 edge_stmt(self.ids.get(from), self.ids.get(to), attributes)
             })
             .collect()

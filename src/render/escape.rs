@@ -2,19 +2,40 @@
 //!
 //! graphviz-rust prints ids and attribute values exactly as given, so a title holding `"`, `\`,
 //! a newline, `<b>` or `}` would break the DOT (or change the drawing) unless it is escaped.
-//! Every user text goes through [`escape`], either as a DOT quoted string ([`Target::Quoted`],
-//! used for tooltips and node names) or as text inside an HTML-like label ([`Target::Html`]).
-//! The [`Html`] builder only accepts user text through [`Html::text`], so a label cannot hold
-//! unescaped user text by accident.
+//! Every user text goes through [`escape`]: as a tooltip ([`Target::Tooltip`]), as a DOT quoted
+//! string ([`Target::Quoted`], for node names and values this program computes), or as text
+//! inside an HTML-like label ([`Target::Html`]). The [`Html`] builder only accepts user text
+//! through [`Html::text`], so a label cannot hold unescaped user text by accident.
+//!
+//! Graphviz reads no quoted string, and no text between two tags of an HTML-like label, longer
+//! than [`GRAPHVIZ_STRING_LIMIT`], so both are cut to [`MAX_STRING_BYTES`] (escapes counted) and
+//! end in `…` when cut. (Label lines are wrapped, so only a line of zero-width characters, which
+//! wrapping does not shorten, can be that long.)
 
 use graphviz_rust::dot_structures::Id;
+
+/// The longest string Graphviz reads ("longer than 16384?", says its error; Graphviz 2.43
+/// already refuses 16,382 bytes between the quotes, or between two tags of an HTML-like label).
+pub const GRAPHVIZ_STRING_LIMIT: usize = 16_384;
+
+/// Quoted strings hold at most this many bytes between their quotes (escapes included), and
+/// HTML-like labels at most this many between two tags, well below [`GRAPHVIZ_STRING_LIMIT`]; a
+/// longer text is cut on a character boundary and ends in `…`.
+pub const MAX_STRING_BYTES: usize = 16_000;
 
 /// Where escaped text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// A DOT quoted string, delimiters included: `"` and `\` are backslash-escaped (so Graphviz
-    /// escape sequences such as `\N` or `\l` stay literal) and line breaks become `\n`.
+    /// A DOT quoted string, delimiters included: `"` and `\` are backslash-escaped and line
+    /// breaks become `\n`. For node names and values this program computes: Graphviz expands
+    /// escapes such as `\N` in some attributes, so user text goes in [`Target::Tooltip`].
     Quoted,
+    /// A tooltip: a DOT quoted string, delimiters included, that Graphviz shows exactly as the
+    /// text reads. Graphviz reads a tooltip three times: it decodes HTML entities (so `&` becomes
+    /// `&amp;`), unescapes `\n`, `\l`, `\r` (line breaks) and `\x` (`x`), then expands
+    /// `\N`, `\G`, `\E`, `\T`, `\H`, `\L` and `\\` (so a backslash is written as four);
+    /// `"` becomes `\"` and line breaks `\n`.
+    Tooltip,
     /// Character data of an HTML-like label: `&`, `<`, `>`, `"`, `'` and `]` become entities, `\`
     /// is doubled (Graphviz expands `\N`, `\G` and the like even in HTML-like labels, after
     /// decoding entities) and line breaks become spaces (labels break lines with `<br/>`, see
@@ -23,42 +44,73 @@ pub enum Target {
 }
 
 /// Escapes `text` for `target`. Control characters (other than line breaks) become spaces, and
-/// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept.
+/// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept. Text that
+/// takes more than [`MAX_STRING_BYTES`] escaped (quotes not counted) is cut with `…`.
 pub fn escape(text: &str, target: Target) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    if target == Target::Quoted {
+    escape_within(text, target, MAX_STRING_BYTES)
+}
+
+/// [`escape`], cut with `…` to at most `budget` bytes (quotes not counted; nothing at all when
+/// even `…` does not fit).
+fn escape_within(text: &str, target: Target, budget: usize) -> String {
+    let quoted = matches!(target, Target::Quoted | Target::Tooltip);
+    let mut out = String::with_capacity(text.len().min(MAX_STRING_BYTES) + 2);
+    if quoted {
         out.push('"');
     }
+    // Bytes before the content (the opening quote), and the length of `out` after the last
+    // piece that leaves room for `…` within the limit.
+    let start = out.len();
+    let mut room_for_ellipsis = start;
     let mut chars = text.chars().peekable();
+    let mut buf = [0u8; 4];
     while let Some(c) = chars.next() {
-        match (target, c) {
-            (_, '\r') if chars.peek() == Some(&'\n') => {}
-            (Target::Quoted, '\n' | '\r' | '\u{2028}' | '\u{2029}') => out.push_str("\\n"),
-            (Target::Quoted, '"') => out.push_str("\\\""),
-            (Target::Quoted, '\\') => out.push_str("\\\\"),
-            (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => out.push(' '),
-            (Target::Html, '\\') => out.push_str("\\\\"),
-            (Target::Html, '&') => out.push_str("&amp;"),
-            (Target::Html, '<') => out.push_str("&lt;"),
-            (Target::Html, '>') => out.push_str("&gt;"),
-            (Target::Html, '"') => out.push_str("&quot;"),
-            (Target::Html, '\'') => out.push_str("&#39;"),
+        let piece: &str = match (target, c) {
+            (_, '\r') if chars.peek() == Some(&'\n') => continue,
+            (Target::Quoted | Target::Tooltip, '\n' | '\r' | '\u{2028}' | '\u{2029}') => "\\n",
+            (Target::Quoted | Target::Tooltip, '"') => "\\\"",
+            (Target::Quoted, '\\') => "\\\\",
+            (Target::Tooltip, '\\') => "\\\\\\\\",
+            (Target::Tooltip, '&') => "&amp;",
+            (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => " ",
+            (Target::Html, '\\') => "\\\\",
+            (Target::Html, '&') => "&amp;",
+            (Target::Html, '<') => "&lt;",
+            (Target::Html, '>') => "&gt;",
+            (Target::Html, '"') => "&quot;",
+            (Target::Html, '\'') => "&#39;",
             // Graphviz 2.43's HTML-label lexer rejects a text that is a lone `]` (`<b>]</b>`).
-            (Target::Html, ']') => out.push_str("&#93;"),
-            (_, '\u{FFFE}' | '\u{FFFF}') => out.push('\u{FFFD}'),
-            (_, c) if c.is_control() => out.push(' '),
-            (_, c) => out.push(c),
+            (Target::Html, ']') => "&#93;",
+            (_, '\u{FFFE}' | '\u{FFFF}') => "\u{FFFD}",
+            (_, c) if c.is_control() => " ",
+            (_, c) => c.encode_utf8(&mut buf),
+        };
+        if out.len() - start + piece.len() > budget {
+            out.truncate(room_for_ellipsis);
+            if out.len() - start + '…'.len_utf8() <= budget {
+                out.push('…');
+            }
+            break;
+        }
+        out.push_str(piece);
+        if out.len() - start + '…'.len_utf8() <= budget {
+            room_for_ellipsis = out.len();
         }
     }
-    if target == Target::Quoted {
+    if quoted {
         out.push('"');
     }
     out
 }
 
-/// `text` as a DOT quoted-string id (for attribute values and node names).
+/// `text` as a DOT quoted-string id (for node names and values this program computes).
 pub fn quoted(text: &str) -> Id {
     Id::Escaped(escape(text, Target::Quoted))
+}
+
+/// `text` as a tooltip that Graphviz shows as written (cut with `…` when very long).
+pub fn tooltip(text: &str) -> Id {
+    Id::Escaped(escape(text, Target::Tooltip))
 }
 
 /// Markup for an HTML-like label, built from escaped text and the label's own tags.
@@ -71,9 +123,12 @@ impl Html {
         Html::default()
     }
 
-    /// Appends user text, escaped.
+    /// Appends user text, escaped, cut with `…` where the text since the last tag would
+    /// exceed [`MAX_STRING_BYTES`].
     pub fn text(&mut self, text: &str) -> &mut Html {
-        self.0.push_str(&escape(text, Target::Html));
+        let run = self.0.len() - self.0.rfind('>').map_or(0, |i| i + 1);
+        let budget = MAX_STRING_BYTES.saturating_sub(run);
+        self.0.push_str(&escape_within(text, Target::Html, budget));
         self
     }
 
@@ -127,6 +182,48 @@ mod tests {
     }
 
     #[test]
+    fn tooltips_survive_graphviz_unescaping_three_times() {
+        assert_eq!(
+            escape(r#"C:\Notes & "x" \N"#, Target::Tooltip),
+            r#""C:\\\\Notes &amp; \"x\" \\\\N""#
+        );
+        assert_eq!(escape("a\r\nb\u{7}<b>", Target::Tooltip), "\"a\\nb <b>\"");
+    }
+
+    #[test]
+    fn long_quoted_strings_are_cut_on_a_character_boundary_with_an_ellipsis() {
+        // Fits exactly: not cut.
+        let whole = "x".repeat(MAX_STRING_BYTES);
+        assert_eq!(escape(&whole, Target::Quoted), format!("\"{whole}\""));
+        // One byte more: cut to leave room for `…`.
+        let over = format!("{whole}y");
+        let cut = format!("\"{}…\"", "x".repeat(MAX_STRING_BYTES - 3));
+        assert_eq!(escape(&over, Target::Quoted), cut);
+        // Escapes count: a backslash takes 4 bytes in a tooltip and is never split.
+        let backslashes = "\\".repeat(MAX_STRING_BYTES);
+        let cut = format!("\"{}…\"", "\\\\\\\\".repeat((MAX_STRING_BYTES - 3) / 4));
+        assert_eq!(escape(&backslashes, Target::Tooltip), cut);
+        // Multi-byte characters are kept whole.
+        let wide = "漢".repeat(MAX_STRING_BYTES);
+        let t = escape(&wide, Target::Tooltip);
+        assert_eq!(
+            t,
+            format!("\"{}…\"", "漢".repeat((MAX_STRING_BYTES - 3) / 3))
+        );
+        for target in [Target::Quoted, Target::Tooltip] {
+            for text in [&over, &backslashes, &wide, &"&\"\n".repeat(10_000)] {
+                let q = escape(text, target);
+                assert!(
+                    q.len() - 2 <= MAX_STRING_BYTES && q.ends_with("…\""),
+                    "{target:?}"
+                );
+                // Cut no shorter than needed: the longest escape is 5 bytes (`&amp;`).
+                assert!(q.len() - 2 > MAX_STRING_BYTES - 5, "{target:?}");
+            }
+        }
+    }
+
+    #[test]
     fn html_text_becomes_entities() {
         assert_eq!(
             escape(r#"<b>"x" & 'y'</b>"#, Target::Html),
@@ -172,6 +269,64 @@ mod tests {
         Some(out)
     }
 
+    /// Reads a tooltip back as Graphviz does: the DOT lexer (`\"`), entities (`&amp;`), then
+    /// `\n` and `\x` (`x`), then the escString expansions (`\\` is `\`; `\N`, `\G`, `\E`,
+    /// `\T`, `\H`, `\L` would be replaced, so they must not occur).
+    fn untooltip(quoted: &str) -> Option<String> {
+        let inner = quoted.strip_prefix('"')?.strip_suffix('"')?;
+        let mut lexed = String::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next()? {
+                    '"' => lexed.push('"'),
+                    c => {
+                        lexed.push('\\');
+                        lexed.push(c);
+                    }
+                },
+                '"' | '\n' | '\r' => return None,
+                c => lexed.push(c),
+            }
+        }
+        let mut decoded = String::new();
+        let mut rest = lexed.as_str();
+        while let Some(i) = rest.find('&') {
+            decoded.push_str(&rest[..i]);
+            rest = rest[i..].strip_prefix("&amp;")?;
+            decoded.push('&');
+        }
+        decoded.push_str(rest);
+        let mut unescaped = String::new();
+        let mut chars = decoded.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next()? {
+                    'n' | 'l' | 'r' => unescaped.push('\n'),
+                    c => unescaped.push(c),
+                },
+                (c, false) => unescaped.push(c),
+            }
+        }
+        let mut out = String::new();
+        let mut chars = unescaped.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next()? {
+                    '\\' => out.push('\\'),
+                    'N' | 'G' | 'E' | 'T' | 'H' | 'L' => return None,
+                    c => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        Some(out)
+    }
+
     /// Reads HTML-like label text back (entities, then Graphviz's `\\`).
     fn unhtml(html: &str) -> Option<String> {
         if html.contains(['<', '>', '"', '\'', '\n']) {
@@ -210,10 +365,39 @@ mod tests {
         }
 
         #[test]
+        fn tooltips_read_back_as_written(text in "(?s).{0,40}|[\"\\\\\n\r<>{}&;#NGETHLnlr é漢🙂 a-z]{0,40}") {
+            let t = escape(&text, Target::Tooltip);
+            proptest::prop_assert_eq!(untooltip(&t), Some(expected(&text, '\n')));
+        }
+
+        #[test]
         fn html_text_reads_back_as_written(text in "(?s).{0,40}|[\"'\\\\\n<>{}\\[\\]&;#é漢🙂 a-z]{0,40}") {
             let h = escape(&text, Target::Html);
             proptest::prop_assert_eq!(unhtml(&h), Some(expected(&text, ' ')));
         }
+    }
+
+    #[test]
+    fn label_text_between_tags_is_cut_below_the_limit() {
+        // Zero-width characters: wrapping never shortens a line of them.
+        let marks = "\u{301}".repeat(MAX_STRING_BYTES);
+        let mut h = Html::new();
+        h.tag("<b>").text(&marks);
+        let want = format!("<b>{}…", "\u{301}".repeat((MAX_STRING_BYTES - 3) / 2));
+        assert_eq!(h.as_str(), want);
+        // The budget is for the whole run of text since the last tag.
+        let mut h = Html::new();
+        h.tag("<b>")
+            .text(&"a".repeat(MAX_STRING_BYTES - 10))
+            .text("&&&");
+        assert_eq!(
+            h.as_str(),
+            format!("<b>{}&amp;…", "a".repeat(MAX_STRING_BYTES - 10))
+        );
+        h.text("more");
+        assert!(h.as_str().ends_with("&amp;…"), "nothing fits any more");
+        h.line_break().text("b");
+        assert!(h.as_str().ends_with("<br align=\"left\"/>b"));
     }
 
     #[test]

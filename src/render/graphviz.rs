@@ -1,8 +1,7 @@
 //! Running the Graphviz program (`dot`) to turn DOT into SVG, PNG or PDF.
 
-use std::io::ErrorKind;
-
-use graphviz_rust::cmd::{CommandArg, Format};
+use std::io::{ErrorKind, Write as _};
+use std::process::{Command, Stdio};
 
 use super::Layout;
 
@@ -65,23 +64,40 @@ pub enum GraphvizError {
     Failed(String),
 }
 
-/// Lays out `dot` (DOT text) with `layout` and returns the drawing in `format`.
+/// Lays out `dot` (DOT text) with `layout` and returns the drawing in `format`. The DOT goes to
+/// `dot` on its standard input, so Graphviz's messages name `<stdin>`, never a temporary file.
 pub fn run(dot: &str, format: OutputFormat, layout: Layout) -> Result<Vec<u8>, GraphvizError> {
-    let fmt = match format {
-        OutputFormat::Svg => Format::Svg,
-        OutputFormat::Png => Format::Png,
-        OutputFormat::Pdf => Format::Pdf,
-    };
-    let engine = match layout {
-        Layout::Dot => graphviz_rust::cmd::Layout::Dot,
-        Layout::Sfdp => graphviz_rust::cmd::Layout::Sfdp,
-    };
-    graphviz_rust::exec_dot(
-        dot.to_string(),
-        vec![CommandArg::Format(fmt), CommandArg::Layout(engine)],
-    )
-    .map_err(|e| match e.kind() {
-        ErrorKind::NotFound => GraphvizError::NotInstalled,
-        _ => GraphvizError::Failed(e.to_string().trim().to_string()),
+    let mut child = Command::new("dot")
+        .arg(format!("-T{}", format.as_str()))
+        .arg(format!("-K{}", layout.as_str()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            ErrorKind::NotFound => GraphvizError::NotInstalled,
+            _ => GraphvizError::Failed(format!("cannot start it: {e}")),
+        })?;
+    let stdin = child.stdin.take();
+    // Written from another thread while this one reads the drawing, so that neither side waits
+    // for the other with a full pipe. `dot` may stop reading early (a syntax error): its exit
+    // status and message say why, so a failed write is not an error of its own.
+    let output = std::thread::scope(|scope| {
+        if let Some(mut stdin) = stdin {
+            scope.spawn(move || {
+                let _ = stdin.write_all(dot.as_bytes());
+            });
+        }
+        child.wait_with_output()
     })
+    .map_err(|e| GraphvizError::Failed(e.to_string()))?;
+    if output.status.success() {
+        return Ok(output.stdout);
+    }
+    let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
+    Err(GraphvizError::Failed(if message.is_empty() {
+        format!("it ended with {}", output.status)
+    } else {
+        message
+    }))
 }

@@ -367,22 +367,130 @@ fn script_hash(script: &str) -> String {
 }
 
 /// The `<svg>` element of Graphviz's output (without the XML prolog and doctype), checked to hold
-/// no active content.
+/// no active content (see [`active_content`]).
 fn embeddable_svg(svg: &str) -> Result<&str, ReportError> {
     let start = svg.find("<svg").ok_or(ReportError::NotSvg)?;
     let body = svg.get(start..).ok_or(ReportError::NotSvg)?;
-    let lower = body.to_ascii_lowercase();
-    for (needle, what) in [
-        ("<script", "a script element"),
-        ("<foreignobject", "a foreignObject element"),
-        ("javascript:", "a javascript: link"),
-        ("<iframe", "an iframe"),
-    ] {
-        if lower.contains(needle) {
-            return Err(ReportError::UnsafeSvg(what));
+    match active_content(body) {
+        Some(what) => Err(ReportError::UnsafeSvg(what)),
+        None => Ok(body),
+    }
+}
+
+/// The first thing in `svg` that could run script or load a document, if any: an element that
+/// does (`script`, `foreignObject`, `iframe`, ...), an event-handler attribute (`on...`), or a
+/// link attribute (`href`, `xlink:href`, `src`, ...) that is not to a web page, a mail address
+/// or a place in the page. Only markup counts: text and other attribute values (titles,
+/// tooltips) are text however they read, so a map may well talk about `javascript:` or
+/// `<script>` (Graphviz writes them as `&lt;script&gt;`).
+///
+/// Tags are read as a browser's HTML parser reads them (names end at a space, `/` or `>`,
+/// attributes are separated by spaces or `/`, values quoted or not). Every `<` is taken for the
+/// start of a tag, inside comments too, which can only refuse more, never less.
+fn active_content(svg: &str) -> Option<&'static str> {
+    let is_space = |c: char| c.is_ascii_whitespace();
+    let mut rest = svg;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let name_len = rest
+            .find(|c: char| is_space(c) || c == '/' || c == '>')
+            .unwrap_or(rest.len());
+        if name_len == 0 || rest.starts_with(['!', '?']) {
+            // An end tag, a comment, a doctype or a lone `<`: nothing runs from it.
+            continue;
+        }
+        if let Some(what) = active_element(&rest[..name_len]) {
+            return Some(what);
+        }
+        rest = &rest[name_len..];
+        loop {
+            rest = rest.trim_start_matches(|c: char| is_space(c) || c == '/');
+            if rest.is_empty() || rest.starts_with('>') {
+                break;
+            }
+            let name_len = rest
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| is_space(c) || matches!(c, '/' | '>' | '='))
+                .map_or(rest.len(), |(i, _)| i);
+            let name = &rest[..name_len];
+            rest = rest[name_len..].trim_start_matches(is_space);
+            let mut value = "";
+            if let Some(after) = rest.strip_prefix('=') {
+                let after = after.trim_start_matches(is_space);
+                match after.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let inner = &after[1..];
+                        let end = inner.find(quote).unwrap_or(inner.len());
+                        value = &inner[..end];
+                        rest = inner.get(end + 1..).unwrap_or("");
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| is_space(c) || c == '>')
+                            .unwrap_or(after.len());
+                        value = &after[..end];
+                        rest = &after[end..];
+                    }
+                }
+            }
+            if let Some(what) = active_attribute(name, value) {
+                return Some(what);
+            }
         }
     }
-    Ok(body)
+    None
+}
+
+/// The name without its namespace prefix (`xlink:href` is `href`), in lower case.
+fn local_name(name: &str) -> String {
+    name.rsplit(':').next().unwrap_or(name).to_ascii_lowercase()
+}
+
+/// Why an element with this tag name is active content, if it is.
+fn active_element(name: &str) -> Option<&'static str> {
+    Some(match local_name(name).as_str() {
+        "script" => "a script element",
+        "foreignobject" => "a foreignObject element",
+        "iframe" => "an iframe",
+        "object" | "embed" => "an embedded object",
+        "handler" | "listener" => "an event handler element",
+        "set" | "animate" | "animatemotion" | "animatetransform" => {
+            "an animation (it can change links)"
+        }
+        _ => return None,
+    })
+}
+
+/// Why an attribute with this name and raw value is active content, if it is.
+fn active_attribute(name: &str, value: &str) -> Option<&'static str> {
+    let name = local_name(name);
+    if name.starts_with("on") {
+        return Some("an event handler attribute");
+    }
+    if !matches!(
+        name.as_str(),
+        "href" | "src" | "action" | "formaction" | "data" | "codebase"
+    ) {
+        return None;
+    }
+    let url: String = value
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let harmless = url.is_empty()
+        || (url.starts_with('#') && !url.contains('&'))
+        || ["http://", "https://", "mailto:"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme));
+    if harmless {
+        None
+    } else if url.starts_with("javascript:") {
+        Some("a javascript: link")
+    } else {
+        Some("a link that is not to a web page or within the page")
+    }
 }
 
 #[cfg(test)]
@@ -412,6 +520,56 @@ mod tests {
             embeddable_svg("nothing"),
             Err(ReportError::NotSvg)
         ));
+    }
+
+    #[test]
+    fn only_markup_that_runs_or_loads_something_is_refused() {
+        let refused = [
+            ("<svg><script>x</script></svg>", "a script element"),
+            ("<svg><svg:SCRIPT>x</svg:SCRIPT></svg>", "a script element"),
+            ("<svg><foreignObject/></svg>", "a foreignObject element"),
+            ("<svg><g><iframe src=x></g></svg>", "an iframe"),
+            (
+                r#"<svg><g onclick="x()"/></svg>"#,
+                "an event handler attribute",
+            ),
+            ("<svg><a/onmouseover=x>", "an event handler attribute"),
+            (
+                r#"<svg><a xlink:href="javascript:alert(1)">"#,
+                "a javascript: link",
+            ),
+            (
+                "<svg><a href=' JaVa\tScRiPt:alert(1)'>",
+                "a javascript: link",
+            ),
+            (
+                r#"<svg><a xlink:href="javascript&#58;alert(1)">"#,
+                "a link that is not to a web page or within the page",
+            ),
+            (
+                r#"<svg><image href="data:text/html,x"/>"#,
+                "a link that is not to a web page or within the page",
+            ),
+            (
+                r#"<svg><set attributeName="href" to="javascript:x"/>"#,
+                "an animation (it can change links)",
+            ),
+            ("<svg><!-- <script> -->", "a script element"),
+        ];
+        for (svg, what) in refused {
+            assert_eq!(active_content(svg), Some(what), "{svg}");
+        }
+        let accepted = [
+            "<svg><text>never click javascript: links</text></svg>",
+            r#"<svg><a xlink:title="javascript:alert(1) &lt;script&gt;"><text>&lt;script&gt;</text></a></svg>"#,
+            r#"<svg><g id="a_s-x" class="node onclick"><title>on</title></g></svg>"#,
+            r#"<svg><a xlink:href="https://example.org/javascript:x" target="_blank"/></svg>"#,
+            r##"<svg><a href="#s-one"/><!-- s&#45;one --></svg>"##,
+            "<svg><text x=\"1\" y='2'>a &lt; b &gt; c</text></svg>",
+        ];
+        for svg in accepted {
+            assert_eq!(active_content(svg), None, "{svg}");
+        }
     }
 
     #[test]

@@ -89,7 +89,8 @@ pub struct RenderOptions {
     /// Wrap titles and texts at this many columns (at least 8).
     pub wrap: usize,
     /// Show at most this many lines of a node's text (its title is always whole); `0` shows all.
-    /// Cut text ends in `…`; the full text is in the node's tooltip and in the report.
+    /// Cut text ends in `…`; the full text is in the node's tooltip (up to 16,000 bytes, see
+    /// [`escape::MAX_STRING_BYTES`]) and in the report.
     pub max_lines: usize,
     /// Spread a node's many leaf answers over up to this many rows instead of one long row
     /// (like Graphviz's `unflatten -l`); `0` or `1` keeps them on one row.
