@@ -280,6 +280,26 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
             ))
         },
     );
+    for (source, origin) in map.sources.iter().zip(&source_origins) {
+        for skip in &source.skip {
+            let [first, last] = skip.lines;
+            // The check the frontmatter reader makes on `skip`.
+            if first == 0 || first > last {
+                diagnostics.push(at(
+                    Diagnostic::new(
+                        Code::BadMetadata,
+                        format!(
+                            "source {:?}: bad `skip` entry: {first}-{last} is not a range of \
+                             1-based lines",
+                            source.id
+                        ),
+                    )
+                    .with_help("a \"skip\" entry is {\"lines\": [first, last], \"reason\": ...} with 1-based lines, first <= last"),
+                    origin,
+                ));
+            }
+        }
+    }
     let (sections, kept) = unique_with_origins(
         doc.sections,
         |s| &s.id,

@@ -190,6 +190,30 @@ c.json:5:55: error[E006]: malformed cite "memo:0": lines are counted from 1
     assert!(out.stdout.is_empty());
 }
 
+#[test]
+fn json_skip_ranges_are_checked_like_frontmatter() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "s.json",
+        r#"{"format": "counterpoint", "version": 1,
+ "sources": [{"id": "memo", "skip": [{"lines": [2, 3], "reason": "ok"}, {"lines": [5, 1], "reason": "x"}]}]}
+"#,
+    );
+    let out = run_in(dir.path(), &["check", "s.json"], 1);
+    assert_eq!(
+        out,
+        r#"s.json:2:14: error[E012]: source "memo": bad `skip` entry: 5-1 is not a range of 1-based lines
+  |
+2 |  "sources": [{"id": "memo", "skip": [{"lines": [2, 3], "reason": "ok"}, {"lines": [5, 1], "reason": "x"}]}]}
+  |              ^
+  = help: a "skip" entry is {"lines": [first, last], "reason": ...} with 1-based lines, first <= last
+
+1 error, 0 warnings
+"#
+    );
+}
+
 // Defect 15: JSON error columns in characters; an empty file at 1:1.
 
 #[test]
