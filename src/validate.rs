@@ -1,5 +1,7 @@
 //! Checks on a whole map, whatever format it was read from: unknown sides (E004) and sources
-//! (E005), nodes without a side (W003), relations to self (W004), cycles of supports (W002).
+//! (E005), cited line ranges that are not ranges of lines (E006, the check the Argdown reader
+//! makes on `cite`), nodes without a side (W003), relations to self (W004), cycles of supports
+//! (W002).
 //!
 //! Everything is linear in the size of the map; the cycle check uses petgraph's Kosaraju SCC,
 //! which walks the graph with explicit stacks (no recursion).
@@ -10,7 +12,7 @@ use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeFiltered;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Map, Node, Origin, Relation};
+use crate::model::{Citation, Map, Node, Origin, Relation};
 
 /// A diagnostic placed at `origin` (no place when the map was not read from a file).
 fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
@@ -23,6 +25,26 @@ fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
             d
         }
         None => d,
+    }
+}
+
+/// Whether `[first, last]` is a range of 1-based lines: the one check of cited lines, made by
+/// the Argdown reader on `cite` and by [`validate`] on maps read from any other format.
+pub fn check_lines(first: u32, last: u32) -> Result<(), String> {
+    if first == 0 || last == 0 {
+        Err("lines are counted from 1".into())
+    } else if first > last {
+        Err(format!("the range {first}-{last} runs backwards"))
+    } else {
+        Ok(())
+    }
+}
+
+/// A citation as Argdown writes it: `source:line` or `source:first-last`.
+fn cite_text(c: &Citation) -> String {
+    match c.lines {
+        [first, last] if first == last => format!("{}:{first}", c.source),
+        [first, last] => format!("{}:{first}-{last}", c.source),
     }
 }
 
@@ -82,11 +104,25 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
             ));
         }
         for c in &node.citations {
+            let (origin, len) = match &c.origin {
+                Some(o) => (Some(o), c.source.chars().count() + 2),
+                None => (node.origin.as_ref(), id_len(node)),
+            };
+            if let Err(why) = check_lines(c.lines[0], c.lines[1]) {
+                out.push(placed(
+                    Diagnostic::new(
+                        Code::MalformedCite,
+                        format!("malformed cite {:?}: {why}", cite_text(c)),
+                    )
+                    .with_help(
+                        "lines are counted from 1 and a range runs forwards: `memo:3-5` in \
+                         Argdown, `\"lines\": [3, 5]` in JSON",
+                    ),
+                    origin,
+                    1,
+                ));
+            }
             if map.source(&c.source).is_none() {
-                let (origin, len) = match &c.origin {
-                    Some(o) => (Some(o), c.source.chars().count() + 2),
-                    None => (node.origin.as_ref(), id_len(node)),
-                };
                 out.push(placed(
                     Diagnostic::new(
                         Code::UnknownSource,

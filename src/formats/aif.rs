@@ -44,6 +44,7 @@
 //! elsewhere) it is ignored with a warning and the file is read as plain AIF.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -52,7 +53,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Citation, Edge, Element, Map, Node, Relation, Section, Side, Source};
+use crate::model::{Citation, Edge, Element, Map, Node, Origin, Relation, Section, Side, Source};
 use crate::render::ids::Unique;
 
 /// The key of the extra top-level object that carries what AIF cannot say.
@@ -230,105 +231,37 @@ impl<'a> Places<'a> {
     fn top(&self, d: Diagnostic) -> Diagnostic {
         self.at_line(d, 1, 1)
     }
+
+    /// Where each node of `doc` is written (found in one pass, as the nodes are in file order).
+    fn origins(&self, doc: &Doc) -> Vec<Origin> {
+        let offsets = &self.index().0;
+        let file: Arc<str> = Arc::from(self.file);
+        let mut lines = super::spans::Lines::new(self.text);
+        doc.nodes
+            .iter()
+            .map(|n| lines.origin(&file, offsets.get(n.pos).copied().unwrap_or(0)))
+            .collect()
+    }
 }
 
 /// Byte offsets of the elements of the AIF object's `nodes` and `edges` arrays, found by a
 /// single pass over the (already validated) JSON text, without recursion.
 fn element_offsets(text: &str, wrapped: bool) -> (Vec<usize>, Vec<usize>) {
-    struct Frame {
-        array: bool,
-        key: Option<String>,
-        pending_key: Option<String>,
-        expect_key: bool,
-        element_start: bool,
-    }
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
+    use super::spans::Seg;
     let mut nodes = Vec::new();
     let mut edges = Vec::new();
-    // Which array (if any) is the stack top: 1 nodes, 2 edges.
-    let target = |stack: &[Frame]| -> u8 {
-        let depth = stack.len();
-        let aif_depth = if wrapped { 2 } else { 1 };
-        if depth != aif_depth + 1 {
-            return 0;
-        }
-        if wrapped && stack.get(1).and_then(|f| f.key.as_deref()) != Some("AIF") {
-            return 0;
-        }
-        match stack.last() {
-            Some(f) if f.array => match f.key.as_deref() {
-                Some("nodes") => 1,
-                Some("edges") => 2,
-                _ => 0,
-            },
-            _ => 0,
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        if let Some(top) = stack.last_mut() {
-            if top.array && top.element_start && b != b']' {
-                top.element_start = false;
-                match target(&stack) {
-                    1 => nodes.push(i),
-                    2 => edges.push(i),
-                    _ => {}
-                }
-            }
-        }
-        match b {
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                if let Some(top) = stack.last_mut() {
-                    if !top.array && top.expect_key {
-                        top.pending_key = text.get(start..i.min(bytes.len())).map(str::to_string);
-                        top.expect_key = false;
-                    }
-                }
-            }
-            b'{' | b'[' => {
-                let key = match stack.last_mut() {
-                    Some(top) if !top.array => top.pending_key.take(),
-                    _ => None,
-                };
-                stack.push(Frame {
-                    array: b == b'[',
-                    key,
-                    pending_key: None,
-                    expect_key: b == b'{',
-                    element_start: b == b'[',
-                });
-            }
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => {
-                if let Some(top) = stack.last_mut() {
-                    if top.array {
-                        top.element_start = true;
-                    } else {
-                        top.expect_key = true;
-                        top.pending_key = None;
-                    }
-                }
-            }
+    super::spans::array_elements(text, |path, offset| {
+        let inner = match path {
+            [Seg::Key("AIF"), rest @ ..] if wrapped => rest,
+            _ if wrapped => return,
+            all => all,
+        };
+        match inner {
+            [Seg::Key("nodes"), Seg::Index(_)] => nodes.push(offset),
+            [Seg::Key("edges"), Seg::Index(_)] => edges.push(offset),
             _ => {}
         }
-        i += 1;
-    }
+    });
     (nodes, edges)
 }
 
@@ -626,13 +559,13 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
+            let (message, line, column) = super::spans::serde_error(text, &e);
             diagnostics.push(
-                Diagnostic::new(Code::BadInput, format!("not an AIF JSON document: {e}")).at(
-                    file,
-                    text,
-                    e.line(),
-                    e.column(),
-                ),
+                Diagnostic::new(
+                    Code::BadInput,
+                    format!("not an AIF JSON document: {message}"),
+                )
+                .at(file, text, line, column),
             );
             return None;
         }
@@ -641,15 +574,16 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     let aif = if wrapped { root.get("AIF")? } else { &root };
     let places = Places::new(file, text, wrapped);
     let doc = Doc::parse(aif, &root, &places, diagnostics)?;
+    let origins = places.origins(&doc);
     if let Some(sidecar) = root.get(SIDECAR_KEY) {
-        match read_sidecar(&doc, sidecar) {
+        match read_sidecar(&doc, sidecar, &origins) {
             Ok(map) => return Some(map),
             Err(why) => diagnostics.push(places.top(warn(format!(
                 "the \"{SIDECAR_KEY}\" data in this file does not match its nodes and edges ({why}); read as plain AIF"
             )))),
         }
     }
-    Some(read_structure(&doc, &places, diagnostics))
+    Some(read_structure(&doc, &places, &origins, diagnostics))
 }
 
 /// The argument layer of a document: premises and conclusions of each RA/CA/MA node.
@@ -691,7 +625,19 @@ fn layer(doc: &Doc) -> Layer {
     layer
 }
 
-fn read_structure(doc: &Doc, places: &Places, diags: &mut Vec<Diagnostic>) -> Map {
+/// An edge of `relation` written where `origins[i]` is (the S-node that makes it).
+fn edge_at(relation: Relation, origins: &[Origin], i: usize) -> Edge {
+    let mut edge = Edge::new(relation);
+    edge.origin = origins.get(i).cloned();
+    edge
+}
+
+fn read_structure(
+    doc: &Doc,
+    places: &Places,
+    origins: &[Origin],
+    diags: &mut Vec<Diagnostic>,
+) -> Map {
     let layer = layer(doc);
     let speakers = doc.speakers();
     let mut names = SideNames::default();
@@ -757,6 +703,8 @@ fn read_structure(doc: &Doc, places: &Places, diags: &mut Vec<Diagnostic>) -> Ma
             }
             _ => continue,
         };
+        let mut node = node;
+        node.origin = origins.get(i).cloned();
         // Node ids are unique in `doc`, and titles are node ids prefixed by their namespace.
         if let Ok(x) = map.add_node(node) {
             if let Some(slot) = ix.get_mut(i) {
@@ -814,12 +762,12 @@ fn read_structure(doc: &Doc, places: &Places, diags: &mut Vec<Diagnostic>) -> Ma
             Some(arg) => {
                 for &p in premises {
                     if let Some(p) = node_ix(p) {
-                        map.relate(p, arg, Edge::new(Relation::Supports));
+                        map.relate(p, arg, edge_at(Relation::Supports, origins, i));
                     }
                 }
                 for &c in conclusions {
                     if let Some(target) = node_ix(c) {
-                        map.relate(arg, target, Edge::new(relation_to(c)));
+                        map.relate(arg, target, edge_at(relation_to(c), origins, i));
                     }
                 }
             }
@@ -829,7 +777,7 @@ fn read_structure(doc: &Doc, places: &Places, diags: &mut Vec<Diagnostic>) -> Ma
                 };
                 for &c in conclusions {
                     if let Some(target) = node_ix(c) {
-                        map.relate(p, target, Edge::new(relation_to(c)));
+                        map.relate(p, target, edge_at(relation_to(c), origins, i));
                     }
                 }
             }
@@ -902,7 +850,7 @@ struct SidecarRelation {
     to: String,
 }
 
-fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
+fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, String> {
     let sidecar = Sidecar::deserialize(value).map_err(|e| format!("unreadable: {e}"))?;
     if sidecar.version != SIDECAR_VERSION {
         return Err(format!(
@@ -953,7 +901,7 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
             citations: n.citations,
             section: n.section,
             data: n.data,
-            origin: None,
+            origin: origins.get(i).cloned(),
         };
         let x = map.add_node(node).map_err(|e| e.to_string())?;
         if ix.insert(i, x).is_some() {
@@ -969,6 +917,8 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
     }
     let mut edges: HashMap<usize, (Relation, NodeIndex, NodeIndex)> = HashMap::new();
     let mut described = HashSet::new();
+    // The S-node that writes each relation (the first, for an undercut written by several).
+    let mut written_by: HashMap<usize, usize> = HashMap::new();
     for r in &sidecar.relations {
         let Some(&s) = doc.index.get(&r.aif) else {
             return Err(format!("node {} is not in \"nodes\"", r.aif));
@@ -1009,6 +959,7 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
             Some(_) => {}
             None => {
                 edges.insert(r.edge, (r.relation, from, to));
+                written_by.insert(r.edge, s);
             }
         }
     }
@@ -1022,8 +973,9 @@ fn read_sidecar(doc: &Doc, value: &Value) -> Result<Map, String> {
     }
     let mut edges: Vec<(usize, (Relation, NodeIndex, NodeIndex))> = edges.into_iter().collect();
     edges.sort_by_key(|e| e.0);
-    for (_, (relation, from, to)) in edges {
-        map.add_edge(from, to, Edge::new(relation));
+    for (k, (relation, from, to)) in edges {
+        let s = written_by.get(&k).copied().unwrap_or(usize::MAX);
+        map.add_edge(from, to, edge_at(relation, origins, s));
     }
     Ok(map)
 }

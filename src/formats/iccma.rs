@@ -21,7 +21,12 @@
 //!   letter (`a` when nothing is left), and `_2`, `_3`, ... appended to repeats, in map order:
 //!   `[Four days]` → `four_days`, `<4 days?>` → `a_4_days`. The file holds only facts.
 //! - i23 numbers the nodes `1..N` in map order and records each node's id in a comment line
-//!   `# id 3 [Four days]`, which this reader uses to give the nodes their ids back.
+//!   `# id 3 [Four days]`, which this reader uses to give the nodes their ids back. The id is
+//!   escaped so that it stays on its line whatever it holds: `\\` for a backslash, `\n`, `\r`
+//!   and `\t` for line feed, carriage return and tab, `\s` for a space at either end (which a
+//!   reader would trim), and `\u{HEX}` for any other control character and for U+2028/U+2029
+//!   (which some readers take for line breaks). The reader undoes these escapes; a backslash
+//!   before anything else is read as written.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -325,7 +330,7 @@ fn read_i23(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
                     let id = trim(&rest[used..]);
                     if rest.get(used).is_some_and(|&b| is_space(b)) && !id.is_empty() {
                         let col = offset(line, rest);
-                        let id = String::from_utf8_lossy(id).into_owned();
+                        let id = unescape_id(&String::from_utf8_lossy(id));
                         ids.push((k, id, number_, line, col));
                     }
                 }
@@ -799,7 +804,7 @@ pub fn to_i23(map: &Map) -> String {
         "# counterpoint: attacks are rebuts, undercuts and contradicts (both ways); supports are left out"
     );
     for (k, &ix) in mf.nodes().iter().enumerate() {
-        let _ = writeln!(out, "# id {} {}", k + 1, map.node(ix).id);
+        let _ = writeln!(out, "# id {} {}", k + 1, escape_id(&map.node(ix).id));
     }
     for (a, b) in mf.framework.attack_pairs() {
         let _ = writeln!(out, "{} {}", a + 1, b + 1);
@@ -807,9 +812,101 @@ pub fn to_i23(map: &Map) -> String {
     out
 }
 
+/// An id as written in an i23 `# id` line: on one line, with nothing a reader trims (see the
+/// module documentation).
+pub fn escape_id(id: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(id.len());
+    let last = id.chars().count().saturating_sub(1);
+    for (k, c) in id.chars().enumerate() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            ' ' if k == 0 || k == last => out.push_str("\\s"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Undoes [`escape_id`]; a backslash before anything else is kept as written.
+pub fn unescape_id(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(k) = rest.find('\\') {
+        out.push_str(rest.get(..k).unwrap_or_default());
+        let after = rest.get(k + 1..).unwrap_or_default();
+        let simple = match after.chars().next() {
+            Some('\\') => Some('\\'),
+            Some('n') => Some('\n'),
+            Some('r') => Some('\r'),
+            Some('t') => Some('\t'),
+            Some('s') => Some(' '),
+            _ => None,
+        };
+        if let Some(c) = simple {
+            out.push(c);
+            rest = after.get(1..).unwrap_or_default();
+            continue;
+        }
+        let code = after
+            .strip_prefix("u{")
+            .and_then(|h| h.split_once('}'))
+            .filter(|(hex, _)| (1..=6).contains(&hex.len()))
+            .and_then(|(hex, tail)| {
+                let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                Some((c, tail))
+            });
+        match code {
+            Some((c, tail)) => {
+                out.push(c);
+                rest = tail;
+            }
+            None => {
+                out.push('\\');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_escape_onto_one_line_and_back() {
+        for id in [
+            "[Four days]",
+            "[x\n2 1]",
+            "<a\\nb\\>",
+            " sp ",
+            "[\t\r\u{7f}\u{85}\u{2028}\u{0}é]",
+            "\\",
+            "\\u{41}",
+        ] {
+            let escaped = escape_id(id);
+            assert!(
+                !escaped.contains(['\n', '\r', '\u{2028}', '\u{85}']),
+                "{escaped}"
+            );
+            assert_eq!(escaped.trim(), escaped);
+            assert_eq!(unescape_id(&escaped), id, "{escaped}");
+        }
+        assert_eq!(escape_id(" a\\b\n "), "\\sa\\\\b\\n\\s");
+        // Older files: a backslash before anything else is kept.
+        assert_eq!(
+            unescape_id(r"[C:\Notes\x] \u{zz} \"),
+            r"[C:\Notes\x] \u{zz} \"
+        );
+    }
 
     fn parse(name: &str, text: &str) -> (Option<Parsed>, Vec<String>) {
         let mut diags = Vec::new();

@@ -3,11 +3,16 @@
 //! The schema is `counterpoint.schema.json` beside this file; README.md describes each field.
 //! A node's `kind` is written for consumers but derived again from the edges on reading.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Citation, Edge, Element, Kind, Map, Node, Relation, Section, Side, Source};
+use crate::model::{
+    Citation, Edge, Element, Kind, Map, Node, Origin, Relation, Section, Side, Source,
+};
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "counterpoint";
@@ -123,16 +128,90 @@ pub fn detect(value: &Value) -> bool {
     value.get("format").and_then(Value::as_str) == Some(FORMAT)
 }
 
-/// Reads a counterpoint JSON document. Problems are reported as diagnostics with `file`; a
-/// document that cannot be read at all gives `None`.
+/// Where the elements of a document's arrays start (byte offsets), for diagnostics and origins.
+#[derive(Default)]
+struct Offsets {
+    sides: Vec<usize>,
+    sources: Vec<usize>,
+    sections: Vec<usize>,
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+    /// Per node (by position in `nodes`), its citations.
+    citations: Vec<Vec<usize>>,
+}
+
+impl Offsets {
+    fn find(text: &str) -> Offsets {
+        use super::spans::Seg;
+        let mut o = Offsets::default();
+        super::spans::array_elements(text, |path, offset| match path {
+            [Seg::Key(key), Seg::Index(_)] => match *key {
+                "sides" => o.sides.push(offset),
+                "sources" => o.sources.push(offset),
+                "sections" => o.sections.push(offset),
+                "nodes" => o.nodes.push(offset),
+                "edges" => o.edges.push(offset),
+                _ => {}
+            },
+            [Seg::Key("nodes"), Seg::Index(n), Seg::Key("citations"), Seg::Index(_)] => {
+                if o.citations.len() <= *n {
+                    o.citations.resize_with(*n + 1, Vec::new);
+                }
+                if let Some(list) = o.citations.get_mut(*n) {
+                    list.push(offset);
+                }
+            }
+            _ => {}
+        });
+        o
+    }
+}
+
+/// The places of one text, found in text order.
+struct Placer<'a> {
+    file: Arc<str>,
+    lines: super::spans::Lines<'a>,
+}
+
+impl Placer<'_> {
+    fn origin(&mut self, offset: Option<usize>) -> Origin {
+        let (line, column) = offset.map_or((1, 1), |o| self.lines.place(o));
+        Origin {
+            file: self.file.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+/// A diagnostic placed at `origin` (its snippet is attached by the loader).
+fn at(d: Diagnostic, origin: &Origin) -> Diagnostic {
+    let mut d = d;
+    d.file = origin.file.to_string();
+    d.line = origin.line;
+    d.column = origin.column;
+    d
+}
+
+fn place_text(o: &Origin) -> String {
+    format!("{}:{}:{}", o.file, o.line, o.column)
+}
+
+/// Reads a counterpoint JSON document. Problems are reported as diagnostics with `file`, line
+/// and column; a document that cannot be read at all gives `None`. Nodes, edges and citations
+/// keep where they were written (their `origin`), so that checks on the map place what they find.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let doc: Document = match serde_json::from_str(text) {
         Ok(doc) => doc,
         Err(e) => {
+            let (message, line, column) = super::spans::serde_error(text, &e);
             diagnostics.push(
-                Diagnostic::new(Code::BadInput, format!("not a counterpoint JSON map: {e}"))
-                    .at(file, text, e.line(), e.column())
-                    .with_help("the format is described in README.md and counterpoint.schema.json"),
+                Diagnostic::new(
+                    Code::BadInput,
+                    format!("not a counterpoint JSON map: {message}"),
+                )
+                .at(file, text, line, column)
+                .with_help("the format is described in README.md and counterpoint.schema.json"),
             );
             return None;
         }
@@ -155,12 +234,96 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         ));
         return None;
     }
+    let offsets = Offsets::find(text);
+    let mut placer = Placer {
+        file: Arc::from(file),
+        lines: super::spans::Lines::new(text),
+    };
+    // Places are found in text order: sides, sources and sections usually come before the
+    // nodes, but any order is read.
+    let side_origins: Vec<Origin> = (0..doc.sides.len())
+        .map(|k| placer.origin(offsets.sides.get(k).copied()))
+        .collect();
+    let source_origins: Vec<Origin> = (0..doc.sources.len())
+        .map(|k| placer.origin(offsets.sources.get(k).copied()))
+        .collect();
+    let section_origins: Vec<Origin> = (0..doc.sections.len())
+        .map(|k| placer.origin(offsets.sections.get(k).copied()))
+        .collect();
     let mut map = Map::new();
     map.title = doc.title;
-    map.sides = doc.sides;
-    map.sources = doc.sources;
-    map.sections = doc.sections;
-    for n in doc.nodes {
+    map.sides = unique(
+        doc.sides,
+        |s| &s.id,
+        &side_origins,
+        diagnostics,
+        |id, first| {
+            Diagnostic::new(
+                Code::FrontmatterConflict,
+                format!("side {id:?} is declared twice"),
+            )
+            .with_help(format!("first declared at {first}; declare each side once"))
+        },
+    );
+    map.sources = unique(
+        doc.sources,
+        |s| &s.id,
+        &source_origins,
+        diagnostics,
+        |id, first| {
+            Diagnostic::new(
+                Code::FrontmatterConflict,
+                format!("source {id:?} is declared twice"),
+            )
+            .with_help(format!(
+                "first declared at {first}; declare each source once"
+            ))
+        },
+    );
+    for (source, origin) in map.sources.iter().zip(&source_origins) {
+        for skip in &source.skip {
+            let [first, last] = skip.lines;
+            // The check the frontmatter reader makes on `skip`.
+            if first == 0 || first > last {
+                diagnostics.push(at(
+                    Diagnostic::new(
+                        Code::BadMetadata,
+                        format!(
+                            "source {:?}: bad `skip` entry: {first}-{last} is not a range of \
+                             1-based lines",
+                            source.id
+                        ),
+                    )
+                    .with_help("a \"skip\" entry is {\"lines\": [first, last], \"reason\": ...} with 1-based lines, first <= last"),
+                    origin,
+                ));
+            }
+        }
+    }
+    let (sections, kept) = unique_with_origins(
+        doc.sections,
+        |s| &s.id,
+        &section_origins,
+        diagnostics,
+        |id, first| {
+            Diagnostic::new(Code::BadInput, format!("section {id:?} is declared twice")).with_help(
+                format!("first declared at {first}; give each section its own id"),
+            )
+        },
+    );
+    check_parents(&sections, &kept, diagnostics);
+    map.sections = sections;
+    for (k, n) in doc.nodes.into_iter().enumerate() {
+        let origin = placer.origin(offsets.nodes.get(k).copied());
+        let cited = offsets.citations.get(k);
+        let mut citations = n.citations;
+        for (j, c) in citations.iter_mut().enumerate() {
+            let offset = cited.and_then(|list| list.get(j)).copied();
+            c.origin = Some(match offset {
+                Some(o) => placer.origin(Some(o)),
+                None => origin.clone(),
+            });
+        }
         let node = Node {
             id: n.id,
             element: n.element,
@@ -168,30 +331,158 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
             text: n.text,
             side: n.side,
             tags: n.tags,
-            citations: n.citations,
+            citations,
             section: n.section,
             data: n.data,
-            origin: None,
+            origin: Some(origin.clone()),
         };
         if let Err(dup) = map.add_node(node) {
-            diagnostics.push(place(Diagnostic::new(Code::BadInput, dup.to_string())));
+            diagnostics.push(at(
+                Diagnostic::new(Code::BadInput, dup.to_string()),
+                &origin,
+            ));
         }
     }
-    for e in doc.edges {
+    for (k, e) in doc.edges.into_iter().enumerate() {
+        let origin = placer.origin(offsets.edges.get(k).copied());
         match (map.find(&e.from), map.find(&e.to)) {
             (Some(a), Some(b)) => {
-                map.add_edge(a, b, Edge::new(e.relation));
+                let mut edge = Edge::new(e.relation);
+                edge.origin = Some(origin);
+                map.add_edge(a, b, edge);
             }
             (a, _) => {
                 let missing = if a.is_none() { e.from } else { e.to };
-                diagnostics.push(place(Diagnostic::new(
-                    Code::BadInput,
-                    format!("an edge names node {missing:?}, which is not in \"nodes\""),
-                )));
+                diagnostics.push(at(
+                    Diagnostic::new(
+                        Code::BadInput,
+                        format!("an edge names node {missing:?}, which is not in \"nodes\""),
+                    ),
+                    &origin,
+                ));
             }
         }
     }
     Some(map)
+}
+
+/// The items of `items` with ids not seen before, in order; each repeat is reported with
+/// `report(id, place of the first)` at its own origin.
+fn unique<T>(
+    items: Vec<T>,
+    id: impl Fn(&T) -> &String,
+    origins: &[Origin],
+    diagnostics: &mut Vec<Diagnostic>,
+    report: impl Fn(&str, String) -> Diagnostic,
+) -> Vec<T> {
+    unique_with_origins(items, id, origins, diagnostics, report).0
+}
+
+/// [`unique`], also giving the origin of each item kept.
+fn unique_with_origins<T>(
+    items: Vec<T>,
+    id: impl Fn(&T) -> &String,
+    origins: &[Origin],
+    diagnostics: &mut Vec<Diagnostic>,
+    report: impl Fn(&str, String) -> Diagnostic,
+) -> (Vec<T>, Vec<Origin>) {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut kept = Vec::with_capacity(items.len());
+    let mut kept_origins = Vec::with_capacity(items.len());
+    for (k, item) in items.into_iter().enumerate() {
+        let origin = origins.get(k).cloned().unwrap_or_default();
+        let key = id(&item).clone();
+        if let Some(&j) = first.get(&key) {
+            let then = origins.get(j).map(place_text).unwrap_or_default();
+            diagnostics.push(at(report(&key, then), &origin));
+            continue;
+        }
+        first.insert(key, k);
+        kept.push(item);
+        kept_origins.push(origin);
+    }
+    (kept, kept_origins)
+}
+
+/// Each section's parent must be a section, and following parents must never come back: one
+/// error for a missing parent, one per cycle (at its first section in the file).
+fn check_parents(sections: &[Section], origins: &[Origin], diagnostics: &mut Vec<Diagnostic>) {
+    let index: HashMap<&str, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.id.as_str(), k))
+        .collect();
+    let origin = |k: usize| origins.get(k).cloned().unwrap_or_default();
+    // 0: not visited, 1: on the current walk, 2: done.
+    let mut state = vec![0u8; sections.len()];
+    for (start, s) in sections.iter().enumerate() {
+        if let Some(parent) = &s.parent {
+            if !index.contains_key(parent.as_str()) {
+                diagnostics.push(at(
+                    Diagnostic::new(
+                        Code::BadInput,
+                        format!(
+                            "section {:?} names the parent {parent:?}, which is not in \"sections\"",
+                            s.id
+                        ),
+                    )
+                    .with_help("a section's \"parent\" is the id of another section"),
+                    &origin(start),
+                ));
+            }
+        }
+        // Walk up from `start`; every section is walked once in all.
+        let mut walk = Vec::new();
+        let mut k = start;
+        loop {
+            match state.get(k) {
+                Some(0) => {}
+                Some(1) => {
+                    let from = walk.iter().position(|&w| w == k).unwrap_or(0);
+                    let cycle = walk.get(from..).unwrap_or_default();
+                    let mut names: Vec<String> = cycle
+                        .iter()
+                        .filter_map(|&c| sections.get(c))
+                        .map(|s: &Section| format!("{:?}", s.id))
+                        .collect();
+                    if let Some(first) = names.first().cloned() {
+                        names.push(first);
+                    }
+                    let first = cycle.iter().copied().min().unwrap_or(k);
+                    diagnostics.push(at(
+                        Diagnostic::new(
+                            Code::BadInput,
+                            format!("sections are their own parents: {}", names.join(" -> ")),
+                        )
+                        .with_help(
+                            "a section's \"parent\" is the id of a section that contains it; \
+                             remove one of these parents",
+                        ),
+                        &origin(first),
+                    ));
+                    break;
+                }
+                _ => break,
+            }
+            if let Some(slot) = state.get_mut(k) {
+                *slot = 1;
+            }
+            walk.push(k);
+            match sections
+                .get(k)
+                .and_then(|s| s.parent.as_deref())
+                .and_then(|p| index.get(p))
+            {
+                Some(&p) => k = p,
+                None => break,
+            }
+        }
+        for w in walk {
+            if let Some(slot) = state.get_mut(w) {
+                *slot = 2;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -230,7 +521,7 @@ mod tests {
         read("x.json", text, &mut diags);
         assert_eq!(
             diags[0].headline(),
-            "x.json:1:1: error[E013]: an edge names node \"[a]\", which is not in \"nodes\""
+            "x.json:1:58: error[E013]: an edge names node \"[a]\", which is not in \"nodes\""
         );
     }
 }

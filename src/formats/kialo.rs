@@ -25,7 +25,9 @@
 //! Every bad line is reported (E013, with file, line and column) and reading goes on: text before
 //! the thesis, an item whose parent is missing, a number used twice, a number without its final
 //! dot, an item without text, a link to a number that does not exist. An item below the thesis
-//! without `Pro:` or `Con:` is read without a relation, with a warning (W005).
+//! without `Pro:` or `Con:` is read without a relation, with a warning (W005); so is a line that
+//! starts with a malformed item number (`1.-1.`, `1..2.`, `0.`), which is read as text of the
+//! item before it, with a warning (W005) at the number.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -101,6 +103,37 @@ fn number_at(s: &str) -> Option<Number> {
             });
         }
     }
+}
+
+/// A line that starts like an item number but is not one (`1.-1.`, `1..2.`, `0.`): the column
+/// (in characters) and the would-be number. The first word of the line starts with digits and
+/// a dot and holds only digits, dots and signs; ordinary text such as `3.5 million` (a well-formed
+/// number without its final dot) or `1990-2000.` is not taken for a number.
+fn malformed_number(line: &str) -> Option<(usize, &str)> {
+    let body = line.trim_start_matches([' ', '\t']);
+    let token = body.split([' ', '\t']).next().unwrap_or_default();
+    let digits = token.len() - token.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0
+        || token.as_bytes().get(digits) != Some(&b'.')
+        || !token
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+    {
+        return None;
+    }
+    let parts: Vec<&str> = token
+        .strip_suffix('.')
+        .unwrap_or(token)
+        .split('.')
+        .collect();
+    let well_formed = parts
+        .iter()
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && !(parts.len() == 1 && parts.iter().all(|p| p.chars().all(|c| c == '0')));
+    if well_formed {
+        return None;
+    }
+    Some((chars_before(line, line.len() - body.len()) + 1, token))
 }
 
 /// Removes Kialo's Markdown escapes: a backslash before ASCII punctuation.
@@ -211,6 +244,27 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                     );
                 }
             } else {
+                if let Some((column, token)) = malformed_number(line) {
+                    let previous = items.last().map(|i| i.number.as_str()).unwrap_or_default();
+                    diagnostics.push(
+                        place(
+                            Diagnostic::new(
+                                Code::SkippedInput,
+                                format!(
+                                    "`{token}` is not an item number; the line is read as more \
+                                     text of item {previous}"
+                                ),
+                            ),
+                            line_no,
+                            column,
+                        )
+                        .with_length(token.chars().count())
+                        .with_help(
+                            "an item number is whole numbers from 1 joined by dots, ending in a \
+                             dot (`1.2.`); correct the number, or reword the line if it is text",
+                        ),
+                    );
+                }
                 pending.push(line);
             }
             continue;

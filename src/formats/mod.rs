@@ -8,3 +8,4 @@ pub mod iccma;
 pub mod json;
 pub mod kialo;
 pub mod mermaid;
+pub mod spans;

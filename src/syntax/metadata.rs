@@ -212,17 +212,13 @@ pub fn parse_cite(s: &str) -> Result<(String, [u32; 2]), String> {
         if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) {
             return Err(format!("{t:?} is not a line number"));
         }
-        match t.parse::<u32>() {
-            Ok(0) => Err("lines are counted from 1".into()),
-            Ok(n) => Ok(n),
-            Err(_) => Err(format!("{t} is too large a line number")),
-        }
+        t.parse::<u32>()
+            .map_err(|_| format!("{t} is too large a line number"))
     };
     let first = number(first)?;
     let last = number(last)?;
-    if first > last {
-        return Err(format!("the range {first}-{last} runs backwards"));
-    }
+    // The same check as for citations read from any other format.
+    crate::validate::check_lines(first, last)?;
     Ok((source.to_string(), [first, last]))
 }
 

@@ -1,0 +1,249 @@
+//! Places in JSON texts: serde_json gives no position per value, so the readers of counterpoint
+//! JSON and AIF find where each element of the arrays they care about starts with one pass over
+//! the (already parsed, so valid) text, and turn byte offsets into lines and columns.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as [`crate::syntax::lexer::split_lines`] counts
+//! them, so that snippets attached later come from the same line; columns count characters,
+//! from 1.
+
+use std::sync::Arc;
+
+use crate::model::Origin;
+
+/// One step of the path to a value: the key of an object member, or the index of an array
+/// element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Calls `found(path, offset)` for the start of every element of every array in the JSON
+/// `text`, in text order, where `path` leads from the top to the element (its last step is the
+/// element's index) and `offset` is the byte offset of the element's first character. Keys are
+/// given as written between the quotes (escapes are not decoded). Without recursion: any depth
+/// is fine. `text` must be valid JSON (the result is unspecified otherwise, but nothing panics).
+pub fn array_elements(text: &str, mut found: impl FnMut(&[Seg<'_>], usize)) {
+    struct Frame<'t> {
+        array: bool,
+        /// In an object: the key of the current member; in an array: the index of the current
+        /// element.
+        key: Option<&'t str>,
+        index: usize,
+        expect_key: bool,
+        element_start: bool,
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    let mut path: Vec<Seg<'_>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if let Some(top) = stack.last_mut() {
+            if top.array && top.element_start && b != b']' {
+                top.element_start = false;
+                path.clear();
+                path.extend(stack.iter().filter_map(|f| {
+                    if f.array {
+                        Some(Seg::Index(f.index))
+                    } else {
+                        f.key.map(Seg::Key)
+                    }
+                }));
+                found(&path, i);
+            }
+        }
+        match b {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if let Some(top) = stack.last_mut() {
+                    if !top.array && top.expect_key {
+                        top.key = text.get(start..i.min(bytes.len()));
+                        top.expect_key = false;
+                    }
+                }
+            }
+            b'{' | b'[' => stack.push(Frame {
+                array: b == b'[',
+                key: None,
+                index: 0,
+                expect_key: b == b'{',
+                element_start: b == b'[',
+            }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(top) = stack.last_mut() {
+                    if top.array {
+                        top.element_start = true;
+                        top.index += 1;
+                    } else {
+                        top.expect_key = true;
+                        top.key = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Turns byte offsets of one text into 1-based lines and columns (in characters). Offsets asked
+/// for in increasing order cost, all together, one pass over the text.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// The last place found: (byte offset, line, column).
+    at: (usize, usize, usize),
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines {
+            text,
+            at: (0, 1, 1),
+        }
+    }
+
+    /// The line and column of byte `offset` (clamped to the text).
+    pub fn place(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        if offset < self.at.0 {
+            self.at = (0, 1, 1);
+        }
+        let (from, mut line, mut column) = self.at;
+        let chars = self.text.get(from..).unwrap_or_default().char_indices();
+        let mut end = from;
+        for (k, c) in chars {
+            if from + k >= offset {
+                break;
+            }
+            end = from + k + c.len_utf8();
+            match c {
+                '\r' if self.text.as_bytes().get(end) == Some(&b'\n') => {}
+                '\n' | '\r' => {
+                    line += 1;
+                    column = 1;
+                }
+                _ => column += 1,
+            }
+        }
+        self.at = (end.max(from), line, column);
+        (line, column)
+    }
+
+    /// An [`Origin`] in `file` at byte `offset`.
+    pub fn origin(&mut self, file: &Arc<str>, offset: usize) -> Origin {
+        let (line, column) = self.place(offset);
+        Origin {
+            file: file.clone(),
+            line,
+            column,
+        }
+    }
+}
+
+/// The byte offset of serde_json's error place: serde_json counts lines at `\n` only and columns
+/// in bytes (column 0 before the first byte of a line).
+pub fn serde_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line.max(1) {
+        match text.get(start..).and_then(|rest| rest.find('\n')) {
+            Some(k) => start += k + 1,
+            None => return text.len(),
+        }
+    }
+    // Column N (1-based) is the N-th byte of the line: the error is at byte N - 1.
+    let mut offset = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A serde_json error's message without serde_json's own " at line L column C", and its line
+/// and column in characters (1-based; an empty text is at 1:1).
+pub fn serde_error(text: &str, e: &serde_json::Error) -> (String, usize, usize) {
+    let mut message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    if let Some(cut) = message.strip_suffix(&suffix) {
+        message = cut.to_string();
+    }
+    let (line, column) = Lines::new(text).place(serde_offset(text, e.line(), e.column()));
+    (message, line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(text: &str) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        array_elements(text, |path, offset| {
+            let shown: Vec<String> = path
+                .iter()
+                .map(|s| match s {
+                    Seg::Key(k) => k.to_string(),
+                    Seg::Index(i) => i.to_string(),
+                })
+                .collect();
+            out.push((shown.join("."), offset));
+        });
+        out
+    }
+
+    #[test]
+    fn finds_array_elements_with_their_paths() {
+        let text = r#"{"a": [1, {"b": [ "x,]", {}]}], "c\"d": [[]]}"#;
+        assert_eq!(
+            collect(text),
+            vec![
+                ("a.0".to_string(), 7),
+                ("a.1".to_string(), 10),
+                ("a.1.b.0".to_string(), 18),
+                ("a.1.b.1".to_string(), 25),
+                ("c\\\"d.0".to_string(), 41),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_count_characters_and_every_line_break() {
+        let text = "日本\r\nab\rc\nd";
+        let mut lines = Lines::new(text);
+        assert_eq!(lines.place(0), (1, 1));
+        assert_eq!(lines.place(3), (1, 2));
+        assert_eq!(lines.place(8), (2, 1));
+        assert_eq!(lines.place(11), (3, 1));
+        assert_eq!(lines.place(13), (4, 1));
+        assert_eq!(lines.place(3), (1, 2));
+        assert_eq!(lines.place(99), (4, 2));
+    }
+
+    #[test]
+    fn serde_errors_are_placed_in_characters() {
+        let text = "{\"t\": \"日本\", x}";
+        let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+        assert_eq!(
+            serde_error(text, &e),
+            ("key must be a string".into(), 1, 13)
+        );
+        let e = serde_json::from_str::<serde_json::Value>("").unwrap_err();
+        assert_eq!(
+            serde_error("", &e),
+            ("EOF while parsing a value".into(), 1, 1)
+        );
+    }
+}
