@@ -8,7 +8,7 @@
 
 use std::mem::MaybeUninit;
 
-use unsafe_libyaml_norway as sys;
+use unsafe_libyaml_norway as unsafe_sys;
 
 /// The deepest nesting of collections (flow or block) a YAML text may have.
 pub const MAX_DEPTH: usize = 100;
@@ -44,48 +44,52 @@ enum Next {
 /// A libyaml parser over a borrowed text. The parser is boxed: it must not move once it points
 /// into the text, and it is deleted on drop.
 struct Parser<'a> {
-    sys: Box<MaybeUninit<sys::yaml_parser_t>>,
+    sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
     _text: &'a str,
 }
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Option<Parser<'a>> {
-        let mut sys = Box::new(MaybeUninit::<sys::yaml_parser_t>::uninit());
+        let mut sys = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
         let len = u64::try_from(text.len()).ok()?;
         // SAFETY: the parser is initialised in place before any other use; it reads `text`,
         // which outlives it (`_text` borrows it for the parser's lifetime).
         unsafe {
-            if sys::yaml_parser_initialize(sys.as_mut_ptr()).fail {
+            if unsafe_sys::yaml_parser_initialize(sys.as_mut_ptr()).fail {
                 return None;
             }
-            sys::yaml_parser_set_encoding(sys.as_mut_ptr(), sys::YAML_UTF8_ENCODING);
-            sys::yaml_parser_set_input_string(sys.as_mut_ptr(), text.as_ptr(), len);
+            unsafe_sys::yaml_parser_set_encoding(sys.as_mut_ptr(), unsafe_sys::YAML_UTF8_ENCODING);
+            unsafe_sys::yaml_parser_set_input_string(sys.as_mut_ptr(), text.as_ptr(), len);
         }
         Some(Parser { sys, _text: text })
     }
 
     /// The next event, or `None` on a parse error (after which it is not called again).
     fn next(&mut self) -> Option<Next> {
-        let mut event = MaybeUninit::<sys::yaml_event_t>::uninit();
+        let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
         // SAFETY: the parser was initialised in `new`; an event filled by `yaml_parser_parse`
         // is read, then deleted once.
         unsafe {
             let parser = self.sys.as_mut_ptr();
-            if sys::yaml_parser_parse(parser, event.as_mut_ptr()).fail {
+            if unsafe_sys::yaml_parser_parse(parser, event.as_mut_ptr()).fail {
                 return None;
             }
             let e = event.as_mut_ptr();
             let mark = (*e).start_mark;
             let next = match (*e).type_ {
-                sys::YAML_SEQUENCE_START_EVENT | sys::YAML_MAPPING_START_EVENT => Next::Open((
-                    usize::try_from(mark.line).unwrap_or(usize::MAX - 1) + 1,
-                    usize::try_from(mark.column).unwrap_or(usize::MAX - 1) + 1,
-                )),
-                sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => Next::Close,
-                sys::YAML_STREAM_END_EVENT => Next::End,
+                unsafe_sys::YAML_SEQUENCE_START_EVENT | unsafe_sys::YAML_MAPPING_START_EVENT => {
+                    Next::Open((
+                        usize::try_from(mark.line).unwrap_or(usize::MAX - 1) + 1,
+                        usize::try_from(mark.column).unwrap_or(usize::MAX - 1) + 1,
+                    ))
+                }
+                unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
+                    Next::Close
+                }
+                unsafe_sys::YAML_STREAM_END_EVENT => Next::End,
                 _ => Next::Other,
             };
-            sys::yaml_event_delete(e);
+            unsafe_sys::yaml_event_delete(e);
             Some(next)
         }
     }
@@ -95,7 +99,7 @@ impl Drop for Parser<'_> {
     fn drop(&mut self) {
         // SAFETY: the parser was initialised in `new` (a `Parser` exists only then) and is
         // deleted once.
-        unsafe { sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
+        unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
     }
 }
 
