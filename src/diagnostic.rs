@@ -52,6 +52,8 @@ pub enum Code {
     BadMetadata,
     /// E013: a file in another format (JSON, AIF, ICCMA, Kialo) that cannot be read.
     BadInput,
+    /// E014: a control character in a text of the map (see [`crate::control`]).
+    ControlCharacter,
     /// W001: a reference to a title that is never defined.
     UndefinedReference,
     /// W002: a cycle of `supports` relations.
@@ -70,7 +72,7 @@ pub enum Code {
 
 impl Code {
     /// All codes, in documentation order.
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::Syntax,
         Code::Indentation,
         Code::OrphanRelation,
@@ -84,6 +86,7 @@ impl Code {
         Code::SourceFileMissing,
         Code::BadMetadata,
         Code::BadInput,
+        Code::ControlCharacter,
         Code::UndefinedReference,
         Code::SupportCycle,
         Code::NoSide,
@@ -107,6 +110,7 @@ impl Code {
             Code::SourceFileMissing => "E011",
             Code::BadMetadata => "E012",
             Code::BadInput => "E013",
+            Code::ControlCharacter => "E014",
             Code::UndefinedReference => "W001",
             Code::SupportCycle => "W002",
             Code::NoSide => "W003",
@@ -132,6 +136,7 @@ impl Code {
             Code::SourceFileMissing => "source-file-missing",
             Code::BadMetadata => "bad-metadata",
             Code::BadInput => "bad-input",
+            Code::ControlCharacter => "control-character",
             Code::UndefinedReference => "undefined-reference",
             Code::SupportCycle => "support-cycle",
             Code::NoSide => "no-side",

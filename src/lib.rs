@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod citations;
+pub mod control;
 pub mod coverage;
 pub mod diagnostic;
 pub mod files;

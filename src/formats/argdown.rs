@@ -43,8 +43,15 @@
 //!   < > @ * _`, and `/` before `/` or `*`). Argdown joins lines and collapses white space, so
 //!   line breaks and runs of spaces in a text become single spaces.
 //!
-//! Some maps cannot be written: titles holding `]` (statements) or `>` (arguments), line breaks,
-//! tabs or runs of spaces, `//`, `/*` or `<!--`, or starting with `-` or white space; tags holding `)`; metadata keys
+//! - Strings in YAML (frontmatter, metadata) are JSON-quoted, with the characters YAML cannot
+//!   hold raw (DEL, C1 controls such as NEL, U+FEFF, U+FFFE, U+FFFF) written `\u007f`.
+//! - A title Argdown would misread at the start of a line (an argument's starting with `+`, `-`
+//!   or `_`, a statement's starting with `-`) is written in single quotes, with a warning (see
+//!   [`to_string_with_warnings`]).
+//!
+//! Some maps cannot be written: texts holding a control character (see [`crate::control`]);
+//! titles holding `]` (statements) or `>` (arguments), line breaks,
+//! tabs or runs of spaces, `//`, `/*` or `<!--`, or starting with white space; tags holding `)`; metadata keys
 //! `side`, `cite` or `quote` in a node's data; a node without a side under a heading that gives
 //! one; a contradiction aimed at an argument. [`WriteError`] lists every such problem.
 
@@ -65,12 +72,22 @@ pub struct WriteError {
     pub problems: Vec<String>,
 }
 
-/// The map as one Argdown file.
+/// The map as one Argdown file. Titles Argdown cannot read at the start of a line are renamed
+/// (see [`to_string_with_warnings`], which also says which).
 pub fn to_string(map: &Map) -> Result<String, WriteError> {
+    to_string_with_warnings(map).map(|(text, _)| text)
+}
+
+/// The map as one Argdown file, and a warning for each title written under another name: an
+/// argument title starting with `+`, `-` or `_` (`<+x>` starts a relation line) or a statement
+/// title starting with `-` is written in single quotes (`<'+x'>`), with ` (2)`, ` (3)`, ...
+/// when that title is taken.
+pub fn to_string_with_warnings(map: &Map) -> Result<(String, Vec<String>), WriteError> {
     let mut writer = Writer::new(map);
     let text = writer.write(&Part::whole(map));
+    let warnings = writer.warnings().to_vec();
     writer.finish()?;
-    Ok(text)
+    Ok((text, warnings))
 }
 
 /// What one output file holds.
@@ -126,12 +143,57 @@ pub struct Writer<'m> {
     problems: Vec<String>,
     /// Each section's side, inherited from its ancestors when it has none.
     section_side: HashMap<String, Option<String>>,
+    /// The title written for nodes whose own title Argdown would misread (see [`renamed`]).
+    names: HashMap<NodeIndex, String>,
+    warnings: Vec<String>,
 }
 
-/// The id of a node as written: `[Title]` or `<Title>`.
-fn reference(map: &Map, ix: NodeIndex) -> String {
-    let n = map.node(ix);
-    n.element.id_for(&n.title)
+/// Why Argdown would not read `title` as a title at the start of a line, if it would not: the
+/// line would start with a relation marker (`<+`, `<-`, `<_`), or `[-`, which is not an element.
+fn misread_start(element: Element, title: &str) -> Option<&'static str> {
+    match (element, title.chars().next()?) {
+        (Element::Argument, '+') => Some("Argdown reads a line starting with `<+` as a relation"),
+        (Element::Argument, '-') => Some("Argdown reads a line starting with `<-` as a relation"),
+        (Element::Argument, '_') => Some("Argdown reads a line starting with `<_` as a relation"),
+        (Element::Statement, '-') => Some("Argdown reads a line starting with `[-` as text"),
+        _ => None,
+    }
+}
+
+/// The titles to write instead of those Argdown would misread: the title in single quotes,
+/// then with ` (2)`, ` (3)`, ... until no node of the same element has it. Deterministic: nodes
+/// are taken in map order. Returns the new titles and a warning for each.
+fn renamed(map: &Map) -> (HashMap<NodeIndex, String>, Vec<String>) {
+    let mut names = HashMap::new();
+    let mut warnings = Vec::new();
+    let mut taken: HashSet<(Element, &str)> = map
+        .nodes()
+        .map(|(_, n)| (n.element, n.title.as_str()))
+        .collect();
+    let mut fresh: HashSet<(Element, String)> = HashSet::new();
+    for (ix, n) in map.nodes() {
+        let Some(why) = misread_start(n.element, &n.title) else {
+            continue;
+        };
+        let quoted = format!("'{}'", n.title);
+        let mut name = quoted.clone();
+        let mut k = 1;
+        while taken.contains(&(n.element, name.as_str()))
+            || fresh.contains(&(n.element, name.clone()))
+        {
+            k += 1;
+            name = format!("{quoted} ({k})");
+        }
+        taken.remove(&(n.element, n.title.as_str()));
+        warnings.push(format!(
+            "{} is written as {}: {why}",
+            n.id,
+            n.element.id_for(&name)
+        ));
+        fresh.insert((n.element, name.clone()));
+        names.insert(ix, name);
+    }
+    (names, warnings)
 }
 
 /// Why a title cannot be written, if it cannot.
@@ -151,9 +213,6 @@ fn title_problem(element: Element, title: &str) -> Option<&'static str> {
     }
     if title.contains(['\n', '\r']) {
         return Some("it holds a line break");
-    }
-    if title.starts_with('-') {
-        return Some("it starts with `-`");
     }
     if title.starts_with(char::is_whitespace) || title.ends_with(char::is_whitespace) {
         return Some("it starts or ends with white space");
@@ -435,6 +494,7 @@ fn flow(value: &Value) -> String {
                 '{' => out.push_str("\\u007b"),
                 '}' => out.push_str("\\u007d"),
                 '=' if fence => out.push_str("\\u003d"),
+                c if yaml_unprintable(c) => push_unicode_escape(&mut out, c),
                 c => out.push(c),
             }
         } else {
@@ -451,15 +511,32 @@ fn flow_str(s: &str) -> String {
     flow(&Value::from(s))
 }
 
+/// Whether YAML refuses `c` written as it is, even in a double-quoted string (libyaml's
+/// printable set): control characters (JSON escapes C0 already; DEL and C1, NEL included, it
+/// leaves raw), the byte-order mark and U+FFFE, U+FFFF.
+fn yaml_unprintable(c: char) -> bool {
+    crate::control::is_control(c) || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `\u007f`: an escape both JSON and YAML double-quoted strings read.
+fn push_unicode_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{:04x}", u32::from(c));
+}
+
 /// A string in the frontmatter: JSON-quoted (braces need no escape there), `=` as `\u003d`
-/// when the string holds `===`.
+/// when the string holds `===`, characters YAML cannot hold raw escaped.
 fn fm_str(s: &str) -> String {
     let json = serde_json::to_string(s).unwrap_or_default();
-    if s.contains("===") {
-        json.replace('=', "\\u003d")
-    } else {
-        json
+    let fence = s.contains("===");
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '=' if fence => out.push_str("\\u003d"),
+            c if yaml_unprintable(c) => push_unicode_escape(&mut out, c),
+            c => out.push(c),
+        }
     }
+    out
 }
 
 /// A YAML mapping key: bare when it is a plain word YAML reads as a string, else quoted.
@@ -502,9 +579,12 @@ fn marker(relation: Relation) -> &'static str {
 impl<'m> Writer<'m> {
     /// A writer for `map`; problems with titles are collected at once.
     pub fn new(map: &'m Map) -> Writer<'m> {
-        let mut problems = Vec::new();
-        for (_, n) in map.nodes() {
-            if let Some(why) = title_problem(n.element, &n.title) {
+        // Control characters: what the reader refuses (E014) is not written.
+        let mut problems = crate::control::in_map(map);
+        let (names, warnings) = renamed(map);
+        for (ix, n) in map.nodes() {
+            let title = names.get(&ix).unwrap_or(&n.title);
+            if let Some(why) = title_problem(n.element, title) {
                 problems.push(format!("the title of {} cannot be written: {why}", n.id));
             }
         }
@@ -521,7 +601,22 @@ impl<'m> Writer<'m> {
             mentioned: HashMap::new(),
             problems,
             section_side,
+            names,
+            warnings,
         }
+    }
+
+    /// The titles written under another name, one warning each (see
+    /// [`to_string_with_warnings`]).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// The id of a node as written: `[Title]` or `<Title>`, under its new name if it has one.
+    fn reference(&self, ix: NodeIndex) -> String {
+        let n = self.map.node(ix);
+        n.element
+            .id_for(self.names.get(&ix).map_or(n.title.as_str(), String::as_str))
     }
 
     /// Everything that could not be written.
@@ -819,7 +914,7 @@ impl<'m> Writer<'m> {
     fn node_blocks(&mut self, ix: NodeIndex, form: Form, relations: &[Held]) -> Vec<String> {
         let map = self.map;
         let n = map.node(ix);
-        let mut line = reference(map, ix);
+        let mut line = self.reference(ix);
         let mut extra = Vec::new();
         if form != Form::Reference {
             let text = escape_text(&n.text);
@@ -876,7 +971,7 @@ impl<'m> Writer<'m> {
             for run in runs {
                 extra.push(format!(
                     "{} {{{}}}",
-                    reference(map, ix),
+                    self.reference(ix),
                     cite_fields(&run).join(", ")
                 ));
             }
@@ -886,7 +981,7 @@ impl<'m> Writer<'m> {
                 line,
                 "\n  {} {}",
                 marker(h.relation),
-                reference(map, h.other)
+                self.reference(h.other)
             );
         }
         let mut blocks = vec![line];

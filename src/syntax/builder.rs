@@ -84,6 +84,7 @@ pub fn build<N: AsRef<str>, T: AsRef<str>>(
             shortcodes: &[],
         };
         report_lex_problems(&lexed.problems, &mut sink);
+        report_control_characters(&lexed.raw, &mut sink);
         if let Some(block) = &lexed.frontmatter {
             let mut fm = frontmatter::read(block, &mut sink);
             shortcodes.append(&mut fm.shortcodes);
@@ -142,6 +143,20 @@ fn frontmatter_layout(
                     .into(),
             ),
         ),
+    }
+}
+
+/// The first control character of each line (see [`crate::control`]): one error per line, so
+/// that a line full of them costs one diagnostic.
+fn report_control_characters(lines: &[&str], sink: &mut Sink<'_>) {
+    for (n, line) in lines.iter().enumerate() {
+        if let Some((column, c)) = crate::control::find(line) {
+            let pos = Pos {
+                line: n + 1,
+                column: column + 1,
+            };
+            sink.place(crate::control::diagnostic("the text", c), pos, 1);
+        }
     }
 }
 

@@ -123,10 +123,16 @@ pub fn read(block: &FrontmatterBlock, sink: &mut Sink<'_>) -> Frontmatter {
     };
     for (key, value) in object {
         match key.as_str() {
-            "title" => match scalar_text(&value) {
-                Some(t) => fm.title = Some((t.trim().to_string(), locate(block, "title", None))),
-                None => shape(sink, locate(block, "title", None), "`title` must be a text"),
-            },
+            "title" => {
+                let pos = locate(block, "title", None);
+                match text_value(&value) {
+                    Ok(t) => {
+                        sink.control_in(&t, "the map's title", pos);
+                        fm.title = Some((t.trim().to_string(), pos));
+                    }
+                    Err(what) => shape(sink, pos, &format!("`title` must be a text, not {what}")),
+                }
+            }
             "sides" => read_sides(block, value, sink, &mut fm),
             "sources" => read_sources(block, value, sink, &mut fm),
             "model" => {
@@ -171,13 +177,16 @@ fn shape(sink: &mut Sink<'_>, pos: Pos, message: &str) {
     );
 }
 
-/// A string, number or boolean as text.
-fn scalar_text(v: &Json) -> Option<String> {
+/// A string, or what the value is instead (`the number 5`): a number or a boolean is not read
+/// as a text, since YAML has already changed it (`1.10` is 1.1, `0x10` is 16).
+fn text_value(v: &Json) -> Result<String, String> {
     match v {
-        Json::String(s) => Some(s.clone()),
-        Json::Number(n) => Some(n.to_string()),
-        Json::Bool(b) => Some(b.to_string()),
-        _ => None,
+        Json::String(s) => Ok(s.clone()),
+        Json::Number(n) => Err(format!("the number {n}")),
+        Json::Bool(b) => Err(b.to_string()),
+        Json::Null => Err("empty".into()),
+        Json::Array(_) => Err("a list".into()),
+        Json::Object(_) => Err("a mapping".into()),
     }
 }
 
@@ -206,19 +215,25 @@ fn read_sides(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: &m
                 color: None,
             }),
             Json::Object(o) => {
-                let label = o.get("label").and_then(scalar_text);
-                let color = o.get("color").and_then(scalar_text);
-                let bad = o
-                    .get("label")
-                    .is_some_and(|l| !l.is_null() && label.is_none())
-                    || o.get("color")
-                        .is_some_and(|c| !c.is_null() && color.is_none());
+                let mut bad = false;
+                let mut field = |key: &str| match o.get(key) {
+                    None | Some(Json::Null) => None,
+                    Some(v) => match text_value(v) {
+                        Ok(t) => Some(t),
+                        Err(what) => {
+                            shape(
+                                sink,
+                                pos,
+                                &format!("side {id:?}: `{key}` must be a text, not {what}"),
+                            );
+                            bad = true;
+                            None
+                        }
+                    },
+                };
+                let label = field("label");
+                let color = field("color");
                 if bad {
-                    shape(
-                        sink,
-                        pos,
-                        &format!("side {id:?}: `label` and `color` must be texts"),
-                    );
                     None
                 } else {
                     Some(Side {
@@ -234,6 +249,7 @@ fn read_sides(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: &m
             }
         };
         if let Some(side) = side {
+            sink.control_in(&side.label, &format!("the label of side {id:?}"), pos);
             fm.sides.push((side, pos));
         }
     }
@@ -272,14 +288,18 @@ fn read_sources(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: 
         let mut text = |key: &str, ok: &mut bool| -> Option<String> {
             match o.get(key) {
                 None | Some(Json::Null) => None,
-                Some(v) => {
-                    let t = scalar_text(v);
-                    if t.is_none() {
-                        shape(sink, pos, &format!("source {id:?}: `{key}` must be a text"));
+                Some(v) => match text_value(v) {
+                    Ok(t) => Some(t),
+                    Err(what) => {
+                        shape(
+                            sink,
+                            pos,
+                            &format!("source {id:?}: `{key}` must be a text, not {what}"),
+                        );
                         *ok = false;
+                        None
                     }
-                    t
-                }
+                },
             }
         };
         source.title = text("title", &mut ok);
@@ -330,6 +350,9 @@ fn read_sources(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: 
                 ok = false;
             }
         }
+        if let Some(title) = &source.title {
+            sink.control_in(title, &format!("the title of source {id:?}"), pos);
+        }
         if ok {
             fm.sources.push((source, pos));
         }
@@ -376,7 +399,7 @@ fn read_skip(item: &Json) -> Result<Skip, String> {
         return Err(format!("{first}-{last} is not a range of 1-based lines"));
     }
     let reason = match o.get("reason") {
-        Some(v) => scalar_text(v).ok_or("`reason` must be a text")?,
+        Some(v) => text_value(v).map_err(|what| format!("`reason` must be a text, not {what}"))?,
         None => String::new(),
     };
     Ok(Skip { lines, reason })

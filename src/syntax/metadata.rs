@@ -22,6 +22,16 @@ pub struct Meta {
 
 /// Parses YAML (flow or block) into JSON, or says why it cannot.
 pub fn yaml_to_json(source: &str) -> Result<Json, (String, Option<(usize, usize)>)> {
+    // Deep nesting is refused before serde_norway loads the text (see `yaml_depth`).
+    if let Some(at) = super::yaml_depth::too_deep(source) {
+        return Err((
+            format!(
+                "collections nested more than {} levels deep",
+                super::yaml_depth::MAX_DEPTH
+            ),
+            Some(at),
+        ));
+    }
     let value: serde_norway::Value = serde_norway::from_str(source).map_err(|e| {
         let at = e.location().map(|l| (l.line(), l.column()));
         let message = e.to_string();

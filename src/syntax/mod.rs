@@ -15,6 +15,7 @@ pub mod parser;
 pub mod shortcodes;
 pub mod sink;
 pub mod text;
+pub mod yaml_depth;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Map;

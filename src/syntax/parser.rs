@@ -873,26 +873,53 @@ impl Parser<'_, '_> {
                     parent,
                 }
             }
-            None => Pending {
-                pcs: None,
-                braces: {
-                    let mut b = Braces::default();
-                    b.feed(body);
-                    b
-                },
-                element: Element::Statement,
-                title: None,
-                defines: true,
-                is_reference: false,
-                pos,
-                len: chars_len(body),
-                segments: vec![Segment {
+            None => {
+                self.unclosed_title(body, pos);
+                Pending {
+                    pcs: None,
+                    braces: {
+                        let mut b = Braces::default();
+                        b.feed(body);
+                        b
+                    },
+                    element: Element::Statement,
+                    title: None,
+                    defines: true,
+                    is_reference: false,
                     pos,
-                    text: body.to_string(),
-                }],
-                parent,
-            },
+                    len: chars_len(body),
+                    segments: vec![Segment {
+                        pos,
+                        text: body.to_string(),
+                    }],
+                    parent,
+                }
+            }
         }
+    }
+
+    /// An element that starts with `[` or `<` without its closing bracket on the line (a file
+    /// cut off inside a title, a title broken over two lines) would be read as plain text, an
+    /// untitled statement: it is an error.
+    fn unclosed_title(&mut self, body: &str, pos: Pos) {
+        let close = match body.chars().next() {
+            Some('[') => ']',
+            Some('<') => '>',
+            _ => return,
+        };
+        if body.get(1..).is_some_and(|rest| rest.contains(close)) {
+            return;
+        }
+        let open = if close == ']' { '[' } else { '<' };
+        self.sink.report(
+            Code::Syntax,
+            format!("`{open}` opens a title that is never closed"),
+            pos,
+            chars_len(body),
+            Some(format!(
+                "close the title on the same line (`{open}Four days{close}: text`), or write                  `\\{open}` if the bracket is text"
+            )),
+        );
     }
 
     fn finish_pending(&mut self) {

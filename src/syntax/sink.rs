@@ -34,6 +34,22 @@ impl<'a> Sink<'a> {
         self.lines.get(line.saturating_sub(1)).copied()
     }
 
+    /// Places the diagnostic `d` at `pos`, underlining `length` characters, and reports it.
+    pub fn place(&mut self, d: Diagnostic, pos: Pos, length: usize) {
+        let d = d
+            .at_line(&self.file, self.line(pos.line), pos.line, pos.column)
+            .with_length(length);
+        self.diagnostics.push(d);
+    }
+
+    /// Reports the first control character of `text` (see [`crate::control`]), found in `what`
+    /// declared at `pos` (the place of the declaration: `text` is a decoded YAML value).
+    pub fn control_in(&mut self, text: &str, what: &str, pos: Pos) {
+        if let Some((_, c)) = crate::control::find(text) {
+            self.place(crate::control::diagnostic(what, c), pos, 1);
+        }
+    }
+
     /// Reports `code` at `pos`, underlining `length` characters, with an optional help.
     pub fn report(
         &mut self,

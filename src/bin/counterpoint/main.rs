@@ -481,13 +481,20 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Apx => counterpoint::formats::iccma::to_apx(&map),
         ExportFormat::I23 => counterpoint::formats::iccma::to_i23(&map),
         ExportFormat::Aif => counterpoint::formats::aif::to_string(&map),
-        ExportFormat::Argdown => match counterpoint::formats::argdown::to_string(&map) {
-            Ok(text) => text,
-            Err(e) => {
-                eprintln!("error: {e}");
-                return Ok(ExitCode::from(1));
+        ExportFormat::Argdown => {
+            match counterpoint::formats::argdown::to_string_with_warnings(&map) {
+                Ok((text, warnings)) => {
+                    for w in warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    text
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(ExitCode::from(1));
+                }
             }
-        },
+        }
         ExportFormat::Mermaid => counterpoint::formats::mermaid::to_string(&map),
         ExportFormat::Graphml => counterpoint::formats::graphml::to_string(&map),
     };
