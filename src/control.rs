@@ -9,7 +9,7 @@
 //! them ([`crate::formats::argdown`] writes YAML `\u007f`).
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Map;
+use crate::model::{Map, Origin};
 
 /// The parts of a map the rule covers, as documentation says them.
 pub const TEXTS: &str =
@@ -60,39 +60,46 @@ pub fn diagnostic(what: &str, c: char) -> Diagnostic {
     )
 }
 
+/// Calls `visit(what, text, origin)` for every text of `map` the rule covers, in map order
+/// (`what` describes it for a message; `origin` is the node's place, when known).
+pub fn each_text(map: &Map, mut visit: impl FnMut(String, &str, Option<&Origin>)) {
+    if let Some(title) = &map.title {
+        visit("the map's title".into(), title, None);
+    }
+    for side in &map.sides {
+        visit(format!("the label of side {:?}", side.id), &side.label, None);
+    }
+    for source in &map.sources {
+        if let Some(title) = &source.title {
+            visit(format!("the title of source {:?}", source.id), title, None);
+        }
+    }
+    for section in &map.sections {
+        visit(
+            format!("the title of section {}", section.id),
+            &section.title,
+            None,
+        );
+    }
+    for (_, node) in map.nodes() {
+        let origin = node.origin.as_ref();
+        visit(format!("the title of {}", node.id), &node.title, origin);
+        visit(format!("the text of {}", node.id), &node.text, origin);
+        for tag in &node.tags {
+            visit(format!("a tag of {}", node.id), tag, origin);
+        }
+    }
+}
+
 /// Every text of `map` the rule covers that holds a control character, described for a
 /// message (`the text of [a] holds U+0000 (NUL)`), in map order.
 pub fn in_map(map: &Map) -> Vec<String> {
     let mut out = Vec::new();
-    let mut check = |what: String, text: &str| {
+    each_text(map, |what, text, _| {
         if let Some((_, c)) = find(text) {
             out.push(format!("{what} holds the control character {}", name(c)));
         }
-    };
-    if let Some(title) = &map.title {
-        check("the map's title".into(), title);
-    }
-    for side in &map.sides {
-        check(format!("the label of side {:?}", side.id), &side.label);
-    }
-    for source in &map.sources {
-        if let Some(title) = &source.title {
-            check(format!("the title of source {:?}", source.id), title);
-        }
-    }
-    for section in &map.sections {
-        check(
-            format!("the title of section {}", section.id),
-            &section.title,
-        );
-    }
-    for (_, node) in map.nodes() {
-        check(format!("the title of {}", node.id), &node.title);
-        check(format!("the text of {}", node.id), &node.text);
-        for tag in &node.tags {
-            check(format!("a tag of {}", node.id), tag);
-        }
-    }
+    });
     out
 }
 

@@ -314,6 +314,7 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
         syntax::parse_files(&argdown, &mut diagnostics)
     };
     for (name, other) in maps {
+        diagnostics.extend(validate::control_characters(&other, name));
         if map.node_count() == 0 && map.sides.is_empty() {
             map = other;
         } else {

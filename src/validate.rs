@@ -73,6 +73,23 @@ fn declared_sources(map: &Map) -> String {
     }
 }
 
+/// The control-character rule ([`crate::control`]) for a map read from a format other than
+/// Argdown (whose reader applies it to every line): one E014 for each text that breaks it, at
+/// the node's place when known, else in `file`.
+pub fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    crate::control::each_text(map, |what, text, origin| {
+        if let Some((_, c)) = crate::control::find(text) {
+            let mut d = placed(crate::control::diagnostic(&what, c), origin, 1);
+            if d.file.is_empty() {
+                d.file = file.to_string();
+            }
+            out.push(d);
+        }
+    });
+    out
+}
+
 /// All map-level diagnostics, placed at the node's (or citation's, or relation's) origin where
 /// it has one. Source lines are attached later by [`attach_snippets`].
 pub fn validate(map: &Map) -> Vec<Diagnostic> {

@@ -361,13 +361,14 @@ d.json:11:3: error[E013]: sections are their own parents: "s3" -> "s4" -> "s3"
 
 // Defect 6: ids are written on one line in i23, and what apx cannot hold is made into atoms.
 
-/// A JSON map whose ids hold line breaks, backslashes, tabs and would-be attack lines.
+/// A JSON map whose ids hold line breaks, backslashes, tabs and would-be attack lines. (No
+/// control character: read back from ICCMA, an id is also a title, and E014 refuses them there.)
 fn hostile_map() -> String {
     let ids = [
         "[x\n2 1]",
         "<back\\slash \\n>",
         "[tab\there\rcr]",
-        "[ line\u{2028}sep\u{85}nel\u{7f} ]",
+        "[ line\u{2028}sep nel ]",
         "[p af 9\n# id 1 [x]]",
     ];
     let nodes: Vec<serde_json::Value> = ids
@@ -417,7 +418,7 @@ fn hostile_ids_survive_i23_and_apx() {
          # id 1 [x\\n2 1]\n\
          # id 2 <back\\\\slash \\\\n>\n\
          # id 3 [tab\\there\\rcr]\n\
-         # id 4 [ line\\u{2028}sep\\u{85}nel\\u{7f} ]\n\
+         # id 4 [ line\\u{2028}sep nel ]\n\
          # id 5 [p af 9\\n# id 1 [x]]\n\
          1 2\n3 1\n5 4\n"
     );
@@ -454,4 +455,34 @@ fn hostile_ids_survive_i23_and_apx() {
         ]
     );
     assert_eq!(relations.len(), 3);
+}
+
+// Defect 17: one rule for control characters, in every reader: a NUL in a JSON text is a
+// located error, and nothing is exported (before, `export --to argdown` turned it into a space).
+
+#[test]
+fn control_characters_in_json_texts_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "nul.json",
+        r#"{"format":"counterpoint","version":1,"nodes":[{"id":"[a]","title":"a","text":"x\u0000y"}],"edges":[]}"#,
+    );
+    let expected = r#"nul.json:1:47: error[E014]: control character U+0000 (NUL) in the text of [a]
+  |
+1 | {"format":"counterpoint","version":1,"nodes":[{"id":"[a]","title":"a","text":"x\u0000y"}],"edges":[]}
+  |                                               ^
+  = help: control characters (U+0000-U+001F but tab and line breaks, U+007F-U+009F) are not allowed in a map's texts; delete it or write a space
+
+1 error, 0 warnings
+"#;
+    assert_eq!(run_in(dir.path(), &["check", "nul.json"], 1), expected);
+    let out = counterpoint()
+        .current_dir(dir.path())
+        .args(["export", "--to", "argdown", "nul.json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
 }

@@ -307,7 +307,13 @@ fn diagnostics_show_control_characters_escaped() {
   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
   = help: declared sides are: pro
 
-1 error, 0 warnings
+esc.argdown:6:4: error[E014]: control character U+001B (ESC) in the text
+  |
+6 | <A \u{1b}]0;pwned\u{7} \u{1b}[8m>: text \u{1b}]52;c;ZWNobw==\u{7} here {side: x}
+  |    ^^^^^^
+  = help: control characters (U+0000-U+001F but tab and line breaks, U+007F-U+009F) are not allowed in a map's texts; delete it or write a space
+
+2 errors, 0 warnings
 "#
     );
     let out = counterpoint()
