@@ -8,22 +8,24 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::files::SourceFolder;
 use crate::model::{Citation, Map, Node, Origin};
 
+/// One character made comparable: typographic quotes, apostrophes and dashes become their ASCII
+/// forms, non-breaking spaces a space.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
+        c => c,
+    }
+}
+
 /// Text made comparable: typographic quotes, apostrophes and dashes become their ASCII forms,
 /// and every run of whitespace one space.
 pub fn normalize(text: &str) -> String {
-    let mapped: String =
-        text.chars()
-            .map(|c| match c {
-                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`'
-                | '\u{00B4}' => '\'',
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-                | '\u{00BB}' => '"',
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-                | '\u{2212}' => '-',
-                '\u{00A0}' | '\u{2007}' | '\u{202F}' => ' ',
-                c => c,
-            })
-            .collect();
+    let mapped: String = text.chars().map(fold).collect();
     let mut out = String::with_capacity(mapped.len());
     for word in mapped.split_whitespace() {
         if !out.is_empty() {
@@ -34,9 +36,97 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// A source file as read: its lines, or why it could not be read.
-enum SourceText {
-    Lines(Vec<String>),
+/// A source file, read and normalised once per run: the whole text as [`normalize`] gives it,
+/// and where each line's words lie in it, so that any range of lines is a slice of it.
+struct SourceText {
+    norm: String,
+    /// Per line: the start of its first word and the end of its last word in `norm` (for a
+    /// line without words, both the length of `norm` before it).
+    spans: Vec<(usize, usize)>,
+}
+
+impl SourceText {
+    fn new(text: &str) -> SourceText {
+        let mut norm = String::with_capacity(text.len());
+        let mut spans = Vec::new();
+        let mut mapped = String::new();
+        for line in crate::syntax::lexer::lines(text) {
+            mapped.clear();
+            mapped.extend(line.chars().map(fold));
+            let mut start = None;
+            // Lines end at `\n` or `\r`, both whitespace: no word crosses a line end, so the
+            // words of any range of lines are a run of the words of the whole text.
+            for word in mapped.split_whitespace() {
+                if !norm.is_empty() {
+                    norm.push(' ');
+                }
+                start.get_or_insert(norm.len());
+                norm.push_str(word);
+            }
+            spans.push((start.unwrap_or(norm.len()), norm.len()));
+        }
+        norm.shrink_to_fit();
+        SourceText { norm, spans }
+    }
+
+    fn line_count(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Lines `from..to` (0-based) normalised: `normalize` of those lines joined.
+    fn lines(&self, from: usize, to: usize) -> &str {
+        let first = self.spans.get(from);
+        let last = to.checked_sub(1).and_then(|l| self.spans.get(l));
+        let (Some(&(start, _)), Some(&(_, end))) = (first, last) else {
+            return "";
+        };
+        // A range starting with lines without words starts at the space before its first word.
+        self.norm
+            .get(start..end)
+            .unwrap_or("")
+            .trim_start_matches(' ')
+    }
+
+    /// The 1-based line on which byte `at` of the normalised text lies.
+    fn line_of(&self, at: usize) -> usize {
+        self.spans.partition_point(|&(_, end)| end <= at) + 1
+    }
+
+    /// The 1-based first and last line of the `len` bytes (`len` > 0) at `at` of the
+    /// normalised text.
+    fn lines_of(&self, at: usize, len: usize) -> (usize, usize) {
+        (self.line_of(at), self.line_of(at + len.max(1) - 1))
+    }
+}
+
+/// Where each of `patterns` (distinct, not empty) first occurs in `text`, in one pass over the
+/// text for all of them (so that many quotes missing from a long source cost linear time).
+fn first_occurrences(text: &str, patterns: &[&str]) -> Vec<Option<usize>> {
+    let mut first = vec![None; patterns.len()];
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(patterns) else {
+        // Too many patterns for one automaton: one search each.
+        for (slot, p) in first.iter_mut().zip(patterns) {
+            *slot = memchr::memmem::find(text.as_bytes(), p.as_bytes());
+        }
+        return first;
+    };
+    let mut left = patterns.len();
+    for m in automaton.find_overlapping_iter(text) {
+        let slot = &mut first[m.pattern().as_usize()];
+        if slot.is_none() {
+            *slot = Some(m.start());
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+        }
+    }
+    first
+}
+
+/// A source file as read, or why it could not be read.
+enum Loaded {
+    Text(SourceText),
     Missing(String),
 }
 
@@ -69,12 +159,50 @@ impl Snippets {
     }
 }
 
+/// The result of checking one citation against its source text.
+enum Checked {
+    Fine,
+    /// A diagnostic, complete but for its place.
+    Problem(Diagnostic),
+    /// E008 whose help depends on whether the quote (normalised, `wanted`) occurs elsewhere in
+    /// the source: decided for all such citations of a source at once.
+    Elsewhere {
+        diagnostic: Diagnostic,
+        wanted: String,
+        file: String,
+    },
+}
+
+/// The help of an E008 whose quote was searched for in the whole source: `at` is the 1-based
+/// first and last line of its first occurrence, if it occurs.
+fn elsewhere_help(file: &str, at: Option<(usize, usize)>) -> String {
+    match at {
+        Some((first, last)) => format!(
+            "the quote occurs elsewhere in {file} (around line{} {}): correct the line range",
+            if first == last { "" } else { "s" },
+            range(first, last)
+        ),
+        None => {
+            format!("the quote does not occur anywhere in {file}: copy it exactly from the source")
+        }
+    }
+}
+
+/// An E008 waiting for its help: the source's id, the quote normalised, the source's file.
+type Pending = (String, String, String);
+
+/// The first and last line (1-based) of a place in a source.
+type Lines = (usize, usize);
+
 /// Diagnostics for citations whose line range lies outside the source file (E007), whose
 /// quote does not occur in the cited lines (E008), or whose source file cannot be read (E011).
-/// Citations of undeclared sources are left to [`crate::validate`] (E005).
+/// Citations of undeclared sources are left to [`crate::validate`] (E005). Each source is read
+/// and normalised once, and the quotes missing from their cited lines are looked for in the
+/// whole source in one pass per source.
 pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut texts: HashMap<String, SourceText> = HashMap::new();
+    // Diagnostics in order; an E008 still waiting for its help names its source and quote.
+    let mut out: Vec<(Diagnostic, Option<Pending>)> = Vec::new();
+    let mut texts: HashMap<String, Loaded> = HashMap::new();
     let mut snippets = Snippets::default();
     for (_, node) in map.nodes() {
         for citation in &node.citations {
@@ -86,26 +214,21 @@ pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
             let first_use = !texts.contains_key(&source.id);
             let text = texts.entry(source.id.clone()).or_insert_with(|| {
                 let Some(file) = &source.file else {
-                    return SourceText::Missing(format!(
+                    return Loaded::Missing(format!(
                         "source {:?} names no `file`; add `file: NAME` to it in the frontmatter",
                         source.id
                     ));
                 };
                 match folder.read(file) {
-                    Ok(bytes) => SourceText::Lines(
-                        crate::syntax::lexer::split_lines(&String::from_utf8_lossy(&bytes))
-                            .into_iter()
-                            .map(str::to_string)
-                            .collect(),
-                    ),
-                    Err(e) => SourceText::Missing(e.to_string()),
+                    Ok(bytes) => Loaded::Text(SourceText::new(&String::from_utf8_lossy(&bytes))),
+                    Err(e) => Loaded::Missing(e.to_string()),
                 }
             });
-            let lines = match text {
-                SourceText::Lines(lines) => lines,
-                SourceText::Missing(why) => {
+            let text = match text {
+                Loaded::Text(text) => text,
+                Loaded::Missing(why) => {
                     if first_use {
-                        out.push(
+                        out.push((
                             snippets.place(
                                 Diagnostic::new(
                                     Code::SourceFileMissing,
@@ -115,31 +238,76 @@ pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
                                 origin,
                                 cite_len,
                             ),
-                        );
+                            None,
+                        ));
                     }
                     continue;
                 }
             };
-            if let Some(d) = check_one(node, citation, lines, source.file.as_deref()) {
-                out.push(snippets.place(d, origin, cite_len));
+            match check_one(node, citation, text, source.file.as_deref()) {
+                Checked::Fine => {}
+                Checked::Problem(d) => out.push((snippets.place(d, origin, cite_len), None)),
+                Checked::Elsewhere {
+                    diagnostic,
+                    wanted,
+                    file,
+                } => out.push((
+                    snippets.place(diagnostic, origin, cite_len),
+                    Some((source.id.clone(), wanted, file)),
+                )),
             }
         }
     }
-    out
+    // Per source, the distinct quotes to look for, each found in one pass.
+    let mut wanted: HashMap<&str, HashMap<&str, Option<Lines>>> = HashMap::new();
+    for (_, pending) in &out {
+        if let Some((source, quote, _)) = pending {
+            wanted
+                .entry(source.as_str())
+                .or_default()
+                .insert(quote.as_str(), None);
+        }
+    }
+    for (source, quotes) in &mut wanted {
+        let Some(Loaded::Text(text)) = texts.get(*source) else {
+            continue;
+        };
+        let patterns: Vec<&str> = quotes.keys().copied().collect();
+        for (p, at) in patterns
+            .iter()
+            .zip(first_occurrences(&text.norm, &patterns))
+        {
+            quotes.insert(p, at.map(|at| text.lines_of(at, p.len())));
+        }
+    }
+    let helps: Vec<Option<String>> = out
+        .iter()
+        .map(|(_, pending)| {
+            let (source, quote, file) = pending.as_ref()?;
+            let at = wanted
+                .get(source.as_str())
+                .and_then(|q| q.get(quote.as_str()))
+                .copied()
+                .flatten();
+            Some(elsewhere_help(file, at))
+        })
+        .collect();
+    out.into_iter()
+        .zip(helps)
+        .map(|((d, _), help)| match help {
+            Some(help) => d.with_help(help),
+            None => d,
+        })
+        .collect()
 }
 
 /// E007 or E008 for one citation, without a place yet.
-fn check_one(
-    node: &Node,
-    citation: &Citation,
-    lines: &[String],
-    file: Option<&str>,
-) -> Option<Diagnostic> {
+fn check_one(node: &Node, citation: &Citation, text: &SourceText, file: Option<&str>) -> Checked {
     let [first, last] = citation.lines;
-    let count = lines.len();
+    let count = text.line_count();
     let file = file.unwrap_or(&citation.source);
     if first == 0 || usize::try_from(last).map_or(true, |l| l > count) || first > last {
-        return Some(
+        return Checked::Problem(
             Diagnostic::new(
                 Code::CiteOutOfRange,
                 format!(
@@ -153,40 +321,37 @@ fn check_one(
             .with_help(format!("cite lines between 1 and {count}")),
         );
     }
-    let quote = citation.quote.as_deref()?;
-    let from = usize::try_from(first).ok()?.saturating_sub(1);
-    let to = usize::try_from(last).ok()?;
-    let cited = lines.get(from..to)?.join("\n");
-    let wanted = normalize(quote);
-    if normalize(&cited).contains(&wanted) {
-        return None;
-    }
-    // When the range is the whole file, the quote is nowhere in it.
-    let elsewhere = (from > 0 || to < count) && normalize(&lines.join("\n")).contains(&wanted);
-    let help = if elsewhere {
-        let at = lines
-            .iter()
-            .position(|l| normalize(l).contains(&wanted))
-            .map(|i| format!(" (around line {})", i + 1))
-            .unwrap_or_default();
-        format!("the quote occurs elsewhere in {file}{at}: correct the line range")
-    } else {
-        format!("the quote does not occur anywhere in {file}: copy it exactly from the source")
+    let Some(quote) = citation.quote.as_deref() else {
+        return Checked::Fine;
     };
-    Some(
-        Diagnostic::new(
-            Code::QuoteNotFound,
-            format!(
-                "the quote {quote:?} is not in {}:{}",
-                citation.source,
-                range(first, last)
-            ),
-        )
-        .with_help(help),
-    )
+    let (Ok(first), Ok(to)) = (usize::try_from(first), usize::try_from(last)) else {
+        return Checked::Fine;
+    };
+    let from = first.saturating_sub(1);
+    let wanted = normalize(quote);
+    if memchr::memmem::find(text.lines(from, to).as_bytes(), wanted.as_bytes()).is_some() {
+        return Checked::Fine;
+    }
+    let diagnostic = Diagnostic::new(
+        Code::QuoteNotFound,
+        format!(
+            "the quote {quote:?} is not in {}:{}",
+            citation.source,
+            range(citation.lines[0], citation.lines[1])
+        ),
+    );
+    if from == 0 && to >= count {
+        // The range is the whole file: the quote is nowhere in it.
+        return Checked::Problem(diagnostic.with_help(elsewhere_help(file, None)));
+    }
+    Checked::Elsewhere {
+        diagnostic,
+        wanted,
+        file: file.to_string(),
+    }
 }
 
-fn range(first: u32, last: u32) -> String {
+fn range<N: PartialEq + std::fmt::Display>(first: N, last: N) -> String {
     if first == last {
         first.to_string()
     } else {
@@ -206,29 +371,87 @@ mod tests {
         );
     }
 
+    /// `check_one`, with the search elsewhere done as `check_sources` does it.
+    fn check(citation: &Citation, text: &SourceText, file: Option<&str>) -> Option<Diagnostic> {
+        match check_one(&Node::statement("A", "a"), citation, text, file) {
+            Checked::Fine => None,
+            Checked::Problem(d) => Some(d),
+            Checked::Elsewhere {
+                diagnostic,
+                wanted,
+                file,
+            } => {
+                let at = first_occurrences(&text.norm, &[&wanted])[0];
+                let lines = at.map(|at| text.lines_of(at, wanted.len()));
+                Some(diagnostic.with_help(elsewhere_help(&file, lines)))
+            }
+        }
+    }
+
     #[test]
     fn checks_range_and_quote() {
-        let lines: Vec<String> = ["one two", "three \u{201C}four\u{201D}", "five"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let node = Node::statement("A", "a");
+        let lines = SourceText::new("one two\nthree \u{201C}four\u{201D}\nfive");
         let c = |a, b, q: Option<&str>| Citation {
             source: "m".into(),
             lines: [a, b],
             quote: q.map(str::to_string),
             origin: None,
         };
-        assert!(check_one(&node, &c(1, 3, None), &lines, Some("m.txt")).is_none());
-        let d = check_one(&node, &c(2, 4, None), &lines, Some("m.txt")).unwrap();
+        assert!(check(&c(1, 3, None), &lines, Some("m.txt")).is_none());
+        let d = check(&c(2, 4, None), &lines, Some("m.txt")).unwrap();
         assert_eq!(d.code, Code::CiteOutOfRange);
         assert_eq!(d.message, "[A] cites m:2-4 but m.txt has 3 lines");
-        assert!(check_one(&node, &c(1, 2, Some("two three \"four\"")), &lines, None).is_none());
-        let d = check_one(&node, &c(1, 1, Some("five")), &lines, Some("m.txt")).unwrap();
+        assert!(check(&c(1, 2, Some("two three \"four\"")), &lines, None).is_none());
+        let d = check(&c(1, 1, Some("five")), &lines, Some("m.txt")).unwrap();
         assert_eq!(d.code, Code::QuoteNotFound);
         assert_eq!(
             d.help.as_deref(),
             Some("the quote occurs elsewhere in m.txt (around line 3): correct the line range")
+        );
+        // The first occurrence, even when it runs over a line end.
+        let d = check(
+            &c(3, 3, Some("\u{201C}four\u{201D} five")),
+            &lines,
+            Some("m.txt"),
+        )
+        .unwrap();
+        assert_eq!(
+            d.help.as_deref(),
+            Some("the quote occurs elsewhere in m.txt (around lines 2-3): correct the line range")
+        );
+        let d = check(&c(2, 3, Some("one six")), &lines, Some("m.txt")).unwrap();
+        assert_eq!(
+            d.help.as_deref(),
+            Some("the quote does not occur anywhere in m.txt: copy it exactly from the source")
+        );
+    }
+
+    #[test]
+    fn line_ranges_are_slices_of_the_text_normalised_once() {
+        let text = "\n  a\u{00A0}b \r\n\n\u{2018}c\u{2019}  d\r\r  \n e\u{2014}f\n\n";
+        let source = SourceText::new(text);
+        let lines = crate::syntax::lexer::split_lines(text);
+        assert_eq!(source.line_count(), lines.len());
+        assert_eq!(source.norm, "a b 'c' d e-f");
+        for from in 0..lines.len() {
+            for to in from + 1..=lines.len() {
+                assert_eq!(
+                    source.lines(from, to),
+                    normalize(&lines[from..to].join("\n")),
+                    "lines {from}..{to}"
+                );
+            }
+        }
+        assert_eq!(source.line_of(0), 2);
+        assert_eq!(source.line_of(4), 4);
+        assert_eq!(source.line_of(10), 7);
+    }
+
+    #[test]
+    fn finds_the_first_occurrence_of_each_quote_in_one_pass() {
+        assert_eq!(
+            first_occurrences("a b a c b d", &["b", "c b", "x", "a"]),
+            vec![Some(2), Some(6), None, Some(0)]
         );
     }
 }

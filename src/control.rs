@@ -67,7 +67,11 @@ pub fn each_text(map: &Map, mut visit: impl FnMut(String, &str, Option<&Origin>)
         visit("the map's title".into(), title, None);
     }
     for side in &map.sides {
-        visit(format!("the label of side {:?}", side.id), &side.label, None);
+        visit(
+            format!("the label of side {:?}", side.id),
+            &side.label,
+            None,
+        );
     }
     for source in &map.sources {
         if let Some(title) = &source.title {

@@ -7,7 +7,7 @@
 //! Node ids follow Argdown's two namespaces: a statement titled `T` has id `[T]`, an argument
 //! titled `T` has id `<T>`. Maps read from other formats may use any unique string.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -327,6 +327,9 @@ pub struct Map {
     pub sections: Vec<Section>,
     graph: StableDiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
+    /// Every (from, to, relation) in the graph, so that [`Map::relate`] finds a duplicate in
+    /// constant time instead of walking the node's edges (quadratic on a node with many).
+    relations: HashSet<(NodeIndex, NodeIndex, Relation)>,
 }
 
 impl Map {
@@ -348,20 +351,18 @@ impl Map {
     /// Adds a relation `from -> to`. Parallel edges are allowed (the same relation written twice
     /// is kept twice only if the caller adds it twice).
     pub fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> EdgeIndex {
+        self.relations.insert((from, to, edge.relation));
         self.graph.add_edge(from, to, edge)
     }
 
     /// Adds `from -relation-> to` unless the same relation already joins them. Returns whether it
     /// was added.
     pub fn relate(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> bool {
-        let exists = self
-            .graph
-            .edges_connecting(from, to)
-            .any(|e| e.weight().relation == edge.relation);
-        if !exists {
+        let added = self.relations.insert((from, to, edge.relation));
+        if added {
             self.graph.add_edge(from, to, edge);
         }
-        !exists
+        added
     }
 
     /// The graph, for algorithms.
@@ -535,6 +536,38 @@ mod tests {
         assert_eq!(map.kind(pro), Kind::Support);
         assert_eq!(map.kind(con), Kind::Rebuttal);
         assert_eq!(map.kind(both), Kind::Rebuttal);
+    }
+
+    #[test]
+    fn relate_adds_each_relation_once_per_pair() {
+        let mut map = Map::new();
+        let a = map.add_node(Node::statement("A", "")).unwrap();
+        let b = map.add_node(Node::statement("B", "")).unwrap();
+        let c = map.add_node(Node::statement("C", "")).unwrap();
+        assert!(map.relate(a, b, Edge::new(Relation::Supports)));
+        assert!(!map.relate(a, b, Edge::new(Relation::Supports)));
+        assert!(map.relate(a, b, Edge::new(Relation::Rebuts)));
+        assert!(map.relate(b, a, Edge::new(Relation::Supports)));
+        assert!(map.relate(a, c, Edge::new(Relation::Supports)));
+        // An edge added directly (parallel edges are allowed) also counts for `relate`.
+        map.add_edge(c, a, Edge::new(Relation::Undercuts));
+        map.add_edge(c, a, Edge::new(Relation::Undercuts));
+        assert!(!map.relate(c, a, Edge::new(Relation::Undercuts)));
+        let triples: Vec<_> = map
+            .edges()
+            .map(|(x, y, e)| (map.node(x).id.as_str(), e.relation, map.node(y).id.as_str()))
+            .collect();
+        assert_eq!(
+            triples,
+            vec![
+                ("[A]", Relation::Supports, "[B]"),
+                ("[A]", Relation::Rebuts, "[B]"),
+                ("[B]", Relation::Supports, "[A]"),
+                ("[A]", Relation::Supports, "[C]"),
+                ("[C]", Relation::Undercuts, "[A]"),
+                ("[C]", Relation::Undercuts, "[A]"),
+            ]
+        );
     }
 
     #[test]

@@ -212,6 +212,56 @@ impl State<'_> {
     }
 }
 
+/// The extensions found so far, indexed by argument: for each argument, a bitset of the
+/// extensions (numbered in the order found) that hold it. Whether a new set lies inside one of
+/// them is an intersection of its members' bitsets, 64 extensions per word, instead of a
+/// comparison with every extension found.
+struct Holders {
+    sets: Vec<Vec<u64>>,
+    count: usize,
+}
+
+impl Holders {
+    fn new(k: usize) -> Holders {
+        Holders {
+            sets: vec![Vec::new(); k],
+            count: 0,
+        }
+    }
+
+    /// Whether some extension found holds every `IN` argument of `label`.
+    fn cover(&self, label: &[u8]) -> bool {
+        let members: Vec<usize> = (0..label.len()).filter(|&v| label[v] == IN).collect();
+        let words = self.count.div_ceil(64);
+        (0..words).any(|w| {
+            let mut all = if w + 1 == words && self.count % 64 != 0 {
+                (1u64 << (self.count % 64)) - 1
+            } else {
+                u64::MAX
+            };
+            for &v in &members {
+                all &= self.sets[v].get(w).copied().unwrap_or(0);
+                if all == 0 {
+                    break;
+                }
+            }
+            all != 0
+        })
+    }
+
+    /// Records the `IN` arguments of `label` as the next extension.
+    fn add(&mut self, label: &[u8]) {
+        let (word, bit) = (self.count / 64, self.count % 64);
+        for (set, _) in self.sets.iter_mut().zip(label).filter(|(_, &l)| l == IN) {
+            if set.len() <= word {
+                set.resize(word + 1, 0);
+            }
+            set[word] |= 1 << bit;
+        }
+        self.count += 1;
+    }
+}
+
 enum Pick {
     Forced(u32),
     Branch(u32),
@@ -275,8 +325,9 @@ fn search(
             .count() as u32;
     }
 
-    // Found preferred extensions (local numbering), as membership vectors, and whether stable.
-    let mut found: Vec<(Vec<bool>, bool)> = Vec::new();
+    // Extensions found (local numbering), as membership vectors.
+    let mut found: Vec<Vec<bool>> = Vec::new();
+    let mut holders = Holders::new(k);
     let mut frames: Vec<(u32, usize)> = Vec::new();
     let mut steps = 0usize;
     'search: loop {
@@ -299,22 +350,28 @@ fn search(
                     continue 'search;
                 }
                 Pick::Leaf => {
-                    if !state.label.contains(&MUST_OUT) {
-                        let members: Vec<bool> = state.label.iter().map(|&l| l == IN).collect();
-                        let inside =
-                            |t: &Vec<bool>| members.iter().zip(t).all(|(&m, &member)| !m || member);
-                        if !found.iter().any(|(t, _)| inside(t)) {
-                            if semantics == Semantics::Preferred
-                                && found.len() >= limits.max_extensions
-                            {
-                                return Err(SearchError::TooManyExtensions {
-                                    semantics,
-                                    limit: limits.max_extensions,
-                                });
-                            }
-                            let is_stable = !state.label.contains(&UNDEC);
-                            found.push((members, is_stable));
+                    // An admissible labelling. Leaves have pairwise different `in` sets (two
+                    // leaves differ at least in the argument of the choice that parted them).
+                    let new = !state.label.contains(&MUST_OUT)
+                        && match semantics {
+                            // Nothing undecided: stable. Stable extensions never contain one
+                            // another, so no comparison with those found is needed.
+                            Semantics::Stable => !state.label.contains(&UNDEC),
+                            // Preferred unless inside one found before (the search finds a
+                            // larger set before its subsets).
+                            Semantics::Preferred => !holders.cover(&state.label),
+                        };
+                    if new {
+                        if found.len() >= limits.max_extensions {
+                            return Err(SearchError::TooManyExtensions {
+                                semantics,
+                                limit: limits.max_extensions,
+                            });
                         }
+                        if semantics == Semantics::Preferred {
+                            holders.add(&state.label);
+                        }
+                        found.push(state.label.iter().map(|&l| l == IN).collect());
                     }
                 }
             }
@@ -332,17 +389,8 @@ fn search(
         }
     }
 
-    let wanted = found
-        .into_iter()
-        .filter(|(_, is_stable)| semantics == Semantics::Preferred || *is_stable);
-    let mut out = Vec::new();
-    for (members, _) in wanted {
-        if out.len() >= limits.max_extensions {
-            return Err(SearchError::TooManyExtensions {
-                semantics,
-                limit: limits.max_extensions,
-            });
-        }
+    let mut out = Vec::with_capacity(found.len());
+    for members in found {
         let mut ext = base.clone();
         ext.extend(
             members
@@ -470,6 +518,76 @@ mod tests {
                 semantics: Semantics::Preferred,
                 limit: 2
             }
+        );
+    }
+
+    /// `n` disjoint mutual attacks `0 <-> 1`, `2 <-> 3`, ...: 2^n stable (and preferred)
+    /// extensions.
+    fn pairs(n: u32) -> Framework {
+        let attacks: Vec<(u32, u32)> = (0..n)
+            .flat_map(|i| [(2 * i, 2 * i + 1), (2 * i + 1, 2 * i)])
+            .collect();
+        framework(2 * n as usize, &attacks)
+    }
+
+    #[test]
+    fn stable_search_stops_at_the_extension_limit() {
+        // 2^200 stable extensions: the search gives up as soon as it has found 1,001 (it used
+        // to collect them until the step limit, comparing each with all found before).
+        let fw = pairs(200);
+        let g = label_framework(&fw);
+        for semantics in [Semantics::Stable, Semantics::Preferred] {
+            assert_eq!(
+                extensions(&fw, &g, semantics, Limits::default())
+                    .unwrap_err()
+                    .to_string(),
+                format!(
+                    "there are more than 1000 {} extensions; the search stops there",
+                    semantics.as_str()
+                )
+            );
+        }
+        // Just within the limit: 2^9 = 512 extensions, all different.
+        let fw = pairs(9);
+        let g = label_framework(&fw);
+        let mut s = stable(&fw, &g, Limits::default()).unwrap();
+        assert_eq!(s.len(), 512);
+        s.sort();
+        s.dedup();
+        assert_eq!(s.len(), 512);
+        assert_eq!(
+            s,
+            preferred(&fw, &g, Limits::default())
+                .map(|mut p| {
+                    p.sort();
+                    p
+                })
+                .unwrap()
+        );
+        // One over: 2^10 = 1,024.
+        let fw = pairs(10);
+        let g = label_framework(&fw);
+        assert_eq!(
+            stable(&fw, &g, Limits::default()),
+            Err(SearchError::TooManyExtensions {
+                semantics: Semantics::Stable,
+                limit: 1000
+            })
+        );
+    }
+
+    #[test]
+    fn stable_search_stops_at_the_step_limit() {
+        // An odd cycle beside 30 pairs: no stable extension at all, and 2^30 leaves to visit.
+        let mut attacks: Vec<(u32, u32)> = (0..30)
+            .flat_map(|i| [(2 * i, 2 * i + 1), (2 * i + 1, 2 * i)])
+            .collect();
+        attacks.extend([(60, 61), (61, 62), (62, 60)]);
+        let fw = framework(63, &attacks);
+        let g = label_framework(&fw);
+        assert_eq!(
+            stable(&fw, &g, Limits::default()).unwrap_err().to_string(),
+            "the search for stable extensions did not finish within 1000000 steps"
         );
     }
 

@@ -15,23 +15,89 @@ pub struct Segment {
     pub text: String,
 }
 
+/// Characters with their positions, compactly (a position per character took 24 bytes per
+/// character of input: 1.4 GB for a 50 MB line): the characters, and where each run of
+/// characters in consecutive columns of one line starts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Placed {
+    chars: Vec<char>,
+    /// (index in `chars` of a run's first character, its position), by index.
+    runs: Vec<(usize, Pos)>,
+}
+
+impl Placed {
+    /// The segments' characters, joined by a line break (placed after the last character).
+    fn new(segments: &[Segment]) -> Placed {
+        let count = segments.iter().map(|s| s.text.chars().count() + 1).sum();
+        let mut placed = Placed {
+            chars: Vec::with_capacity(count),
+            runs: Vec::with_capacity(2 * segments.len()),
+        };
+        for (k, seg) in segments.iter().enumerate() {
+            if k > 0 {
+                let pos = placed.pos(placed.chars.len().wrapping_sub(1));
+                placed
+                    .runs
+                    .push((placed.chars.len(), pos.unwrap_or(seg.pos)));
+                placed.chars.push('\n');
+            }
+            placed.runs.push((placed.chars.len(), seg.pos));
+            placed.chars.extend(seg.text.chars());
+        }
+        placed
+    }
+
+    /// The position of the `i`-th character, if there is one.
+    fn pos(&self, i: usize) -> Option<Pos> {
+        if i >= self.chars.len() {
+            return None;
+        }
+        let run = self.runs.partition_point(|&(start, _)| start <= i);
+        let &(start, p) = self.runs.get(run.checked_sub(1)?)?;
+        Some(Pos {
+            line: p.line,
+            column: p.column + (i - start),
+        })
+    }
+
+    /// The runs of the characters `from..=to`, renumbered from 0.
+    fn runs_of(&self, from: usize, to: usize) -> Vec<(usize, Pos)> {
+        let first = self.runs.partition_point(|&(start, _)| start <= from);
+        let mut runs: Vec<(usize, Pos)> = self.pos(from).map(|p| (0, p)).into_iter().collect();
+        runs.extend(
+            self.runs
+                .iter()
+                .skip(first)
+                .take_while(|&&(start, _)| start <= to)
+                .map(|&(start, p)| (start - from, p)),
+        );
+        runs
+    }
+}
+
 /// The raw `{...}` metadata of an element, with the position of each of its characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawMeta {
     /// The metadata as written, braces included (lines joined with `\n`).
     pub source: String,
-    /// The position of each character of `source`.
-    pub positions: Vec<Pos>,
+    /// Where the characters of `source` are: as in [`Placed`].
+    runs: Vec<(usize, Pos)>,
+    /// The number of characters of `source`.
+    len: usize,
 }
 
 impl RawMeta {
     /// The position of the `index`-th character (the opening brace when out of range).
     pub fn pos_at(&self, index: usize) -> Pos {
-        self.positions
-            .get(index)
-            .or_else(|| self.positions.first())
-            .copied()
-            .unwrap_or_default()
+        let index = if index < self.len { index } else { 0 };
+        let run = self.runs.partition_point(|&(start, _)| start <= index);
+        match run.checked_sub(1).and_then(|r| self.runs.get(r)) {
+            Some(&(start, p)) => Pos {
+                line: p.line,
+                column: p.column + (index - start),
+            },
+            None => Pos::default(),
+        }
     }
 
     /// The position of the value of `key` (`key: value`), or of the opening brace.
@@ -90,25 +156,11 @@ pub fn scan_heading(segment: &Segment, sink: &mut Sink<'_>) -> Scanned {
 
 fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scanned {
     // All characters with their positions; segments are joined by a line break.
-    let mut chars: Vec<(char, Pos)> = Vec::new();
-    for (k, seg) in segments.iter().enumerate() {
-        if k > 0 {
-            let pos = chars.last().map(|(_, p)| *p).unwrap_or(seg.pos);
-            chars.push(('\n', pos));
-        }
-        for (n, c) in seg.text.chars().enumerate() {
-            chars.push((
-                c,
-                Pos {
-                    line: seg.pos.line,
-                    column: seg.pos.column + n,
-                },
-            ));
-        }
-    }
-    let at = |i: usize| chars.get(i).map(|(c, _)| *c);
-    let pos = |i: usize| chars.get(i).map(|(_, p)| *p).unwrap_or_default();
-    let mut out = String::new();
+    let placed = Placed::new(segments);
+    let chars = placed.chars.as_slice();
+    let at = |i: usize| chars.get(i).copied();
+    let pos = |i: usize| placed.pos(i).unwrap_or_default();
+    let mut out = String::with_capacity(segments.iter().map(|s| s.text.len() + 1).sum());
     let mut tags: Vec<String> = Vec::new();
     let mut seen_tags = HashSet::new();
     let mut meta: Option<RawMeta> = None;
@@ -146,13 +198,8 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
             }
             '#' => {
                 if at(i + 1) == Some('(') {
-                    if let Some(close) = closers.find(&chars, i + 2, ')') {
-                        let tag: String = chars
-                            .get(i + 2..close)
-                            .unwrap_or(&[])
-                            .iter()
-                            .map(|(c, _)| *c)
-                            .collect();
+                    if let Some(close) = closers.find(chars, i + 2, ')') {
+                        let tag: String = chars.get(i + 2..close).unwrap_or(&[]).iter().collect();
                         if keep_tags {
                             out.push_str(&format!("#({tag})"));
                         }
@@ -165,12 +212,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                     while at(k).is_some_and(is_tag_char) {
                         k += 1;
                     }
-                    let tag: String = chars
-                        .get(i + 1..k)
-                        .unwrap_or(&[])
-                        .iter()
-                        .map(|(c, _)| *c)
-                        .collect();
+                    let tag: String = chars.get(i + 1..k).unwrap_or(&[]).iter().collect();
                     if keep_tags {
                         out.push('#');
                         out.push_str(&tag);
@@ -183,12 +225,13 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                 i += 1;
                 continue;
             }
-            '{' => match matching_brace(&chars, i) {
+            '{' => match matching_brace(chars, i) {
                 Some(end) => {
                     let slice = chars.get(i..=end).unwrap_or(&[]);
                     meta = Some(RawMeta {
-                        source: slice.iter().map(|(c, _)| *c).collect(),
-                        positions: slice.iter().map(|(_, p)| *p).collect(),
+                        source: slice.iter().collect(),
+                        runs: placed.runs_of(i, end),
+                        len: slice.len(),
                     });
                     i = end + 1;
                     continue;
@@ -213,12 +256,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                     k += 1;
                 }
                 if k > i + 1 && at(k) == Some(c) {
-                    let code: String = chars
-                        .get(i..=k)
-                        .unwrap_or(&[])
-                        .iter()
-                        .map(|(c, _)| *c)
-                        .collect();
+                    let code: String = chars.get(i..=k).unwrap_or(&[]).iter().collect();
                     let own = sink
                         .shortcodes
                         .iter()
@@ -234,10 +272,8 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
             '@' if matches!(at(i + 1), Some('[' | '<')) => {
                 // A mention (`@[Title]`, `@<Title>`) is text, as in Argdown.
                 let close = if at(i + 1) == Some('[') { ']' } else { '>' };
-                if let Some(end) = closers.find(&chars, i + 2, close) {
-                    for (c, _) in chars.get(i..=end).unwrap_or(&[]) {
-                        out.push(*c);
-                    }
+                if let Some(end) = closers.find(chars, i + 2, close) {
+                    out.extend(chars.get(i..=end).unwrap_or(&[]));
                     i = end + 1;
                     continue;
                 }
@@ -245,16 +281,14 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
             '[' | '<' => {
                 let close = if c == '[' { ']' } else { '>' };
                 if c == '[' {
-                    if let Some(end) = closers.link_end(&chars, i) {
-                        for (c, _) in chars.get(i..end).unwrap_or(&[]) {
-                            out.push(*c);
-                        }
+                    if let Some(end) = closers.link_end(chars, i) {
+                        out.extend(chars.get(i..end).unwrap_or(&[]));
                         i = end;
                         continue;
                     }
                 }
                 let dash = at(i + 1) == Some('-');
-                if let (false, Some(end)) = (dash, closers.find(&chars, i + 1, close)) {
+                if let (false, Some(end)) = (dash, closers.find(chars, i + 1, close)) {
                     let what = if c == '[' {
                         "a statement"
                     } else {
@@ -271,9 +305,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
                             "escape the bracket as `\\{c}`, or put {what} on a line of its own"
                         )),
                     );
-                    for (c, _) in chars.get(i..=end).unwrap_or(&[]) {
-                        out.push(*c);
-                    }
+                    out.extend(chars.get(i..=end).unwrap_or(&[]));
                     i = end + 1;
                     continue;
                 }
@@ -320,7 +352,7 @@ struct Closers {
 impl Closers {
     /// The index of the first `close` at or after `from` on the same line, if there is one
     /// and it is not at `from` itself.
-    fn find(&mut self, chars: &[(char, Pos)], from: usize, close: char) -> Option<usize> {
+    fn find(&mut self, chars: &[char], from: usize, close: char) -> Option<usize> {
         if self
             .missing
             .iter()
@@ -329,7 +361,7 @@ impl Closers {
             return None;
         }
         let mut end = chars.len();
-        for (k, (c, _)) in chars.iter().enumerate().skip(from) {
+        for (k, c) in chars.iter().enumerate().skip(from) {
             if *c == close {
                 return (k > from).then_some(k);
             }
@@ -344,9 +376,9 @@ impl Closers {
     }
 
     /// The end (exclusive) of a Markdown link `[text](url)` starting at `start`, on one line.
-    fn link_end(&mut self, chars: &[(char, Pos)], start: usize) -> Option<usize> {
+    fn link_end(&mut self, chars: &[char], start: usize) -> Option<usize> {
         let close = self.find(chars, start + 1, ']')?;
-        if chars.get(close + 1).map(|(c, _)| *c) != Some('(') {
+        if chars.get(close + 1) != Some(&'(') {
             return None;
         }
         let paren = self.find(chars, close + 2, ')')?;
@@ -355,11 +387,11 @@ impl Closers {
 }
 
 /// The index of the `}` that closes the `{` at `start` (nesting and YAML quotes respected).
-fn matching_brace(chars: &[(char, Pos)], start: usize) -> Option<usize> {
+fn matching_brace(chars: &[char], start: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote: Option<char> = None;
     let mut k = start;
-    while let Some((c, _)) = chars.get(k) {
+    while let Some(c) = chars.get(k) {
         let c = *c;
         if let Some(q) = quote {
             if c == '\\' && q == '"' {
@@ -487,6 +519,49 @@ mod tests {
             .map(|d| (d.code.as_str(), d.line, d.column))
             .collect();
         assert_eq!(places, vec![("E001", 2, 3), ("E001", 2, 14)]);
+    }
+
+    #[test]
+    fn positions_are_kept_per_run_not_per_character() {
+        let seg = |line, column, text: &str| Segment {
+            pos: Pos { line, column },
+            text: text.to_string(),
+        };
+        let segments = [
+            seg(3, 5, "ab"),
+            seg(4, 1, ""),
+            seg(5, 3, "cé{d"),
+            seg(6, 2, "e}"),
+        ];
+        let placed = Placed::new(&segments);
+        assert_eq!(placed.chars.iter().collect::<String>(), "ab\n\ncé{d\ne}");
+        assert_eq!(placed.runs.len(), 7);
+        // A position per character, as the scanner used to keep them.
+        let mut naive = Vec::new();
+        for (k, s) in segments.iter().enumerate() {
+            if k > 0 {
+                naive.push(naive.last().copied().unwrap_or(s.pos));
+            }
+            for n in 0..s.text.chars().count() {
+                naive.push(Pos {
+                    line: s.pos.line,
+                    column: s.pos.column + n,
+                });
+            }
+        }
+        let placed_pos: Vec<Pos> = (0..placed.chars.len())
+            .map(|i| placed.pos(i).unwrap())
+            .collect();
+        assert_eq!(placed_pos, naive);
+        assert_eq!(placed.pos(placed.chars.len()), None);
+        // The metadata `{d\ne}` keeps the positions of its characters.
+        let meta = RawMeta {
+            source: "{d\ne}".into(),
+            runs: placed.runs_of(6, 10),
+            len: 5,
+        };
+        let at: Vec<Pos> = (0..6).map(|i| meta.pos_at(i)).collect();
+        assert_eq!(at, [&naive[6..=10], &naive[6..=6]].concat());
     }
 
     #[test]
