@@ -91,8 +91,10 @@ fn missing_quotes_setup(n: usize) -> (tempfile::TempDir, Vec<(String, String)>) 
 fn missing_quotes(bencher: divan::Bencher, n: usize) {
     let (dir, texts) = missing_quotes_setup(n);
     let map = load_texts(&texts, InputFormat::Argdown).map;
+    let folder = counterpoint::files::SourceFolder::new(dir.path(), Default::default())
+        .expect("the folder exists");
     bencher.bench(|| {
-        let found = check_sources(&map, dir.path());
+        let found = check_sources(&map, &folder);
         assert_eq!(found.len(), n);
         found
     });
