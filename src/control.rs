@@ -2,18 +2,18 @@
 //!
 //! A **control character** is a C0 character other than tab, line feed and carriage return
 //! (U+0000–U+001F), DEL (U+007F) or a C1 character (U+0080–U+009F, NEL U+0085 included). None
-//! may appear in the texts of a map: node titles and texts, tags, section titles, the map's
-//! title, side labels and source titles ([`TEXTS`]). A reader reports each one as `E014` at its
+//! may appear in the ids and texts of a map: ids, node titles and texts, tags, section titles,
+//! the map's title, side labels and source titles ([`TEXTS`]). A reader reports each one as `E014` at its
 //! file, line and column ([`find`] and [`diagnostic`]); the Argdown reader refuses them anywhere
-//! in a file. Other strings (ids, colours, URLs, quotes, `data`) may hold them: writers escape
+//! in a file. Other strings (colours, URLs, quotes, `data`) may hold them: writers escape
 //! them ([`crate::formats::argdown`] writes YAML `\u007f`).
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Map, Origin};
 
 /// The parts of a map the rule covers, as documentation says them.
-pub const TEXTS: &str =
-    "node titles and texts, tags, section titles, the map's title, side labels and source titles";
+pub const TEXTS: &str = "ids, node titles and texts, tags, section titles, the map's title, \
+                         side labels and source titles";
 
 /// Whether `c` is a control character in the sense of this rule.
 pub fn is_control(c: char) -> bool {
@@ -60,13 +60,26 @@ pub fn diagnostic(what: &str, c: char) -> Diagnostic {
     )
 }
 
+/// Whether [`each_text`] visits ids too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ids {
+    /// Readers hold ids to the rule: an id is printed in human output.
+    Included,
+    /// The Argdown writer escapes ids in YAML and checks node titles, which carry node ids.
+    Excluded,
+}
+
 /// Calls `visit(what, text, origin)` for every text of `map` the rule covers, in map order
 /// (`what` describes it for a message; `origin` is the node's place, when known).
-pub fn each_text(map: &Map, mut visit: impl FnMut(String, &str, Option<&Origin>)) {
+pub fn each_text(map: &Map, ids: Ids, mut visit: impl FnMut(String, &str, Option<&Origin>)) {
+    let with_ids = ids == Ids::Included;
     if let Some(title) = &map.title {
         visit("the map's title".into(), title, None);
     }
     for side in &map.sides {
+        if with_ids {
+            visit("the id of a side".into(), &side.id, None);
+        }
         visit(
             format!("the label of side {:?}", side.id),
             &side.label,
@@ -74,11 +87,17 @@ pub fn each_text(map: &Map, mut visit: impl FnMut(String, &str, Option<&Origin>)
         );
     }
     for source in &map.sources {
+        if with_ids {
+            visit("the id of a source".into(), &source.id, None);
+        }
         if let Some(title) = &source.title {
             visit(format!("the title of source {:?}", source.id), title, None);
         }
     }
     for section in &map.sections {
+        if with_ids {
+            visit("the id of a section".into(), &section.id, None);
+        }
         visit(
             format!("the title of section {}", section.id),
             &section.title,
@@ -87,6 +106,9 @@ pub fn each_text(map: &Map, mut visit: impl FnMut(String, &str, Option<&Origin>)
     }
     for (_, node) in map.nodes() {
         let origin = node.origin.as_ref();
+        if with_ids {
+            visit("the id of a node".into(), &node.id, origin);
+        }
         visit(format!("the title of {}", node.id), &node.title, origin);
         visit(format!("the text of {}", node.id), &node.text, origin);
         for tag in &node.tags {
@@ -99,7 +121,7 @@ pub fn each_text(map: &Map, mut visit: impl FnMut(String, &str, Option<&Origin>)
 /// message (`the text of [a] holds U+0000 (NUL)`), in map order.
 pub fn in_map(map: &Map) -> Vec<String> {
     let mut out = Vec::new();
-    each_text(map, |what, text, _| {
+    each_text(map, Ids::Excluded, |what, text, _| {
         if let Some((_, c)) = find(text) {
             out.push(format!("{what} holds the control character {}", name(c)));
         }

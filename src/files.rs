@@ -51,6 +51,15 @@ pub enum ReadError {
 }
 
 impl ReadError {
+    /// The same error about `path`.
+    fn with_path(self, path: PathBuf) -> ReadError {
+        match self {
+            ReadError::NotRegular { what, .. } => ReadError::NotRegular { path, what },
+            ReadError::TooLarge { max, .. } => ReadError::TooLarge { path, max },
+            ReadError::Io { source, .. } => ReadError::Io { path, source },
+        }
+    }
+
     /// Whether the file does not exist.
     pub fn is_not_found(&self) -> bool {
         matches!(self, ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
@@ -126,6 +135,14 @@ pub fn read_regular(path: &Path, limits: Limits) -> Result<Vec<u8>, ReadError> {
         path: path.to_path_buf(),
         source,
     };
+    // Refused before opening: opening some devices acts by itself (a tape rewinds).
+    let before = std::fs::metadata(path).map_err(io)?;
+    if !before.is_file() {
+        return Err(ReadError::NotRegular {
+            path: path.to_path_buf(),
+            what: kind_of(before.file_type()),
+        });
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     // Opening a FIFO for reading waits for a writer; non-blocking, it returns at once and the
@@ -207,45 +224,39 @@ impl SourceFolder {
     /// Reads the source text `file` (as a map's `file:` names it) from inside the folder.
     pub fn read(&self, file: &str) -> Result<Vec<u8>, SourceReadError> {
         let path = self.resolve(file)?;
+        // Messages name the file as the map does, inside the folder as the user named it.
         read_regular(&path, self.limits).map_err(|e| match e {
             e if e.is_not_found() => SourceReadError::Missing(self.shown.join(file)),
-            // Messages name the file as the map does, inside the folder as the user named it.
-            ReadError::NotRegular { what, .. } => SourceReadError::Read(ReadError::NotRegular {
-                path: self.shown.join(file),
-                what,
-            }),
-            ReadError::TooLarge { max, .. } => SourceReadError::Read(ReadError::TooLarge {
-                path: self.shown.join(file),
-                max,
-            }),
-            ReadError::Io { source, .. } => SourceReadError::Read(ReadError::Io {
-                path: self.shown.join(file),
-                source,
-            }),
+            e => SourceReadError::Read(e.with_path(self.shown.join(file))),
         })
     }
 
-    /// The real path of `file` inside the folder, resolving links one step at a time so that
-    /// nothing outside the folder is touched beyond the link that points there.
+    /// The real path of `file` inside the folder. The name is checked first, without touching
+    /// the file system (no absolute path, no `..`); then each step is looked at in turn, and a
+    /// link is followed only to see whether it stays inside the folder.
     fn resolve(&self, file: &str) -> Result<PathBuf, SourceReadError> {
         let outside = |why| SourceReadError::Outside {
             file: file.to_string(),
             why,
             folder: self.shown.clone(),
         };
-        if file.is_empty() {
-            return Err(SourceReadError::Missing(self.shown.clone()));
-        }
-        let mut at = self.real.clone();
+        let mut steps = Vec::new();
         for component in Path::new(file).components() {
             match component {
-                Component::Normal(name) => at.push(name),
-                Component::CurDir => continue,
+                Component::Normal(name) => steps.push(name),
+                Component::CurDir => {}
                 Component::ParentDir => return Err(outside("steps out of its folder with `..`")),
                 Component::RootDir | Component::Prefix(_) => {
                     return Err(outside("is an absolute path"))
                 }
             }
+        }
+        if steps.is_empty() {
+            return Err(outside("names no file"));
+        }
+        let mut at = self.real.clone();
+        for name in steps {
+            at.push(name);
             let meta = match std::fs::symlink_metadata(&at) {
                 Ok(m) => m,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -259,10 +270,11 @@ impl SourceFolder {
                 }
             };
             if meta.file_type().is_symlink() {
+                // One message whether the link's target exists or not: nothing is said of what
+                // lies outside.
                 match at.canonicalize() {
                     Ok(real) if real.starts_with(&self.real) => at = real,
-                    Ok(_) => return Err(outside("is a link that leads outside the folder")),
-                    Err(_) => return Err(outside("is a link that leads nowhere")),
+                    _ => return Err(outside("is a link that does not stay inside the folder")),
                 }
             }
         }
@@ -345,7 +357,8 @@ mod tests {
         let shown = dir.display();
         for (file, why) in [
             ("../secret.txt", "steps out of its folder with `..`"),
-            ("out.txt", "is a link that leads outside the folder"),
+            ("out.txt", "is a link that does not stay inside the folder"),
+            ("", "names no file"),
         ] {
             assert_eq!(
                 folder.read(file).unwrap_err().to_string(),

@@ -84,6 +84,16 @@ impl Formatted {
 
 /// Formats `.argdown` files `(name, text)` read together as one map.
 pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
+    // Nodes are sent back to their file by name: two files shown under one name (names that
+    // differ only in bytes that are not UTF-8) would pour one file into the other.
+    let mut names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    if let Some(pair) = names.windows(2).find(|w| w[0] == w[1]) {
+        return Err(FmtError::WouldChange(format!(
+            "two files show as {}; rename one",
+            pair[0]
+        )));
+    }
     let loaded = load::load_texts(files, InputFormat::Argdown);
     if loaded.has_errors() {
         return Err(FmtError::Invalid(loaded.diagnostics));
@@ -287,7 +297,7 @@ fn rewrite_with(
         let mut file = tmp.file();
         file.write_all(text.as_bytes())
             .and_then(|()| file.flush())
-            .and_then(|()| file.set_permissions(meta.permissions()))
+            .and_then(|()| tmp.keep_mode_of(real))
             .and_then(|()| keep_owner(file, meta))
             .map_err(|e| prepare(path, e))?;
         staged.push((tmp, path));
@@ -310,16 +320,17 @@ fn rewrite_with(
     Ok(rewritten)
 }
 
-/// Whether nobody may write the file, or its owner may not.
+/// Whether the file's owner may not write it (on Unix; elsewhere, whether nobody may).
 fn is_read_only(meta: &std::fs::Metadata) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if meta.permissions().mode() & 0o200 == 0 {
-            return true;
-        }
+        meta.permissions().mode() & 0o200 == 0
     }
-    meta.permissions().readonly()
+    #[cfg(not(unix))]
+    {
+        meta.permissions().readonly()
+    }
 }
 
 /// Gives the new file the owner and group of the file it replaces (a run by another user, root
@@ -330,7 +341,12 @@ fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) -> std::io::Result
         use std::os::unix::fs::MetadataExt;
         let now = file.metadata()?;
         if (now.uid(), now.gid()) != (meta.uid(), meta.gid()) {
-            std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()))?;
+            std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    "it belongs to another user or group, which rewriting it would change",
+                )
+            })?;
         }
     }
     Ok(())

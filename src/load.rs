@@ -72,8 +72,9 @@ pub struct Expanded {
 }
 
 /// Expands folders into the `.argdown` files below them, subfolders included (hidden files and
-/// folders, whose names start with `.`, and links to folders are passed over); files are kept
-/// as given. See [`Expanded`] for the order and the de-duplication.
+/// folders, whose names start with `.`, and links to folders are passed over; what is not a
+/// regular file is named in a warning); files named directly are kept whatever they are, for
+/// reading to accept or refuse. See [`Expanded`] for the order and the de-duplication.
 pub fn expand(paths: &[PathBuf]) -> Result<Expanded, LoadError> {
     if paths.is_empty() {
         return Err(LoadError::NoInput);
@@ -91,17 +92,33 @@ pub fn expand(paths: &[PathBuf]) -> Result<Expanded, LoadError> {
             found.push(path.clone());
         }
     }
-    // The same file named twice would be read twice, and `fmt` would write it twice.
+    // The same file named twice (or hard-linked under two names) would be read twice, and
+    // `fmt` would write it twice.
     let mut keyed: Vec<(PathBuf, PathBuf)> = found
         .into_iter()
         .map(|p| (p.canonicalize().unwrap_or_else(|_| p.clone()), p))
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
+    diagnostics.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut seen = std::collections::HashSet::new();
+    keyed.retain(|(real, _)| seen.insert(file_identity(real)));
     Ok(Expanded {
         files: keyed.into_iter().map(|(_, p)| p).collect(),
         diagnostics,
     })
+}
+
+/// What tells two names of one file apart from two files: the device and inode where there
+/// are such, else the path with links resolved.
+fn file_identity(real: &Path) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(real) {
+            return (m.dev(), m.ino(), PathBuf::new());
+        }
+    }
+    (0, 0, real.to_path_buf())
 }
 
 /// The `.argdown` files in `folder` and its subfolders, walked with an explicit stack.
@@ -126,28 +143,26 @@ fn argdown_files_below(
             };
             if file_type.is_dir() {
                 folders.push(path);
-            } else if !has_extension(&path, "argdown") {
                 continue;
-            } else if file_type.is_symlink() {
-                match std::fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => files.push(path),
-                    Ok(_) => {}
-                    Err(e) => {
-                        let why = if e.raw_os_error() == Some(libc::ELOOP) {
-                            "it is a link that loops"
-                        } else {
-                            "it is a link that leads nowhere"
-                        };
-                        let mut d = Diagnostic::new(Code::SkippedInput, format!("skipped: {why}"))
-                            .with_help("remove the link or make it point to an .argdown file");
-                        d.file = path.display().to_string();
-                        diagnostics.push(d);
-                    }
-                }
-            } else {
-                // Regular files, and FIFOs or devices, which reading refuses with a clear error.
-                files.push(path);
             }
+            if !has_extension(&path, "argdown") {
+                continue;
+            }
+            // Links followed: only what leads to a regular file is read; the rest is named.
+            let why = match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => {
+                    files.push(path);
+                    continue;
+                }
+                Ok(meta) if meta.is_dir() => continue,
+                Ok(_) => "it is not a regular file (a FIFO, socket or device)",
+                Err(e) if e.raw_os_error() == Some(libc::ELOOP) => "it is a link that loops",
+                Err(_) => "it is a link that leads nowhere",
+            };
+            let mut d = Diagnostic::new(Code::SkippedInput, format!("skipped: {why}"))
+                .with_help("remove it, or make it a link to an .argdown file");
+            d.file = path.display().to_string();
+            diagnostics.push(d);
         }
     }
     Ok(files)

@@ -15,6 +15,8 @@ pub enum OutputError {
     NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot write {0}: it is a link that leads nowhere")]
     DanglingLink(PathBuf),
+    #[error("cannot write {0}: it is read-only")]
+    ReadOnly(PathBuf),
     #[error("cannot write {path}")]
     Io {
         path: PathBuf,
@@ -82,6 +84,21 @@ impl Staged {
         self.file.as_file()
     }
 
+    /// Gives the temporary file (private, 0600) the permissions of `target` when it exists, or
+    /// those of a plain new file (0644).
+    pub fn keep_mode_of(&self, target: &Path) -> std::io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(target)
+                .map(|m| m.permissions().mode())
+                .unwrap_or(0o644);
+            self.file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        Ok(())
+    }
+
     /// Renames the temporary file over the target.
     pub fn commit(self) -> std::io::Result<()> {
         self.file
@@ -91,28 +108,59 @@ impl Staged {
     }
 }
 
-/// Writes `bytes` to `path`, whole or not at all, and never over an input:
-///
-/// - `-` is standard output;
-/// - a link is followed: the file it points to is written (atomically, beside it);
-/// - a device or FIFO (`/dev/null`, a named pipe) is written to directly: it is not a file to
-///   replace;
-/// - anything else is written into a temporary file in the same folder, then renamed over
-///   `path`. An interrupted run removes the temporary file (see [`remove_pending_files`]).
-///
-/// Refuses when `path` is (or resolves to) one of `inputs`. Messages name `path`, never the
-/// temporary file.
-pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
-    let io = |source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+/// Where an output goes.
+enum Destination {
+    /// Standard output (`-`, `/dev/stdout`).
+    Stdout,
+    /// Standard error (`/dev/stderr`).
+    Stderr,
+    /// Written to directly: a device, a FIFO, a pipe or another open file descriptor
+    /// (`/dev/fd/N`); `append` for a descriptor that may be a regular file opened by the shell.
+    Direct { path: PathBuf, append: bool },
+    /// Written into a temporary file beside `target`, then renamed over it.
+    Atomic { target: PathBuf },
+}
+
+/// The names of this process's own open files: written to as they are, never replaced.
+fn descriptor(path: &Path) -> Option<Destination> {
+    let text = path.to_str()?;
+    let fd = text
+        .strip_prefix("/dev/fd/")
+        .or_else(|| text.strip_prefix("/proc/self/fd/"));
+    match (text, fd) {
+        ("/dev/stdout", _) | (_, Some("1")) => Some(Destination::Stdout),
+        ("/dev/stderr", _) | (_, Some("2")) => Some(Destination::Stderr),
+        (_, Some(_)) => Some(Destination::Direct {
+            path: path.to_path_buf(),
+            append: true,
+        }),
+        _ => None,
+    }
+}
+
+/// Decides where `path` is written (see [`write_atomic`]).
+fn destination(path: &Path, inputs: &[PathBuf]) -> Result<Destination, OutputError> {
     if path == Path::new("-") {
-        let mut out = std::io::stdout().lock();
-        return out.write_all(bytes).and_then(|()| out.flush()).map_err(io);
+        return Ok(Destination::Stdout);
+    }
+    if let Some(d) = descriptor(path) {
+        return Ok(d);
     }
     if is_input(path, inputs) {
         return Err(OutputError::WouldOverwriteInput(path.to_path_buf()));
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(OutputError::IsFolder(path.to_path_buf())),
+        Ok(m) if !m.is_file() => {
+            return Ok(Destination::Direct {
+                path: path.to_path_buf(),
+                append: false,
+            })
+        }
+        Ok(m) if m.permissions().readonly() => {
+            return Err(OutputError::ReadOnly(path.to_path_buf()))
+        }
+        _ => {}
     }
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let target = if is_link {
@@ -121,20 +169,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
     } else {
         path.to_path_buf()
     };
-    match std::fs::metadata(&target) {
-        Ok(m) if m.is_dir() => return Err(OutputError::IsFolder(path.to_path_buf())),
-        Ok(m) if !m.is_file() => {
-            let mut device = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(io)?;
-            return device
-                .write_all(bytes)
-                .and_then(|()| device.flush())
-                .map_err(io);
-        }
-        _ => {}
-    }
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -145,23 +179,47 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
             folder: dir.to_path_buf(),
         });
     }
-    let mut staged = Staged::beside(&target).map_err(io)?;
-    // A temporary file is private (0600); the result gets the mode a plain new file would have,
-    // or keeps the mode of the file it replaces.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&target)
-            .map(|m| m.permissions().mode())
-            .unwrap_or(0o644);
-        staged
-            .file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))
-            .map_err(io)?;
+    Ok(Destination::Atomic { target })
+}
+
+/// Writes `bytes` to `path`, whole or not at all, and never over an input:
+///
+/// - `-` and `/dev/stdout` are standard output, `/dev/stderr` standard error, and another
+///   `/dev/fd/N` is written to as it is (appending, as a shell's `>>` would);
+/// - a device, FIFO or pipe (`/dev/null`, a named pipe) is written to directly: it is not a
+///   file to replace;
+/// - a link is followed: the file it points to is written (atomically, beside it); the link
+///   stays a link;
+/// - a read-only file is refused, as the shell's `>` refuses it;
+/// - anything else is written into a temporary file in the same folder, then renamed over
+///   `path`. An interrupted run removes the temporary file (see [`remove_pending_files`]).
+///
+/// Refuses when `path` is (or resolves to) one of `inputs`. Messages name `path`, never the
+/// temporary file.
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    let io = |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let write = |w: &mut dyn Write| w.write_all(bytes).and_then(|()| w.flush());
+    match destination(path, inputs)? {
+        Destination::Stdout => write(&mut std::io::stdout().lock()).map_err(io),
+        Destination::Stderr => write(&mut std::io::stderr().lock()).map_err(io),
+        Destination::Direct { path: p, append } => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .append(append)
+                .open(p)
+                .map_err(io)?;
+            write(&mut file).map_err(io)
+        }
+        Destination::Atomic { target } => {
+            let mut staged = Staged::beside(&target).map_err(io)?;
+            staged.keep_mode_of(&target).map_err(io)?;
+            write(&mut staged.file).map_err(io)?;
+            staged.commit().map_err(io)
+        }
     }
-    staged.file.write_all(bytes).map_err(io)?;
-    staged.file.flush().map_err(io)?;
-    staged.commit().map_err(io)
 }
 
 /// `tempfile`'s errors name the temporary file, which the user never sees (and cannot give its

@@ -78,7 +78,7 @@ fn declared_sources(map: &Map) -> String {
 /// the node's place when known, else in `file`.
 pub fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    crate::control::each_text(map, |what, text, origin| {
+    crate::control::each_text(map, crate::control::Ids::Included, |what, text, origin| {
         if let Some((_, c)) = crate::control::find(text) {
             let mut d = placed(crate::control::diagnostic(&what, c), origin, 1);
             if d.file.is_empty() {

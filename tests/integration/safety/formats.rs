@@ -486,3 +486,33 @@ fn control_characters_in_json_texts_are_located_errors() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
     assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
 }
+
+/// Defect 12 and 17: an id is held to the same rule, so it cannot drive a terminal through
+/// `unanswered`, `stats` or `status`.
+#[test]
+fn control_characters_in_json_ids_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "esc.json",
+        r#"{"format":"counterpoint","version":1,"nodes":[{"id":"[\u001b]0;PWNED\u0007]","title":"t"}],"edges":[]}"#,
+    );
+    let out = counterpoint()
+        .current_dir(dir.path())
+        .args(["unanswered", "esc.json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        r#"esc.json:1:47: error[E014]: control character U+001B (ESC) in the id of a node
+  |
+1 | {"format":"counterpoint","version":1,"nodes":[{"id":"[\u001b]0;PWNED\u0007]","title":"t"}],"edges":[]}
+  |                                               ^
+  = help: control characters (U+0000-U+001F but tab and line breaks, U+007F-U+009F) are not allowed in a map's texts; delete it or write a space
+
+1 error, 0 warnings
+"#
+    );
+}

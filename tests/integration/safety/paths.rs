@@ -100,7 +100,11 @@ fn sources_are_read_only_from_inside_their_folder() {
     for (file, why) in [
         ("../secret.txt", "steps out of its folder with `..`"),
         (absolute.as_str(), "is an absolute path"),
-        ("link.txt", "is a link that leads outside the folder"),
+        ("link.txt", "is a link that does not stay inside the folder"),
+        (
+            "missing/../../secret.txt",
+            "steps out of its folder with `..`",
+        ),
     ] {
         std::fs::write(tmp.path().join("map.argdown"), map_citing(file)).unwrap();
         let out = run_in(
@@ -418,24 +422,126 @@ fn send_sigterm(pid: u32) {
         .status();
 }
 
-/// Defect 19: links in a folder that lead nowhere or loop are named, not skipped silently.
+/// Defect 19 (and 3): in a folder, links that lead nowhere or loop, FIFOs, and links to devices
+/// are named and passed over, not skipped silently nor waited on.
 #[cfg(unix)]
 #[test]
-fn links_that_lead_nowhere_are_named() {
+fn what_a_folder_holds_besides_files_is_named() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path().join("d");
     std::fs::create_dir(&d).unwrap();
     std::fs::write(d.join("a.argdown"), "[A]: a.\n").unwrap();
     std::os::unix::fs::symlink("missing.argdown", d.join("b.argdown")).unwrap();
     std::os::unix::fs::symlink("c.argdown", d.join("c.argdown")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", d.join("e.argdown")).unwrap();
+    assert!(std::process::Command::new("mkfifo")
+        .arg(d.join("f.argdown"))
+        .status()
+        .unwrap()
+        .success());
     let out = run_in(tmp.path(), &["check", "d"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let help = "  = help: remove it, or make it a link to an .argdown file\n\n";
     assert_eq!(
         text(&out.stdout),
-        "d/b.argdown: warning[W005]: skipped: it is a link that leads nowhere\n  = help: remove \
-         the link or make it point to an .argdown file\n\nd/c.argdown: warning[W005]: skipped: \
-         it is a link that loops\n  = help: remove the link or make it point to an .argdown \
-         file\n\n0 errors, 2 warnings\n"
+        format!(
+            "d/b.argdown: warning[W005]: skipped: it is a link that leads nowhere\n{help}\
+             d/c.argdown: warning[W005]: skipped: it is a link that loops\n{help}\
+             d/e.argdown: warning[W005]: skipped: it is not a regular file (a FIFO, socket or \
+             device)\n{help}\
+             d/f.argdown: warning[W005]: skipped: it is not a regular file (a FIFO, socket or \
+             device)\n{help}0 errors, 4 warnings\n"
+        )
+    );
+}
+
+/// Defect 4, continued: `-o /dev/stdout` writes to standard output as it is (appending after
+/// `>>`, into a pipe), never replacing the file the shell opened; a read-only file is refused.
+#[cfg(unix)]
+#[test]
+fn output_onto_standard_output_by_name_and_read_only_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let map = root().join("tests/integration/check/ok.argdown");
+    let map = map.to_str().unwrap();
+    let expected = text(&run_in(tmp.path(), &["export", "--to", "json", map]).stdout);
+    let bin = assert_cmd::cargo::cargo_bin("counterpoint");
+    let bin = bin.to_str().unwrap();
+    std::fs::write(tmp.path().join("log.txt"), "old\n").unwrap();
+    let shell = |script: String| {
+        let out = std::process::Command::new("sh")
+            .current_dir(tmp.path())
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    shell(format!(
+        "'{bin}' export --to json '{map}' -o /dev/stdout >> log.txt"
+    ));
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("log.txt")).unwrap(),
+        format!("old\n{expected}")
+    );
+    let piped = shell(format!(
+        "'{bin}' export --to json '{map}' -o /dev/stdout | cat"
+    ));
+    assert_eq!(piped, expected);
+
+    use std::os::unix::fs::PermissionsExt;
+    let locked = tmp.path().join("locked.json");
+    std::fs::write(&locked, "keep").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = run_in(
+        tmp.path(),
+        &["export", "--to", "json", map, "-o", "locked.json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: cannot write locked.json: it is read-only\n"
+    );
+    assert_eq!(std::fs::read_to_string(&locked).unwrap(), "keep");
+}
+
+/// Defect 1, continued: a file hard-linked under two names is one file; two files whose names
+/// show the same (bytes that are not UTF-8) are refused rather than poured into each other.
+#[cfg(unix)]
+#[test]
+fn fmt_tells_one_file_from_two() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path().join("d");
+    std::fs::create_dir(&d).unwrap();
+    std::fs::write(d.join("a.argdown"), FORMATTED).unwrap();
+    std::fs::hard_link(d.join("a.argdown"), d.join("b.argdown")).unwrap();
+    let out = run_in(tmp.path(), &["fmt", "d"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+    assert_eq!(
+        std::fs::read_to_string(d.join("b.argdown")).unwrap(),
+        FORMATTED
+    );
+
+    let e = tmp.path().join("e");
+    std::fs::create_dir(&e).unwrap();
+    let name = |byte: u8| {
+        e.join(std::ffi::OsStr::from_bytes(&[
+            b'x', byte, b'.', b'a', b'r', b'g', b'd', b'o', b'w', b'n',
+        ]))
+    };
+    std::fs::write(name(0xff), "[A]: a.\n  + [B]: b.\n").unwrap();
+    std::fs::write(name(0xfe), "[C]: c.\n  - [D]: d.\n").unwrap();
+    let out = run_in(tmp.path(), &["fmt", "e"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: fmt: formatting would change the map (two files show as e/x\u{fffd}.argdown; \
+         rename one); the files are left as they are\n"
+    );
+    assert_eq!(
+        std::fs::read(name(0xff)).unwrap(),
+        b"[A]: a.\n  + [B]: b.\n"
     );
 }
 
