@@ -102,23 +102,40 @@ impl SourceText {
 /// Where each of `patterns` (distinct, not empty) first occurs in `text`, in one pass over the
 /// text for all of them (so that many quotes missing from a long source cost linear time).
 fn first_occurrences(text: &str, patterns: &[&str]) -> Vec<Option<usize>> {
+    use aho_corasick::automaton::Automaton as _;
+    use aho_corasick::Anchored;
     let mut first = vec![None; patterns.len()];
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(patterns) else {
+    let built = aho_corasick::nfa::contiguous::NFA::new(patterns)
+        .ok()
+        .and_then(|nfa| Some((nfa.start_state(Anchored::No).ok()?, nfa)));
+    let Some((mut state, nfa)) = built else {
         // Too many patterns for one automaton: one search each.
         for (slot, p) in first.iter_mut().zip(patterns) {
             *slot = memchr::memmem::find(text.as_bytes(), p.as_bytes());
         }
         return first;
     };
+    // Each state's list holds every pattern ending there, and the first visit to a state is the
+    // first time its patterns end there: later visits add nothing, so each list is read once and
+    // the walk is linear in the text (plus the lists' total length), however the quotes overlap.
+    let mut visited = std::collections::HashSet::new();
     let mut left = patterns.len();
-    for m in automaton.find_overlapping_iter(text) {
-        let slot = &mut first[m.pattern().as_usize()];
-        if slot.is_none() {
-            *slot = Some(m.start());
-            left -= 1;
-            if left == 0 {
-                break;
+    for (end, &byte) in text.as_bytes().iter().enumerate() {
+        state = nfa.next_state(Anchored::No, state, byte);
+        if !nfa.is_match(state) || !visited.insert(state) {
+            continue;
+        }
+        for i in 0..nfa.match_len(state) {
+            let pattern = nfa.match_pattern(state, i);
+            if let Some(slot) = first.get_mut(pattern.as_usize()) {
+                if slot.is_none() {
+                    *slot = Some(end + 1 - nfa.pattern_len(pattern));
+                    left -= 1;
+                }
             }
+        }
+        if left == 0 {
+            break;
         }
     }
     first

@@ -16,6 +16,16 @@ pub const MAX_DEPTH: usize = 100;
 /// The 1-based (line, column) of the first collection nested deeper than [`MAX_DEPTH`], if any.
 /// A text libyaml cannot parse gives `None` here: its error is reported by the real reading.
 pub fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    // Each level of nesting needs a character that opens a collection (`[`, `{`), starts a
+    // sequence item (`-`) or a key (`?`, `:`): a text with fewer cannot be too deep, and most
+    // metadata (`{side: pro}`) is passed without running a second parser over it.
+    let openers = yaml
+        .bytes()
+        .filter(|b| matches!(b, b'[' | b'{' | b'-' | b'?' | b':'))
+        .count();
+    if openers <= MAX_DEPTH {
+        return None;
+    }
     let mut parser = Parser::new(yaml)?;
     let mut depth: usize = 0;
     loop {
