@@ -5,5 +5,8 @@ use counterpoint::load::InputFormat;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    counterpoint_fuzz::read(counterpoint_fuzz::split_files(data, 4, "argdown"), InputFormat::Argdown);
+    counterpoint_fuzz::read(
+        counterpoint_fuzz::split_files(data, 4, "argdown"),
+        InputFormat::Argdown,
+    );
 });

@@ -13,5 +13,8 @@ fuzz_target!(|input: (MapDesc, Vec<Edit>)| {
         apply(&mut value, edit);
     }
     let text = value.to_string();
-    counterpoint_fuzz::read(vec![("m.json".into(), text.into_bytes())], InputFormat::Json);
+    counterpoint_fuzz::read(
+        vec![("m.json".into(), text.into_bytes())],
+        InputFormat::Json,
+    );
 });

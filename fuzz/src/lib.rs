@@ -103,7 +103,8 @@ fn skip_known() -> bool {
 
 /// Maps that hit a reported defect: control characters other than tab and line breaks (issue
 /// 10 defect 17 and its fuzzing finding), node titles starting with `+` or `_` (written as
-/// relation markers), and frontmatter texts with white space at either end (trimmed on reading).
+/// relation markers), frontmatter texts with white space at either end (trimmed on reading),
+/// duplicate ids (defect 19) and citation ranges Argdown rejects (defect 11).
 fn has_known_defect(map: &Map) -> bool {
     fn strings<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
         match v {
@@ -119,9 +120,10 @@ fn has_known_defect(map: &Map) -> bool {
     let value = formats::json::to_value(map);
     let mut all = Vec::new();
     strings(&value, &mut all);
-    let control = all
-        .iter()
-        .any(|s| s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')));
+    let control = all.iter().any(|s| {
+        s.chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    });
     let marker = map
         .nodes()
         .any(|(_, n)| n.title.starts_with(['+', '_', '-', '>', '<']));
@@ -130,7 +132,24 @@ fn has_known_defect(map: &Map) -> bool {
         strings(&value[key], &mut front);
     }
     let padded = front.iter().any(|s| s.trim() != *s);
-    control || marker || padded
+    // Defect 19: duplicate side, source or section ids; defect 11: citations the Argdown reader
+    // rejects (`[5, 1]`, `[0, 0]`).
+    let mut seen = std::collections::HashSet::new();
+    let duplicate = map.sides.iter().any(|x| !seen.insert(("side", &x.id)))
+        || map.sources.iter().any(|x| !seen.insert(("source", &x.id)))
+        || map
+            .sections
+            .iter()
+            .any(|x| !seen.insert(("section", &x.id)));
+    let bad_range = |l: &[u32; 2]| l[0] == 0 || l[0] > l[1];
+    let citation = map
+        .nodes()
+        .any(|(_, n)| n.citations.iter().any(|c| bad_range(&c.lines)))
+        || map
+            .sources
+            .iter()
+            .any(|s| s.skip.iter().any(|k| bad_range(&k.lines)));
+    control || marker || padded || duplicate || citation
 }
 
 fn errors(loaded: &Loaded) -> String {
@@ -220,6 +239,7 @@ pub fn check_round_trip(loaded: &Loaded) {
 // Structure-aware inputs.
 
 /// Fragments that mean something to one of the readers or writers.
+#[rustfmt::skip]
 const FRAGMENTS: &[&str] = &[
     "[", "]", "<", ">", "+", "-", "_", "><", "+>", "->", "_>", "<+", "<-", "<_", "#", "##", ":",
     "{", "}", "[]", "<>", ",", "\"", "'", "\\", "`", "*", "**", "|", "&", "%", "@", "!", "?",
@@ -408,7 +428,12 @@ impl MapDesc {
     pub fn to_json(&self) -> Value {
         let side_ids: Vec<String> = self.sides.iter().take(6).map(|s| s.id.render()).collect();
         let source_ids: Vec<String> = self.sources.iter().take(6).map(|s| s.id.render()).collect();
-        let section_ids: Vec<String> = self.sections.iter().take(8).map(|s| s.id.render()).collect();
+        let section_ids: Vec<String> = self
+            .sections
+            .iter()
+            .take(8)
+            .map(|s| s.id.render())
+            .collect();
         let node_ids = self.node_ids();
         let text = |t: &Option<Text>| t.as_ref().map(Text::render);
         let sides: Vec<Value> = self
@@ -530,7 +555,9 @@ pub enum AifType {
 
 impl AifDesc {
     pub fn to_json(&self) -> Value {
-        let ids: Vec<String> = (1..=self.nodes.len().min(24)).map(|i| i.to_string()).collect();
+        let ids: Vec<String> = (1..=self.nodes.len().min(24))
+            .map(|i| i.to_string())
+            .collect();
         let id = |s: String| -> Value {
             match (self.numeric_ids, s.parse::<i64>()) {
                 (true, Ok(n)) => json!(n),
