@@ -50,7 +50,8 @@ for target in "${targets[@]}"; do
     line="$line, FAILED (exit $status)"
     failed+=("$target")
     # What libFuzzer and the panic said, and where the input was saved.
-    grep -E "panicked|SUMMARY|Test unit written|ERROR: libFuzzer|==[0-9]+== ERROR" "$log" | head -20 || true
+    grep -A15 "panicked" "$log" | grep -v "^ *[0-9]*: \|^ *at " | head -30 || true
+    grep -E "Test unit written|ERROR: libFuzzer" "$log" | head -5 || true
     tail -40 "$log"
   fi
   echo "$line"
