@@ -318,12 +318,16 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     finish(items.last_mut(), &mut pending);
 
     if items.is_empty() {
-        let mut d = Diagnostic::new(
-            Code::BadInput,
-            "no thesis: a Kialo export lists `1. text` after the title",
+        // Placed at the end of the file, where the thesis was still expected.
+        let last = text.lines().count().max(1);
+        let line_text = text.lines().last().unwrap_or("");
+        diagnostics.push(
+            Diagnostic::new(
+                Code::BadInput,
+                "no thesis: a Kialo export lists `1. text` after the title",
+            )
+            .at_line(file, Some(line_text), last, line_text.chars().count() + 1),
         );
-        d.file = file.to_string();
-        diagnostics.push(d);
         return Some(map);
     }
 

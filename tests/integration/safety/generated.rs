@@ -6,8 +6,6 @@
 //! The promise checked throughout: no panic (the CLI exits 0, 1 or 2, never 101), and a map
 //! that cannot be read gives diagnostics that name file, line and column.
 //!
-//! Tests marked `#[ignore = "defect N: ..."]` fail on today's code because of the defect of
-//! issue 10 they name; they are to be un-ignored when the fix is merged.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
@@ -218,7 +216,6 @@ fn truncated_json_and_aif_files_give_a_map_or_errors_with_a_line() {
 // Defect 15: serde_json counts columns from 0 at the start of a line; a JSON file cut just
 // after a line break (or empty) is reported at column 0.
 #[test]
-#[ignore = "defect 15: JSON errors at the start of a line are reported at column 0"]
 fn truncated_json_and_aif_files_give_located_errors_with_a_column() {
     truncations(&[InputFormat::Json, InputFormat::Aif], Place::Column);
 }
@@ -243,7 +240,6 @@ fn truncated_kialo_files_give_a_map_or_errors_naming_the_file() {
 // New finding (like defect 8): a Kialo file without a thesis (empty, or cut before `1.`) gives
 // `error[E013]: no thesis` with the file but no line or column.
 #[test]
-#[ignore = "finding (like defect 8): Kialo's \"no thesis\" error has no line and column"]
 fn truncated_kialo_files_give_located_errors() {
     truncations(&[InputFormat::Kialo], Place::Column);
 }
@@ -275,7 +271,6 @@ fn truncated_multi_file_maps_give_a_map_or_located_errors() {
 
 // Defect 19: a file that ends inside a title (`[Four da`) loads as an untitled statement.
 #[test]
-#[ignore = "defect 19: a file truncated inside a title reads without a diagnostic"]
 fn a_file_cut_inside_a_title_is_reported() {
     let loaded = load_one(
         "cut.argdown",
@@ -338,7 +333,8 @@ fn deep_metadata_is_refused_by_the_recursion_limit_with_its_place() {
     assert_eq!(code, 1);
     assert!(
         out.starts_with(&format!(
-            "{}:1:139: error[E012]: metadata is not valid YAML: recursion limit exceeded\n",
+            "{}:1:111: error[E012]: metadata is not valid YAML: collections nested more than \
+             100 levels deep\n",
             path.display()
         )),
         "{out}"
@@ -358,7 +354,8 @@ fn deep_yaml_flow_collections_in_frontmatter_are_refused_with_their_place() {
         assert_eq!(code, 1);
         assert!(
             out.starts_with(&format!(
-                "{}:2:135: error[E012]: the frontmatter is not valid YAML: recursion limit exceeded\n",
+                "{}:2:107: error[E012]: the frontmatter is not valid YAML: collections nested \
+                 more than 100 levels deep\n",
                 path.display()
             )),
             "{out}"
@@ -378,7 +375,7 @@ fn yaml_flow_collections_100k_deep_are_refused() {
     );
     let (code, out) = check(&path, &[]);
     assert_eq!(code, 1);
-    assert!(out.contains("recursion limit exceeded"), "{out}");
+    assert!(out.contains("nested more than 100 levels deep"), "{out}");
 }
 
 #[test]
@@ -396,7 +393,7 @@ fn json_arrays_100k_deep_are_refused_with_their_place() {
     let column = counterpoint_json.find("[[").expect("the deep array") + 124;
     assert!(
         out.starts_with(&format!(
-            "{}:1:{column}: error[E013]: not a counterpoint JSON map: recursion limit exceeded at line 1 column {column}\n",
+            "{}:1:{column}: error[E013]: not a counterpoint JSON map: recursion limit exceeded\n",
             path.display(),
         )),
         "{out}"
@@ -587,7 +584,6 @@ fn nul_bytes_do_not_break_reading() {
 // (which `fmt` then refuses). One rule for control characters must apply on reading, with a
 // diagnostic: whatever the rule, the map read must survive its own Argdown export.
 #[test]
-#[ignore = "defect 17: a NUL read from JSON does not survive the Argdown export"]
 fn a_nul_read_from_json_survives_the_argdown_export() {
     let json = r#"{"format":"counterpoint","version":1,"nodes":[{"id":"[A]","title":"A","text":"a\u0000b"}],"edges":[]}"#;
     let loaded = load_texts(&[("n.json".into(), json.into())], InputFormat::Json);
@@ -937,7 +933,6 @@ fn control_character_map(c: char) -> Map {
 // Found by fuzzing (issue 10, "Fuzzing"): U+007F and C1 controls in the frontmatter are written
 // raw into the YAML, which then does not read; the rule for control characters is defect 17.
 #[test]
-#[ignore = "defect 17 / fuzz finding: U+007F and C1 controls in frontmatter break the Argdown round trip"]
 fn control_characters_in_frontmatter_survive_the_argdown_round_trip() {
     for c in ['\u{7f}', '\u{80}', '\u{85}', '\u{9b}', '\u{9f}'] {
         let map = control_character_map(c);
@@ -960,7 +955,6 @@ fn control_characters_in_frontmatter_survive_the_argdown_round_trip() {
 // Found by fuzzing (issue 10, "Fuzzing"): an argument id starting with `+` or `_` is written
 // `<+x>`, which the reader takes for a relation.
 #[test]
-#[ignore = "fuzz finding: ids starting with + or _ are written as relation markers by the Argdown writer"]
 fn ids_starting_with_relation_markers_survive_the_argdown_round_trip() {
     for tgf in [
         "+x\nb\n#\nb +x\n",
@@ -983,7 +977,11 @@ fn ids_starting_with_relation_markers_survive_the_argdown_round_trip() {
             "{tgf:?}: {}\n{text}",
             diagnostic::render_all(&back.diagnostics)
         );
-        assert_eq!(difference(&loaded.map, &back.map), None, "{tgf:?}\n{text}");
+        // Argdown cannot hold such a title: it is written quoted (`<'+x'>`, with a warning),
+        // and everything else comes back.
+        assert_eq!(back.map.node_count(), loaded.map.node_count(), "{tgf:?}\n{text}");
+        assert_eq!(back.map.edge_count(), loaded.map.edge_count(), "{tgf:?}\n{text}");
+        assert!(text.contains("'"), "{tgf:?}: the title is quoted\n{text}");
     }
 }
 
@@ -1023,7 +1021,6 @@ fn hostile_dot_is_accepted_by_graphviz() {
 // Defect 13: tooltips go through Graphviz's escString expansion (`\N`, `\G`, `\L`, `\E`) and
 // entity decoding, so they do not show what was written.
 #[test]
-#[ignore = "defect 13: DOT tooltips expand \\N, \\G, \\E, \\L and decode &lt;"]
 fn hostile_tooltips_show_the_text_as_written() {
     if !have_program("dot") {
         return;
@@ -1056,7 +1053,6 @@ fn hostile_tooltips_show_the_text_as_written() {
 
 // Defect 5: a quoted string longer than Graphviz's 16,384 characters is rejected by `dot`.
 #[test]
-#[ignore = "defect 5: a text over 16,384 characters makes DOT that Graphviz rejects"]
 fn a_long_text_makes_dot_that_graphviz_accepts() {
     if !have_program("dot") {
         return;
@@ -1272,7 +1268,6 @@ fn hostile_iccma_exports_hold_only_their_grammar() {
 
 // Defect 6: an id holding a line break writes an attack line into the i23 comments.
 #[test]
-#[ignore = "defect 6: i23 ids are written raw; a line break in an id injects attacks"]
 fn hostile_ids_do_not_change_the_i23_framework() {
     let mut map = Map::new();
     let a = map
@@ -1443,7 +1438,6 @@ fn hostile_report_has_only_its_own_scripts_and_no_event_handlers() {
 
 // Defect 9: `report` refuses any map whose text contains the word `javascript:`.
 #[test]
-#[ignore = "defect 9: report refuses a map whose text mentions javascript:"]
 fn a_map_about_javascript_urls_can_be_reported() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut map = Map::new();
@@ -1459,7 +1453,6 @@ fn a_map_about_javascript_urls_can_be_reported() {
 
 // Defect 12: control characters (ESC, OSC) reach the terminal raw through diagnostics.
 #[test]
-#[ignore = "defect 12: terminal escape sequences in a map reach the terminal raw"]
 fn diagnostics_show_control_characters_escaped() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = write(
