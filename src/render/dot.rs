@@ -194,7 +194,7 @@ impl Statements for Printer<'_> {
         self.separate()?;
         let depth = self.depth();
         let id = id.print(self.context(depth));
-        write!(self.out, "{}subgraph {id} {{\n", Printer::indent(depth))?;
+        writeln!(self.out, "{}subgraph {id} {{", Printer::indent(depth))?;
         self.first.push(true);
         Ok(())
     }
