@@ -337,6 +337,13 @@ impl Map {
         Map::default()
     }
 
+    /// Makes room for `nodes` more nodes and `edges` more edges in the graph (an upper bound is
+    /// fine: room never used is never touched).
+    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(edges);
+    }
+
     /// Adds a node; its id must be new.
     pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, DuplicateId> {
         if self.index.contains_key(&node.id) {

@@ -197,29 +197,55 @@ fn destination(path: &Path, inputs: &[PathBuf]) -> Result<Destination, OutputErr
 /// Refuses when `path` is (or resolves to) one of `inputs`. Messages name `path`, never the
 /// temporary file.
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
+    write_atomic_with(path, inputs, |out| out.write_all(bytes))
+}
+
+/// [`write_atomic`] for output written piece by piece: `write` writes it to the writer it is
+/// given (buffered, flushed afterwards), so that the whole output never has to be held in
+/// memory. Every guarantee of [`write_atomic`] holds: when `write` fails, a file target is left
+/// as it was (the temporary file is removed) and the error names `path`; standard output, a
+/// device or a FIFO keeps what was written before the failure.
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[PathBuf],
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     let io = |source| OutputError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let write = |w: &mut dyn Write| w.write_all(bytes).and_then(|()| w.flush());
     match destination(path, inputs)? {
-        Destination::Stdout => write(&mut std::io::stdout().lock()).map_err(io),
-        Destination::Stderr => write(&mut std::io::stderr().lock()).map_err(io),
+        Destination::Stdout => write_buffered(std::io::stdout().lock(), write).map_err(io),
+        Destination::Stderr => write_buffered(std::io::stderr().lock(), write).map_err(io),
         Destination::Direct { path: p, append } => {
-            let mut file = std::fs::OpenOptions::new()
+            let file = std::fs::OpenOptions::new()
                 .write(true)
                 .append(append)
                 .open(p)
                 .map_err(io)?;
-            write(&mut file).map_err(io)
+            write_buffered(file, write).map_err(io)
         }
         Destination::Atomic { target } => {
-            let mut staged = Staged::beside(&target).map_err(io)?;
+            let staged = Staged::beside(&target).map_err(io)?;
             staged.keep_mode_of(&target).map_err(io)?;
-            write(&mut staged.file).map_err(io)?;
+            write_buffered(staged.file(), write).map_err(io)?;
             staged.commit().map_err(io)
         }
     }
+}
+
+/// Runs `write` on `out` through a buffer, then flushes it.
+fn write_buffered(
+    out: impl Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    if let Err(e) = write(&mut buffered) {
+        // Dropped, a `BufWriter` would still write what it holds: a failed output stops here.
+        drop(buffered.into_parts());
+        return Err(e);
+    }
+    buffered.flush()
 }
 
 /// `tempfile`'s errors name the temporary file, which the user never sees (and cannot give its
@@ -341,5 +367,37 @@ mod tests {
                 "readable by others, like a plain new file"
             );
         }
+    }
+    #[test]
+    fn streamed_output_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.dot");
+        write_atomic_with(&out, &[], |w| {
+            for i in 0..100_000 {
+                writeln!(w, "line {i}")?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(text.lines().count(), 100_000);
+        assert_eq!(text.lines().last(), Some("line 99999"));
+        // A failure halfway leaves the old file as it was, and no temporary file.
+        let err = write_atomic_with(&out, &[], |w| {
+            w.write_all(&[b'x'; 200_000])?;
+            Err(std::io::Error::other("the drawing failed"))
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), format!("cannot write {}", out.display()));
+        assert_eq!(
+            std::error::Error::source(&err).map(ToString::to_string),
+            Some("the drawing failed".to_string())
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // And it never writes over an input.
+        let err = write_atomic_with(&out, std::slice::from_ref(&out), |w| w.write_all(b"x"));
+        assert!(matches!(err, Err(OutputError::WouldOverwriteInput(_))));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
     }
 }

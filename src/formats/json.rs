@@ -96,36 +96,107 @@ fn node_out(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> NodeOut {
 
 /// The map as a JSON value in format version 1.
 pub fn to_value(map: &Map) -> Value {
-    serde_json::to_value(document(map)).unwrap_or(Value::Null)
+    serde_json::to_value(DocumentRef(map)).unwrap_or(Value::Null)
 }
 
-/// The map as a document in format version 1.
-fn document(map: &Map) -> Document {
-    Document {
-        format: FORMAT.into(),
-        version: VERSION,
-        title: map.title.clone(),
-        sides: map.sides.clone(),
-        sources: map.sources.clone(),
-        sections: map.sections.clone(),
-        nodes: map.nodes().map(|(ix, _)| node_out(map, ix)).collect(),
-        edges: map
-            .edges()
-            .map(|(a, b, e)| EdgeOut {
-                from: map.node(a).id.clone(),
-                to: map.node(b).id.clone(),
-                relation: e.relation,
-            })
-            .collect(),
+/// The map as pretty-printed JSON text, ending in a newline (see [`write`]).
+pub fn to_string(map: &Map) -> String {
+    let mut bytes = Vec::new();
+    // Writing into a `Vec` cannot fail, and serde_json writes UTF-8.
+    let _ = write(map, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes the map as pretty-printed JSON text in format version 1, ending in a newline, to
+/// `out`: the document is written straight from the map (no copy of it, no `Value` tree, no
+/// text held in memory). Give a buffered writer.
+pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &DocumentRef(map))?;
+    out.write_all(b"\n")
+}
+
+/// The document of a map, serialized as [`Document`] is, field for field, borrowing the map.
+struct DocumentRef<'a>(&'a Map);
+
+impl Serialize for DocumentRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let map = self.0;
+        let mut doc = serializer.serialize_struct("Document", 8)?;
+        doc.serialize_field("format", FORMAT)?;
+        doc.serialize_field("version", &VERSION)?;
+        doc.serialize_field("title", &map.title)?;
+        doc.serialize_field("sides", &map.sides)?;
+        doc.serialize_field("sources", &map.sources)?;
+        doc.serialize_field("sections", &map.sections)?;
+        doc.serialize_field("nodes", &Nodes(map))?;
+        doc.serialize_field("edges", &Edges(map))?;
+        doc.end()
     }
 }
 
-/// The map as pretty-printed JSON text, ending in a newline: the document written directly
-/// (through a `Value` tree it took about four times the memory).
-pub fn to_string(map: &Map) -> String {
-    let mut s = serde_json::to_string_pretty(&document(map)).unwrap_or_default();
-    s.push('\n');
-    s
+/// The map's nodes as [`NodeOut`]s, one at a time.
+struct Nodes<'a>(&'a Map);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let map = self.0;
+        serializer.collect_seq(map.nodes().map(|(ix, n)| NodeRef {
+            id: &n.id,
+            element: n.element,
+            kind: Some(map.kind(ix)),
+            title: &n.title,
+            text: &n.text,
+            side: &n.side,
+            tags: &n.tags,
+            citations: &n.citations,
+            section: &n.section,
+            data: &n.data,
+        }))
+    }
+}
+
+/// A [`NodeOut`] borrowing the node.
+#[derive(Serialize)]
+struct NodeRef<'a> {
+    id: &'a str,
+    element: Element,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<Kind>,
+    title: &'a str,
+    text: &'a str,
+    side: &'a Option<String>,
+    tags: &'a [String],
+    citations: &'a [Citation],
+    section: &'a Option<String>,
+    #[serde(skip_serializing_if = "is_empty")]
+    data: &'a serde_json::Map<String, Value>,
+}
+
+fn is_empty(data: &&serde_json::Map<String, Value>) -> bool {
+    data.is_empty()
+}
+
+/// The map's edges as [`EdgeOut`]s, one at a time.
+struct Edges<'a>(&'a Map);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let map = self.0;
+        serializer.collect_seq(map.edges().map(|(a, b, e)| EdgeRef {
+            from: &map.node(a).id,
+            to: &map.node(b).id,
+            relation: e.relation,
+        }))
+    }
+}
+
+/// An [`EdgeOut`] borrowing the ids.
+#[derive(Serialize)]
+struct EdgeRef<'a> {
+    from: &'a str,
+    to: &'a str,
+    relation: Relation,
 }
 
 /// Whether `text` looks like a counterpoint JSON document (top-level `"format": "counterpoint"`).
@@ -517,6 +588,39 @@ mod tests {
         let back = read("x.json", &text, &mut diags).unwrap();
         assert!(diags.is_empty());
         assert_eq!(back, map);
+    }
+
+    #[test]
+    fn the_written_document_is_the_documents_own_serialization() {
+        let mut map = Map::new();
+        map.sides.push(Side {
+            id: "pro".into(),
+            label: "Pro".into(),
+            color: Some("red".into()),
+        });
+        let mut a = Node::statement("A", "a \"quoted\" text")
+            .with_tag("t")
+            .with_citation("s", 1, 2);
+        a.data.insert("k".into(), Value::from(vec![1, 2]));
+        a.section = Some("s1".into());
+        let a = map.add_node(a).unwrap();
+        let b = map.add_node(Node::argument("B", "")).unwrap();
+        map.add_edge(b, a, Edge::new(Relation::Undercuts));
+        let text = to_string(&map);
+        assert!(text.ends_with("}\n"));
+        let doc: Document = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            text,
+            format!("{}\n", serde_json::to_string_pretty(&doc).unwrap())
+        );
+        assert_eq!(serde_json::to_value(&doc).unwrap(), to_value(&map));
+        assert_eq!(doc.nodes.len(), 2);
+        assert_eq!(doc.edges.len(), 1);
+        assert!(text.contains("\"kind\": \"rebuttal\""), "{text}");
+        assert!(
+            !text.contains("\"data\": {}"),
+            "empty data is left out: {text}"
+        );
     }
 
     #[test]

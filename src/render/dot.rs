@@ -9,6 +9,7 @@
 //! text. Output is deterministic: nodes, clusters and edges come in map order.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
@@ -37,34 +38,174 @@ pub const MIN_WRAP: usize = 8;
 
 /// The map as DOT text, ending in a newline.
 pub fn to_dot(map: &Map, opts: &RenderOptions) -> String {
-    let mut ctx = PrinterContext::default();
-    ctx.with_node_mult_attr_s_l();
-    let mut text = graph(map, opts).print(&mut ctx);
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    // Writing into a `Vec` cannot fail, and the printer writes only `String`s.
+    let _ = write_dot(map, opts, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// The map as a `dot_structures` graph.
+/// Writes the map as DOT text, ending in a newline, to `out`: the same text as [`to_dot`],
+/// printed statement by statement (each node and edge is built as a `dot_structures` statement,
+/// printed with graphviz-rust's printer and dropped), so that the drawing never holds the whole
+/// graph or its whole text. Give a buffered writer.
+pub fn write_dot(map: &Map, opts: &RenderOptions, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut printer = Printer::new(out)?;
+    Drawing::new(map, opts).draw(&mut printer)?;
+    printer.finish()
+}
+
+/// The map as a `dot_structures` graph (printed with graphviz-rust's printer and a newline, it
+/// is [`to_dot`]'s text).
 pub fn graph(map: &Map, opts: &RenderOptions) -> Graph {
-    let drawing = Drawing::new(map, opts);
-    let mut stmts = drawing.preamble();
-    match opts.group_by {
-        GroupBy::Section => stmts.extend(drawing.section_clusters()),
-        GroupBy::Side => stmts.extend(drawing.side_clusters()),
-        GroupBy::None => {}
-    }
-    stmts.extend(drawing.unclustered_nodes());
-    stmts.extend(drawing.edges());
-    if opts.legend {
-        stmts.push(match opts.layout {
-            Layout::Dot => Stmt::Subgraph(drawing.legend()),
-            Layout::Sfdp => drawing.legend_table(),
-        });
-    }
+    let mut collector = Collector {
+        open: vec![(Id::Plain("counterpoint".into()), Vec::new())],
+    };
+    // Collecting into memory cannot fail.
+    let _ = Drawing::new(map, opts).draw(&mut collector);
+    let stmts = collector
+        .open
+        .into_iter()
+        .next()
+        .map(|(_, stmts)| stmts)
+        .unwrap_or_default();
     Graph::DiGraph {
         id: Id::Plain("counterpoint".into()),
         strict: false,
         stmts,
+    }
+}
+
+/// Where a drawing goes, statement by statement; clusters are opened, filled and closed.
+trait Statements {
+    fn stmt(&mut self, stmt: Stmt) -> std::io::Result<()>;
+    /// A subgraph begins: the statements up to the matching [`Statements::close`] are its own.
+    fn open(&mut self, id: Id) -> std::io::Result<()>;
+    fn close(&mut self) -> std::io::Result<()>;
+}
+
+/// Builds the `dot_structures` graph in memory (see [`graph`]).
+struct Collector {
+    /// The graph's statements, then those of each open subgraph.
+    open: Vec<(Id, Vec<Stmt>)>,
+}
+
+impl Statements for Collector {
+    fn stmt(&mut self, stmt: Stmt) -> std::io::Result<()> {
+        if let Some((_, stmts)) = self.open.last_mut() {
+            stmts.push(stmt);
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, id: Id) -> std::io::Result<()> {
+        self.open.push((id, Vec::new()));
+        Ok(())
+    }
+
+    fn close(&mut self) -> std::io::Result<()> {
+        if self.open.len() > 1 {
+            if let Some((id, stmts)) = self.open.pop() {
+                self.stmt(Stmt::Subgraph(Subgraph { id, stmts }))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Prints each statement as it comes, exactly as graphviz-rust prints the whole graph: the
+/// graph's statements indented by two spaces, each subgraph's by two more, one per line (a node
+/// with several attributes over several lines), `digraph counterpoint {` ... `}` around them.
+struct Printer<'w> {
+    out: &'w mut dyn Write,
+    /// A printer context per depth (0: the graph's own statements).
+    contexts: Vec<PrinterContext>,
+    /// Per open level (the graph, then each subgraph): whether nothing was printed in it yet.
+    first: Vec<bool>,
+}
+
+impl<'w> Printer<'w> {
+    fn new(out: &'w mut dyn Write) -> std::io::Result<Printer<'w>> {
+        out.write_all(b"digraph counterpoint {\n")?;
+        Ok(Printer {
+            out,
+            contexts: Vec::new(),
+            first: vec![true],
+        })
+    }
+
+    /// The depth of the statements printed now (0 inside the graph).
+    fn depth(&self) -> usize {
+        self.first.len().saturating_sub(1)
+    }
+
+    /// The indentation of statements at `depth`.
+    fn indent(depth: usize) -> String {
+        " ".repeat(2 * (depth + 1))
+    }
+
+    /// Statements are separated by line breaks.
+    fn separate(&mut self) -> std::io::Result<()> {
+        if let Some(first) = self.first.last_mut() {
+            if !std::mem::replace(first, false) {
+                self.out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A context that prints statements at `depth` as the whole graph's printer would: in a
+    /// directed graph (`->`), multi-attribute statements over several lines, indented
+    /// `2 * (depth + 1)`. graphviz-rust sets the indentation only while printing a graph or a
+    /// subgraph: printing an empty directed graph with a step of that size leaves the context
+    /// inside it, as the whole graph's printer is when it reaches its statements.
+    fn context(&mut self, depth: usize) -> &mut PrinterContext {
+        while self.contexts.len() <= depth {
+            let mut ctx = PrinterContext::default();
+            ctx.with_node_mult_attr_s_l();
+            ctx.with_indent_step(2 * (self.contexts.len() + 1));
+            let empty = Graph::DiGraph {
+                id: Id::Anonymous(String::new()),
+                strict: false,
+                stmts: Vec::new(),
+            };
+            empty.print(&mut ctx);
+            ctx.with_indent_step(2);
+            self.contexts.push(ctx);
+        }
+        &mut self.contexts[depth]
+    }
+
+    /// Ends the graph.
+    fn finish(self) -> std::io::Result<()> {
+        self.out.write_all(b"\n}\n")?;
+        self.out.flush()
+    }
+}
+
+impl Statements for Printer<'_> {
+    fn stmt(&mut self, stmt: Stmt) -> std::io::Result<()> {
+        self.separate()?;
+        let depth = self.depth();
+        let text = stmt.print(self.context(depth));
+        self.out.write_all(text.as_bytes())
+    }
+
+    fn open(&mut self, id: Id) -> std::io::Result<()> {
+        self.separate()?;
+        let depth = self.depth();
+        let id = id.print(self.context(depth));
+        writeln!(self.out, "{}subgraph {id} {{", Printer::indent(depth))?;
+        self.first.push(true);
+        Ok(())
+    }
+
+    fn close(&mut self) -> std::io::Result<()> {
+        if self.first.len() > 1 {
+            self.first.pop();
+            let depth = self.depth();
+            write!(self.out, "\n{}}}", Printer::indent(depth))?;
+        }
+        Ok(())
     }
 }
 
@@ -196,6 +337,28 @@ impl<'a> Drawing<'a> {
         }
     }
 
+    /// Every statement of the drawing, in order: defaults and title, clusters, the nodes no
+    /// cluster holds, the relations, the legend.
+    fn draw(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+        for stmt in self.preamble() {
+            out.stmt(stmt)?;
+        }
+        match self.opts.group_by {
+            GroupBy::Section => self.section_clusters(out)?,
+            GroupBy::Side => self.side_clusters(out)?,
+            GroupBy::None => {}
+        }
+        self.unclustered_nodes(out)?;
+        self.edges(out)?;
+        if self.opts.legend {
+            out.stmt(match self.opts.layout {
+                Layout::Dot => Stmt::Subgraph(self.legend()),
+                Layout::Sfdp => self.legend_table(),
+            })?;
+        }
+        Ok(())
+    }
+
     /// The wrapping width of node texts (cluster labels and the title take multiples of it).
     fn width(&self) -> usize {
         self.opts.wrap.max(MIN_WRAP)
@@ -323,7 +486,7 @@ impl<'a> Drawing<'a> {
     }
 
     /// Nodes that no cluster holds.
-    fn unclustered_nodes(&self) -> Vec<Stmt> {
+    fn unclustered_nodes(&self, out: &mut dyn Statements) -> std::io::Result<()> {
         let sections = self.section_positions();
         let clustered = |ix: NodeIndex| -> bool {
             let node = self.map.node(ix);
@@ -336,12 +499,10 @@ impl<'a> Drawing<'a> {
                 GroupBy::None => false,
             }
         };
-        self.map
-            .nodes()
-            .map(|(ix, _)| ix)
-            .filter(|&ix| !clustered(ix))
-            .map(|ix| self.node(ix))
-            .collect()
+        for (ix, _) in self.map.nodes().filter(|&(ix, _)| !clustered(ix)) {
+            out.stmt(self.node(ix))?;
+        }
+        Ok(())
     }
 
     fn section_positions(&self) -> HashMap<&'a str, usize> {
@@ -354,8 +515,11 @@ impl<'a> Drawing<'a> {
     }
 
     /// One cluster per section, nested by `Section::parent` (at most [`MAX_CLUSTER_DEPTH`]
-    /// deep; a parent cycle is cut where it is found). Built bottom-up without recursion.
-    fn section_clusters(&self) -> Vec<Stmt> {
+    /// deep; a parent cycle is cut where it is found). Which clusters hold anything is found
+    /// bottom-up without recursion; they are then written top-down (at most
+    /// [`MAX_CLUSTER_DEPTH`] levels), each holding its nodes in map order, then its
+    /// subsections in order.
+    fn section_clusters(&self, out: &mut dyn Statements) -> std::io::Result<()> {
         let sections = &self.map.sections;
         let n = sections.len();
         let position = self.section_positions();
@@ -413,14 +577,15 @@ impl<'a> Drawing<'a> {
             }
         }
         // Nodes per drawing cluster, in map order.
-        let mut nodes: Vec<Vec<Stmt>> = (0..n).map(|_| Vec::new()).collect();
+        let mut nodes: Vec<Vec<NodeIndex>> = vec![Vec::new(); n];
         for (ix, node) in self.map.nodes() {
             if let Some(&s) = node.section.as_deref().and_then(|s| position.get(s)) {
-                nodes[drawn_in[s]].push(self.node(ix));
+                nodes[drawn_in[s]].push(ix);
             }
         }
-        // Bottom-up: deepest clusters first; each finished cluster goes to its parent.
-        let mut children: Vec<Vec<Stmt>> = (0..n).map(|_| Vec::new()).collect();
+        // Bottom-up: deepest clusters first; each cluster that holds anything goes to its
+        // parent's subclusters (in order), or to the top.
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut top = Vec::new();
         let max_depth = depth.iter().copied().max().unwrap_or(0);
         let mut by_depth: Vec<Vec<usize>> = vec![Vec::new(); max_depth.min(n) + 1];
@@ -431,36 +596,44 @@ impl<'a> Drawing<'a> {
         }
         for level in by_depth.iter().rev() {
             for &i in level {
-                let mut stmts = std::mem::take(&mut nodes[i]);
-                stmts.append(&mut children[i]);
-                if stmts.is_empty() {
+                if nodes[i].is_empty() && children[i].is_empty() {
                     continue;
                 }
-                let section = &sections[i];
-                let color = section
-                    .side
-                    .as_deref()
-                    .and_then(|s| self.palette.side(s))
-                    .map(|s| s.color);
-                let sub = Stmt::Subgraph(cluster(
-                    &format!("cluster_section_{i}"),
-                    stmts,
-                    self.cluster_attrs("section", &format!("section-{i}"), &section.title, color),
-                ));
                 match parent[i] {
-                    Some(p) => children[p].push(sub),
-                    None => top.push(sub),
+                    Some(p) => children[p].push(i),
+                    None => top.push(i),
                 }
             }
         }
-        top
+        // Top-down, with an explicit stack: `Some(i)` opens cluster `i`, `None` closes one.
+        let mut stack: Vec<Option<usize>> = top.into_iter().rev().map(Some).collect();
+        while let Some(next) = stack.pop() {
+            let Some(i) = next else {
+                out.close()?;
+                continue;
+            };
+            let section = &sections[i];
+            let color = section
+                .side
+                .as_deref()
+                .and_then(|s| self.palette.side(s))
+                .map(|s| s.color);
+            out.open(quoted(&format!("cluster_section_{i}")))?;
+            out.stmt(Stmt::GAttribute(GraphAttributes::Graph(
+                self.cluster_attrs("section", &format!("section-{i}"), &section.title, color),
+            )))?;
+            for &ix in &nodes[i] {
+                out.stmt(self.node(ix))?;
+            }
+            stack.push(None);
+            stack.extend(children[i].iter().rev().map(|&c| Some(c)));
+        }
+        Ok(())
     }
 
     /// One cluster per side, in palette order.
-    fn side_clusters(&self) -> Vec<Stmt> {
-        let mut nodes: Vec<Vec<Stmt>> = (0..self.palette.sides().len())
-            .map(|_| Vec::new())
-            .collect();
+    fn side_clusters(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+        let mut nodes: Vec<Vec<NodeIndex>> = vec![Vec::new(); self.palette.sides().len()];
         let position: HashMap<&str, usize> = self
             .palette
             .sides()
@@ -470,23 +643,23 @@ impl<'a> Drawing<'a> {
             .collect();
         for (ix, node) in self.map.nodes() {
             if let Some(&i) = node.side.as_deref().and_then(|s| position.get(s)) {
-                nodes[i].push(self.node(ix));
+                nodes[i].push(ix);
             }
         }
-        self.palette
-            .sides()
-            .iter()
-            .zip(nodes)
-            .enumerate()
-            .filter(|(_, (_, stmts))| !stmts.is_empty())
-            .map(|(i, (side, stmts))| {
-                Stmt::Subgraph(cluster(
-                    &format!("cluster_side_{i}"),
-                    stmts,
-                    self.cluster_attrs("side", &format!("side-{i}"), &side.label, Some(side.color)),
-                ))
-            })
-            .collect()
+        for (i, (side, nodes)) in self.palette.sides().iter().zip(nodes).enumerate() {
+            if nodes.is_empty() {
+                continue;
+            }
+            out.open(quoted(&format!("cluster_side_{i}")))?;
+            out.stmt(Stmt::GAttribute(GraphAttributes::Graph(
+                self.cluster_attrs("side", &format!("side-{i}"), &side.label, Some(side.color)),
+            )))?;
+            for ix in nodes {
+                out.stmt(self.node(ix))?;
+            }
+            out.close()?;
+        }
+        Ok(())
     }
 
     /// Attributes of a cluster: `kind` is `section` or `side` (its SVG class).
@@ -520,30 +693,27 @@ impl<'a> Drawing<'a> {
     }
 
     /// Every relation, in map order.
-    fn edges(&self) -> Vec<Stmt> {
+    fn edges(&self, out: &mut dyn Statements) -> std::io::Result<()> {
         let minlen = self.staggered_lengths();
-        self.map
-            .edges()
-            .enumerate()
-            .map(|(i, (from, to, edge))| {
-                let mut attributes = vec![
-                    attr("id", &format!("e{i}")),
-                    attr("class", edge.relation.as_str()),
-                ];
-                attributes.extend(relation_line(edge.relation));
-                attributes.extend(relation_tail(edge.relation));
-                if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
-                    attributes.push(attr("minlen", &len.to_string()));
-                }
-                attributes.push(tooltip_attr(&format!(
-                    "{} {} {}",
-                    self.map.node(from).title,
-                    edge.relation.as_str(),
-                    self.map.node(to).title
-                )));
-                edge_stmt(self.ids.get(from), self.ids.get(to), attributes)
-            })
-            .collect()
+        for (i, (from, to, edge)) in self.map.edges().enumerate() {
+            let mut attributes = vec![
+                attr("id", &format!("e{i}")),
+                attr("class", edge.relation.as_str()),
+            ];
+            attributes.extend(relation_line(edge.relation));
+            attributes.extend(relation_tail(edge.relation));
+            if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
+                attributes.push(attr("minlen", &len.to_string()));
+            }
+            attributes.push(tooltip_attr(&format!(
+                "{} {} {}",
+                self.map.node(from).title,
+                edge.relation.as_str(),
+                self.map.node(to).title
+            )));
+            out.stmt(edge_stmt(self.ids.get(from), self.ids.get(to), attributes))?;
+        }
+        Ok(())
     }
 
     /// Edge lengths (in ranks) that spread wide fans over several rows, as Graphviz's
@@ -837,6 +1007,96 @@ mod tests {
             legend: false,
             ..RenderOptions::default()
         }
+    }
+
+    /// The text graphviz-rust prints for the whole graph.
+    fn printed_whole(map: &Map, opts: &RenderOptions) -> String {
+        let mut ctx = PrinterContext::default();
+        ctx.with_node_mult_attr_s_l();
+        format!("{}\n", graph(map, opts).print(&mut ctx))
+    }
+
+    #[test]
+    fn the_streamed_text_is_what_the_printer_makes_of_the_whole_graph() {
+        // Nested sections (deeper than the cluster limit, and a parent cycle), sides, sections
+        // with no nodes, nodes in no section, a title, a note, long and hostile texts, and
+        // relations of every kind: drawn by section, by side and flat, with either legend.
+        let mut map = Map::new();
+        map.title = Some("A \"title\" {with} <b>markup</b>".into());
+        map.sides.push(crate::model::Side {
+            id: "pro".into(),
+            label: "Pro side".into(),
+            color: None,
+        });
+        map.sides.push(crate::model::Side {
+            id: "con".into(),
+            label: "Con".into(),
+            color: Some("#aa0000".into()),
+        });
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
+        for (i, name) in names.iter().enumerate() {
+            let parent = i.checked_sub(1).and_then(|p| names.get(p)).copied();
+            map.sections.push(section(name, parent));
+        }
+        map.sections.push(section("x", Some("y")));
+        map.sections.push(section("y", Some("x")));
+        map.sections.push(section("empty", Some("a")));
+        map.sections.push(section("z", None));
+        let mut previous = None;
+        for (i, name) in names.iter().chain(&["x", "y", "z", "nowhere"]).enumerate() {
+            for k in 0..3 {
+                let title = format!("in {name} {k}");
+                let text = "a long text with \"quotes\", \\N and ] brackets ".repeat(k + 1);
+                let mut node = if (i + k) % 2 == 0 {
+                    Node::statement(title, text)
+                } else {
+                    Node::argument(title, text)
+                };
+                node.section = (*name != "nowhere").then(|| (*name).into());
+                node.side = match (i + k) % 3 {
+                    0 => Some("pro".into()),
+                    1 => Some("con".into()),
+                    _ => None,
+                };
+                let ix = map.add_node(node).unwrap();
+                if let Some(p) = previous {
+                    let relation = [
+                        Relation::Supports,
+                        Relation::Rebuts,
+                        Relation::Undercuts,
+                        Relation::Contradicts,
+                    ][(i + k) % 4];
+                    map.add_edge(ix, p, Edge::new(relation));
+                }
+                previous = Some(if k == 0 { ix } else { previous.unwrap_or(ix) });
+            }
+        }
+        for group_by in [GroupBy::Section, GroupBy::Side, GroupBy::None] {
+            for layout in [Layout::Dot, Layout::Sfdp] {
+                for legend in [true, false] {
+                    let opts = RenderOptions {
+                        group_by,
+                        layout,
+                        legend,
+                        note: Some("a note".into()),
+                        ..RenderOptions::default()
+                    };
+                    let streamed = to_dot(&map, &opts);
+                    assert_eq!(
+                        streamed,
+                        printed_whole(&map, &opts),
+                        "{group_by:?} {layout:?} {legend}"
+                    );
+                    assert_eq!(
+                        streamed.contains("subgraph \"cluster_s"),
+                        group_by != GroupBy::None,
+                        "{group_by:?} {layout:?}"
+                    );
+                }
+            }
+        }
+        let empty = Map::new();
+        assert_eq!(to_dot(&empty, &opts()), printed_whole(&empty, &opts()));
     }
 
     #[test]

@@ -25,8 +25,10 @@ struct NodeState {
     undefined_warning: Option<Box<Diagnostic>>,
     /// The first `{side: ...}` written on it.
     explicit_side: Option<String>,
-    /// Its tags, once it has many (see [`text::push_tag`]).
-    seen_tags: HashSet<String>,
+    /// Its tags, once it has many (see [`text::push_tag`]); boxed, as few nodes have many (a
+    /// pointer per node rather than an empty set's 48 bytes).
+    #[allow(clippy::box_collection)]
+    seen_tags: Option<Box<HashSet<String>>>,
 }
 
 /// A premise-conclusion structure being built.
@@ -50,7 +52,8 @@ struct Declared {
 
 struct Builder {
     map: Map,
-    states: HashMap<NodeIndex, NodeState>,
+    /// Per node, by graph index (nodes are never removed while building).
+    states: Vec<NodeState>,
     untitled: usize,
     side_decl: HashMap<String, Declared>,
     source_decl: HashMap<String, Declared>,
@@ -68,7 +71,7 @@ pub fn build<N: AsRef<str>, T: AsRef<str>>(
         .collect();
     let mut b = Builder {
         map: Map::new(),
-        states: HashMap::new(),
+        states: Vec::new(),
         untitled: 0,
         side_decl: HashMap::new(),
         source_decl: HashMap::new(),
@@ -102,6 +105,14 @@ pub fn build<N: AsRef<str>, T: AsRef<str>>(
             frontmatter_layout(block, &lexed.lines, &mut sink);
         }
         let items = parser::parse(lexed, &mut sink);
+        // At most one node and one relation per element: room for them at once, rather than
+        // growing the graph step by step (each step leaves the old buffer behind).
+        let elements = items
+            .iter()
+            .filter(|i| matches!(i, Item::Element(_) | Item::PcsStart { .. }))
+            .count();
+        b.map.reserve(elements, elements);
+        b.states.reserve(elements);
         b.add_items(items, &mut sink);
     }
     b.finish(diagnostics)
@@ -182,6 +193,15 @@ fn report_lex_problems(problems: &[LexProblem], sink: &mut Sink<'_>) {
             ),
         }
     }
+}
+
+/// The builder's state of node `ix`.
+fn state_of(states: &mut Vec<NodeState>, ix: NodeIndex) -> &mut NodeState {
+    let i = ix.index();
+    if states.len() <= i {
+        states.resize_with(i + 1, NodeState::default);
+    }
+    &mut states[i]
 }
 
 fn describe_side(s: &Side) -> String {
@@ -325,12 +345,13 @@ impl Builder {
                     }
                     nodes.push((None, false));
                 }
-                Item::Heading {
-                    level,
-                    title,
-                    side,
-                    pos: _,
-                } => {
+                Item::Heading(heading) => {
+                    let parser::Heading {
+                        level,
+                        title,
+                        side,
+                        pos: _,
+                    } = *heading;
                     while sections.last().is_some_and(|(l, _)| *l >= level) {
                         sections.pop();
                     }
@@ -415,13 +436,7 @@ impl Builder {
             ..Node::argument(format!("Untitled {}", self.untitled), "")
         };
         let ix = self.map.add_node(node).ok()?;
-        self.states.insert(
-            ix,
-            NodeState {
-                defined: true,
-                ..NodeState::default()
-            },
-        );
+        state_of(&mut self.states, ix).defined = true;
         Some(ix)
     }
 
@@ -494,12 +509,10 @@ impl Builder {
                     origin: Some(here.clone()),
                     ..node
                 };
-                let ix = self.map.add_node(node).ok()?;
-                self.states.insert(ix, NodeState::default());
-                ix
+                self.map.add_node(node).ok()?
             }
         };
-        let state = self.states.entry(ix).or_default();
+        let state = state_of(&mut self.states, ix);
         let node = self.map.node_mut(ix);
         if e.defines {
             if !state.defined {
@@ -526,18 +539,23 @@ impl Builder {
             node.tags = e.scanned.tags;
         } else {
             for tag in e.scanned.tags {
-                text::push_tag(&mut node.tags, &mut state.seen_tags, tag);
+                let seen = state.seen_tags.get_or_insert_with(Box::default);
+                text::push_tag(&mut node.tags, seen, tag);
             }
         }
+        let Some(meta) = e.meta else {
+            return Some(ix);
+        };
+        let meta = *meta;
         if state.explicit_side.is_none() {
-            state.explicit_side = e.meta.side.map(|(s, _)| s);
+            state.explicit_side = meta.side.map(|(s, _)| s);
         }
         if node.citations.is_empty() {
-            node.citations = e.meta.citations;
+            node.citations = meta.citations;
         } else {
-            node.citations.extend(e.meta.citations);
+            node.citations.extend(meta.citations);
         }
-        for (k, v) in e.meta.data {
+        for (k, v) in meta.data {
             if !node.data.contains_key(&k) {
                 node.data.insert(k, v);
             }
@@ -561,7 +579,11 @@ impl Builder {
             resolved
         };
         for ix in indices {
-            let state = self.states.remove(&ix).unwrap_or_default();
+            let state = self
+                .states
+                .get_mut(ix.index())
+                .map(std::mem::take)
+                .unwrap_or_default();
             if let Some(w) = state.undefined_warning {
                 diagnostics.push(*w);
             }

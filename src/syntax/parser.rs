@@ -30,7 +30,9 @@ pub struct ElementItem {
     pub defines: bool,
     /// The text and tags; its raw metadata has been read into `meta` (`scanned.meta` is `None`).
     pub scanned: Scanned,
-    pub meta: Meta,
+    /// What its metadata says; `None` when it has none (boxed: most elements have none, and
+    /// every item of a file is held until the map is built).
+    pub meta: Option<Box<Meta>>,
     /// Where the element starts (`[`, `<` or the text).
     pub pos: Pos,
     /// How many characters the title takes (`[T]` or `<T>`), for carets.
@@ -50,15 +52,21 @@ pub struct PcsRole {
     pub inference: String,
 }
 
+/// A heading: its level, title, `{side: ..}` and place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    pub title: String,
+    pub side: Option<(String, Pos)>,
+    pub pos: Pos,
+}
+
 /// A heading or an element.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Heading {
-        level: u8,
-        title: String,
-        side: Option<(String, Pos)>,
-        pos: Pos,
-    },
+    /// Boxed, as elements are: an item stays small (every item of a file is held until the map
+    /// is built).
+    Heading(Box<Heading>),
     Element(Box<ElementItem>),
     /// A premise-conclusion structure begins; it belongs to the argument at this item index,
     /// or, when `None`, to a new untitled argument.
@@ -670,12 +678,12 @@ impl Parser<'_, '_> {
             .meta
             .as_ref()
             .and_then(|raw| metadata::parse(raw, self.sink).side);
-        self.items.push(Item::Heading {
+        self.items.push(Item::Heading(Box::new(Heading {
             level: u8::try_from(level).unwrap_or(u8::MAX),
             title: scanned.text,
             side,
             pos,
-        });
+        })));
     }
 
     /// A top-level element (or untitled statement, or statement of a premise-conclusion
@@ -954,8 +962,7 @@ impl Parser<'_, '_> {
         let meta = scanned
             .meta
             .take()
-            .map(|raw| metadata::parse(&raw, self.sink))
-            .unwrap_or_default();
+            .map(|raw| Box::new(metadata::parse(&raw, self.sink)));
         self.items.push(Item::Element(Box::new(ElementItem {
             element: p.element,
             title: p.title,

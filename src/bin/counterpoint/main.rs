@@ -433,11 +433,21 @@ fn print_out(text: &str) -> std::io::Result<()> {
 /// Writes `text` (or bytes) to `output` (atomically, never over an input) or to stdout.
 fn emit(text: impl AsRef<[u8]>, output: Option<&PathBuf>, inputs: &Inputs) -> anyhow::Result<()> {
     let bytes = text.as_ref();
+    emit_with(output, inputs, |out| out.write_all(bytes))
+}
+
+/// Like [`emit`], for output that `write` writes piece by piece (to a buffered writer), so that
+/// it is never held whole in memory.
+fn emit_with(
+    output: Option<&PathBuf>,
+    inputs: &Inputs,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     match output {
-        Some(path) => output::write_atomic(path, bytes, &inputs.paths)?,
+        Some(path) => output::write_atomic_with(path, &inputs.paths, write)?,
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+            write(&mut out)?;
             out.flush()?;
         }
     }
@@ -477,7 +487,12 @@ fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let map = analysis::filtered(loaded.map, &args.filter)?.map;
     let text = match args.to {
-        ExportFormat::Json => counterpoint::formats::json::to_string(&map),
+        ExportFormat::Json => {
+            emit_with(args.output.as_ref(), &args.inputs, |out| {
+                counterpoint::formats::json::write(&map, out)
+            })?;
+            return Ok(ExitCode::SUCCESS);
+        }
         ExportFormat::Apx => counterpoint::formats::iccma::to_apx(&map),
         ExportFormat::I23 => counterpoint::formats::iccma::to_i23(&map),
         ExportFormat::Aif => counterpoint::formats::aif::to_string(&map),
@@ -636,10 +651,11 @@ fn render_cmd(args: RenderArgs) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let (map, opts) = diagram(loaded.map, &args.diagram)?;
-    let dot = render::to_dot(&map, &opts);
     let format = match args.format {
         RenderFormat::Dot => {
-            emit(&dot, args.output.as_ref(), &args.inputs)?;
+            emit_with(args.output.as_ref(), &args.inputs, |out| {
+                render::dot::write_dot(&map, &opts, out)
+            })?;
             return Ok(ExitCode::SUCCESS);
         }
         RenderFormat::Svg => render::OutputFormat::Svg,
@@ -656,6 +672,7 @@ fn render_cmd(args: RenderArgs) -> anyhow::Result<ExitCode> {
     if let Some(code) = check_size(&map, opts.layout, args.diagram.force) {
         return Ok(code);
     }
+    let dot = render::to_dot(&map, &opts);
     let bytes = render::graphviz::run(&dot, format, opts.layout)?;
     emit(&bytes, args.output.as_ref(), &args.inputs)?;
     Ok(ExitCode::SUCCESS)

@@ -131,9 +131,9 @@ fn kialo_is_detected_and_can_be_forced() {
     assert_eq!(
         headlines,
         [
-            "x.txt: error[E013]: no thesis: a Kialo export lists `1. text` after the title",
             "x.txt:1:1: error[E013]: a Kialo export starts with a `Discussion Title:` line",
             "x.txt:3:1: error[E013]: text before the thesis `1.`",
+            "x.txt:3:10: error[E013]: no thesis: a Kialo export lists `1. text` after the title",
         ]
     );
 }

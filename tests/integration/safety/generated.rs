@@ -979,8 +979,16 @@ fn ids_starting_with_relation_markers_survive_the_argdown_round_trip() {
         );
         // Argdown cannot hold such a title: it is written quoted (`<'+x'>`, with a warning),
         // and everything else comes back.
-        assert_eq!(back.map.node_count(), loaded.map.node_count(), "{tgf:?}\n{text}");
-        assert_eq!(back.map.edge_count(), loaded.map.edge_count(), "{tgf:?}\n{text}");
+        assert_eq!(
+            back.map.node_count(),
+            loaded.map.node_count(),
+            "{tgf:?}\n{text}"
+        );
+        assert_eq!(
+            back.map.edge_count(),
+            loaded.map.edge_count(),
+            "{tgf:?}\n{text}"
+        );
         assert!(text.contains("'"), "{tgf:?}: the title is quoted\n{text}");
     }
 }
