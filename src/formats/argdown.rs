@@ -160,37 +160,48 @@ fn misread_start(element: Element, title: &str) -> Option<&'static str> {
     }
 }
 
-/// The titles to write instead of those Argdown would misread: the title in single quotes,
-/// then with ` (2)`, ` (3)`, ... until no node of the same element has it. Deterministic: nodes
-/// are taken in map order. Returns the new titles and a warning for each.
+/// The titles to write instead of those Argdown would misread or that another node already
+/// has: the title in single quotes (when misread), then with ` (2)`, ` (3)`, ... until no node
+/// of the same element has it. Titles kept as they are are claimed first, so a new name never
+/// takes one. Deterministic: nodes are taken in map order. Returns the new titles and a warning
+/// for each node whose id the written map will not have (renamed, or read from a format whose
+/// ids are not `[title]`/`<title>`).
 fn renamed(map: &Map) -> (HashMap<NodeIndex, String>, Vec<String>) {
     let mut names = HashMap::new();
     let mut warnings = Vec::new();
-    let mut taken: HashSet<(Element, &str)> = map
-        .nodes()
-        .map(|(_, n)| (n.element, n.title.as_str()))
-        .collect();
-    let mut fresh: HashSet<(Element, String)> = HashSet::new();
+    let mut used: HashSet<(Element, String)> = HashSet::new();
+    let mut todo = Vec::new();
     for (ix, n) in map.nodes() {
-        let Some(why) = misread_start(n.element, &n.title) else {
-            continue;
-        };
-        let quoted = format!("'{}'", n.title);
-        let mut name = quoted.clone();
-        let mut k = 1;
-        while taken.contains(&(n.element, name.as_str()))
-            || fresh.contains(&(n.element, name.clone()))
+        if misread_start(n.element, &n.title).is_some()
+            || !used.insert((n.element, n.title.clone()))
         {
-            k += 1;
-            name = format!("{quoted} ({k})");
+            todo.push(ix);
+        } else if n.id != n.element.id_for(&n.title) {
+            warnings.push(format!(
+                "{} is written as {}: Argdown names a node by its title",
+                n.id,
+                n.element.id_for(&n.title)
+            ));
         }
-        taken.remove(&(n.element, n.title.as_str()));
+    }
+    for ix in todo {
+        let n = map.node(ix);
+        let (base, why) = match misread_start(n.element, &n.title) {
+            Some(why) => (format!("'{}'", n.title), why),
+            None => (n.title.clone(), "another node has the same title"),
+        };
+        let mut name = base.clone();
+        let mut k = 1;
+        while used.contains(&(n.element, name.clone())) {
+            k += 1;
+            name = format!("{base} ({k})");
+        }
+        used.insert((n.element, name.clone()));
         warnings.push(format!(
             "{} is written as {}: {why}",
             n.id,
             n.element.id_for(&name)
         ));
-        fresh.insert((n.element, name.clone()));
         names.insert(ix, name);
     }
     (names, warnings)

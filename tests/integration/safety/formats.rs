@@ -516,3 +516,35 @@ fn control_characters_in_json_ids_are_located_errors() {
 "#
     );
 }
+
+/// Found by fuzzing: nodes whose ids are not `[title]`/`<title>` (JSON, AIF) and share a title
+/// were written as one Argdown node, silently. Each is now written under its own name, with a
+/// warning for every node whose id changes, and all nodes and relations read back.
+#[test]
+fn nodes_sharing_a_title_stay_apart_in_argdown() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ids.json",
+        r#"{"format":"counterpoint","version":1,"nodes":[{"id":"a","title":"T"},{"id":"b","title":"T"},{"id":"c","title":"U"}],"edges":[{"from":"a","to":"c","relation":"rebuts"},{"from":"b","to":"a","relation":"supports"}]}"#,
+    );
+    let out = counterpoint()
+        .current_dir(dir.path())
+        .args(["export", "--to", "argdown", "ids.json", "-o", "ids.argdown"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "warning: a is written as [T]: Argdown names a node by its title\n\
+         warning: c is written as [U]: Argdown names a node by its title\n\
+         warning: b is written as [T (2)]: another node has the same title\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ids.argdown")).unwrap(),
+        "[T]\n  -> [U]\n\n[U]\n\n[T (2)]\n  +> [T]\n"
+    );
+    let stats = run_in(dir.path(), &["stats", "--format", "json", "ids.argdown"], 0);
+    let v: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(v["nodes"], 3, "{stats}");
+}
