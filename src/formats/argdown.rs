@@ -524,9 +524,15 @@ fn flow_str(s: &str) -> String {
 
 /// Whether YAML refuses `c` written as it is, even in a double-quoted string (libyaml's
 /// printable set): control characters (JSON escapes C0 already; DEL and C1, NEL included, it
-/// leaves raw), the byte-order mark and U+FFFE, U+FFFF.
+/// leaves raw), the byte-order mark and U+FFFE, U+FFFF; and the line and paragraph separators
+/// U+2028, U+2029, which YAML reads as line breaks even inside a quoted string (found by
+/// fuzzing: a side id `"\u{2028}["` broke the frontmatter).
 fn yaml_unprintable(c: char) -> bool {
-    crate::control::is_control(c) || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    crate::control::is_control(c)
+        || matches!(
+            c,
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
+        )
 }
 
 /// `\u007f`: an escape both JSON and YAML double-quoted strings read.

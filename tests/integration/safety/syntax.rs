@@ -95,7 +95,7 @@ fn the_writer_escapes_control_characters_in_yaml_strings_so_they_read_back() {
         id: "memo".into(),
         title: Some("Memo".into()),
         author: Some("A\u{7f}\u{85}\u{9f}\u{1}".into()),
-        url: Some("u\u{feff}\u{fffe}".into()),
+        url: Some("u\u{feff}\u{fffe}\u{2028}[".into()),
         ..Source::default()
     });
     let mut n = Node::statement("a", "text").with_citation("memo", 1, 2);
@@ -114,7 +114,7 @@ sources:
   memo:
     title: \"Memo\"
     author: \"A\\u007f\\u0085\\u009f\\u0001\"
-    url: \"u\\ufeff\\ufffe\"
+    url: \"u\\ufeff\\ufffe\\u2028[\"
 ===
 
 [a]: text {side: \"p\\u007f\", cite: \"memo:1-2\", quote: \"q\\u0085\", note: [\"\\u007f\", \"\\u0085\"]}
