@@ -326,6 +326,29 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     let section_origins: Vec<Origin> = (0..doc.sections.len())
         .map(|k| placer.origin(offsets.sections.get(k).copied()))
         .collect();
+    // Empty names: nothing can refer to them, and no other format can write them.
+    let empty = |what: &str, origin: &Origin| {
+        at(
+            Diagnostic::new(Code::BadInput, format!("{what} is empty"))
+                .with_help("every id and every node's title needs at least one character"),
+            origin,
+        )
+    };
+    for (side, origin) in doc.sides.iter().zip(&side_origins) {
+        if side.id.is_empty() {
+            diagnostics.push(empty("the id of a side", origin));
+        }
+    }
+    for (source, origin) in doc.sources.iter().zip(&source_origins) {
+        if source.id.is_empty() {
+            diagnostics.push(empty("the id of a source", origin));
+        }
+    }
+    for (section, origin) in doc.sections.iter().zip(&section_origins) {
+        if section.id.is_empty() {
+            diagnostics.push(empty("the id of a section", origin));
+        }
+    }
     let mut map = Map::new();
     map.title = doc.title;
     map.sides = unique(
@@ -399,6 +422,12 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                 Some(o) => placer.origin(Some(o)),
                 None => origin.clone(),
             });
+        }
+        if n.id.is_empty() {
+            diagnostics.push(empty("the id of a node", &origin));
+        }
+        if n.title.trim().is_empty() {
+            diagnostics.push(empty(&format!("the title of {}", n.id), &origin));
         }
         let node = Node {
             id: n.id,

@@ -548,3 +548,33 @@ fn nodes_sharing_a_title_stay_apart_in_argdown() {
     let v: serde_json::Value = serde_json::from_str(&stats).unwrap();
     assert_eq!(v["nodes"], 3, "{stats}");
 }
+
+/// Found by fuzzing (defect 19's family): empty ids and titles were accepted from JSON, though
+/// the schema asks for at least one character, and a side named "" was lost on the way through
+/// AIF. They are located errors now.
+#[test]
+fn empty_ids_and_titles_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "e.json",
+        r#"{"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}"#,
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "e.json"], 1),
+        r#"e.json:1:47: error[E013]: the id of a side is empty
+  |
+1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
+  |                                               ^
+  = help: every id and every node's title needs at least one character
+
+e.json:1:78: error[E013]: the title of <> is empty
+  |
+1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
+  |                                                                              ^
+  = help: every id and every node's title needs at least one character
+
+2 errors, 0 warnings
+"#
+    );
+}
