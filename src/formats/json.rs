@@ -329,8 +329,9 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     // Empty names: nothing can refer to them, and no other format can write them.
     let empty = |what: &str, origin: &Origin| {
         at(
-            Diagnostic::new(Code::BadInput, format!("{what} is empty"))
-                .with_help("every id and every node's title needs at least one character"),
+            Diagnostic::new(Code::BadInput, format!("{what} is empty")).with_help(
+                "every id, and the title of every node and section, needs at least one character",
+            ),
             origin,
         )
     };
@@ -347,6 +348,12 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     for (section, origin) in doc.sections.iter().zip(&section_origins) {
         if section.id.is_empty() {
             diagnostics.push(empty("the id of a section", origin));
+        }
+        if section.title.trim().is_empty() {
+            diagnostics.push(empty(
+                &format!("the title of section {:?}", section.id),
+                origin,
+            ));
         }
     }
     let mut map = Map::new();
@@ -428,6 +435,18 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         }
         if n.title.trim().is_empty() {
             diagnostics.push(empty(&format!("the title of {}", n.id), &origin));
+        }
+        if let Some(section) = n.section.as_deref() {
+            if !map.sections.iter().any(|s| s.id == section) {
+                diagnostics.push(at(
+                    Diagnostic::new(
+                        Code::BadInput,
+                        format!("{} is in section {section:?}, which is not declared", n.id),
+                    )
+                    .with_help("a node's \"section\" is the id of one of the map's sections"),
+                    &origin,
+                ));
+            }
         }
         let node = Node {
             id: n.id,

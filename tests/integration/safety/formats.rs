@@ -566,13 +566,42 @@ fn empty_ids_and_titles_are_located_errors() {
   |
 1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
   |                                               ^
-  = help: every id and every node's title needs at least one character
+  = help: every id, and the title of every node and section, needs at least one character
 
 e.json:1:78: error[E013]: the title of <> is empty
   |
 1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
   |                                                                              ^
-  = help: every id and every node's title needs at least one character
+  = help: every id, and the title of every node and section, needs at least one character
+
+2 errors, 0 warnings
+"#
+    );
+}
+
+/// Found by fuzzing: a node in a section the map does not declare, or a section without a
+/// title, read without a word, and the Argdown export then dropped the section.
+#[test]
+fn undeclared_sections_and_untitled_sections_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "s.json",
+        r#"{"format":"counterpoint","version":1,"sections":[{"id":"s1","title":" ","level":1}],"nodes":[{"id":"[a]","title":"a","section":"s2"}],"edges":[]}"#,
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "s.json"], 1),
+        r#"s.json:1:50: error[E013]: the title of section "s1" is empty
+  |
+1 | {"format":"counterpoint","version":1,"sections":[{"id":"s1","title":" ","level":1}],"nodes":[{"id":"[a]","title":"a","section":"s2"}],"edges":[]}
+  |                                                  ^
+  = help: every id, and the title of every node and section, needs at least one character
+
+s.json:1:94: error[E013]: [a] is in section "s2", which is not declared
+  |
+1 | {"format":"counterpoint","version":1,"sections":[{"id":"s1","title":" ","level":1}],"nodes":[{"id":"[a]","title":"a","section":"s2"}],"edges":[]}
+  |                                                                                              ^
+  = help: a node's "section" is the id of one of the map's sections
 
 2 errors, 0 warnings
 "#
