@@ -358,33 +358,31 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     }
     let mut map = Map::new();
     map.title = doc.title;
+    // A side or source declared twice: E009, as the Argdown frontmatter says it.
+    let twice = |kind: &'static str| {
+        move |id: &str, first: String| {
+            Diagnostic::new(
+                Code::FrontmatterConflict,
+                format!("{kind} {id:?} is declared twice"),
+            )
+            .with_help(format!(
+                "first declared at {first}; declare each {kind} once"
+            ))
+        }
+    };
     map.sides = unique(
         doc.sides,
         |s| &s.id,
         &side_origins,
         diagnostics,
-        |id, first| {
-            Diagnostic::new(
-                Code::FrontmatterConflict,
-                format!("side {id:?} is declared twice"),
-            )
-            .with_help(format!("first declared at {first}; declare each side once"))
-        },
+        twice("side"),
     );
     map.sources = unique(
         doc.sources,
         |s| &s.id,
         &source_origins,
         diagnostics,
-        |id, first| {
-            Diagnostic::new(
-                Code::FrontmatterConflict,
-                format!("source {id:?} is declared twice"),
-            )
-            .with_help(format!(
-                "first declared at {first}; declare each source once"
-            ))
-        },
+        twice("source"),
     );
     for (source, origin) in map.sources.iter().zip(&source_origins) {
         for skip in &source.skip {

@@ -179,6 +179,34 @@ fn shape(sink: &mut Sink<'_>, pos: Pos, message: &str) {
 
 /// A string, or what the value is instead (`the number 5`): a number or a boolean is not read
 /// as a text, since YAML has already changed it (`1.10` is 1.1, `0x10` is 16).
+/// The text at `key` of `o` (`None` when absent or null). Anything but a text is reported as
+/// "`owner`: `key` must be a text, not ..." and clears `ok`.
+fn text_field(
+    o: &serde_json::Map<String, Json>,
+    key: &str,
+    owner: &str,
+    sink: &mut Sink<'_>,
+    pos: Pos,
+    ok: &mut bool,
+) -> Option<String> {
+    let value = match o.get(key) {
+        None | Some(Json::Null) => return None,
+        Some(v) => v,
+    };
+    match text_value(value) {
+        Ok(t) => Some(t),
+        Err(what) => {
+            shape(
+                sink,
+                pos,
+                &format!("{owner}: `{key}` must be a text, not {what}"),
+            );
+            *ok = false;
+            None
+        }
+    }
+}
+
 fn text_value(v: &Json) -> Result<String, String> {
     match v {
         Json::String(s) => Ok(s.clone()),
@@ -215,25 +243,11 @@ fn read_sides(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: &m
                 color: None,
             }),
             Json::Object(o) => {
-                let mut bad = false;
-                let mut field = |key: &str| match o.get(key) {
-                    None | Some(Json::Null) => None,
-                    Some(v) => match text_value(v) {
-                        Ok(t) => Some(t),
-                        Err(what) => {
-                            shape(
-                                sink,
-                                pos,
-                                &format!("side {id:?}: `{key}` must be a text, not {what}"),
-                            );
-                            bad = true;
-                            None
-                        }
-                    },
-                };
-                let label = field("label");
-                let color = field("color");
-                if bad {
+                let mut ok = true;
+                let owner = format!("side {id:?}");
+                let label = text_field(&o, "label", &owner, sink, pos, &mut ok);
+                let color = text_field(&o, "color", &owner, sink, pos, &mut ok);
+                if !ok {
                     None
                 } else {
                     Some(Side {
@@ -285,23 +299,8 @@ fn read_sources(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: 
             ..Source::default()
         };
         let mut ok = true;
-        let mut text = |key: &str, ok: &mut bool| -> Option<String> {
-            match o.get(key) {
-                None | Some(Json::Null) => None,
-                Some(v) => match text_value(v) {
-                    Ok(t) => Some(t),
-                    Err(what) => {
-                        shape(
-                            sink,
-                            pos,
-                            &format!("source {id:?}: `{key}` must be a text, not {what}"),
-                        );
-                        *ok = false;
-                        None
-                    }
-                },
-            }
-        };
+        let owner = format!("source {id:?}");
+        let mut text = |key: &str, ok: &mut bool| text_field(&o, key, &owner, sink, pos, ok);
         source.title = text("title", &mut ok);
         source.author = text("author", &mut ok);
         source.url = text("url", &mut ok);
