@@ -15,6 +15,8 @@
 //! `out` are taken without branching. The search is exponential in the worst case, so it is
 //! bounded by [`Limits`] and stops with a [`SearchError`] beyond them.
 
+use std::collections::BTreeSet;
+
 use super::csr::Csr;
 use super::framework::Framework;
 use super::grounded::{Grounded, Label};
@@ -116,6 +118,14 @@ struct State<'a> {
     /// Attackers not `OUT`: a `BLANK` argument with none left is defended and goes in for free.
     live: Vec<u32>,
     trail: Vec<(u32, u8)>,
+    /// The `BLANK` arguments, in order: the next branch is on the first.
+    blanks: BTreeSet<u32>,
+    /// The `BLANK` arguments with no attacker left that is not `OUT`, in order: the first is
+    /// taken without branching. (With `blanks`, each step finds its argument in O(log k)
+    /// instead of scanning all k labels.)
+    defended: BTreeSet<u32>,
+    /// How many arguments carry each label.
+    counts: [u32; 5],
     /// Arguments that may have become `MUST_OUT` without a `BLANK` attacker; checked by
     /// [`State::settle`] once a whole step is done (a step may repair what it broke midway).
     suspects: Vec<u32>,
@@ -131,6 +141,12 @@ impl State<'_> {
         }
         self.trail.push((v, old));
         self.label[v as usize] = new;
+        self.counts[old as usize] -= 1;
+        self.counts[new as usize] += 1;
+        if old == BLANK {
+            self.blanks.remove(&v);
+            self.defended.remove(&v);
+        }
         for &t in self.targets.row(v) {
             let t = t as usize;
             if old == BLANK {
@@ -141,6 +157,9 @@ impl State<'_> {
             }
             if new == OUT {
                 self.live[t] -= 1;
+                if self.live[t] == 0 && self.label[t] == BLANK {
+                    self.defended.insert(t as u32);
+                }
             }
         }
         if new == MUST_OUT {
@@ -164,12 +183,23 @@ impl State<'_> {
             };
             let new = self.label[v as usize];
             self.label[v as usize] = old;
+            self.counts[new as usize] -= 1;
+            self.counts[old as usize] += 1;
             for &t in self.targets.row(v) {
                 if old == BLANK {
                     self.blank[t as usize] += 1;
                 }
                 if new == OUT {
                     self.live[t as usize] += 1;
+                    if self.live[t as usize] == 1 {
+                        self.defended.remove(&t);
+                    }
+                }
+            }
+            if old == BLANK {
+                self.blanks.insert(v);
+                if self.live[v as usize] == 0 {
+                    self.defended.insert(v);
                 }
             }
         }
@@ -199,16 +229,23 @@ impl State<'_> {
 
     /// The next argument to decide: a defended one (no branching needed) or the first blank one.
     fn pick(&self) -> Pick {
-        let mut first = None;
+        if let Some(&v) = self.defended.first() {
+            return Pick::Forced(v);
+        }
+        self.blanks.first().map_or(Pick::Leaf, |&v| Pick::Branch(v))
+    }
+
+    /// Sets the indexes and counts from the labels (once, before the search).
+    fn index(&mut self) {
         for (v, &l) in self.label.iter().enumerate() {
+            self.counts[l as usize] += 1;
             if l == BLANK {
+                self.blanks.insert(v as u32);
                 if self.live[v] == 0 {
-                    return Pick::Forced(v as u32);
+                    self.defended.insert(v as u32);
                 }
-                first.get_or_insert(v as u32);
             }
         }
-        first.map_or(Pick::Leaf, Pick::Branch)
     }
 }
 
@@ -309,6 +346,9 @@ fn search(
         blank: vec![0; k],
         live: (0..k as u32).map(|v| attackers.degree(v) as u32).collect(),
         trail: Vec::new(),
+        blanks: BTreeSet::new(),
+        defended: BTreeSet::new(),
+        counts: [0; 5],
         suspects: Vec::new(),
         dead: false,
     };
@@ -317,6 +357,7 @@ fn search(
             state.label[v as usize] = UNDEC;
         }
     }
+    state.index();
     for v in 0..k {
         state.blank[v] = attackers
             .row(v as u32)
@@ -352,11 +393,11 @@ fn search(
                 Pick::Leaf => {
                     // An admissible labelling. Leaves have pairwise different `in` sets (two
                     // leaves differ at least in the argument of the choice that parted them).
-                    let new = !state.label.contains(&MUST_OUT)
+                    let new = state.counts[MUST_OUT as usize] == 0
                         && match semantics {
                             // Nothing undecided: stable. Stable extensions never contain one
                             // another, so no comparison with those found is needed.
-                            Semantics::Stable => !state.label.contains(&UNDEC),
+                            Semantics::Stable => state.counts[UNDEC as usize] == 0,
                             // Preferred unless inside one found before (the search finds a
                             // larger set before its subsets).
                             Semantics::Preferred => !holders.cover(&state.label),
