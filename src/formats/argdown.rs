@@ -280,11 +280,35 @@ pub fn escape_text(text: &str) -> String {
                 out.push(c);
             }
             '/' if matches!(chars.get(i + 1), Some('/' | '*')) => out.push_str("\\/"),
+            // `1.y.` would read as `1✔`: a delimiter that opens a special character is escaped
+            // (found by fuzzing).
+            '.' | ':' if opens_shortcode(&chars, i) => {
+                out.push('\\');
+                out.push(c);
+            }
             c => out.push(c),
         }
         i += 1;
     }
     out
+}
+
+/// Whether the `.` or `:` at `i` opens a special character as the reader finds them (the
+/// shortest run of non-blank characters up to the same delimiter, naming a known shortcode).
+/// Each scan stops at the next equal delimiter, so escaping stays linear.
+fn opens_shortcode(chars: &[char], i: usize) -> bool {
+    let Some(&c) = chars.get(i) else {
+        return false;
+    };
+    let mut k = i + 1;
+    while chars.get(k).is_some_and(|&n| !n.is_whitespace() && n != c) {
+        k += 1;
+    }
+    if k == i + 1 || chars.get(k) != Some(&c) {
+        return false;
+    }
+    let code: String = chars.get(i..=k).unwrap_or(&[]).iter().collect();
+    crate::syntax::shortcodes::lookup(&code).is_some()
 }
 
 /// Finds Markdown links `[text](url)` that both Argdown and counterpoint read as text, when they

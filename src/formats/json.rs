@@ -355,6 +355,31 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                 origin,
             ));
         }
+        if !(1..=6).contains(&section.level) {
+            diagnostics.push(at(
+                Diagnostic::new(
+                    Code::BadInput,
+                    format!(
+                        "section {:?} has level {}; headings have levels 1 to 6",
+                        section.id, section.level
+                    ),
+                )
+                .with_help("\"level\" is the number of `#` of the section's heading"),
+                origin,
+            ));
+        }
+        if let Some(side) = section.side.as_deref() {
+            if !doc.sides.iter().any(|d| d.id == side) {
+                diagnostics.push(at(
+                    Diagnostic::new(
+                        Code::UnknownSide,
+                        format!("unknown side {side:?} on section {:?}", section.id),
+                    )
+                    .with_help("a section's \"side\" is the id of one of the map's sides"),
+                    origin,
+                ));
+            }
+        }
     }
     let mut map = Map::new();
     map.title = doc.title;

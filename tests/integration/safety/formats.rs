@@ -607,3 +607,32 @@ s.json:1:94: error[E013]: [a] is in section "s2", which is not declared
 "#
     );
 }
+
+/// Found by fuzzing: a section of level 117 or on an undeclared side read without a word, and
+/// its Argdown export did not read back.
+#[test]
+fn section_levels_and_sides_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "l.json",
+        r#"{"format":"counterpoint","version":1,"sections":[{"id":"s1","title":"S","level":117,"side":"nobody"}],"nodes":[],"edges":[]}"#,
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "l.json"], 1),
+        r#"l.json:1:50: error[E004]: unknown side "nobody" on section "s1"
+  |
+1 | {"format":"counterpoint","version":1,"sections":[{"id":"s1","title":"S","level":117,"side":"nobody"}],"nodes":[],"edges":[]}
+  |                                                  ^
+  = help: a section's "side" is the id of one of the map's sides
+
+l.json:1:50: error[E013]: section "s1" has level 117; headings have levels 1 to 6
+  |
+1 | {"format":"counterpoint","version":1,"sections":[{"id":"s1","title":"S","level":117,"side":"nobody"}],"nodes":[],"edges":[]}
+  |                                                  ^
+  = help: "level" is the number of `#` of the section's heading
+
+2 errors, 0 warnings
+"#
+    );
+}

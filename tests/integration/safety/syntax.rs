@@ -269,3 +269,20 @@ fn a_renamed_title_does_not_take_a_title_in_use() {
     );
     read_back(&text);
 }
+
+/// Found by fuzzing: a text holding what Argdown reads as a special character (`1.y.` reads as
+/// `1✔`, `:love:` as an emoji) changed on the way through an Argdown export. The delimiter
+/// that would open one is escaped, and the text reads back as it was.
+#[test]
+fn texts_that_look_like_special_characters_read_back_as_written() {
+    let mut map = Map::new();
+    let text = "Item 1.y. and :love: and .^. stay; 3.5 and a:b and 1.2.3 need nothing";
+    map.add_node(Node::statement("a", text)).expect("new");
+    let written = argdown::to_string(&map).expect("writable");
+    assert_eq!(
+        written,
+        "[a]: Item 1\\.y. and \\:love: and \\.^. stay; 3.5 and a:b and 1.2.3 need nothing\n"
+    );
+    let back = read_back(&written);
+    assert_eq!(difference(&map, &back), None);
+}
