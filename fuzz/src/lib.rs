@@ -103,69 +103,6 @@ pub fn collapsed(map: &Map) -> Map {
     out
 }
 
-/// Whether `COUNTERPOINT_FUZZ_SKIP_KNOWN` is set: then the round trip passes over maps that hit
-/// a known, already reported defect, to find others. Unset (as in CI), the full property holds.
-fn skip_known() -> bool {
-    static SKIP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *SKIP.get_or_init(|| std::env::var_os("COUNTERPOINT_FUZZ_SKIP_KNOWN").is_some())
-}
-
-/// Maps that hit a reported defect: characters YAML cannot hold (control characters other
-/// than tab and line breaks, U+FFFE, U+FFFF: issue 10 defect 17 and its fuzzing finding), node
-/// titles starting with `+` or `_` (written as relation markers), frontmatter texts with white
-/// space at either end (trimmed on reading), duplicate ids (defect 19) and citation ranges
-/// Argdown rejects (defect 11).
-fn has_known_defect(map: &Map) -> bool {
-    fn strings<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
-        match v {
-            Value::String(s) => out.push(s),
-            Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-            Value::Object(o) => o.iter().for_each(|(k, x)| {
-                out.push(k);
-                strings(x, out)
-            }),
-            _ => {}
-        }
-    }
-    let value = formats::json::to_value(map);
-    let mut all = Vec::new();
-    strings(&value, &mut all);
-    // YAML's printable characters (the frontmatter is YAML); anything else is reported.
-    let printable = |c: char| {
-        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
-            | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-    };
-    let control = all.iter().any(|s| !s.chars().all(printable));
-    // Also: a node whose id is not `[title]`/`<title>` (JSON, AIF) is written under another id
-    // by the Argdown writer, silently (reported with the fuzzing results).
-    let marker = map.nodes().any(|(_, n)| {
-        n.title.starts_with(['+', '_', '-', '>', '<']) || n.id != n.element.id_for(&n.title)
-    });
-    let mut front = Vec::new();
-    for key in ["title", "sides", "sources"] {
-        strings(&value[key], &mut front);
-    }
-    let padded = front.iter().any(|s| s.trim() != *s);
-    // Defect 19: duplicate side, source or section ids; defect 11: citations the Argdown reader
-    // rejects (`[5, 1]`, `[0, 0]`).
-    let mut seen = std::collections::HashSet::new();
-    let duplicate = map.sides.iter().any(|x| !seen.insert(("side", &x.id)))
-        || map.sources.iter().any(|x| !seen.insert(("source", &x.id)))
-        || map
-            .sections
-            .iter()
-            .any(|x| !seen.insert(("section", &x.id)));
-    let bad_range = |l: &[u32; 2]| l[0] == 0 || l[0] > l[1];
-    let citation = map
-        .nodes()
-        .any(|(_, n)| n.citations.iter().any(|c| bad_range(&c.lines)))
-        || map
-            .sources
-            .iter()
-            .any(|s| s.skip.iter().any(|k| bad_range(&k.lines)));
-    control || marker || padded || duplicate || citation
-}
-
 fn errors(loaded: &Loaded) -> String {
     diagnostic::render_all(
         &loaded
@@ -186,9 +123,6 @@ pub fn check_round_trip(loaded: &Loaded) {
         return;
     }
     let map = &loaded.map;
-    if skip_known() && has_known_defect(map) {
-        return;
-    }
 
     let json = formats::json::to_string(map);
     let back = load_texts(&[("rt.json".into(), json.clone())], InputFormat::Json);
