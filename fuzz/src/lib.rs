@@ -166,8 +166,16 @@ pub fn check_round_trip(loaded: &Loaded) {
         } else {
             // Nodes Argdown cannot name as they are named here were renamed, with a warning
             // each: every node and relation still comes back.
-            assert_eq!(back.map.node_count(), map.node_count(), "nodes lost:\n{text}");
-            assert_eq!(back.map.edge_count(), map.edge_count(), "relations lost:\n{text}");
+            assert_eq!(
+                back.map.node_count(),
+                map.node_count(),
+                "nodes lost:\n{text}"
+            );
+            assert_eq!(
+                back.map.edge_count(),
+                map.edge_count(),
+                "relations lost:\n{text}"
+            );
         }
     }
 
