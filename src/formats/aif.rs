@@ -1195,7 +1195,13 @@ fn document(map: &Map) -> OutDoc {
         let Some(pos) = map.sides.iter().position(|s| s.id == side) else {
             continue;
         };
-        let label = map.sides.get(pos).map_or(side, |s| s.label.as_str());
+        // The speaker's name: the side's label, or its id when the label is blank.
+        let label = map
+            .sides
+            .get(pos)
+            .map(|s| s.label.as_str())
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or(side);
         let shown = if n.text.is_empty() { &n.title } else { &n.text };
         let l = fresh();
         let ya = fresh();

@@ -330,7 +330,7 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     let empty = |what: &str, origin: &Origin| {
         at(
             Diagnostic::new(Code::BadInput, format!("{what} is empty")).with_help(
-                "every id, and the title of every node and section, needs at least one character",
+                "every id, and the title of every node and section and the label of every side, needs at least one character",
             ),
             origin,
         )
@@ -338,6 +338,9 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     for (side, origin) in doc.sides.iter().zip(&side_origins) {
         if side.id.is_empty() {
             diagnostics.push(empty("the id of a side", origin));
+        }
+        if side.label.trim().is_empty() {
+            diagnostics.push(empty(&format!("the label of side {:?}", side.id), origin));
         }
     }
     for (source, origin) in doc.sources.iter().zip(&source_origins) {

@@ -566,15 +566,21 @@ fn empty_ids_and_titles_are_located_errors() {
   |
 1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
   |                                               ^
-  = help: every id, and the title of every node and section, needs at least one character
+  = help: every id, and the title of every node and section and the label of every side, needs at least one character
+
+e.json:1:47: error[E013]: the label of side "" is empty
+  |
+1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
+  |                                               ^
+  = help: every id, and the title of every node and section and the label of every side, needs at least one character
 
 e.json:1:78: error[E013]: the title of <> is empty
   |
 1 | {"format":"counterpoint","version":1,"sides":[{"id":"","label":""}],"nodes":[{"id":"<>","element":"argument","title":" ","text":"","side":""}],"edges":[]}
   |                                                                              ^
-  = help: every id, and the title of every node and section, needs at least one character
+  = help: every id, and the title of every node and section and the label of every side, needs at least one character
 
-2 errors, 0 warnings
+3 errors, 0 warnings
 "#
     );
 }
@@ -595,7 +601,7 @@ fn undeclared_sections_and_untitled_sections_are_located_errors() {
   |
 1 | {"format":"counterpoint","version":1,"sections":[{"id":"s1","title":" ","level":1}],"nodes":[{"id":"[a]","title":"a","section":"s2"}],"edges":[]}
   |                                                  ^
-  = help: every id, and the title of every node and section, needs at least one character
+  = help: every id, and the title of every node and section and the label of every side, needs at least one character
 
 s.json:1:94: error[E013]: [a] is in section "s2", which is not declared
   |
