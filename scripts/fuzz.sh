@@ -6,6 +6,10 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
+# The random seed is fixed (FUZZ_SEED, default 1) and FUZZ_RUNS, when set, stops each target
+# after that many inputs: with both, a run explores the same inputs on every machine fast enough
+# to finish within SECONDS, so CI's verdict does not depend on luck.
+#
 # A crash leaves its input in fuzz/artifacts/<target>/; reproduce it with
 #   cargo +nightly fuzz run -s none -a <target> fuzz/artifacts/<target>/<file>
 set -euo pipefail
@@ -41,7 +45,8 @@ for target in "${targets[@]}"; do
   echo "== $target (${seconds}s)"
   status=0
   cargo +nightly fuzz run "${flags[@]}" "$target" "$scratch/$target" "fuzz/corpus/$target" -- \
-    -max_total_time="$seconds" -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -seed="${FUZZ_SEED:-1}" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} \
+    -max_len=16384 -timeout=20 -rss_limit_mb=2048 \
     -print_final_stats=1 >"$log" 2>&1 || status=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
