@@ -7,14 +7,7 @@ use crate::common::counterpoint;
 
 /// Runs `counterpoint ARGS` and checks the exit code; returns standard output.
 fn run(args: &[&str], code: i32) -> String {
-    let out = counterpoint().args(args).output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "exit code of {args:?}; stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    crate::common::run_in(&crate::common::root(), args, code)
 }
 
 #[test]

@@ -64,6 +64,23 @@ pub fn counterpoint() -> assert_cmd::Command {
     cmd
 }
 
+/// Runs `counterpoint ARGS` in `dir`, checks that it exits with `code` (showing its stderr
+/// otherwise) and returns its standard output.
+pub fn run_in(dir: &Path, args: &[&str], code: i32) -> String {
+    let out = counterpoint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "exit code of {args:?}; stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
 /// Runs `counterpoint` with `args`, asserts that it succeeds (showing its stderr otherwise) and
 /// returns its standard output.
 pub fn stdout_of<I, S>(args: I) -> String

@@ -5,23 +5,7 @@
 
 use std::path::Path;
 
-use crate::common::counterpoint;
-
-/// Runs `counterpoint ARGS` in `dir`, checks the exit code and returns standard output.
-fn run_in(dir: &Path, args: &[&str], code: i32) -> String {
-    let out = counterpoint()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "exit code of {args:?}; stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
+use crate::common::{counterpoint, run_in};
 
 fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(dir.join(name), text).expect("writes");
