@@ -480,7 +480,14 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
             title: n.title,
             text: n.text,
             side: n.side,
-            tags: n.tags,
+            // A tag is there or not, as in Argdown: the same tag twice counts once.
+            tags: {
+                let mut seen = std::collections::HashSet::new();
+                n.tags
+                    .into_iter()
+                    .filter(|t| seen.insert(t.clone()))
+                    .collect()
+            },
             citations,
             section: n.section,
             data: n.data,

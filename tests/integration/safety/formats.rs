@@ -626,3 +626,18 @@ l.json:1:50: error[E013]: section "s1" has level 117; headings have levels 1 to 
 "#
     );
 }
+
+/// Found by fuzzing: a tag given twice in JSON was kept twice, and the map changed on the way
+/// through Argdown, which reads a tag once. Read from JSON, the same tag twice counts once.
+#[test]
+fn a_tag_given_twice_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.json",
+        r#"{"format":"counterpoint","version":1,"nodes":[{"id":"[a]","title":"a","tags":["x","y","x"]}],"edges":[]}"#,
+    );
+    let json = run_in(dir.path(), &["export", "--to", "json", "t.json"], 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["nodes"][0]["tags"], serde_json::json!(["x", "y"]));
+}
