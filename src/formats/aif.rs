@@ -858,6 +858,18 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
             sidecar.version
         ));
     }
+    // The JSON reader's rule for headings (found by fuzzing: a level-0 section read here made
+    // a map whose JSON export did not read back).
+    if let Some(s) = sidecar
+        .sections
+        .iter()
+        .find(|s| !(1..=6).contains(&s.level))
+    {
+        return Err(format!(
+            "section {:?} has level {}; headings have levels 1 to 6",
+            s.id, s.level
+        ));
+    }
     let layer = layer(doc);
     let speakers = doc.speakers();
     let mut map = Map::new();

@@ -505,8 +505,22 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         match (map.find(&e.from), map.find(&e.to)) {
             (Some(a), Some(b)) => {
                 let mut edge = Edge::new(e.relation);
-                edge.origin = Some(origin);
-                map.add_edge(a, b, edge);
+                edge.origin = Some(origin.clone());
+                // The same relation twice counts once, as in Argdown (found by fuzzing: the
+                // copy was lost on the way through an Argdown export).
+                if !map.relate(a, b, edge) {
+                    diagnostics.push(at(
+                        Diagnostic::new(
+                            Code::SkippedInput,
+                            format!(
+                                "{} {} {} is given twice; it counts once",
+                                e.from, e.relation, e.to
+                            ),
+                        )
+                        .with_help("remove the repeated edge"),
+                        &origin,
+                    ));
+                }
             }
             (a, _) => {
                 let missing = if a.is_none() { e.from } else { e.to };

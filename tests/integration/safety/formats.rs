@@ -641,3 +641,52 @@ fn a_tag_given_twice_counts_once() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["nodes"][0]["tags"], serde_json::json!(["x", "y"]));
 }
+
+/// Found by fuzzing: AIF's `counterpoint` object gave a map a section of level 0, whose JSON
+/// export the JSON reader then refused. The object is checked as JSON is, and a bad one is
+/// passed over with a warning (the file is read as plain AIF).
+#[test]
+fn aif_sections_are_checked_like_json_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "s.argdown", "# S\n\n[a]: x\n");
+    run_in(
+        dir.path(),
+        &["export", "--to", "aif", "s.argdown", "-o", "s.aif.json"],
+        0,
+    );
+    let aif = std::fs::read_to_string(dir.path().join("s.aif.json")).unwrap();
+    assert!(aif.contains("\"level\": 1"), "{aif}");
+    write(
+        dir.path(),
+        "s.aif.json",
+        &aif.replace("\"level\": 1", "\"level\": 0"),
+    );
+    assert_eq!(
+        run_in(dir.path(), &["check", "s.aif.json"], 0),
+        "s.aif.json:1:1: warning[W005]: the \"counterpoint\" data in this file does not match its \
+         nodes and edges (section \"s1\" has level 0; headings have levels 1 to 6); read as plain \
+         AIF\n  |\n1 | {\n  | ^\n\n0 errors, 1 warning\n"
+    );
+    let json = run_in(dir.path(), &["export", "--to", "json", "s.aif.json"], 0);
+    write(dir.path(), "back.json", &json);
+    run_in(dir.path(), &["check", "back.json"], 0);
+}
+
+/// Found by fuzzing: the same edge twice in JSON was kept twice, and one copy was lost on the
+/// way through Argdown. It counts once, with a warning at the repeat.
+#[test]
+fn an_edge_given_twice_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r#"{"format":"counterpoint","version":1,"nodes":[{"id":"<a>","element":"argument","title":"a"},{"id":"<b>","element":"argument","title":"b"}],"edges":[{"from":"<a>","to":"<b>","relation":"supports"},{"from":"<a>","to":"<b>","relation":"supports"}]}"#;
+    write(dir.path(), "dup.json", text);
+    assert_eq!(
+        run_in(dir.path(), &["check", "dup.json"], 0),
+        format!(
+            "dup.json:1:197: warning[W005]: <a> supports <b> is given twice; it counts once\n  |\n1 | \
+             {text}\n  | {}^\n  = help: remove the repeated edge\n\n0 errors, 1 warning\n",
+            " ".repeat(196)
+        )
+    );
+    let json = run_in(dir.path(), &["export", "--to", "json", "dup.json"], 0);
+    assert_eq!(json.matches("\"from\"").count(), 1, "{json}");
+}
