@@ -690,3 +690,17 @@ fn an_edge_given_twice_counts_once() {
     let json = run_in(dir.path(), &["export", "--to", "json", "dup.json"], 0);
     assert_eq!(json.matches("\"from\"").count(), 1, "{json}");
 }
+
+/// Found by fuzzing: a number in a node's `data` (`5.378576973102612e-299`) came back from a
+/// JSON export as another number. Numbers are read and written exactly.
+#[test]
+fn numbers_in_data_survive_the_json_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "n.json",
+        r#"{"format":"counterpoint","version":1,"nodes":[{"id":"[a]","title":"a","data":{"x":5.378576973102612e-299}}],"edges":[]}"#,
+    );
+    let json = run_in(dir.path(), &["export", "--to", "json", "n.json"], 0);
+    assert!(json.contains("\"x\": 5.378576973102612e-299"), "{json}");
+}
