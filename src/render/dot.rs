@@ -1033,13 +1033,7 @@ mod tests {
             label: "Con".into(),
             color: Some("#aa0000".into()),
         });
-        let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
-        for (i, name) in names.iter().enumerate() {
-            let parent = i.checked_sub(1).and_then(|p| names.get(p)).copied();
-            map.sections.push(section(name, parent));
-        }
-        map.sections.push(section("x", Some("y")));
-        map.sections.push(section("y", Some("x")));
+        let names = nested_sections(&mut map);
         map.sections.push(section("empty", Some("a")));
         map.sections.push(section("z", None));
         let mut previous = None;
@@ -1114,10 +1108,9 @@ mod tests {
         assert!(wrap("  \n ", 10).is_empty());
     }
 
-    #[test]
-    fn sections_nest_as_clusters_up_to_the_depth_limit() {
-        let mut map = Map::new();
-        // a > b > c > d > e > f > g > h: eight levels, a cycle x <-> y, and an unknown parent.
+    /// Sections `a` > `b` > ... > `h` (eight levels, past the depth limit) and a cycle
+    /// `x` <-> `y`; returns the chain's names.
+    fn nested_sections(map: &mut Map) -> [&'static str; 8] {
         let names = ["a", "b", "c", "d", "e", "f", "g", "h"];
         for (i, name) in names.iter().enumerate() {
             let parent = i.checked_sub(1).and_then(|p| names.get(p)).copied();
@@ -1125,6 +1118,14 @@ mod tests {
         }
         map.sections.push(section("x", Some("y")));
         map.sections.push(section("y", Some("x")));
+        names
+    }
+
+    #[test]
+    fn sections_nest_as_clusters_up_to_the_depth_limit() {
+        let mut map = Map::new();
+        // a > b > c > d > e > f > g > h: eight levels, a cycle x <-> y, and an unknown parent.
+        let names = nested_sections(&mut map);
         map.sections.push(section("z", Some("nowhere")));
         for name in names.iter().chain(&["x", "y", "z"]) {
             let mut node = Node::statement(format!("in {name}"), "");

@@ -101,3 +101,19 @@ where
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// The character an XML character reference or predefined entity stands for, as quick-xml
+/// reports it (`&#93;`, `&amp;`, ...); any other entity fails the test.
+pub fn xml_char(r: &quick_xml::events::BytesRef<'_>) -> char {
+    match r.resolve_char_ref().expect("char ref") {
+        Some(c) => c,
+        None => match &*r.decode().expect("UTF-8") {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            other => panic!("unknown entity {other}"),
+        },
+    }
+}

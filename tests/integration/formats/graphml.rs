@@ -68,18 +68,7 @@ fn parse(text: &str) -> Graph {
                 data_text.push_str(&t.decode().expect("UTF-8"));
             }
             Event::GeneralRef(r) if data_key.is_some() => {
-                let c = match r.resolve_char_ref().expect("char ref") {
-                    Some(c) => c,
-                    None => match &*r.decode().expect("UTF-8") {
-                        "amp" => '&',
-                        "lt" => '<',
-                        "gt" => '>',
-                        "quot" => '"',
-                        "apos" => '\'',
-                        other => panic!("unknown entity {other}"),
-                    },
-                };
-                data_text.push(c);
+                data_text.push(crate::common::xml_char(&r));
             }
             Event::End(e) => {
                 let name = stack.pop().expect("open element");

@@ -1128,18 +1128,7 @@ fn graphml_data(text: &str, key: &str) -> Vec<String> {
             }
             Event::GeneralRef(r) => {
                 if let Some(c) = current.as_mut() {
-                    let ch = match r.resolve_char_ref().expect("char ref") {
-                        Some(ch) => ch,
-                        None => match &*r.decode().expect("UTF-8") {
-                            "amp" => '&',
-                            "lt" => '<',
-                            "gt" => '>',
-                            "quot" => '"',
-                            "apos" => '\'',
-                            other => panic!("unknown entity {other}"),
-                        },
-                    };
-                    c.push(ch);
+                    c.push(crate::common::xml_char(&r));
                 }
             }
             Event::End(e) if e.name().as_ref() == b"data" => {
