@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use counterpoint::analysis::framework::Framework;
 use counterpoint::analysis::grounded::label_framework;
 use counterpoint::analysis::reasons::explain;
 use counterpoint::formats::iccma::{self, Dialect};
+use counterpoint::graph::framework::Framework;
 
 const ARGS: usize = 1_000_000;
 const PAIRS: usize = 5_000_000;

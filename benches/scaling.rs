@@ -13,9 +13,9 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 
 use counterpoint::analysis::extensions::{stable, Limits};
-use counterpoint::analysis::framework::Framework;
 use counterpoint::analysis::grounded::label_framework;
-use counterpoint::citations::check_sources;
+use counterpoint::check::citations::check_sources;
+use counterpoint::graph::framework::Framework;
 use counterpoint::load::{load_texts, InputFormat};
 
 fn main() {

@@ -52,7 +52,7 @@ pub enum Code {
     BadMetadata,
     /// E013: a file in another format (JSON, AIF, ICCMA, Kialo) that cannot be read.
     BadInput,
-    /// E014: a control character in a text of the map (see [`crate::control`]).
+    /// E014: a control character in a text of the map (see [`crate::text::control`]).
     ControlCharacter,
     /// W001: a reference to a title that is never defined.
     UndefinedReference,
@@ -183,6 +183,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The diagnostic (E014, not yet placed) for the control character `c` found in `what`
+    /// (e.g. "the text", "the label of side \"pro\"").
+    pub fn control_character(what: &str, c: char) -> Diagnostic {
+        Diagnostic::new(
+            Code::ControlCharacter,
+            format!(
+                "control character {} in {what}",
+                crate::text::control::name(c)
+            ),
+        )
+        .with_help(
+            "control characters (U+0000-U+001F but tab and line breaks, U+007F-U+009F) are not \
+             allowed in a map's texts; delete it or write a space",
+        )
+    }
+
     /// A diagnostic with the code's own severity and no place yet.
     pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
@@ -203,7 +219,7 @@ impl Diagnostic {
     /// and use [`Diagnostic::at_line`].
     pub fn at(self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
         // Lines end at `\n`, `\r\n` or a lone `\r`, as the reader counts them.
-        let snippet = crate::syntax::lexer::nth_line(text, line.max(1));
+        let snippet = crate::text::lines::nth_line(text, line.max(1));
         self.at_line(file, snippet, line, column)
     }
 

@@ -420,7 +420,7 @@ enum LineKind {
 /// sits in the frontmatter.
 fn classify(text: &str) -> Result<(Vec<LineKind>, Vec<String>), (usize, usize)> {
     let lexed = syntax::lexer::lex(text);
-    let raw: Vec<String> = syntax::lexer::split_lines(text)
+    let raw: Vec<String> = crate::text::lines::split_lines(text)
         .into_iter()
         .map(str::to_string)
         .collect();

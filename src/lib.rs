@@ -7,20 +7,28 @@
 // No `unwrap()`/`expect()` outside tests: input never makes the program panic.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod analysis;
-pub mod citations;
-pub mod control;
-pub mod coverage;
-pub mod diagnostic;
+// Floor 0: text and files.
 pub mod files;
-pub mod fmt;
-pub mod formats;
-pub mod load;
-pub mod model;
 pub mod output;
-pub mod render;
+pub mod text;
+// Floor 1: the vocabulary every other part speaks.
+pub mod diagnostic;
+pub mod model;
+// Floor 2: reading Argdown, frameworks as graphs, looks and safe names.
+pub mod graph;
+pub mod style;
 pub mod syntax;
-pub mod validate;
+// Floor 3: what a map says, and what is wrong with it.
+pub mod analysis;
+pub mod check;
+// Floor 4: other tools' formats, read and written.
+pub mod formats;
+// Floor 5: drawings, pages and views for people.
+pub mod render;
+// Floor 6: reading inputs into one map.
+pub mod load;
+// Floor 7: rewriting Argdown files in place.
+pub mod fmt;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use load::{load, InputFormat, Loaded};

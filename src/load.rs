@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check::validate;
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::files::{self, Limits, ReadError};
 use crate::formats;
 use crate::model::Map;
 use crate::syntax;
-use crate::validate;
 
 /// The format of an input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,7 +175,7 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 }
 
 /// Reads `paths` as one map and checks it (without the source texts; see
-/// [`crate::citations::check_sources`]), with the default [`Limits`].
+/// [`crate::check::citations::check_sources`]), with the default [`Limits`].
 pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
     load_with(paths, format, Limits::default())
 }
@@ -261,7 +261,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
 }
 
 /// The 1-based line and column (in characters) just after `before`, with lines ending at
-/// `\n`, `\r\n` or a lone `\r` as [`crate::syntax::lexer::split_lines`] counts them.
+/// `\n`, `\r\n` or a lone `\r` as [`crate::text::lines::split_lines`] counts them.
 fn line_column(before: &str) -> (usize, usize) {
     let mut line = 1;
     let mut column = 1;

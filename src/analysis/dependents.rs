@@ -12,8 +12,8 @@
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::csr::Csr;
-use super::scc;
+use crate::graph::csr::Csr;
+use crate::graph::scc;
 use crate::model::{Map, Relation};
 
 /// Above this many components, counts use the linear tree approximation.

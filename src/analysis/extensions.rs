@@ -17,9 +17,10 @@
 
 use std::collections::BTreeSet;
 
-use super::csr::Csr;
-use super::framework::Framework;
-use super::grounded::{Grounded, Label};
+use super::grounded::Grounded;
+use crate::graph::csr::Csr;
+use crate::graph::framework::Framework;
+use crate::graph::Label;
 
 /// The bounds of the exact search. The defaults handle any hand-made debate map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,8 +12,9 @@ use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::grounded::{self, Label};
+use super::grounded;
 use super::unanswered;
+use crate::graph::Label;
 use crate::model::Map;
 
 /// Which nodes to keep (all of them when empty).

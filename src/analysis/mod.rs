@@ -1,15 +1,11 @@
 //! Analyses of a map: unanswered points, acceptability (grounded, preferred and stable
 //! semantics), the debate-prep brief, filters and statistics.
-pub mod csr;
 pub mod dependents;
 pub mod extensions;
 pub mod filter;
-pub mod framework;
 pub mod grounded;
 pub mod prep;
 pub mod reasons;
-pub mod report;
-pub mod scc;
 pub mod sides;
 pub mod stats;
 pub mod status;

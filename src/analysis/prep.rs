@@ -23,11 +23,12 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::dependents;
 use super::filter::{self, FilterError, Selection};
-use super::framework::MapFramework;
-use super::grounded::{label_framework, Label};
+use super::grounded::label_framework;
 use super::reasons;
 use super::status::MapSubject;
 use super::{sides, unanswered};
+use crate::graph::framework::MapFramework;
+use crate::graph::Label;
 use crate::model::{Kind, Map};
 
 /// One point in the brief.

@@ -13,9 +13,10 @@
 //! `attacked` for abstract frameworks). All reasons together take time linear in arguments +
 //! attacks (the cycles are the strongly connected components of the undecided part).
 
-use super::framework::Framework;
-use super::grounded::{Grounded, Label, NOBODY};
-use super::scc;
+use super::grounded::{Grounded, NOBODY};
+use crate::graph::framework::Framework;
+use crate::graph::scc;
+use crate::graph::Label;
 
 /// Why an argument has its grounded label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

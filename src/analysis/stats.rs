@@ -9,10 +9,12 @@
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::csr::Csr;
-use super::framework::MapFramework;
-use super::grounded::{label_framework, Label};
-use super::{scc, sides, unanswered};
+use super::grounded::label_framework;
+use super::{sides, unanswered};
+use crate::graph::csr::Csr;
+use crate::graph::framework::MapFramework;
+use crate::graph::scc;
+use crate::graph::Label;
 use crate::model::{Kind, Map, Relation};
 
 /// Counts for one side (or for the nodes without side).

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 
 use super::extensions::{self, Limits, SearchError};
 use super::filter::Selection;
-use super::framework::{Framework, MapFramework};
 use super::grounded::{label_framework, Grounded};
 use super::reasons::{self, Attack, Reason, Wording};
 use super::sides;
-use crate::formats::iccma::Names;
+use crate::graph::framework::{Framework, MapFramework};
+use crate::graph::names::Names;
 use crate::model::{Map, Relation};
 
 /// The semantics `status` applies.
@@ -181,7 +181,7 @@ impl Subject for FrameworkSubject<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::grounded::Label;
+    use crate::graph::Label;
 
     #[test]
     fn map_wording_names_the_relation() {

@@ -54,7 +54,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Citation, Edge, Element, Map, Node, Origin, Relation, Section, Side, Source};
-use crate::render::ids::Unique;
+use crate::style::names::Unique;
 
 /// The key of the extra top-level object that carries what AIF cannot say.
 pub const SIDECAR_KEY: &str = "counterpoint";

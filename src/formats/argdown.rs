@@ -49,7 +49,7 @@
 //!   or `_`, a statement's starting with `-`) is written in single quotes, with a warning (see
 //!   [`to_string_with_warnings`]).
 //!
-//! Some maps cannot be written: texts holding a control character (see [`crate::control`]);
+//! Some maps cannot be written: texts holding a control character (see [`crate::text::control`]);
 //! titles holding `]` (statements) or `>` (arguments), line breaks,
 //! tabs or runs of spaces, `//`, `/*` or `<!--`, or starting with white space; tags holding `)`; metadata keys
 //! `side`, `cite` or `quote` in a node's data; a node without a side under a heading that gives
@@ -552,7 +552,7 @@ fn flow_str(s: &str) -> String {
 /// U+2028, U+2029, which YAML reads as line breaks even inside a quoted string (found by
 /// fuzzing: a side id `"\u{2028}["` broke the frontmatter).
 fn yaml_unprintable(c: char) -> bool {
-    crate::control::is_control(c)
+    crate::text::control::is_control(c)
         || matches!(
             c,
             '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
@@ -621,7 +621,7 @@ impl<'m> Writer<'m> {
     /// A writer for `map`; problems with titles are collected at once.
     pub fn new(map: &'m Map) -> Writer<'m> {
         // Control characters: what the reader refuses (E014) is not written.
-        let mut problems = crate::control::in_map(map);
+        let mut problems = crate::model::texts::in_map(map);
         let (names, warnings) = renamed(map);
         for (ix, n) in map.nodes() {
             let title = names.get(&ix).unwrap_or(&n.title);

@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::model::Map;
-use crate::render::style::Palette;
+use crate::style::palette::Palette;
 
 /// Escapes text for XML character data and attribute values.
 pub fn escape(text: &str) -> String {

@@ -28,13 +28,13 @@
 //!   (which some readers take for line breaks). The reader undoes these escapes; a backslash
 //!   before anything else is read as written.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::framework::{Framework, MapFramework};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::graph::framework::{Framework, MapFramework};
+use crate::graph::names::Names;
 use crate::model::{Edge, Map, Node, Relation};
-use crate::render::ids::Unique;
+use crate::style::names::Unique;
 
 /// One of the ICCMA formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,34 +69,6 @@ impl Dialect {
             Some(Dialect::Apx)
         } else {
             None
-        }
-    }
-}
-
-/// The names of a framework's arguments.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Names {
-    /// Argument `i` is called `i + 1` (i23 without id comments).
-    Numbered,
-    /// Argument `i` is called `i + 1` unless this table names it (i23 with `# id` comments).
-    Partly(HashMap<u32, String>),
-    /// Argument `i` is called `names[i]` (apx, tgf).
-    Given(Vec<String>),
-}
-
-impl Names {
-    /// The name of argument `a`.
-    pub fn get(&self, a: u32) -> Cow<'_, str> {
-        match self {
-            Names::Given(names) => match names.get(a as usize) {
-                Some(n) => Cow::Borrowed(n.as_str()),
-                None => Cow::Owned((u64::from(a) + 1).to_string()),
-            },
-            Names::Partly(names) => match names.get(&a) {
-                Some(n) => Cow::Borrowed(n.as_str()),
-                None => Cow::Owned((u64::from(a) + 1).to_string()),
-            },
-            Names::Numbered => Cow::Owned((u64::from(a) + 1).to_string()),
         }
     }
 }
@@ -495,7 +467,7 @@ fn i23_names(
 
 fn too_large(
     file: &str,
-    framework: Result<Framework, crate::analysis::csr::TooLarge>,
+    framework: Result<Framework, crate::graph::csr::TooLarge>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Framework> {
     match framework {

@@ -33,7 +33,7 @@ use std::fmt::Write as _;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::model::{Element, Kind, Map, Relation};
-use crate::render::style::{self, Palette};
+use crate::style::palette::{self as style, Palette};
 
 /// Escapes text for a quoted Mermaid label.
 pub fn escape(text: &str) -> String {

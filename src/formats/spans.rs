@@ -2,7 +2,7 @@
 //! JSON and AIF find where each element of the arrays they care about starts with one pass over
 //! the (already parsed, so valid) text, and turn byte offsets into lines and columns.
 //!
-//! Lines end at `\n`, `\r\n` or a lone `\r`, as [`crate::syntax::lexer::split_lines`] counts
+//! Lines end at `\n`, `\r\n` or a lone `\r`, as [`crate::text::lines::split_lines`] counts
 //! them, so that snippets attached later come from the same line; columns count characters,
 //! from 1.
 

@@ -19,12 +19,12 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::NodeIndex;
 
 use super::escape::{quoted, tooltip, Html};
-use super::ids::NodeIds;
-use super::style::{self, Palette, Rgb};
 use super::verdicts::Judged;
 use super::{GroupBy, Layout, RenderOptions};
-use crate::analysis::grounded::Label;
+use crate::graph::Label;
 use crate::model::{Element, Kind, Map, Relation};
+use crate::style::names::NodeIds;
+use crate::style::palette::{self as style, Palette, Rgb};
 
 /// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has
 /// six heading levels; the bound also keeps the printer's recursion shallow).
@@ -427,7 +427,7 @@ impl<'a> Drawing<'a> {
             "{} {} {}",
             kind.as_str(),
             node.element.as_str(),
-            style::status_marker(status).2
+            super::verdicts::status_marker(status).2
         );
         if unanswered {
             class.push_str(" unanswered");
@@ -458,7 +458,7 @@ impl<'a> Drawing<'a> {
     fn label(&self, ix: NodeIndex, status: Label) -> Html {
         let node = self.map.node(ix);
         let width = self.width();
-        let (marker, marker_color, _) = style::status_marker(status);
+        let (marker, marker_color, _) = super::verdicts::status_marker(status);
         let mut h = Html::new();
         h.tag(r#"<table border="0" cellborder="0" cellspacing="0" cellpadding="1">"#);
         h.tag(r#"<tr><td align="left" balign="left"><font point-size="13"><b>"#);
@@ -969,7 +969,7 @@ impl<'a> Drawing<'a> {
             swatch(&mut table, style::NO_SIDE, "no side");
         }
         for label in [Label::In, Label::Out, Label::Undec] {
-            let (marker, color, word) = style::status_marker(label);
+            let (marker, color, word) = super::verdicts::status_marker(label);
             table.tag(&format!(
                 r#"<tr><td><font color="{color}"><b>{marker}</b></font></td><td align="left">{word}</td></tr>"#
             ));

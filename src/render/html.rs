@@ -20,11 +20,11 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::graphviz::{self, GraphvizError, OutputFormat};
-use super::ids::NodeIds;
-use super::style::{self, Palette};
 use super::verdicts::Judged;
 use super::{to_dot, RenderOptions};
 use crate::model::Map;
+use crate::style::names::NodeIds;
+use crate::style::palette::{self as style, Palette};
 
 /// The report's stylesheet.
 pub const CSS: &str = include_str!("report.css");
@@ -93,7 +93,7 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
     };
     let point = |ix: NodeIndex| -> Markup {
         let n = map.node(ix);
-        let (_, _, status) = style::status_marker(labels.label(ix));
+        let (_, _, status) = super::verdicts::status_marker(labels.label(ix));
         let side = n
             .side
             .as_deref()
@@ -303,7 +303,7 @@ fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Judged) -> St
                 "side": n.side,
                 "tags": n.tags,
                 "citations": citations,
-                "status": style::status_marker(labels.label(ix)).2,
+                "status": super::verdicts::status_marker(labels.label(ix)).2,
                 "unanswered": labels.is_unanswered(ix),
                 "out": out,
                 "in": incoming,

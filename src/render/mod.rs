@@ -9,9 +9,8 @@ pub mod dot;
 pub mod escape;
 pub mod graphviz;
 pub mod html;
-pub mod ids;
-pub mod style;
 pub mod verdicts;
+pub mod views;
 
 pub use dot::to_dot;
 pub use graphviz::{GraphvizError, OutputFormat};

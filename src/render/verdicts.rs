@@ -7,8 +7,9 @@ use std::collections::{HashMap, HashSet};
 use petgraph::stable_graph::NodeIndex;
 
 use crate::analysis::filter::Verdicts;
-use crate::analysis::grounded::{self, Label};
+use crate::analysis::grounded;
 use crate::analysis::unanswered;
+use crate::graph::Label;
 use crate::model::Map;
 
 /// Each drawn node's verdicts.
@@ -62,6 +63,15 @@ impl Judged {
             .map(|(ix, _)| ix)
             .filter(|ix| self.unanswered.contains(ix))
             .collect()
+    }
+}
+
+/// The marker and its colour for a grounded status, and the word for it.
+pub fn status_marker(label: Label) -> (&'static str, &'static str, &'static str) {
+    match label {
+        Label::In => ("✓", "#1b7837", "stands"),
+        Label::Out => ("✗", "#b2182b", "falls"),
+        Label::Undec => ("?", "#6f6f6f", "undecided"),
     }
 }
 

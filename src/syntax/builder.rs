@@ -157,16 +157,16 @@ fn frontmatter_layout(
     }
 }
 
-/// The first control character of each line (see [`crate::control`]): one error per line, so
+/// The first control character of each line (see [`crate::text::control`]): one error per line, so
 /// that a line full of them costs one diagnostic.
 fn report_control_characters(lines: &[&str], sink: &mut Sink<'_>) {
     for (n, line) in lines.iter().enumerate() {
-        if let Some((column, c)) = crate::control::find(line) {
+        if let Some((column, c)) = crate::text::control::find(line) {
             let pos = Pos {
                 line: n + 1,
                 column: column + 1,
             };
-            sink.place(crate::control::diagnostic("the text", c), pos, 1);
+            sink.place(Diagnostic::control_character("the text", c), pos, 1);
         }
     }
 }

@@ -416,7 +416,7 @@ mod tests {
             last_line: yaml.lines().count() + 2,
         };
         let text = format!("===\n{yaml}\n===\n");
-        let lines = crate::syntax::lexer::split_lines(&text);
+        let lines = crate::text::lines::split_lines(&text);
         let mut diagnostics = Vec::new();
         let mut sink = Sink {
             file: "f.argdown".into(),

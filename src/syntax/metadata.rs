@@ -228,7 +228,7 @@ pub fn parse_cite(s: &str) -> Result<(String, [u32; 2]), String> {
     let first = number(first)?;
     let last = number(last)?;
     // The same check as for citations read from any other format.
-    crate::validate::check_lines(first, last)?;
+    crate::model::check_lines(first, last)?;
     Ok((source.to_string(), [first, last]))
 }
 

@@ -31,4 +31,4 @@ pub fn parse_files<N: AsRef<str>, T: AsRef<str>>(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

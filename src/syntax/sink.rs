@@ -42,11 +42,11 @@ impl<'a> Sink<'a> {
         self.diagnostics.push(d);
     }
 
-    /// Reports the first control character of `text` (see [`crate::control`]), found in `what`
+    /// Reports the first control character of `text` (see [`crate::text::control`]), found in `what`
     /// declared at `pos` (the place of the declaration: `text` is a decoded YAML value).
     pub fn control_in(&mut self, text: &str, what: &str, pos: Pos) {
-        if let Some((_, c)) = crate::control::find(text) {
-            self.place(crate::control::diagnostic(what, c), pos, 1);
+        if let Some((_, c)) = crate::text::control::find(text) {
+            self.place(Diagnostic::control_character(what, c), pos, 1);
         }
     }
 

@@ -10,7 +10,7 @@ fn parse(text: &str) -> (Map, Vec<Diagnostic>) {
     parse_many(&[text])
 }
 
-fn parse_many(texts: &[&str]) -> (Map, Vec<Diagnostic>) {
+pub(crate) fn parse_many(texts: &[&str]) -> (Map, Vec<Diagnostic>) {
     let files: Vec<(String, String)> = texts
         .iter()
         .enumerate()
@@ -515,7 +515,7 @@ fn crlf_and_lone_cr_line_endings() {
 }
 
 /// Lines made of Argdown's tokens, to reach deep into the parser.
-fn token_soup() -> impl Strategy<Value = String> {
+pub(crate) fn token_soup() -> impl Strategy<Value = String> {
     let token = prop::sample::select(vec![
         "[A]",
         "[A]:",
@@ -591,12 +591,11 @@ proptest! {
 
     #[test]
     fn no_panic_on_token_soup(a in token_soup(), b in token_soup()) {
-        let (map, d) = parse_many(&[&a, &b]);
+        let (_, d) = parse_many(&[&a, &b]);
         // Every diagnostic has a place inside its file.
         for diag in &d {
             prop_assert!(diag.line >= 1, "{diag:?}");
         }
-        let _ = crate::validate::validate(&map);
     }
 }
 

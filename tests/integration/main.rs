@@ -2,6 +2,7 @@
 //! `tests/integration/<module>/`, snapshots in `tests/integration/snapshots/`.
 
 mod analysis;
+mod architecture;
 mod check;
 mod common;
 mod conformance;

@@ -287,7 +287,7 @@ const PANELS_JS: &str =
 /// The expected unanswered lists: `[panel heading, titles]` per side with points, in palette
 /// order, then the points without a side.
 fn expected_panels(map: &counterpoint::Map) -> Value {
-    let palette = counterpoint::render::style::Palette::new(map);
+    let palette = counterpoint::style::palette::Palette::new(map);
     let sides = palette.used(map);
     let mut groups: BTreeMap<usize, (String, Vec<String>)> = BTreeMap::new();
     for (i, side) in sides.iter().enumerate() {
@@ -328,7 +328,7 @@ fn the_report_works_in_a_browser() {
     let drawn = page.eval(
         "Array.from(document.querySelectorAll('#viewport g.node:not(.legend)')).map(g => g.id).sort()",
     );
-    let ids = counterpoint::render::ids::NodeIds::new(&map);
+    let ids = counterpoint::style::names::NodeIds::new(&map);
     let expected: Vec<Value> = map.nodes().map(|(ix, _)| ids.get(ix).into()).collect();
     let mut sorted: Vec<String> = map.nodes().map(|(ix, _)| ids.get(ix).to_string()).collect();
     sorted.sort();
@@ -488,7 +488,7 @@ fn the_hostile_map_runs_no_script_in_a_browser() {
         return;
     };
     let map = load_fixture("hostile.json");
-    let ids = counterpoint::render::ids::NodeIds::new(&map);
+    let ids = counterpoint::style::names::NodeIds::new(&map);
     // Open every node's details (the panel is filled by the script) and search for markup.
     for (ix, node) in map.nodes() {
         page.eval(&format!(

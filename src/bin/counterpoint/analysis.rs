@@ -9,13 +9,13 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use counterpoint::analysis::extensions::Limits;
 use counterpoint::analysis::filter::{Filter, Selection};
-use counterpoint::analysis::framework::MapFramework;
-use counterpoint::analysis::report;
 use counterpoint::analysis::status::{self, FrameworkSubject, MapSubject, Semantics, Subject};
 use counterpoint::analysis::{prep, stats, unanswered};
 use counterpoint::diagnostic;
 use counterpoint::formats::iccma::{self, Dialect};
+use counterpoint::graph::framework::MapFramework;
 use counterpoint::load::{self, InputFormat};
+use counterpoint::render::views as report;
 
 use crate::{emit, load_map, reported, Inputs};
 
@@ -235,7 +235,7 @@ pub fn status_cmd(args: StatusArgs) -> anyhow::Result<ExitCode> {
 
 fn write_status(
     sink: &mut dyn Write,
-    fw: &counterpoint::analysis::framework::Framework,
+    fw: &counterpoint::graph::framework::Framework,
     verdict: &status::Verdict,
     subject: &dyn Subject,
     format: TextOrJson,

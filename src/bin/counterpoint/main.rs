@@ -460,7 +460,10 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         let folder = args.inputs.source_folder(dir)?;
         loaded
             .diagnostics
-            .extend(counterpoint::citations::check_sources(&loaded.map, &folder));
+            .extend(counterpoint::check::citations::check_sources(
+                &loaded.map,
+                &folder,
+            ));
         diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     }
     match args.format {
@@ -595,13 +598,13 @@ fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let folder = args.inputs.source_folder(&args.sources)?;
-    let (report, diagnostics) = counterpoint::coverage::coverage(&loaded.map, &folder);
+    let (report, diagnostics) = counterpoint::check::coverage::coverage(&loaded.map, &folder);
     if !diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&diagnostics));
         return Ok(ExitCode::from(1));
     }
     match args.format {
-        DiagnosticFormat::Text => print_out(&counterpoint::coverage::render_text(&report))?,
+        DiagnosticFormat::Text => print_out(&counterpoint::check::coverage::render_text(&report))?,
         DiagnosticFormat::Json => {
             print_out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
         }

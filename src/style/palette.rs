@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::grounded::Label;
 use crate::model::{Element, Kind, Map, Relation};
 
 /// Okabe & Ito's colour-blind-safe palette (without black), then ColorBrewer Dark2.
@@ -216,15 +215,6 @@ pub fn edge_style(relation: Relation) -> EdgeStyle {
             penwidth: "2",
             both: true,
         },
-    }
-}
-
-/// The marker and its colour for a grounded status, and the word for it.
-pub fn status_marker(label: Label) -> (&'static str, &'static str, &'static str) {
-    match label {
-        Label::In => ("✓", "#1b7837", "stands"),
-        Label::Out => ("✗", "#b2182b", "falls"),
-        Label::Undec => ("?", "#6f6f6f", "undecided"),
     }
 }
 

@@ -28,18 +28,6 @@ fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
     }
 }
 
-/// Whether `[first, last]` is a range of 1-based lines: the one check of cited lines, made by
-/// the Argdown reader on `cite` and by [`validate`] on maps read from any other format.
-pub fn check_lines(first: u32, last: u32) -> Result<(), String> {
-    if first == 0 || last == 0 {
-        Err("lines are counted from 1".into())
-    } else if first > last {
-        Err(format!("the range {first}-{last} runs backwards"))
-    } else {
-        Ok(())
-    }
-}
-
 /// A citation as Argdown writes it: `source:line` or `source:first-last`.
 fn cite_text(c: &Citation) -> String {
     match c.lines {
@@ -73,20 +61,24 @@ fn declared_sources(map: &Map) -> String {
     }
 }
 
-/// The control-character rule ([`crate::control`]) for a map read from a format other than
+/// The control-character rule ([`crate::text::control`]) for a map read from a format other than
 /// Argdown (whose reader applies it to every line): one E014 for each text that breaks it, at
 /// the node's place when known, else in `file`.
 pub fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    crate::control::each_text(map, crate::control::Ids::Included, |what, text, origin| {
-        if let Some((_, c)) = crate::control::find(text) {
-            let mut d = placed(crate::control::diagnostic(&what, c), origin, 1);
-            if d.file.is_empty() {
-                d.file = file.to_string();
+    crate::model::texts::each_text(
+        map,
+        crate::model::texts::Ids::Included,
+        |what, text, origin| {
+            if let Some((_, c)) = crate::text::control::find(text) {
+                let mut d = placed(Diagnostic::control_character(&what, c), origin, 1);
+                if d.file.is_empty() {
+                    d.file = file.to_string();
+                }
+                out.push(d);
             }
-            out.push(d);
-        }
-    });
+        },
+    );
     out
 }
 
@@ -125,7 +117,7 @@ pub fn validate(map: &Map) -> Vec<Diagnostic> {
                 Some(o) => (Some(o), c.source.chars().count() + 2),
                 None => (node.origin.as_ref(), id_len(node)),
             };
-            if let Err(why) = check_lines(c.lines[0], c.lines[1]) {
+            if let Err(why) = crate::model::check_lines(c.lines[0], c.lines[1]) {
                 out.push(placed(
                     Diagnostic::new(
                         Code::MalformedCite,
@@ -273,7 +265,7 @@ pub fn attach_snippets(diagnostics: &mut [Diagnostic], texts: &[(String, String)
         let (Some(slot), Some((_, text))) = (lines.get_mut(k), texts.get(k)) else {
             continue;
         };
-        let lines = slot.get_or_insert_with(|| crate::syntax::lexer::split_lines(text));
+        let lines = slot.get_or_insert_with(|| crate::text::lines::split_lines(text));
         d.snippet = lines.get(d.line - 1).map(|l| l.to_string());
     }
 }
@@ -385,5 +377,19 @@ mod tests {
         map.add_edge(ix[n - 1], ix[0], Edge::new(Relation::Supports));
         let ds = validate(&map);
         assert_eq!(codes(&ds), vec!["W002"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Whatever the Argdown reader makes of token soup, validating it does not panic.
+        #[test]
+        fn no_panic_on_token_soup(
+            a in crate::syntax::tests::token_soup(),
+            b in crate::syntax::tests::token_soup(),
+        ) {
+            let (map, _) = crate::syntax::tests::parse_many(&[&a, &b]);
+            let _ = validate(&map);
+        }
     }
 }

@@ -50,7 +50,7 @@ impl SourceText {
         let mut norm = String::with_capacity(text.len());
         let mut spans = Vec::new();
         let mut mapped = String::new();
-        for line in crate::syntax::lexer::lines(text) {
+        for line in crate::text::lines::lines(text) {
             mapped.clear();
             mapped.extend(line.chars().map(fold));
             let mut start = None;
@@ -161,7 +161,7 @@ impl Snippets {
         };
         let lines = self.texts.entry(o.file.to_string()).or_insert_with(|| {
             std::fs::read(&*o.file).ok().map(|b| {
-                crate::syntax::lexer::split_lines(&String::from_utf8_lossy(&b))
+                crate::text::lines::split_lines(&String::from_utf8_lossy(&b))
                     .into_iter()
                     .map(str::to_string)
                     .collect()
@@ -213,7 +213,7 @@ type Lines = (usize, usize);
 
 /// Diagnostics for citations whose line range lies outside the source file (E007), whose
 /// quote does not occur in the cited lines (E008), or whose source file cannot be read (E011).
-/// Citations of undeclared sources are left to [`crate::validate`] (E005). Each source is read
+/// Citations of undeclared sources are left to [`crate::check::validate`] (E005). Each source is read
 /// and normalised once, and the quotes missing from their cited lines are looked for in the
 /// whole source in one pass per source.
 pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
@@ -447,7 +447,7 @@ mod tests {
     fn line_ranges_are_slices_of_the_text_normalised_once() {
         let text = "\n  a\u{00A0}b \r\n\n\u{2018}c\u{2019}  d\r\r  \n e\u{2014}f\n\n";
         let source = SourceText::new(text);
-        let lines = crate::syntax::lexer::split_lines(text);
+        let lines = crate::text::lines::split_lines(text);
         assert_eq!(source.line_count(), lines.len());
         assert_eq!(source.norm, "a b 'c' d e-f");
         for from in 0..lines.len() {

@@ -16,6 +16,8 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
+pub mod texts;
+
 /// Where something was written: file, 1-based line and 1-based column (in characters).
 ///
 /// Origins never take part in equality: two maps are equal when they say the same thing,
@@ -521,6 +523,18 @@ impl Map {
             map.add_edge(a, b, Edge::new(relation));
         }
         (map, ix)
+    }
+}
+
+/// Whether `[first, last]` is a range of 1-based lines: the one check of cited lines, made by
+/// the Argdown reader on `cite` and by the checks on maps read from any other format.
+pub fn check_lines(first: u32, last: u32) -> Result<(), String> {
+    if first == 0 || last == 0 {
+        Err("lines are counted from 1".into())
+    } else if first > last {
+        Err(format!("the range {first}-{last} runs backwards"))
+    } else {
+        Ok(())
     }
 }
 

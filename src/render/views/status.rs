@@ -17,10 +17,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::analysis::extensions;
-use crate::analysis::framework::Framework;
-use crate::analysis::grounded::Label;
 use crate::analysis::reasons::join_and;
 use crate::analysis::status::{Subject, Verdict};
+use crate::graph::framework::Framework;
+use crate::graph::Label;
 
 /// How many arguments the text names in one extension line before "and N more".
 const NAMED: usize = 50;

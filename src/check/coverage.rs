@@ -55,12 +55,12 @@ impl SourceCoverage {
 }
 
 /// Splits `text` into paragraphs: maximal runs of lines that are not blank. Lines are counted
-/// as citations count them ([`crate::syntax::lexer::lines`]: a lone `\r` ends a line too).
+/// as citations count them ([`crate::text::lines::lines`]: a lone `\r` ends a line too).
 pub fn paragraphs(text: &str) -> Vec<([u32; 2], String)> {
     let mut out = Vec::new();
     let mut start: Option<(u32, String)> = None;
     let mut last = 0u32;
-    for (i, line) in crate::syntax::lexer::lines(text).enumerate() {
+    for (i, line) in crate::text::lines::lines(text).enumerate() {
         let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
         if line.trim().is_empty() {
             if let Some((first, excerpt)) = start.take() {

@@ -1,0 +1,6 @@
+//! What every drawing and export shares about looks and names: each side's colour, the shapes
+//! and line styles of kinds and relations ([`palette`]), and identifiers safe for other tools
+//! ([`names`]).
+
+pub mod names;
+pub mod palette;
