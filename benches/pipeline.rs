@@ -5,8 +5,8 @@
 //! earlier one, written top level with an outgoing relation, tagged, cited and in sections.
 
 use counterpoint::analysis::unanswered::unanswered;
-use counterpoint::load::{load_texts, InputFormat, Loaded};
 use counterpoint::analysis::Verdicts;
+use counterpoint::load::{load_texts, InputFormat, Loaded};
 use counterpoint::render::{to_dot, Drawing, RenderOptions};
 
 const NODES: usize = 100_000;

@@ -26,11 +26,7 @@ impl Verdicts {
     /// The verdicts of `map` on its own nodes. Linear in nodes + relations.
     pub fn whole(map: &Map) -> Verdicts {
         let labelling = grounded::grounded(map);
-        let bound = map
-            .nodes()
-            .map(|(ix, _)| ix.index() + 1)
-            .max()
-            .unwrap_or(0);
+        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
         let mut verdicts = Verdicts {
             unanswered: vec![false; bound],
             labels: vec![Label::Undec; bound],
@@ -53,8 +49,7 @@ impl Verdicts {
             let Some(new) = new.map(|n| n.index()) else {
                 continue;
             };
-            if let (Some(u), Some(slot)) = (self.unanswered.get(old), out.unanswered.get_mut(new))
-            {
+            if let (Some(u), Some(slot)) = (self.unanswered.get(old), out.unanswered.get_mut(new)) {
                 *slot = *u;
             }
             if let (Some(l), Some(slot)) = (self.labels.get(old), out.labels.get_mut(new)) {

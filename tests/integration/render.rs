@@ -91,10 +91,16 @@ fn dot_is_deterministic_and_the_same_from_argdown_and_json() {
     let map = load("four-day-week.argdown");
     let opts = RenderOptions::default();
     let first = render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts);
-    assert_eq!(first, render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts));
+    assert_eq!(
+        first,
+        render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts)
+    );
     let json = counterpoint::formats::json::to_string(&map);
     let back = load_texts(&[("x.json".into(), json)], InputFormat::Json);
-    assert_eq!(render::to_dot(Drawing::new(&back.map, &Verdicts::whole(&back.map)), &opts), first);
+    assert_eq!(
+        render::to_dot(Drawing::new(&back.map, &Verdicts::whole(&back.map)), &opts),
+        first
+    );
 }
 
 #[test]

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use counterpoint::analysis::unanswered::unanswered;
-use counterpoint::load::{load, load_texts, InputFormat};
 use counterpoint::analysis::Verdicts;
+use counterpoint::load::{load, load_texts, InputFormat};
 use counterpoint::render::{html, Drawing, RenderOptions};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Emulation, Network, Page};
@@ -42,7 +42,8 @@ fn the_page_escapes_every_text_and_embeds_safe_data() {
         Drawing::new(&map, &Verdicts::whole(&map)),
         &RenderOptions::default(),
         svg,
-    ).expect("page");
+    )
+    .expect("page");
     // Only the page's own two script elements, no markup from the map.
     assert_eq!(page.matches("<script").count(), 2, "{page}");
     assert!(!page.contains("<img"));
@@ -81,7 +82,8 @@ fn the_page_lists_each_sides_unanswered_points() {
         Drawing::new(&map, &Verdicts::whole(&map)),
         &RenderOptions::default(),
         svg,
-    ).expect("page");
+    )
+    .expect("page");
     let data = embedded_data(&page);
     let open: Vec<String> = unanswered(&map)
         .into_iter()

@@ -623,7 +623,10 @@ fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
 fn diagram(
     map: counterpoint::Map,
     args: &DiagramArgs,
-) -> anyhow::Result<(counterpoint::analysis::filter::Filtered, render::RenderOptions)> {
+) -> anyhow::Result<(
+    counterpoint::analysis::filter::Filtered,
+    render::RenderOptions,
+)> {
     let part = analysis::filtered(map, &args.filter)?.judged();
     Ok((part, args.options()))
 }

@@ -7,8 +7,8 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use counterpoint::formats::json;
 use counterpoint::analysis::Verdicts;
+use counterpoint::formats::json;
 use counterpoint::render::{self, Drawing, Layout, RenderOptions};
 use counterpoint::{Edge, Map, Node, Relation};
 use quick_xml::events::Event;
