@@ -613,7 +613,13 @@ mod tests {
     #[test]
     fn a_nodes_relations_come_in_insertion_order() {
         let (map, [a, b, c, d, e]) = Map::of(
-            [("[A]", ""), ("[B]", ""), ("<C>", ""), ("<D>", ""), ("[E]", "")],
+            [
+                ("[A]", ""),
+                ("[B]", ""),
+                ("<C>", ""),
+                ("<D>", ""),
+                ("[E]", ""),
+            ],
             &[
                 ("[A]", Relation::Supports, "[B]"),
                 ("[E]", Relation::Rebuts, "[A]"),
