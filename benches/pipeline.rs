@@ -5,8 +5,9 @@
 //! earlier one, written top level with an outgoing relation, tagged, cited and in sections.
 
 use counterpoint::analysis::unanswered::unanswered;
+use counterpoint::analysis::Verdicts;
 use counterpoint::load::{load_texts, InputFormat, Loaded};
-use counterpoint::render::{to_dot, RenderOptions};
+use counterpoint::render::{to_dot, Drawing, RenderOptions};
 
 const NODES: usize = 100_000;
 
@@ -80,7 +81,7 @@ fn unanswered_points(bencher: divan::Bencher) {
 fn dot(bencher: divan::Bencher) {
     let map = loaded().map;
     let options = RenderOptions::default();
-    bencher.bench(|| to_dot(&map, &options).len());
+    bencher.bench(|| to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &options).len());
 }
 
 #[divan::bench(sample_count = 3)]
@@ -90,6 +91,7 @@ fn whole_pipeline(bencher: divan::Bencher) {
     bencher.bench(|| {
         let loaded = load_texts(&texts, InputFormat::Argdown);
         let open = unanswered(&loaded.map).len();
-        to_dot(&loaded.map, &options).len() + open
+        let verdicts = Verdicts::whole(&loaded.map);
+        to_dot(Drawing::new(&loaded.map, &verdicts), &options).len() + open
     });
 }

@@ -42,7 +42,11 @@ pub fn exercise(loaded: &Loaded) {
     let _ = formats::iccma::to_i23(map);
     let _ = formats::mermaid::to_string(map);
     let _ = formats::graphml::to_string(map);
-    let _ = counterpoint::render::to_dot(map, &counterpoint::render::RenderOptions::default());
+    let verdicts = counterpoint::analysis::Verdicts::whole(map);
+    let _ = counterpoint::render::to_dot(
+        counterpoint::render::Drawing::new(map, &verdicts),
+        &counterpoint::render::RenderOptions::default(),
+    );
     let _ = counterpoint::analysis::grounded::grounded(map);
     let _ = counterpoint::analysis::stats::stats(map);
     let _ = counterpoint::analysis::unanswered::unanswered(map);

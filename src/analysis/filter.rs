@@ -8,13 +8,12 @@
 //! the chosen nodes; `render` and `export` draw or write the chosen part as a map of its own
 //! ([`Filter::apply`]), with the relations between kept nodes.
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::grounded;
 use super::unanswered;
-use crate::graph::Label;
+use super::verdicts::Verdicts;
 use crate::model::Map;
 
 /// Which nodes to keep (all of them when empty).
@@ -79,34 +78,21 @@ pub struct Filtered {
     pub map: Map,
     /// How many nodes were left out.
     pub hidden: usize,
-    /// What the whole map says about the kept nodes. Analyses of `map` alone would judge the
-    /// part out of context (with one side kept, every point would look unanswered), so a
-    /// drawing of the part should show these.
+    /// What the whole map says about the kept nodes, by their indices in `map`. Analyses of
+    /// `map` alone would judge the part out of context (with one side kept, every point would
+    /// look unanswered), so a drawing of the part should show these.
     pub verdicts: Verdicts,
 }
 
-/// The whole map's verdicts on nodes, by node id.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Verdicts {
-    /// The ids of the unanswered nodes (see [`unanswered`]).
-    pub unanswered: HashSet<String>,
-    /// Each node's grounded label (see [`grounded`]).
-    pub labels: HashMap<String, Label>,
-}
-
-impl Verdicts {
-    /// The verdicts of `map` on its nodes that `sel` keeps.
-    pub fn of(map: &Map, sel: &Selection) -> Verdicts {
-        let labelling = grounded::grounded(map);
-        let kept = || map.nodes().filter(|(ix, _)| sel.contains(*ix));
-        Verdicts {
-            unanswered: kept()
-                .filter(|(ix, _)| !unanswered::is_answered(map, *ix))
-                .map(|(_, n)| n.id.clone())
-                .collect(),
-            labels: kept()
-                .map(|(ix, n)| (n.id.clone(), labelling.label(ix)))
-                .collect(),
+impl Filtered {
+    /// The whole of `map`, nothing left out: what [`Filter::apply`] gives for an empty filter,
+    /// without copying the map.
+    pub fn whole(map: Map) -> Filtered {
+        let verdicts = Verdicts::whole(&map);
+        Filtered {
+            map,
+            hidden: 0,
+            verdicts,
         }
     }
 }
@@ -312,16 +298,24 @@ impl Filter {
     /// sections, the kept nodes in order and the relations among them.
     pub fn apply(&self, map: &Map) -> Result<Filtered, FilterError> {
         let sel = self.select(map)?;
+        let (part, moved) = restrict_moving(map, &sel);
+        let verdicts = Verdicts::whole(map).moved(&moved, bound(&part));
         Ok(Filtered {
-            map: restrict(map, &sel),
+            map: part,
             hidden: sel.hidden(),
-            verdicts: Verdicts::of(map, &sel),
+            verdicts,
         })
     }
 }
 
 /// The map restricted to the selection.
 pub fn restrict(map: &Map, sel: &Selection) -> Map {
+    restrict_moving(map, sel).0
+}
+
+/// The map restricted to the selection, and where each node went (by `NodeIndex::index()` in
+/// `map`; `None` for the nodes left out).
+fn restrict_moving(map: &Map, sel: &Selection) -> (Map, Vec<Option<NodeIndex>>) {
     let mut out = Map::new();
     out.title = map.title.clone();
     out.sides = map.sides.clone();
@@ -341,12 +335,13 @@ pub fn restrict(map: &Map, sel: &Selection) -> Map {
             out.add_edge(x, y, edge.clone());
         }
     }
-    out
+    (out, new_ix)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::Label;
     use crate::model::{Edge, Node, Relation, Section, Side};
 
     /// C <- P (pro supports), C <- R (con rebuts), R <- U (pro undercuts), X alone (con, tagged).
@@ -433,7 +428,7 @@ mod tests {
         assert_eq!(kept(&f(2), &map), ["C", "P", "R", "U"]);
         let filtered = f(1).apply(&map).unwrap();
         assert_eq!(filtered.hidden, 2);
-        assert_eq!(filtered.verdicts.labels.len(), 3);
+        assert_eq!(filtered.verdicts.len(), 3);
         // Keeping only con's R and X: alone, R would look unanswered and standing; the whole
         // map says U (pro) undercuts it, so it is answered and falls.
         let con = Filter {
@@ -443,9 +438,10 @@ mod tests {
         let part = con.apply(&map).unwrap();
         assert_eq!(part.map.node_count(), 2);
         let v = &part.verdicts;
-        assert_eq!(v.labels.get("<R>"), Some(&Label::Out));
-        assert!(!v.unanswered.contains("<R>"));
-        assert!(v.unanswered.contains("[X]"));
+        let in_part = |id: &str| part.map.find(id).unwrap();
+        assert_eq!(v.label(in_part("<R>")), Label::Out);
+        assert!(!v.is_unanswered(in_part("<R>")));
+        assert!(v.is_unanswered(in_part("[X]")));
         assert_eq!(filtered.map.node_count(), 3);
         assert_eq!(filtered.map.edge_count(), 2);
     }

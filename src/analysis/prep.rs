@@ -115,8 +115,7 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
         }
         if !ours(ix) {
             if node.side.is_some() && !attacked_by_side(map, ix, side) {
-                let mut targets: Vec<NodeIndex> = map.outgoing(ix).map(|(t, _)| t).collect();
-                targets.reverse();
+                let targets: Vec<NodeIndex> = map.outgoing(ix).map(|(t, _)| t).collect();
                 answer.push(item(ix, targets));
             }
             continue;

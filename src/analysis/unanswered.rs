@@ -29,17 +29,22 @@ fn attackers(map: &Map, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         )
 }
 
-/// The nodes that answer `ix`: attackers from a different side, each once, oldest relation
-/// first.
+/// The nodes that answer `ix`: attackers from a different side, each once: first those `ix`
+/// contradicts, then those that rebut, undercut or contradict it, each in the order written.
 pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
     let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<NodeIndex> = attackers(map, ix)
-        .filter(|&other| different_sides(map, other, ix))
-        .collect();
-    // petgraph lists the newest relation first.
-    out.reverse();
-    out.retain(|&other| seen.insert(other));
-    out
+    let contradicted = map
+        .outgoing(ix)
+        .filter(|&(_, r)| r == Relation::Contradicts)
+        .map(|(to, _)| to);
+    let attacking = map
+        .incoming(ix)
+        .filter(|&(_, r)| r.is_attack())
+        .map(|(from, _)| from);
+    contradicted
+        .chain(attacking)
+        .filter(|&other| different_sides(map, other, ix) && seen.insert(other))
+        .collect()
 }
 
 /// Whether some node of a different side rebuts or undercuts `ix` (no allocation).

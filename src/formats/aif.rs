@@ -47,8 +47,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -1151,13 +1149,11 @@ fn document(map: &Map) -> OutDoc {
         // S-nodes.
         let mut targets: Vec<String> = Vec::new();
         if relation == Relation::Undercuts {
-            targets = graph
-                .edges_directed(b, Direction::Outgoing)
-                .filter(|r| r.id() != e)
-                .filter_map(|r| primary.get(&r.id()).cloned())
+            targets = map
+                .outgoing_edges(b)
+                .filter(|&r| r != e)
+                .filter_map(|r| primary.get(&r).cloned())
                 .collect();
-            // Outgoing edges iterate newest first in petgraph; keep map order.
-            targets.reverse();
         }
         if targets.is_empty() {
             targets.push(id_of(b));

@@ -415,7 +415,7 @@ impl Map {
             .map(move |ix| (ix, &self.graph[ix]))
     }
 
-    /// Edges in insertion order: (from, to, edge).
+    /// Edges in insertion order (the order relations were written or added): (from, to, edge).
     pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Edge)> + '_ {
         self.graph.edge_indices().filter_map(move |e| {
             let (a, b) = self.graph.edge_endpoints(e)?;
@@ -423,17 +423,36 @@ impl Map {
         })
     }
 
-    /// Relations leaving `ix`: (target, relation).
+    /// The relations at `ix` in one direction, in insertion order. petgraph keeps a node's
+    /// edges newest first (each new edge goes to the front of the node's list), so they are
+    /// collected and turned round here, once, for every caller.
+    fn edges_at(
+        &self,
+        ix: NodeIndex,
+        direction: Direction,
+    ) -> impl Iterator<Item = petgraph::stable_graph::EdgeReference<'_, Edge>> + '_ {
+        let mut edges: Vec<_> = self.graph.edges_directed(ix, direction).collect();
+        edges.reverse();
+        edges.into_iter()
+    }
+
+    /// Relations leaving `ix`: (target, relation), in insertion order (the order they were
+    /// written or added), as [`Map::edges`] lists them.
     pub fn outgoing(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
-        self.graph
-            .edges_directed(ix, Direction::Outgoing)
+        self.edges_at(ix, Direction::Outgoing)
             .map(|e| (e.target(), e.weight().relation))
     }
 
-    /// Relations arriving at `ix`: (source, relation).
+    /// The edges leaving `ix`, in insertion order (for callers that need the edges themselves,
+    /// e.g. to point at one relation from another).
+    pub fn outgoing_edges(&self, ix: NodeIndex) -> impl Iterator<Item = EdgeIndex> + '_ {
+        self.edges_at(ix, Direction::Outgoing).map(|e| e.id())
+    }
+
+    /// Relations arriving at `ix`: (source, relation), in insertion order (the order they were
+    /// written or added), as [`Map::edges`] lists them.
     pub fn incoming(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
-        self.graph
-            .edges_directed(ix, Direction::Incoming)
+        self.edges_at(ix, Direction::Incoming)
             .map(|e| (e.source(), e.weight().relation))
     }
 
@@ -589,6 +608,54 @@ mod tests {
                 ("[C]", Relation::Undercuts, "[A]"),
             ]
         );
+    }
+
+    #[test]
+    fn a_nodes_relations_come_in_insertion_order() {
+        let (map, [a, b, c, d, e]) = Map::of(
+            [
+                ("[A]", ""),
+                ("[B]", ""),
+                ("<C>", ""),
+                ("<D>", ""),
+                ("[E]", ""),
+            ],
+            &[
+                ("[A]", Relation::Supports, "[B]"),
+                ("[E]", Relation::Rebuts, "[A]"),
+                ("[A]", Relation::Rebuts, "<C>"),
+                ("<D>", Relation::Supports, "[A]"),
+                ("[A]", Relation::Undercuts, "<D>"),
+                ("<C>", Relation::Contradicts, "[A]"),
+            ],
+        );
+        assert_eq!(
+            map.outgoing(a).collect::<Vec<_>>(),
+            vec![
+                (b, Relation::Supports),
+                (c, Relation::Rebuts),
+                (d, Relation::Undercuts)
+            ]
+        );
+        assert_eq!(
+            map.incoming(a).collect::<Vec<_>>(),
+            vec![
+                (e, Relation::Rebuts),
+                (d, Relation::Supports),
+                (c, Relation::Contradicts)
+            ]
+        );
+        let edges: Vec<EdgeIndex> = map.graph().edge_indices().collect();
+        assert_eq!(
+            map.outgoing_edges(a).collect::<Vec<_>>(),
+            vec![edges[0], edges[2], edges[4]]
+        );
+        let from_a: Vec<_> = map
+            .edges()
+            .filter(|&(x, _, _)| x == a)
+            .map(|(_, y, e)| (y, e.relation))
+            .collect();
+        assert_eq!(from_a, map.outgoing(a).collect::<Vec<_>>());
     }
 
     #[test]

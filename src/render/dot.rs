@@ -5,8 +5,8 @@
 //! per kind ([`style::shape`]), statements as white boxes and arguments as filled rounded shapes,
 //! one colour, dash pattern and arrowhead per relation, a double outline on unanswered points, a
 //! grounded-status marker in each node's corner, section or side clusters, a legend, and the
-//! map's title (and [`RenderOptions::note`]) on top. Each node's title is bold over its wrapped
-//! text. Output is deterministic: nodes, clusters and edges come in map order.
+//! map's title (and the notes, [`Drawing::notes`]) on top. Each node's title is bold over its
+//! wrapped text. Output is deterministic: nodes, clusters and edges come in map order.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -19,8 +19,8 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::NodeIndex;
 
 use super::escape::{quoted, tooltip, Html};
-use super::verdicts::Judged;
-use super::{GroupBy, Layout, RenderOptions};
+use super::{Drawing, GroupBy, Layout, RenderOptions};
+use crate::analysis::Verdicts;
 use crate::graph::Label;
 use crate::model::{Element, Kind, Map, Relation};
 use crate::style::names::NodeIds;
@@ -36,32 +36,51 @@ pub const STAGGER_FROM: usize = 3;
 /// The smallest wrapping width accepted.
 pub const MIN_WRAP: usize = 8;
 
-/// The map as DOT text, ending in a newline.
-pub fn to_dot(map: &Map, opts: &RenderOptions) -> String {
+/// The drawing as DOT text, ending in a newline.
+pub fn to_dot(drawing: Drawing<'_>, opts: &RenderOptions) -> String {
+    dot_text(drawing, opts, &Look::new(drawing.map))
+}
+
+/// [`to_dot`] with the node ids and colours already made (the report shares them with its page).
+pub(super) fn dot_text(drawing: Drawing<'_>, opts: &RenderOptions, look: &Look) -> String {
     let mut bytes = Vec::new();
     // Writing into a `Vec` cannot fail, and the printer writes only `String`s.
-    let _ = write_dot(map, opts, &mut bytes);
+    let _ = write_looking(drawing, opts, look, &mut bytes);
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Writes the map as DOT text, ending in a newline, to `out`: the same text as [`to_dot`],
+/// Writes the drawing as DOT text, ending in a newline, to `out`: the same text as [`to_dot`],
 /// printed statement by statement (each node and edge is built as a `dot_structures` statement,
 /// printed with graphviz-rust's printer and dropped), so that the drawing never holds the whole
 /// graph or its whole text. Give a buffered writer.
-pub fn write_dot(map: &Map, opts: &RenderOptions, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_dot(
+    drawing: Drawing<'_>,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    write_looking(drawing, opts, &Look::new(drawing.map), out)
+}
+
+fn write_looking(
+    drawing: Drawing<'_>,
+    opts: &RenderOptions,
+    look: &Look,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut printer = Printer::new(out)?;
-    Drawing::new(map, opts).draw(&mut printer)?;
+    Scene::new(drawing, opts, look).draw(&mut printer)?;
     printer.finish()
 }
 
-/// The map as a `dot_structures` graph (printed with graphviz-rust's printer and a newline, it
-/// is [`to_dot`]'s text).
-pub fn graph(map: &Map, opts: &RenderOptions) -> Graph {
+/// The drawing as a `dot_structures` graph (printed with graphviz-rust's printer and a newline,
+/// it is [`to_dot`]'s text).
+pub fn graph(drawing: Drawing<'_>, opts: &RenderOptions) -> Graph {
     let mut collector = Collector {
         open: vec![(Id::Plain("counterpoint".into()), Vec::new())],
     };
+    let look = Look::new(drawing.map);
     // Collecting into memory cannot fail.
-    let _ = Drawing::new(map, opts).draw(&mut collector);
+    let _ = Scene::new(drawing, opts, &look).draw(&mut collector);
     let stmts = collector
         .open
         .into_iter()
@@ -317,23 +336,44 @@ fn lines_html(lines: &[String]) -> Html {
     h
 }
 
-/// Everything a drawing needs to know about the map, computed once.
-struct Drawing<'a> {
-    map: &'a Map,
-    opts: &'a RenderOptions,
-    ids: NodeIds,
-    palette: Palette,
-    judged: Judged,
+/// How a map's nodes are named and coloured in a drawing: made once per drawing, shared by the
+/// DOT text and the report page around it.
+pub(super) struct Look {
+    /// The nodes' DOT and SVG ids.
+    pub(super) ids: NodeIds,
+    /// The sides' colours.
+    pub(super) palette: Palette,
 }
 
-impl<'a> Drawing<'a> {
-    fn new(map: &'a Map, opts: &'a RenderOptions) -> Drawing<'a> {
-        Drawing {
-            map,
-            opts,
+impl Look {
+    pub(super) fn new(map: &Map) -> Look {
+        Look {
             ids: NodeIds::new(map),
             palette: Palette::new(map),
-            judged: Judged::of(map, opts.verdicts.as_ref()),
+        }
+    }
+}
+
+/// Everything a drawing needs to know about the map, computed once.
+struct Scene<'a> {
+    map: &'a Map,
+    verdicts: &'a Verdicts,
+    /// The remarks under the title ([`Drawing::notes`]).
+    notes: Vec<String>,
+    opts: &'a RenderOptions,
+    ids: &'a NodeIds,
+    palette: &'a Palette,
+}
+
+impl<'a> Scene<'a> {
+    fn new(drawing: Drawing<'a>, opts: &'a RenderOptions, look: &'a Look) -> Scene<'a> {
+        Scene {
+            map: drawing.map,
+            verdicts: drawing.verdicts,
+            notes: drawing.notes(opts.note.as_deref()),
+            opts,
+            ids: &look.ids,
+            palette: &look.palette,
         }
     }
 
@@ -386,7 +426,7 @@ impl<'a> Drawing<'a> {
             label.append(&lines_html(&wrap(title, self.width() * 3)));
             label.tag("</b></font>");
         }
-        if let Some(note) = self.opts.note.as_deref().filter(|t| !t.trim().is_empty()) {
+        for note in &self.notes {
             if !label.is_empty() {
                 label.line_break();
             }
@@ -421,8 +461,8 @@ impl<'a> Drawing<'a> {
         let node = self.map.node(ix);
         let kind = self.map.kind(ix);
         let color = self.palette.color(node.side.as_deref());
-        let status = self.judged.label(ix);
-        let unanswered = self.judged.is_unanswered(ix);
+        let status = self.verdicts.label(ix);
+        let unanswered = self.verdicts.is_unanswered(ix);
         let mut class = format!(
             "{} {} {}",
             kind.as_str(),
@@ -1009,11 +1049,20 @@ mod tests {
         }
     }
 
+    /// The whole map as DOT text, with its own verdicts.
+    fn whole_dot(map: &Map, opts: &RenderOptions) -> String {
+        to_dot(Drawing::new(map, &Verdicts::whole(map)), opts)
+    }
+
     /// The text graphviz-rust prints for the whole graph.
     fn printed_whole(map: &Map, opts: &RenderOptions) -> String {
         let mut ctx = PrinterContext::default();
         ctx.with_node_mult_attr_s_l();
-        format!("{}\n", graph(map, opts).print(&mut ctx))
+        let verdicts = Verdicts::whole(map);
+        format!(
+            "{}\n",
+            graph(Drawing::new(map, &verdicts), opts).print(&mut ctx)
+        )
     }
 
     #[test]
@@ -1075,7 +1124,7 @@ mod tests {
                         note: Some("a note".into()),
                         ..RenderOptions::default()
                     };
-                    let streamed = to_dot(&map, &opts);
+                    let streamed = whole_dot(&map, &opts);
                     assert_eq!(
                         streamed,
                         printed_whole(&map, &opts),
@@ -1090,7 +1139,7 @@ mod tests {
             }
         }
         let empty = Map::new();
-        assert_eq!(to_dot(&empty, &opts()), printed_whole(&empty, &opts()));
+        assert_eq!(whole_dot(&empty, &opts()), printed_whole(&empty, &opts()));
     }
 
     #[test]
@@ -1132,7 +1181,7 @@ mod tests {
             node.section = Some((*name).into());
             map.add_node(node).unwrap();
         }
-        let dot = to_dot(&map, &opts());
+        let dot = whole_dot(&map, &opts());
         // Clusters of the first six levels; g and h are drawn inside f.
         for i in 0..6 {
             assert!(
@@ -1181,7 +1230,7 @@ mod tests {
         let mut node = Node::statement("deep", "");
         node.section = Some(format!("s{}", n - 1));
         map.add_node(node).unwrap();
-        let dot = to_dot(&map, &opts());
+        let dot = whole_dot(&map, &opts());
         assert_eq!(dot.matches("subgraph").count(), MAX_CLUSTER_DEPTH);
     }
 
@@ -1198,14 +1247,16 @@ mod tests {
             map.add_edge(leaf, claim, Edge::new(Relation::Supports));
         }
         let defaults = RenderOptions::default();
-        let drawing = Drawing::new(&map, &defaults);
+        let verdicts = Verdicts::whole(&map);
+        let look = Look::new(&map);
+        let scene = |opts| Scene::new(Drawing::new(&map, &verdicts), opts, &look);
         // Busy is not a leaf; the five leaves go 1, 2, 3, 1, 2.
-        assert_eq!(drawing.staggered_lengths(), [1, 1, 1, 2, 3, 1, 2]);
+        assert_eq!(scene(&defaults).staggered_lengths(), [1, 1, 1, 2, 3, 1, 2]);
         let flat = RenderOptions {
             stagger: 0,
             ..RenderOptions::default()
         };
-        assert_eq!(Drawing::new(&map, &flat).staggered_lengths(), [1; 7]);
+        assert_eq!(scene(&flat).staggered_lengths(), [1; 7]);
     }
 
     #[test]
@@ -1214,7 +1265,7 @@ mod tests {
             [("[A]", "pro"), ("<B>", "con")],
             &[("<B>", Relation::Rebuts, "[A]")],
         );
-        let dot = to_dot(&map, &opts());
+        let dot = whole_dot(&map, &opts());
         let block = |id: &str| {
             let start = dot.find(&format!("\"{id}\"[")).unwrap();
             let end = start + dot[start..].find("\n  ]").unwrap();

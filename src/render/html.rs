@@ -19,9 +19,10 @@ use petgraph::stable_graph::NodeIndex;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use super::dot::{self, Look};
 use super::graphviz::{self, GraphvizError, OutputFormat};
-use super::verdicts::Judged;
-use super::{to_dot, RenderOptions};
+use super::{Drawing, RenderOptions};
+use crate::analysis::Verdicts;
 use crate::model::Map;
 use crate::style::names::NodeIds;
 use crate::style::palette::{self as style, Palette};
@@ -42,12 +43,14 @@ pub enum ReportError {
     UnsafeSvg(&'static str),
 }
 
-/// Draws `map` with Graphviz and returns the whole report page.
-pub fn build(map: &Map, opts: &RenderOptions) -> Result<String, ReportError> {
-    let dot = to_dot(map, &diagram_options(opts));
+/// Draws the drawing with Graphviz and returns the whole report page. The nodes' ids and colours
+/// are made once, for the diagram and the page around it.
+pub fn build(drawing: Drawing<'_>, opts: &RenderOptions) -> Result<String, ReportError> {
+    let look = Look::new(drawing.map);
+    let dot = dot::dot_text(drawing, &diagram_options(opts), &look);
     let svg = graphviz::run(&dot, OutputFormat::Svg, opts.layout)?;
     let svg = String::from_utf8(svg).map_err(|_| ReportError::NotSvg)?;
-    page(map, opts, &svg)
+    page_looking(drawing, opts, &look, &svg)
 }
 
 /// The options the report draws its diagram with: `opts` without the title (the page's header
@@ -60,14 +63,25 @@ pub fn diagram_options(opts: &RenderOptions) -> RenderOptions {
 }
 
 /// The report page around `svg`, the drawing Graphviz made of
-/// `to_dot(map, &diagram_options(opts))`.
-pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, ReportError> {
+/// `to_dot(drawing, &diagram_options(opts))`.
+pub fn page(drawing: Drawing<'_>, opts: &RenderOptions, svg: &str) -> Result<String, ReportError> {
+    page_looking(drawing, opts, &Look::new(drawing.map), svg)
+}
+
+/// [`page`] with the nodes' ids and colours already made (those the diagram was drawn with).
+fn page_looking(
+    drawing: Drawing<'_>,
+    opts: &RenderOptions,
+    look: &Look,
+    svg: &str,
+) -> Result<String, ReportError> {
     let svg = embeddable_svg(svg)?;
-    let ids = NodeIds::new(map);
-    let palette = Palette::new(map);
-    let labels = Judged::of(map, opts.verdicts.as_ref());
+    let map = drawing.map;
+    let (ids, palette) = (&look.ids, &look.palette);
+    let labels = drawing.verdicts;
     let open: Vec<NodeIndex> = labels.unanswered_in_order(map);
-    let data = data_json(map, &ids, &palette, &labels);
+    let notes = drawing.notes(opts.note.as_deref());
+    let data = data_json(map, ids, palette, labels);
     let title = map
         .title
         .clone()
@@ -128,7 +142,7 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
                         (map.node_count()) " points, " (map.edge_count()) " relations, "
                         (open.len()) " unanswered."
                     }
-                    @if let Some(note) = opts.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                    @for note in &notes {
                         p.note { (note) }
                     }
                     div.controls role="search" {
@@ -197,7 +211,7 @@ pub fn page(map: &Map, opts: &RenderOptions, svg: &str) -> Result<String, Report
                                 "A point is answered when a node of another side rebuts or \
                                  undercuts it (or contradicts it)."
                             }
-                            @for group in unanswered_groups(map, &palette, &open) {
+                            @for group in unanswered_groups(map, palette, &open) {
                                 details.side-panel open style=(side_style(group.side.as_deref())) {
                                     summary {
                                         h3 {
@@ -266,7 +280,7 @@ fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Gr
 }
 
 /// The map data the script reads, as JSON safe inside a `<script>` element.
-fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Judged) -> String {
+fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Verdicts) -> String {
     let nodes: Vec<Value> = map
         .nodes()
         .map(|(ix, n)| {

@@ -4,8 +4,12 @@
 //! same text); [`graphviz::run`] lays it out with the Graphviz program; [`html::build`] writes one
 //! self-contained HTML page around the SVG. Every text from the map reaches DOT through
 //! [`escape::escape`] and HTML through maud.
+//!
+//! What is drawn is a [`Drawing`]: the map with the analyses' verdicts on its nodes, computed
+//! once by the caller; how it is drawn is [`RenderOptions`], plain drawing options.
 
 pub mod dot;
+pub mod drawing;
 pub mod escape;
 pub mod graphviz;
 pub mod html;
@@ -13,6 +17,7 @@ pub mod verdicts;
 pub mod views;
 
 pub use dot::to_dot;
+pub use drawing::Drawing;
 pub use graphviz::{GraphvizError, OutputFormat};
 pub use html::ReportError;
 
@@ -96,13 +101,11 @@ pub struct RenderOptions {
     pub stagger: usize,
     /// Draw a legend.
     pub legend: bool,
-    /// Draw the map's title and the note on top (the report shows them in its header instead).
+    /// Draw the map's title and the notes on top (the report shows them in its header instead).
     pub title: bool,
-    /// A remark drawn under the title, e.g. "12 nodes hidden by filters".
+    /// A remark of the caller's drawn under the title, e.g. "draft"; the drawing adds its own
+    /// about nodes the filters hid (see [`Drawing::notes`]).
     pub note: Option<String>,
-    /// The whole map's verdicts (unanswered, grounded status) when drawing part of it; `None`
-    /// judges the map drawn on its own.
-    pub verdicts: Option<crate::analysis::filter::Verdicts>,
 }
 
 impl Default for RenderOptions {
@@ -117,7 +120,6 @@ impl Default for RenderOptions {
             legend: true,
             title: true,
             note: None,
-            verdicts: None,
         }
     }
 }

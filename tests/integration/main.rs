@@ -10,6 +10,7 @@ mod debate;
 mod export;
 mod formats;
 mod readme;
+mod relation_order;
 mod render;
 mod report;
 mod safety;

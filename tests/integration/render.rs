@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use counterpoint::analysis::Verdicts;
 use counterpoint::load::{load_texts, InputFormat};
-use counterpoint::render::{self, Direction, GroupBy, Layout, RenderOptions};
+use counterpoint::render::{self, Direction, Drawing, GroupBy, Layout, RenderOptions};
 
 use crate::common::{counterpoint, fixture, have_program, read};
 
@@ -89,11 +90,17 @@ fn dot_without_clusters_or_legend_for_sfdp() {
 fn dot_is_deterministic_and_the_same_from_argdown_and_json() {
     let map = load("four-day-week.argdown");
     let opts = RenderOptions::default();
-    let first = render::to_dot(&map, &opts);
-    assert_eq!(first, render::to_dot(&map, &opts));
+    let first = render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts);
+    assert_eq!(
+        first,
+        render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts)
+    );
     let json = counterpoint::formats::json::to_string(&map);
     let back = load_texts(&[("x.json".into(), json)], InputFormat::Json);
-    assert_eq!(render::to_dot(&back.map, &opts), first);
+    assert_eq!(
+        render::to_dot(Drawing::new(&back.map, &Verdicts::whole(&back.map)), &opts),
+        first
+    );
 }
 
 #[test]
@@ -106,7 +113,7 @@ fn the_note_is_drawn_under_the_title() {
         legend: false,
         ..RenderOptions::default()
     };
-    let dot = render::to_dot(&map, &opts);
+    let dot = render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts);
     assert!(dot.contains(
         r##"label=<<font point-size="18"><b>Four-day school week</b></font><br align="left"/><font point-size="12" color="#555555"><i>12 nodes hidden by filters &lt;all &quot;sides&quot;&gt;</i></font>>"##
     ), "{dot}");
@@ -141,7 +148,7 @@ fn hostile_labels_are_escaped_and_drawn_as_written() {
         wrap: 200,
         ..RenderOptions::default()
     };
-    let dot = render::to_dot(&map, &opts);
+    let dot = render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts);
     // Every text reaches DOT escaped: no markup from the map inside HTML-like labels, and
     // quoted strings with their quotes and backslashes escaped.
     for line in dot
@@ -352,7 +359,7 @@ proptest::proptest! {
         map.add_edge(ix[1], ix[0], counterpoint::Edge::new(counterpoint::Relation::Rebuts));
         map.add_edge(ix[2], ix[1], counterpoint::Edge::new(counterpoint::Relation::Undercuts));
         map.title = Some(titles[2].clone());
-        let dot = render::to_dot(&map, &RenderOptions { wrap: 400, ..RenderOptions::default() });
+        let dot = render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &RenderOptions { wrap: 400, ..RenderOptions::default() });
         let svg = dot_svg(&dot);
         for t in &titles {
             let want = format!(">{}</text>", svg_text(t));

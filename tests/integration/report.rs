@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use counterpoint::analysis::unanswered::unanswered;
+use counterpoint::analysis::Verdicts;
 use counterpoint::load::{load, load_texts, InputFormat};
-use counterpoint::render::{html, RenderOptions};
+use counterpoint::render::{html, Drawing, RenderOptions};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Emulation, Network, Page};
 use headless_chrome::{Browser, LaunchOptions, Tab};
@@ -37,7 +38,12 @@ fn embedded_data(page: &str) -> Value {
 fn the_page_escapes_every_text_and_embeds_safe_data() {
     let map = load_fixture("hostile.json");
     let svg = r#"<?xml version="1.0"?><!DOCTYPE svg><svg viewBox="0 0 10 10"></svg>"#;
-    let page = html::page(&map, &RenderOptions::default(), svg).expect("page");
+    let page = html::page(
+        Drawing::new(&map, &Verdicts::whole(&map)),
+        &RenderOptions::default(),
+        svg,
+    )
+    .expect("page");
     // Only the page's own two script elements, no markup from the map.
     assert_eq!(page.matches("<script").count(), 2, "{page}");
     assert!(!page.contains("<img"));
@@ -72,7 +78,12 @@ fn the_page_escapes_every_text_and_embeds_safe_data() {
 fn the_page_lists_each_sides_unanswered_points() {
     let map = load_fixture("four-day-week.json");
     let svg = r#"<svg viewBox="0 0 10 10"></svg>"#;
-    let page = html::page(&map, &RenderOptions::default(), svg).expect("page");
+    let page = html::page(
+        Drawing::new(&map, &Verdicts::whole(&map)),
+        &RenderOptions::default(),
+        svg,
+    )
+    .expect("page");
     let data = embedded_data(&page);
     let open: Vec<String> = unanswered(&map)
         .into_iter()

@@ -339,33 +339,45 @@ pub fn stats_cmd(args: StatsArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The part of `map` a filter keeps, and the note a diagram shows about what it left out.
+/// The part of `map` a filter keeps, with how many nodes it left out.
 pub fn filtered(map: counterpoint::Map, filter: &FilterArgs) -> anyhow::Result<Part> {
     let filter = filter.filter();
     if filter.is_empty() {
         return Ok(Part {
             map,
-            note: None,
+            hidden: 0,
             verdicts: None,
         });
     }
     let part = filter.apply(&map)?;
-    let note = match part.hidden {
-        0 => None,
-        1 => Some("1 node hidden by the filters".to_string()),
-        n => Some(format!("{n} nodes hidden by the filters")),
-    };
     Ok(Part {
         map: part.map,
-        note,
+        hidden: part.hidden,
         verdicts: Some(part.verdicts),
     })
 }
 
-/// What the filters kept of a map: the part, a note saying what was hidden, and the whole map's
-/// verdicts on the kept nodes (for drawings; `None` when nothing was filtered).
+/// What the filters kept of a map: the part, how many nodes were hidden, and the whole map's
+/// verdicts on the kept nodes (`None` when nothing was filtered: the map judges itself).
 pub struct Part {
     pub map: counterpoint::Map,
-    pub note: Option<String>,
-    pub verdicts: Option<counterpoint::analysis::filter::Verdicts>,
+    pub hidden: usize,
+    pub verdicts: Option<counterpoint::analysis::Verdicts>,
+}
+
+impl Part {
+    /// The part with its verdicts, computed on the map itself when nothing was filtered.
+    pub fn judged(self) -> counterpoint::analysis::filter::Filtered {
+        let Part {
+            map,
+            hidden,
+            verdicts,
+        } = self;
+        let verdicts = verdicts.unwrap_or_else(|| counterpoint::analysis::Verdicts::whole(&map));
+        counterpoint::analysis::filter::Filtered {
+            map,
+            hidden,
+            verdicts,
+        }
+    }
 }

@@ -313,7 +313,6 @@ impl DiagramArgs {
             legend: !self.no_legend,
             title: true,
             note: None,
-            verdicts: None,
         }
     }
 }
@@ -624,12 +623,12 @@ fn coverage(args: CoverageArgs) -> anyhow::Result<ExitCode> {
 fn diagram(
     map: counterpoint::Map,
     args: &DiagramArgs,
-) -> anyhow::Result<(counterpoint::Map, render::RenderOptions)> {
-    let part = analysis::filtered(map, &args.filter)?;
-    let mut opts = args.options();
-    opts.note = part.note;
-    opts.verdicts = part.verdicts;
-    Ok((part.map, opts))
+) -> anyhow::Result<(
+    counterpoint::analysis::filter::Filtered,
+    render::RenderOptions,
+)> {
+    let part = analysis::filtered(map, &args.filter)?.judged();
+    Ok((part, args.options()))
 }
 
 /// Refuses (exit 2) to lay out a map so large that Graphviz would take long, unless `--force`.
@@ -653,11 +652,12 @@ fn render_cmd(args: RenderArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let (map, opts) = diagram(loaded.map, &args.diagram)?;
+    let (part, opts) = diagram(loaded.map, &args.diagram)?;
+    let (map, drawing) = (&part.map, render::Drawing::part(&part));
     let format = match args.format {
         RenderFormat::Dot => {
             emit_with(args.output.as_ref(), &args.inputs, |out| {
-                render::dot::write_dot(&map, &opts, out)
+                render::dot::write_dot(drawing, &opts, out)
             })?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -672,10 +672,10 @@ fn render_cmd(args: RenderArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    if let Some(code) = check_size(&map, opts.layout, args.diagram.force) {
+    if let Some(code) = check_size(map, opts.layout, args.diagram.force) {
         return Ok(code);
     }
-    let dot = render::to_dot(&map, &opts);
+    let dot = render::to_dot(drawing, &opts);
     let bytes = render::graphviz::run(&dot, format, opts.layout)?;
     emit(&bytes, args.output.as_ref(), &args.inputs)?;
     Ok(ExitCode::SUCCESS)
@@ -686,11 +686,11 @@ fn report_cmd(args: ReportArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
-    let (map, opts) = diagram(loaded.map, &args.diagram)?;
-    if let Some(code) = check_size(&map, opts.layout, args.diagram.force) {
+    let (part, opts) = diagram(loaded.map, &args.diagram)?;
+    if let Some(code) = check_size(&part.map, opts.layout, args.diagram.force) {
         return Ok(code);
     }
-    let html = render::html::build(&map, &opts)?;
+    let html = render::html::build(render::Drawing::part(&part), &opts)?;
     output::write_atomic(&args.output, html.as_bytes(), &args.inputs.paths)?;
     Ok(ExitCode::SUCCESS)
 }

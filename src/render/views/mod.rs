@@ -23,15 +23,11 @@ pub fn citation(c: &Citation) -> String {
     }
 }
 
-/// What a node says about others: `supports [X]`, `rebuts <Y>`, in edge order.
+/// What a node says about others: `supports [X]`, `rebuts <Y>`, in the order written.
 pub fn speaks_to(map: &Map, ix: NodeIndex) -> Vec<String> {
-    let mut out: Vec<(NodeIndex, String)> = map
-        .outgoing(ix)
-        .map(|(to, r)| (to, format!("{r} {}", map.node(to).id)))
-        .collect();
-    // petgraph lists outgoing edges newest first; show them as written.
-    out.reverse();
-    out.into_iter().map(|(_, s)| s).collect()
+    map.outgoing(ix)
+        .map(|(to, r)| format!("{r} {}", map.node(to).id))
+        .collect()
 }
 
 /// The text of a node on one line (line breaks become spaces).

@@ -143,11 +143,10 @@ pub fn json(map: &Map, brief: &Brief) -> Value {
                 .iter()
                 .map(|item| {
                     let mut v = node_value(map, item.node);
-                    let mut targets: Vec<Value> = map
+                    let targets: Vec<Value> = map
                         .outgoing(item.node)
                         .map(|(to, r)| json!({"relation": r, "to": map.node(to).id}))
                         .collect();
-                    targets.reverse();
                     let related: Vec<&str> = item
                         .related
                         .iter()

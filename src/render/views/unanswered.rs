@@ -98,11 +98,10 @@ pub fn json(map: &Map, nodes: &[NodeIndex]) -> Value {
         .iter()
         .map(|&ix| {
             let mut v = node_value(map, ix);
-            let mut targets: Vec<Value> = map
+            let targets: Vec<Value> = map
                 .outgoing(ix)
                 .map(|(to, r)| json!({"relation": r, "to": map.node(to).id}))
                 .collect();
-            targets.reverse();
             if let Value::Object(o) = &mut v {
                 o.insert("speaks_to".into(), Value::Array(targets));
             }

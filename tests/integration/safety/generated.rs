@@ -1039,7 +1039,11 @@ fn hostile_tooltips_show_the_text_as_written() {
         r"C:\Notes\Games\Lists\Eggs &lt;b&gt;",
     ))
     .expect("unique");
-    let dot = counterpoint::render::to_dot(&map, &counterpoint::render::RenderOptions::default());
+    let verdicts = counterpoint::analysis::Verdicts::whole(&map);
+    let dot = counterpoint::render::to_dot(
+        counterpoint::render::Drawing::new(&map, &verdicts),
+        &counterpoint::render::RenderOptions::default(),
+    );
     let svg = counterpoint::render::graphviz::run(
         &dot,
         counterpoint::render::OutputFormat::Svg,

@@ -7,8 +7,9 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use counterpoint::analysis::Verdicts;
 use counterpoint::formats::json;
-use counterpoint::render::{self, Layout, RenderOptions};
+use counterpoint::render::{self, Drawing, Layout, RenderOptions};
 use counterpoint::{Edge, Map, Node, Relation};
 use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
@@ -248,7 +249,8 @@ fn tooltips_show_texts_exactly_as_written() {
         .map(|(t, x)| map.add_node(Node::statement(*t, *x)).expect("node"))
         .collect();
     map.add_edge(ix[1], ix[0], Edge::new(Relation::Supports));
-    let dot = render::to_dot(&map, &RenderOptions::default());
+    let verdicts = Verdicts::whole(&map);
+    let dot = render::to_dot(Drawing::new(&map, &verdicts), &RenderOptions::default());
     let svg = render::graphviz::run(&dot, render::OutputFormat::Svg, Layout::Dot)
         .unwrap_or_else(|e| panic!("dot rejected the DOT: {e}\n{dot}"));
     let tips = tooltips(&String::from_utf8(svg).expect("UTF-8"));
