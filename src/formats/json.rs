@@ -246,7 +246,7 @@ impl Offsets {
 /// The places of one text, found in text order.
 struct Placer<'a> {
     file: Arc<str>,
-    lines: super::spans::Lines<'a>,
+    lines: crate::text::line_index::LineIndex<'a>,
 }
 
 impl Placer<'_> {
@@ -313,7 +313,7 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     let offsets = Offsets::find(text);
     let mut placer = Placer {
         file: Arc::from(file),
-        lines: super::spans::Lines::new(text),
+        lines: crate::text::line_index::LineIndex::new(text),
     };
     // Places are found in text order: sides, sources and sections usually come before the
     // nodes, but any order is read.
