@@ -431,6 +431,22 @@ pub fn attach_snippets<N: AsRef<str>, T: AsRef<str>>(
     }
 }
 
+/// Runs `read`, a reader of the one text `text` of `file` that reports to `diagnostics`, and
+/// attaches their snippets ([`attach_snippets`]) to the diagnostics it added.
+pub fn with_snippets<R>(
+    file: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&mut Vec<Diagnostic>) -> R,
+) -> R {
+    let before = diagnostics.len();
+    let result = read(diagnostics);
+    if let Some(added) = diagnostics.get_mut(before..) {
+        attach_snippets(added, &[(file, text)]);
+    }
+    result
+}
+
 /// Sorts diagnostics by file, line, column, then code, keeping the input order of files.
 pub fn sort(diagnostics: &mut [Diagnostic], file_order: &[String]) {
     let rank = |f: &str| file_order.iter().position(|x| x == f).unwrap_or(usize::MAX);

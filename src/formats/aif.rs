@@ -52,7 +52,7 @@ use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::diagnostic::{attach_snippets, Code, Diagnostic};
+use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{Citation, Edge, Element, Map, Node, Origin, Relation, Section, Side, Source};
 use crate::style::names::Unique;
 use crate::text::line_index::LineIndex;
@@ -535,12 +535,9 @@ impl SideNames {
 /// Reads an AIF JSON document. Problems are reported as diagnostics with `file` and the line
 /// they are on; a document that cannot be read at all gives `None`.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
-    let before = diagnostics.len();
-    let map = read_document(file, text, diagnostics);
-    if let Some(new) = diagnostics.get_mut(before..) {
-        attach_snippets(new, &[(file, text)]);
-    }
-    map
+    with_snippets(file, text, diagnostics, |diagnostics| {
+        read_document(file, text, diagnostics)
+    })
 }
 
 /// [`read`], but for the snippets.

@@ -852,6 +852,19 @@ mod tests {
         (parsed, diags.iter().map(|d| d.headline()).collect())
     }
 
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_everywhere() {
+        let (p, d) = parse("x.af", "p af 2\r1 2\r\r2 x\r");
+        assert!(p.is_none());
+        assert_eq!(
+            d,
+            vec!["x.af:4:3: error[E013]: expected an argument number, found `x`"]
+        );
+        let (p, d) = parse("x.af", "p af 2\r1 2\r");
+        assert_eq!(d, Vec::<String>::new());
+        assert_eq!(pairs(&p.unwrap()), vec![("1".to_string(), "2".to_string())]);
+    }
+
     fn pairs(p: &Parsed) -> Vec<(String, String)> {
         p.framework
             .attack_pairs()

@@ -32,7 +32,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{attach_snippets, Code, Diagnostic};
+use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{Edge, Map, Node, Origin, Relation};
 use crate::text::decode::strip_bom;
 use crate::text::lines::lines;
@@ -164,18 +164,14 @@ fn chars_before(s: &str, byte: usize) -> usize {
 /// even when there are errors.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let text = strip_bom(text);
-    let before = diagnostics.len();
-    let map = read_export(file, text, diagnostics);
-    if let Some(new) = diagnostics.get_mut(before..) {
-        attach_snippets(new, &[(file, text)]);
-    }
-    map
+    with_snippets(file, text, diagnostics, |diagnostics| {
+        read_export(file, text, diagnostics)
+    })
 }
 
 /// [`read`], but for the snippets: `text` without its byte-order mark.
 fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
-    let place =
-        |d: Diagnostic, line: usize, column: usize| d.at_line(file, None, line, column);
+    let place = |d: Diagnostic, line: usize, column: usize| d.at_line(file, None, line, column);
     let error = |line: usize, column: usize, message: String| {
         place(Diagnostic::new(Code::BadInput, message), line, column)
     };
@@ -511,6 +507,28 @@ mod tests {
                 "k.txt:5:18: error[E013]: `-> See 1.1.` leads round a loop of links",
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_everywhere() {
+        let text = "\u{feff}Discussion Title: t\r\r1. a\r1.1. Pro: b\r1..2. c\r";
+        let mut diags = Vec::new();
+        let map = read("k.txt", text, &mut diags).unwrap();
+        assert_eq!(map.node_count(), 2);
+        assert_eq!(map.title.as_deref(), Some("t"));
+        assert_eq!(
+            diag_texts(&diags),
+            vec![
+                "k.txt:5:1: warning[W005]: `1..2.` is not an item number; the line is read as \
+                  more text of item 1.1\n  |\n5 | 1..2. c\n  | ^^^^^\n  = help: an item number is \
+                  whole numbers from 1 joined by dots, ending in a dot (`1.2.`); correct the \
+                  number, or reword the line if it is text\n"
+            ]
+        );
+    }
+
+    fn diag_texts(diags: &[Diagnostic]) -> Vec<String> {
+        diags.iter().map(Diagnostic::render).collect()
     }
 
     #[test]

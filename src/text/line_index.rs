@@ -103,7 +103,15 @@ mod tests {
 
     #[test]
     fn lines_as_split_lines_gives_them() {
-        for text in ["", "a", "a\n", "\r\r\n\n", "x\ry\r\nz\n\nw", "\n", "a\r\n\r"] {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\r\r\n\n",
+            "x\ry\r\nz\n\nw",
+            "\n",
+            "a\r\n\r",
+        ] {
             let index = LineIndex::new(text);
             let split = split_lines(text);
             assert_eq!(index.len(), split.len(), "{text:?}");

@@ -2,7 +2,7 @@
 //! diagnostic alike. The text after the last line end is a line only when it is not empty (or
 //! when the text has no line end at all): `"a\n"` has one line, `""` has one empty line.
 //!
-//! The rule is written once, in [`next_break`]; [`lines`], [`byte_lines`] and
+//! The rule is written once (`next_break`); [`lines`], [`byte_lines`] and
 //! [`crate::text::line_index::LineIndex`] all follow it.
 
 /// The next line end in `bytes` at or after `from`: the byte offset where it starts and where
