@@ -94,7 +94,7 @@ fn missing_quotes(bencher: divan::Bencher, n: usize) {
     let folder = counterpoint::files::SourceFolder::new(dir.path(), Default::default())
         .expect("the folder exists");
     bencher.bench(|| {
-        let found = check_sources(&map, &folder);
+        let found = check_sources(&map, &folder, &texts);
         assert_eq!(found.len(), n);
         found
     });

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::line_index::LineIndex;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -215,8 +217,8 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at `line:column` of `file`, whose full text is `text`. This reads
-    /// `text` up to the line: to place many diagnostics in one text, split it into lines once
-    /// and use [`Diagnostic::at_line`].
+    /// `text` up to the line: to place many diagnostics in one text, place them without a
+    /// snippet and fill them in with [`attach_snippets`].
     pub fn at(self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
         // Lines end at `\n`, `\r\n` or a lone `\r`, as the reader counts them.
         let snippet = crate::text::lines::nth_line(text, line.max(1));
@@ -405,6 +407,46 @@ pub fn to_json_array(diagnostics: &[Diagnostic]) -> serde_json::Value {
     serde_json::Value::Array(diagnostics.iter().map(Diagnostic::to_json).collect())
 }
 
+/// Fills in the source line of every diagnostic that has a place but no snippet yet, from the
+/// texts `(file name, text)` already in memory: this is how every diagnostic gets its snippet
+/// (the line as [`crate::text::lines`] counts lines). Each text is indexed once, when a
+/// diagnostic first needs it; a diagnostic about a file not among `texts` keeps no snippet.
+pub fn attach_snippets<N: AsRef<str>, T: AsRef<str>>(
+    diagnostics: &mut [Diagnostic],
+    texts: &[(N, T)],
+) {
+    let mut indexes: Vec<Option<LineIndex<'_>>> = vec![None; texts.len()];
+    for d in diagnostics.iter_mut() {
+        if d.snippet.is_some() || d.line == 0 || d.file.is_empty() {
+            continue;
+        }
+        let Some(k) = texts.iter().position(|(name, _)| name.as_ref() == d.file) else {
+            continue;
+        };
+        let (Some(slot), Some((_, text))) = (indexes.get_mut(k), texts.get(k)) else {
+            continue;
+        };
+        let index = slot.get_or_insert_with(|| LineIndex::new(text.as_ref()));
+        d.snippet = index.line(d.line).map(str::to_string);
+    }
+}
+
+/// Runs `read`, a reader of the one text `text` of `file` that reports to `diagnostics`, and
+/// attaches their snippets ([`attach_snippets`]) to the diagnostics it added.
+pub fn with_snippets<R>(
+    file: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    read: impl FnOnce(&mut Vec<Diagnostic>) -> R,
+) -> R {
+    let before = diagnostics.len();
+    let result = read(diagnostics);
+    if let Some(added) = diagnostics.get_mut(before..) {
+        attach_snippets(added, &[(file, text)]);
+    }
+    result
+}
+
 /// Sorts diagnostics by file, line, column, then code, keeping the input order of files.
 pub fn sort(diagnostics: &mut [Diagnostic], file_order: &[String]) {
     let rank = |f: &str| file_order.iter().position(|x| x == f).unwrap_or(usize::MAX);
@@ -484,6 +526,34 @@ mod tests {
     fn snippet_lines_end_at_a_lone_carriage_return_too() {
         let d = Diagnostic::new(Code::Syntax, "x").at("m", "one\rtwo\r\nthree", 3, 1);
         assert_eq!(d.snippet.as_deref(), Some("three"));
+    }
+
+    #[test]
+    fn snippets_come_from_the_named_file_and_line() {
+        let texts = vec![
+            ("a.argdown".to_string(), "one\r\ntwo\rthree".to_string()),
+            ("b.argdown".to_string(), "uno\ndos".to_string()),
+        ];
+        let place = |file: &str, line: usize| {
+            let mut d = Diagnostic::new(Code::NoSide, "x");
+            d.file = file.to_string();
+            d.line = line;
+            d.column = 1;
+            d
+        };
+        let mut ds = vec![
+            place("a.argdown", 3),
+            place("b.argdown", 2),
+            place("a.argdown", 1),
+            place("a.argdown", 4),
+            place("c.argdown", 1),
+        ];
+        attach_snippets(&mut ds, &texts);
+        let snippets: Vec<Option<&str>> = ds.iter().map(|d| d.snippet.as_deref()).collect();
+        assert_eq!(
+            snippets,
+            vec![Some("three"), Some("dos"), Some("one"), None, None]
+        );
     }
 
     #[test]

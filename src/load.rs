@@ -9,6 +9,7 @@ use crate::files::{self, Limits, ReadError};
 use crate::formats;
 use crate::model::Map;
 use crate::syntax;
+use crate::text::decode::strip_bom;
 
 /// The format of an input file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// The files read, in the order read, as named to the user.
     pub files: Vec<String>,
+    /// Each file's text as read, `(file name, text)` in the order of `files` (decoded, the
+    /// byte-order mark dropped): for what quotes the files later, e.g.
+    /// [`crate::check::citations::check_sources`], without reading them again.
+    pub texts: Vec<(String, String)>,
 }
 
 impl Loaded {
@@ -201,7 +206,8 @@ pub fn load_with(
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
-/// decoded with [`decode`] (its bytes dropped as soon as it is), then read by [`load_texts`].
+/// decoded with [`decode`] (its bytes dropped as soon as it is), then read as [`load_texts`]
+/// reads texts.
 pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded {
     let mut texts = Vec::with_capacity(files.len());
     let mut encoding = Vec::new();
@@ -210,7 +216,7 @@ pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded 
         encoding.extend(problem);
         texts.push((name, text));
     }
-    let mut loaded = load_texts(&texts, format);
+    let mut loaded = load_decoded(texts, format);
     if !encoding.is_empty() {
         loaded.diagnostics.extend(encoding);
         diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
@@ -224,34 +230,26 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<(String, Option<Diagnost
     Ok(decode(&path.display().to_string(), &bytes))
 }
 
-/// Decodes the bytes of the file `name` as UTF-8 text. A leading byte-order mark is dropped.
-/// Bytes that are not UTF-8 are read as `\u{FFFD}` so that reading goes on, with one error
-/// (E013) at the first of them that counts the others.
+/// Decodes the bytes of the file `name` as text by [`crate::text::decode::decode`]'s rule
+/// (UTF-8, a leading byte-order mark dropped, bytes that are not UTF-8 read as `\u{FFFD}` so
+/// that reading goes on), with one error (E013) at the first bad byte that counts the others.
 pub fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut text = String::with_capacity(bytes.len());
-    let mut first_bad: Option<(usize, u8)> = None;
-    let mut bad = 0usize;
-    for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        if let Some(&byte) = chunk.invalid().first() {
-            first_bad.get_or_insert((text.len(), byte));
-            bad += 1;
-            text.push(char::REPLACEMENT_CHARACTER);
-        }
-    }
-    let problem = first_bad.map(|(offset, byte)| {
-        let (line, column) = line_column(text.get(..offset).unwrap_or_default());
-        let others = match bad {
-            1 => String::new(),
+    let decoded = crate::text::decode::decode(bytes);
+    let text = decoded.text;
+    let problem = decoded.not_utf8.map(|bad| {
+        let others = match bad.places {
+            0 | 1 => String::new(),
             2 => " (and 1 more place in the file)".to_string(),
             n => format!(" (and {} more places in the file)", n - 1),
         };
         Diagnostic::new(
             Code::BadInput,
-            format!("the file is not UTF-8 text: byte 0x{byte:02X} here is not UTF-8{others}"),
+            format!(
+                "the file is not UTF-8 text: byte 0x{:02X} here is not UTF-8{others}",
+                bad.byte
+            ),
         )
-        .at(name, &text, line, column)
+        .at(name, &text, bad.line, bad.column)
         .with_help(
             "save the file with the UTF-8 encoding (most editors offer it under \"Save as\"); \
              counterpoint reads only UTF-8",
@@ -260,42 +258,23 @@ pub fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
     (text, problem)
 }
 
-/// The 1-based line and column (in characters) just after `before`, with lines ending at
-/// `\n`, `\r\n` or a lone `\r` as [`crate::text::lines::split_lines`] counts them.
-fn line_column(before: &str) -> (usize, usize) {
-    let mut line = 1;
-    let mut column = 1;
-    let mut chars = before.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                line += 1;
-                column = 1;
-            }
-            _ => column += 1,
-        }
-    }
-    (line, column)
-}
-
 /// Reads already-loaded texts `(file name, text)` as one map and checks it.
 pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
     // A byte-order mark (as some Windows editors write) is not part of the text.
-    let without_bom: Vec<(String, String)>;
-    let texts = if texts.iter().any(|(_, t)| t.starts_with('\u{feff}')) {
-        without_bom = texts
-            .iter()
-            .map(|(n, t)| (n.clone(), t.trim_start_matches('\u{feff}').to_string()))
-            .collect();
-        &without_bom
-    } else {
-        texts
-    };
+    let texts = texts
+        .iter()
+        .map(|(n, t)| (n.clone(), strip_bom(t).to_string()))
+        .collect();
+    load_decoded(texts, format)
+}
+
+/// Reads texts `(file name, text)` without byte-order marks as one map and checks it; the
+/// texts are kept in [`Loaded::texts`].
+fn load_decoded(texts: Vec<(String, String)>, format: InputFormat) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut argdown = Vec::new();
     let mut maps = Vec::new();
-    for (name, text) in texts {
+    for (name, text) in &texts {
         match detect(name, text, format) {
             InputFormat::Argdown | InputFormat::Auto => {
                 argdown.push((name.as_str(), text.as_str()))
@@ -346,13 +325,14 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
         }
     }
     diagnostics.extend(validate::validate(&map));
-    validate::attach_snippets(&mut diagnostics, texts);
+    diagnostic::attach_snippets(&mut diagnostics, &texts);
     let files: Vec<String> = texts.iter().map(|(n, _)| n.clone()).collect();
     diagnostic::sort(&mut diagnostics, &files);
     Loaded {
         map,
         diagnostics,
         files,
+        texts,
     }
 }
 
@@ -366,7 +346,7 @@ fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
     {
         return InputFormat::Iccma(dialect);
     }
-    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let start = strip_bom(text).trim_start();
     if has_extension(path, "json") || start.starts_with('{') {
         // Counterpoint JSON unless the content is AIF; unreadable JSON goes to the JSON reader,
         // which reports where it breaks.

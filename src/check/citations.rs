@@ -1,12 +1,14 @@
 //! Checking citations against the source texts (`--sources DIR`): the cited lines must exist
 //! (E007) and a quote must occur in them (E008); a cited source whose file cannot be read is
-//! E011. Each source file is read once.
+//! E011. Each source file is read once (decoded as every file is, [`crate::text::decode`]); the
+//! map's own files are not read again: their texts are handed in.
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{attach_snippets, Code, Diagnostic};
 use crate::files::SourceFolder;
 use crate::model::{Citation, Map, Node, Origin};
+use crate::text::decode::decode;
 
 /// One character made comparable: typographic quotes, apostrophes and dashes become their ASCII
 /// forms, non-breaking spaces a space.
@@ -147,32 +149,14 @@ enum Loaded {
     Missing(String),
 }
 
-/// Reads map files again for the source line shown under a diagnostic (each file once).
-#[derive(Default)]
-struct Snippets {
-    /// Each map file's lines, or `None` when it cannot be read.
-    texts: HashMap<String, Option<Vec<String>>>,
-}
-
-impl Snippets {
-    fn place(&mut self, d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
-        let Some(o) = origin else {
-            return d;
-        };
-        let lines = self.texts.entry(o.file.to_string()).or_insert_with(|| {
-            std::fs::read(&*o.file).ok().map(|b| {
-                crate::text::lines::split_lines(&String::from_utf8_lossy(&b))
-                    .into_iter()
-                    .map(str::to_string)
-                    .collect()
-            })
-        });
-        let snippet = lines
-            .as_ref()
-            .and_then(|lines| lines.get(o.line.max(1) - 1))
-            .map(String::as_str);
-        d.at_line(&o.file, snippet, o.line, o.column)
-            .with_length(length)
+/// `d` placed at `origin` (the citation in the map file), underlining `length` characters; its
+/// snippet is attached at the end from the map texts in memory.
+fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
+    match origin {
+        Some(o) => d
+            .at_line(&o.file, None, o.line, o.column)
+            .with_length(length),
+        None => d,
     }
 }
 
@@ -216,11 +200,18 @@ type Lines = (usize, usize);
 /// Citations of undeclared sources are left to [`crate::check::validate`] (E005). Each source is read
 /// and normalised once, and the quotes missing from their cited lines are looked for in the
 /// whole source in one pass per source.
-pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
+///
+/// `map_texts` are the map's own files as read, `(file name, text)` (see
+/// [`crate::load::Loaded::texts`]): the lines shown under the diagnostics come from them; the map
+/// files are not read again.
+pub fn check_sources<N: AsRef<str>, T: AsRef<str>>(
+    map: &Map,
+    folder: &SourceFolder,
+    map_texts: &[(N, T)],
+) -> Vec<Diagnostic> {
     // Diagnostics in order; an E008 still waiting for its help names its source and quote.
     let mut out: Vec<(Diagnostic, Option<Pending>)> = Vec::new();
     let mut texts: HashMap<String, Loaded> = HashMap::new();
-    let mut snippets = Snippets::default();
     for (_, node) in map.nodes() {
         for citation in &node.citations {
             let Some(source) = map.source(&citation.source) else {
@@ -237,7 +228,7 @@ pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
                     ));
                 };
                 match folder.read(file) {
-                    Ok(bytes) => Loaded::Text(SourceText::new(&String::from_utf8_lossy(&bytes))),
+                    Ok(bytes) => Loaded::Text(SourceText::new(&decode(&bytes).text)),
                     Err(e) => Loaded::Missing(e.to_string()),
                 }
             });
@@ -246,7 +237,7 @@ pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
                 Loaded::Missing(why) => {
                     if first_use {
                         out.push((
-                            snippets.place(
+                            placed(
                                 Diagnostic::new(
                                     Code::SourceFileMissing,
                                     format!("the text of source {:?} is missing", source.id),
@@ -263,13 +254,13 @@ pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
             };
             match check_one(node, citation, text, source.file.as_deref()) {
                 Checked::Fine => {}
-                Checked::Problem(d) => out.push((snippets.place(d, origin, cite_len), None)),
+                Checked::Problem(d) => out.push((placed(d, origin, cite_len), None)),
                 Checked::Elsewhere {
                     diagnostic,
                     wanted,
                     file,
                 } => out.push((
-                    snippets.place(diagnostic, origin, cite_len),
+                    placed(diagnostic, origin, cite_len),
                     Some((source.id.clone(), wanted, file)),
                 )),
             }
@@ -309,13 +300,16 @@ pub fn check_sources(map: &Map, folder: &SourceFolder) -> Vec<Diagnostic> {
             Some(elsewhere_help(file, at))
         })
         .collect();
-    out.into_iter()
+    let mut diagnostics: Vec<Diagnostic> = out
+        .into_iter()
         .zip(helps)
         .map(|((d, _), help)| match help {
             Some(help) => d.with_help(help),
             None => d,
         })
-        .collect()
+        .collect();
+    attach_snippets(&mut diagnostics, map_texts);
+    diagnostics
 }
 
 /// E007 or E008 for one citation, without a place yet.

@@ -151,7 +151,7 @@ pub fn coverage(map: &Map, folder: &SourceFolder) -> (Vec<SourceCoverage>, Vec<D
         let Some(file) = &source.file else { continue };
         match folder.read(file) {
             Ok(bytes) => {
-                let text = String::from_utf8_lossy(&bytes);
+                let text = crate::text::decode::decode(&bytes).text;
                 out.push(source_coverage(map, source, &text));
             }
             Err(e) => diagnostics.push(

@@ -83,7 +83,7 @@ pub fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
 }
 
 /// All map-level diagnostics, placed at the node's (or citation's, or relation's) origin where
-/// it has one. Source lines are attached later by [`attach_snippets`].
+/// it has one. Source lines are attached later by [`crate::diagnostic::attach_snippets`].
 pub fn validate(map: &Map) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (_, node) in map.nodes() {
@@ -250,26 +250,6 @@ fn cycle_through(map: &Map, start: NodeIndex, members: &HashSet<NodeIndex>) -> V
     path
 }
 
-/// Fills in the source line of diagnostics that have a place but no snippet, from the texts
-/// `(file name, text)` that were read. Each text is split into lines once, when a diagnostic
-/// first needs it.
-pub fn attach_snippets(diagnostics: &mut [Diagnostic], texts: &[(String, String)]) {
-    let mut lines: Vec<Option<Vec<&str>>> = vec![None; texts.len()];
-    for d in diagnostics.iter_mut() {
-        if d.snippet.is_some() || d.line == 0 || d.file.is_empty() {
-            continue;
-        }
-        let Some(k) = texts.iter().position(|(name, _)| *name == d.file) else {
-            continue;
-        };
-        let (Some(slot), Some((_, text))) = (lines.get_mut(k), texts.get(k)) else {
-            continue;
-        };
-        let lines = slot.get_or_insert_with(|| crate::text::lines::split_lines(text));
-        d.snippet = lines.get(d.line - 1).map(|l| l.to_string());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,34 +314,6 @@ mod tests {
             "supports form a cycle: [A] -> [B] -> [C] -> [A]"
         );
         assert_eq!(ds[1].message, "supports form a cycle: [D] -> [E] -> [D]");
-    }
-
-    #[test]
-    fn snippets_come_from_the_named_file_and_line() {
-        let texts = vec![
-            ("a.argdown".to_string(), "one\r\ntwo\rthree".to_string()),
-            ("b.argdown".to_string(), "uno\ndos".to_string()),
-        ];
-        let place = |file: &str, line: usize| {
-            let mut d = Diagnostic::new(Code::NoSide, "x");
-            d.file = file.to_string();
-            d.line = line;
-            d.column = 1;
-            d
-        };
-        let mut ds = vec![
-            place("a.argdown", 3),
-            place("b.argdown", 2),
-            place("a.argdown", 1),
-            place("a.argdown", 4),
-            place("c.argdown", 1),
-        ];
-        attach_snippets(&mut ds, &texts);
-        let snippets: Vec<Option<&str>> = ds.iter().map(|d| d.snippet.as_deref()).collect();
-        assert_eq!(
-            snippets,
-            vec![Some("three"), Some("dos"), Some("one"), None, None]
-        );
     }
 
     #[test]

@@ -50,9 +50,10 @@ use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{Citation, Edge, Element, Map, Node, Origin, Relation, Section, Side, Source};
 use crate::style::names::Unique;
+use crate::text::line_index::LineIndex;
 
 /// The key of the extra top-level object that carries what AIF cannot say.
 pub const SIDECAR_KEY: &str = "counterpoint";
@@ -159,13 +160,15 @@ fn id_of(value: Option<&Value>) -> Option<String> {
     }
 }
 
-/// Places diagnostics at the `nodes`/`edges` entry they are about.
+/// Places diagnostics at the `nodes`/`edges` entry they are about (their snippets are attached
+/// when reading ends, see [`read`]).
 struct Places<'a> {
     file: &'a str,
     text: &'a str,
     wrapped: bool,
-    /// Element offsets of `nodes` and `edges`, and line starts: found on the first diagnostic.
-    index: std::cell::OnceCell<(Vec<usize>, Vec<usize>, Vec<usize>)>,
+    /// Element offsets of `nodes` and `edges`, and the text's lines: found on the first
+    /// diagnostic.
+    index: std::cell::OnceCell<(Vec<usize>, Vec<usize>, LineIndex<'a>)>,
 }
 
 impl<'a> Places<'a> {
@@ -178,42 +181,19 @@ impl<'a> Places<'a> {
         }
     }
 
-    fn index(&self) -> &(Vec<usize>, Vec<usize>, Vec<usize>) {
+    fn index(&self) -> &(Vec<usize>, Vec<usize>, LineIndex<'a>) {
         self.index.get_or_init(|| {
             let (nodes, edges) = element_offsets(self.text, self.wrapped);
-            let mut line_starts = vec![0];
-            line_starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
-            (nodes, edges, line_starts)
+            (nodes, edges, LineIndex::new(self.text))
         })
-    }
-
-    /// Places `d` at 1-based `line` and `column`, with the line as snippet (found through the
-    /// line index, so that many diagnostics stay linear).
-    fn at_line(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
-        let (_, _, starts) = self.index();
-        let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-        let end = starts
-            .get(line)
-            .map_or(self.text.len(), |e| e.saturating_sub(1));
-        let snippet = self
-            .text
-            .get(start..end.max(start))
-            .map(|l| l.trim_end_matches('\r'));
-        d.at_line(self.file, snippet, line, column)
     }
 
     fn at_offset(&self, d: Diagnostic, offset: Option<usize>) -> Diagnostic {
         let Some(offset) = offset else {
             return self.top(d);
         };
-        let (_, _, starts) = self.index();
-        let line = starts.partition_point(|&s| s <= offset).max(1);
-        let start = starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        self.at_line(d, line, column)
+        let (line, column) = self.index().2.place(offset);
+        d.at_line(self.file, None, line, column)
     }
 
     fn node(&self, i: usize, d: Diagnostic) -> Diagnostic {
@@ -227,17 +207,16 @@ impl<'a> Places<'a> {
     }
 
     fn top(&self, d: Diagnostic) -> Diagnostic {
-        self.at_line(d, 1, 1)
+        d.at_line(self.file, None, 1, 1)
     }
 
     /// Where each node of `doc` is written (found in one pass, as the nodes are in file order).
     fn origins(&self, doc: &Doc) -> Vec<Origin> {
-        let offsets = &self.index().0;
+        let (offsets, _, lines) = self.index();
         let file: Arc<str> = Arc::from(self.file);
-        let mut lines = super::spans::Lines::new(self.text);
         doc.nodes
             .iter()
-            .map(|n| lines.origin(&file, offsets.get(n.pos).copied().unwrap_or(0)))
+            .map(|n| super::spans::origin(lines, &file, offsets.get(n.pos).copied().unwrap_or(0)))
             .collect()
     }
 }
@@ -551,9 +530,16 @@ impl SideNames {
     }
 }
 
-/// Reads an AIF JSON document. Problems are reported as diagnostics with `file`; a document that
-/// cannot be read at all gives `None`.
+/// Reads an AIF JSON document. Problems are reported as diagnostics with `file` and the line
+/// they are on; a document that cannot be read at all gives `None`.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+    with_snippets(file, text, diagnostics, |diagnostics| {
+        read_document(file, text, diagnostics)
+    })
+}
+
+/// [`read`], but for the snippets.
+fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -563,7 +549,7 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                     Code::BadInput,
                     format!("not an AIF JSON document: {message}"),
                 )
-                .at(file, text, line, column),
+                .at_line(file, None, line, column),
             );
             return None;
         }

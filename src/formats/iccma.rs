@@ -35,6 +35,7 @@ use crate::graph::framework::{Framework, MapFramework};
 use crate::graph::names::Names;
 use crate::model::{Edge, Map, Node, Relation};
 use crate::style::names::Unique;
+use crate::text::decode::decode;
 
 /// One of the ICCMA formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +59,7 @@ impl Dialect {
 
     /// The dialect a text starts like (`p af`, `arg(`), if any.
     pub fn sniff(bytes: &[u8]) -> Option<Dialect> {
-        let mut lines = Lines::new(bytes);
+        let mut lines = numbered(bytes);
         let first = lines.find_map(|(_, l)| {
             let t = trim(l);
             (!t.is_empty() && t[0] != b'#' && t[0] != b'%').then_some(t)
@@ -168,46 +169,10 @@ pub fn read(
     parsed
 }
 
-/// The lines of a text: (1-based number, bytes without the line break).
-struct Lines<'a> {
-    rest: &'a [u8],
-    number: usize,
-    done: bool,
-}
-
-impl<'a> Lines<'a> {
-    fn new(bytes: &'a [u8]) -> Lines<'a> {
-        Lines {
-            rest: bytes,
-            number: 0,
-            done: false,
-        }
-    }
-}
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = (usize, &'a [u8]);
-    fn next(&mut self) -> Option<(usize, &'a [u8])> {
-        if self.done {
-            return None;
-        }
-        self.number += 1;
-        let line = match memchr::memchr(b'\n', self.rest) {
-            Some(i) => {
-                let (line, rest) = self.rest.split_at(i);
-                self.rest = rest.get(1..).unwrap_or(&[]);
-                line
-            }
-            None => {
-                self.done = true;
-                if self.rest.is_empty() {
-                    return None;
-                }
-                self.rest
-            }
-        };
-        Some((self.number, line.strip_suffix(b"\r").unwrap_or(line)))
-    }
+/// The lines of a file: (1-based number, bytes without the line break), as every reader counts
+/// lines ([`crate::text::lines::byte_lines`]).
+fn numbered(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    (1..).zip(crate::text::lines::byte_lines(bytes))
 }
 
 fn is_space(b: u8) -> bool {
@@ -240,9 +205,9 @@ fn error(
     message: String,
     help: &str,
 ) -> Diagnostic {
-    let text = String::from_utf8_lossy(line);
-    let prefix = String::from_utf8_lossy(line.get(..col).unwrap_or(line));
-    let underlined = String::from_utf8_lossy(line.get(col..col + len).unwrap_or(&[]));
+    let text = decode(line).text;
+    let prefix = decode(line.get(..col).unwrap_or(line)).text;
+    let underlined = decode(line.get(col..col + len).unwrap_or(&[])).text;
     Diagnostic::new(Code::BadInput, message)
         .with_length(underlined.chars().count())
         .with_help(help)
@@ -292,7 +257,7 @@ fn read_i23(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
     let mut to: Vec<u32> = Vec::with_capacity(bytes.len() / 12);
     let mut ids: Vec<(u64, String, usize, &[u8], usize)> = Vec::new();
     let mut last_line = (0, &[][..]);
-    for (number_, line) in Lines::new(bytes) {
+    for (number_, line) in numbered(bytes) {
         last_line = (number_, line);
         let t = trim_start(line);
         let Some(&first) = t.first() else { continue };
@@ -554,7 +519,7 @@ fn resolve(
 fn read_apx(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Parsed> {
     let mut table = Table::default();
     let mut pending: Vec<Pending<'_>> = Vec::new();
-    for (number_, line) in Lines::new(bytes) {
+    for (number_, line) in numbered(bytes) {
         let mut rest = trim_start(line);
         while let Some(&first) = rest.first() {
             if first == b'%' {
@@ -660,7 +625,7 @@ fn read_tgf(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
     let mut table = Table::default();
     let mut pending: Vec<Pending<'_>> = Vec::new();
     let mut in_edges = false;
-    for (number_, line) in Lines::new(bytes) {
+    for (number_, line) in numbered(bytes) {
         let t = trim(line);
         if t.is_empty() {
             continue;
@@ -885,6 +850,19 @@ mod tests {
         let dialect = Dialect::from_extension(name).unwrap();
         let parsed = read(name, text.as_bytes(), dialect, &mut diags);
         (parsed, diags.iter().map(|d| d.headline()).collect())
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_everywhere() {
+        let (p, d) = parse("x.af", "p af 2\r1 2\r\r2 x\r");
+        assert!(p.is_none());
+        assert_eq!(
+            d,
+            vec!["x.af:4:3: error[E013]: expected an argument number, found `x`"]
+        );
+        let (p, d) = parse("x.af", "p af 2\r1 2\r");
+        assert_eq!(d, Vec::<String>::new());
+        assert_eq!(pairs(&p.unwrap()), vec![("1".to_string(), "2".to_string())]);
     }
 
     fn pairs(p: &Parsed) -> Vec<(String, String)> {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{
     Citation, Edge, Element, Kind, Map, Node, Origin, Relation, Section, Side, Source,
 };
@@ -246,7 +246,7 @@ impl Offsets {
 /// The places of one text, found in text order.
 struct Placer<'a> {
     file: Arc<str>,
-    lines: super::spans::Lines<'a>,
+    lines: crate::text::line_index::LineIndex<'a>,
 }
 
 impl Placer<'_> {
@@ -260,7 +260,7 @@ impl Placer<'_> {
     }
 }
 
-/// A diagnostic placed at `origin` (its snippet is attached by the loader).
+/// A diagnostic placed at `origin` (its snippet is attached when reading ends, see [`read`]).
 fn at(d: Diagnostic, origin: &Origin) -> Diagnostic {
     let mut d = d;
     d.file = origin.file.to_string();
@@ -277,6 +277,13 @@ fn place_text(o: &Origin) -> String {
 /// and column; a document that cannot be read at all gives `None`. Nodes, edges and citations
 /// keep where they were written (their `origin`), so that checks on the map place what they find.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+    with_snippets(file, text, diagnostics, |diagnostics| {
+        read_document(file, text, diagnostics)
+    })
+}
+
+/// [`read`], but for the snippets.
+fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
     let doc: Document = match serde_json::from_str(text) {
         Ok(doc) => doc,
         Err(e) => {
@@ -286,13 +293,13 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
                     Code::BadInput,
                     format!("not a counterpoint JSON map: {message}"),
                 )
-                .at(file, text, line, column)
+                .at_line(file, None, line, column)
                 .with_help("the format is described in README.md and counterpoint.schema.json"),
             );
             return None;
         }
     };
-    let place = |d: Diagnostic| d.at(file, text, 1, 1);
+    let place = |d: Diagnostic| d.at_line(file, None, 1, 1);
     if doc.format != FORMAT {
         diagnostics.push(place(Diagnostic::new(
             Code::BadInput,
@@ -313,7 +320,7 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
     let offsets = Offsets::find(text);
     let mut placer = Placer {
         file: Arc::from(file),
-        lines: super::spans::Lines::new(text),
+        lines: crate::text::line_index::LineIndex::new(text),
     };
     // Places are found in text order: sides, sources and sections usually come before the
     // nodes, but any order is read.

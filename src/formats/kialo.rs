@@ -20,7 +20,7 @@
 //!   rebut its parent.
 //! - `-> See 1.2.3.` makes no new node: the item stands for node `1.2.3`, which then supports or
 //!   rebuts the parent (and any children numbered under the link hang on `1.2.3`).
-//! - Lines end in LF or CRLF.
+//! - Lines end in LF, CRLF or a lone CR, as in every other format ([`crate::text::lines`]).
 //!
 //! Every bad line is reported (E013, with file, line and column) and reading goes on: text before
 //! the thesis, an item whose parent is missing, a number used twice, a number without its final
@@ -32,15 +32,16 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{Edge, Map, Node, Origin, Relation};
+use crate::text::decode::strip_bom;
+use crate::text::lines::lines;
 
 const TITLE: &str = "Discussion Title:";
 
 /// Whether `text` is a Kialo export: its first non-blank line starts with `Discussion Title:`.
 pub fn detect(text: &str) -> bool {
-    text.trim_start_matches('\u{feff}')
-        .lines()
+    lines(strip_bom(text))
         .find(|l| !l.trim().is_empty())
         .is_some_and(|l| l.trim_start().starts_with(TITLE))
 }
@@ -162,14 +163,15 @@ fn chars_before(s: &str, byte: usize) -> usize {
 /// Reads a Kialo export. Every problem is pushed to `diagnostics`; the map read so far is returned
 /// even when there are errors.
 pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
-    // Diagnostics take their snippet from this line list (one pass, however many there are).
-    let all_lines: Vec<&str> = text.split('\n').collect();
-    let place = |d: Diagnostic, line: usize, column: usize| {
-        let snippet = all_lines
-            .get(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r'));
-        d.at_line(file, snippet, line, column)
-    };
+    let text = strip_bom(text);
+    with_snippets(file, text, diagnostics, |diagnostics| {
+        read_export(file, text, diagnostics)
+    })
+}
+
+/// [`read`], but for the snippets: `text` without its byte-order mark.
+fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+    let place = |d: Diagnostic, line: usize, column: usize| d.at_line(file, None, line, column);
     let error = |line: usize, column: usize, message: String| {
         place(Diagnostic::new(Code::BadInput, message), line, column)
     };
@@ -193,14 +195,8 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
         pending.clear();
     }
 
-    for (n, raw) in text.split('\n').enumerate() {
+    for (n, line) in lines(text).enumerate() {
         let line_no = n + 1;
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        let line = if n == 0 {
-            line.trim_start_matches('\u{feff}')
-        } else {
-            line
-        };
         if !saw_title && items.is_empty() {
             if line.trim().is_empty() {
                 continue;
@@ -319,14 +315,14 @@ pub fn read(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option
 
     if items.is_empty() {
         // Placed at the end of the file, where the thesis was still expected.
-        let last = text.lines().count().max(1);
-        let line_text = text.lines().last().unwrap_or("");
+        let last = lines(text).count();
+        let line_text = lines(text).last().unwrap_or("");
         diagnostics.push(
             Diagnostic::new(
                 Code::BadInput,
                 "no thesis: a Kialo export lists `1. text` after the title",
             )
-            .at_line(file, Some(line_text), last, line_text.chars().count() + 1),
+            .at_line(file, None, last, line_text.chars().count() + 1),
         );
         return Some(map);
     }
@@ -511,6 +507,28 @@ mod tests {
                 "k.txt:5:18: error[E013]: `-> See 1.1.` leads round a loop of links",
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_everywhere() {
+        let text = "\u{feff}Discussion Title: t\r\r1. a\r1.1. Pro: b\r1..2. c\r";
+        let mut diags = Vec::new();
+        let map = read("k.txt", text, &mut diags).unwrap();
+        assert_eq!(map.node_count(), 2);
+        assert_eq!(map.title.as_deref(), Some("t"));
+        assert_eq!(
+            diag_texts(&diags),
+            vec![
+                "k.txt:5:1: warning[W005]: `1..2.` is not an item number; the line is read as \
+                  more text of item 1.1\n  |\n5 | 1..2. c\n  | ^^^^^\n  = help: an item number is \
+                  whole numbers from 1 joined by dots, ending in a dot (`1.2.`); correct the \
+                  number, or reword the line if it is text\n"
+            ]
+        );
+    }
+
+    fn diag_texts(diags: &[Diagnostic]) -> Vec<String> {
+        diags.iter().map(Diagnostic::render).collect()
     }
 
     #[test]

@@ -1,14 +1,12 @@
 //! Places in JSON texts: serde_json gives no position per value, so the readers of counterpoint
 //! JSON and AIF find where each element of the arrays they care about starts with one pass over
-//! the (already parsed, so valid) text, and turn byte offsets into lines and columns.
-//!
-//! Lines end at `\n`, `\r\n` or a lone `\r`, as [`crate::text::lines::split_lines`] counts
-//! them, so that snippets attached later come from the same line; columns count characters,
-//! from 1.
+//! the (already parsed, so valid) text; [`crate::text::line_index::LineIndex`] turns byte
+//! offsets into lines and columns, as every other reader counts them.
 
 use std::sync::Arc;
 
 use crate::model::Origin;
+use crate::text::line_index::LineIndex;
 
 /// One step of the path to a value: the key of an object member, or the index of an array
 /// element.
@@ -101,57 +99,13 @@ pub fn array_elements(text: &str, mut found: impl FnMut(&[Seg<'_>], usize)) {
     }
 }
 
-/// Turns byte offsets of one text into 1-based lines and columns (in characters). Offsets asked
-/// for in increasing order cost, all together, one pass over the text.
-pub struct Lines<'a> {
-    text: &'a str,
-    /// The last place found: (byte offset, line, column).
-    at: (usize, usize, usize),
-}
-
-impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Lines<'a> {
-        Lines {
-            text,
-            at: (0, 1, 1),
-        }
-    }
-
-    /// The line and column of byte `offset` (clamped to the text).
-    pub fn place(&mut self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        if offset < self.at.0 {
-            self.at = (0, 1, 1);
-        }
-        let (from, mut line, mut column) = self.at;
-        let chars = self.text.get(from..).unwrap_or_default().char_indices();
-        let mut end = from;
-        for (k, c) in chars {
-            if from + k >= offset {
-                break;
-            }
-            end = from + k + c.len_utf8();
-            match c {
-                '\r' if self.text.as_bytes().get(end) == Some(&b'\n') => {}
-                '\n' | '\r' => {
-                    line += 1;
-                    column = 1;
-                }
-                _ => column += 1,
-            }
-        }
-        self.at = (end.max(from), line, column);
-        (line, column)
-    }
-
-    /// An [`Origin`] in `file` at byte `offset`.
-    pub fn origin(&mut self, file: &Arc<str>, offset: usize) -> Origin {
-        let (line, column) = self.place(offset);
-        Origin {
-            file: file.clone(),
-            line,
-            column,
-        }
+/// An [`Origin`] in `file` at byte `offset` of the text `lines` indexes.
+pub fn origin(lines: &LineIndex<'_>, file: &Arc<str>, offset: usize) -> Origin {
+    let (line, column) = lines.place(offset);
+    Origin {
+        file: file.clone(),
+        line,
+        column,
     }
 }
 
@@ -181,7 +135,7 @@ pub fn serde_error(text: &str, e: &serde_json::Error) -> (String, usize, usize) 
     if let Some(cut) = message.strip_suffix(&suffix) {
         message = cut.to_string();
     }
-    let (line, column) = Lines::new(text).place(serde_offset(text, e.line(), e.column()));
+    let (line, column) = LineIndex::new(text).place(serde_offset(text, e.line(), e.column()));
     (message, line, column)
 }
 
@@ -217,19 +171,6 @@ mod tests {
                 ("c\\\"d.0".to_string(), 41),
             ]
         );
-    }
-
-    #[test]
-    fn places_count_characters_and_every_line_break() {
-        let text = "日本\r\nab\rc\nd";
-        let mut lines = Lines::new(text);
-        assert_eq!(lines.place(0), (1, 1));
-        assert_eq!(lines.place(3), (1, 2));
-        assert_eq!(lines.place(8), (2, 1));
-        assert_eq!(lines.place(11), (3, 1));
-        assert_eq!(lines.place(13), (4, 1));
-        assert_eq!(lines.place(3), (1, 2));
-        assert_eq!(lines.place(99), (4, 2));
     }
 
     #[test]

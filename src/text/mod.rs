@@ -1,5 +1,8 @@
-//! The ground floor for text: a text's lines and the control-character rule. Everything that
-//! reads, checks or quotes text counts lines and finds control characters here.
+//! The ground floor for text: bytes into text (UTF-8, the byte-order mark), a text's lines and
+//! where they start, and the control-character rule. Everything that reads, checks or quotes
+//! text decodes it, counts its lines and finds control characters here, and nowhere else.
 
 pub mod control;
+pub mod decode;
+pub mod line_index;
 pub mod lines;

@@ -790,3 +790,66 @@ fn a_folder_without_maps_is_an_io_error() {
         "error: empty: no .argdown files in this folder or its subfolders\n"
     );
 }
+
+/// `check --sources` quotes the map's lines from the texts the loader read (the byte-order mark
+/// dropped): a map file changed or gone after loading is not read again.
+#[test]
+fn citations_quote_the_map_texts_in_memory_not_the_files_on_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("map.argdown");
+    std::fs::write(
+        &path,
+        "\u{feff}===\r\nsources:\r\n  memo: {title: \"District memo\", file: \"memo.txt\"}\r\n\
+         ===\r\n\r\n<Childcare>: Parents pay. {cite: \"memo:4-9\"}\r\n\
+         <Survey>: Parents said so. {cite: \"survey:1\"}\r\n",
+    )
+    .expect("write");
+    let loaded =
+        counterpoint::load::load(std::slice::from_ref(&path), counterpoint::InputFormat::Auto)
+            .expect("loads");
+    // The file on disk is gone: the line shown comes from the text in memory.
+    std::fs::remove_file(&path).expect("remove");
+    let name = path.display().to_string();
+    assert_eq!(loaded.texts.len(), 1);
+    assert_eq!(loaded.texts[0].0, name);
+    assert!(loaded.texts[0].1.starts_with("===\r\nsources:"));
+    let folder = counterpoint::files::SourceFolder::new(
+        &crate::common::root().join("tests/integration/check/sources"),
+        counterpoint::files::Limits::default(),
+    )
+    .expect("the folder exists");
+    let found = counterpoint::check::citations::check_sources(&loaded.map, &folder, &loaded.texts);
+    assert_eq!(
+        counterpoint::diagnostic::render_all(&found),
+        format!(
+            "{name}:6:34: error[E007]: <Childcare> cites memo:4-9 but memo.txt has 5 lines
+  |
+6 | <Childcare>: Parents pay. {{cite: \"memo:4-9\"}}
+  |                                  ^^^^^^
+  = help: cite lines between 1 and 5
+
+1 error, 0 warnings
+"
+        )
+    );
+    // The same map given as text only, under a name no file has.
+    let texts = [(
+        "nowhere/map.argdown".to_string(),
+        "===\nsources:\n  memo: {title: M, file: memo.txt}\n===\n\n[A]: a {cite: \"memo:9\"}\n"
+            .to_string(),
+    )];
+    assert!(!std::path::Path::new("nowhere/map.argdown").exists());
+    let loaded = counterpoint::load::load_texts(&texts, counterpoint::InputFormat::Argdown);
+    let found = counterpoint::check::citations::check_sources(&loaded.map, &folder, &loaded.texts);
+    assert_eq!(
+        counterpoint::diagnostic::render_all(&found),
+        "nowhere/map.argdown:6:15: error[E007]: [A] cites memo:9 but memo.txt has 5 lines
+  |
+6 | [A]: a {cite: \"memo:9\"}
+  |               ^^^^^^
+  = help: cite lines between 1 and 5
+
+1 error, 0 warnings
+"
+    );
+}

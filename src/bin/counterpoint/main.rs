@@ -462,6 +462,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .extend(counterpoint::check::citations::check_sources(
                 &loaded.map,
                 &folder,
+                &loaded.texts,
             ));
         diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     }
