@@ -24,9 +24,8 @@ use petgraph::stable_graph::NodeIndex;
 use super::dependents;
 use super::filter::{self, FilterError, Selection};
 use super::grounded::label_framework;
-use super::reasons;
-use super::status::MapSubject;
-use super::{sides, unanswered};
+use super::reasons::{self, Reason};
+use super::unanswered;
 use crate::graph::framework::MapFramework;
 use crate::graph::Label;
 use crate::model::{Kind, Map};
@@ -38,32 +37,53 @@ pub struct Item {
     pub kind: Kind,
     /// How many nodes depend on it.
     pub dependents: usize,
-    /// Its grounded label and the reason.
+    /// Its grounded label and the reason (`None` only for a node outside the framework).
     pub label: Label,
-    pub reason: String,
+    pub reason: Option<Reason>,
     /// Nodes the item is about: for (a) what the opponent's point supports or attacks, for (c)
     /// the undefended attackers; empty otherwise.
     pub related: Vec<NodeIndex>,
 }
 
+/// Which part of the brief (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKey {
+    /// (a) opponents' points the side has not answered.
+    Answer,
+    /// (b) the side's points nobody answered.
+    Press,
+    /// (c) the side's points with an undefended attacker.
+    ShoreUp,
+    /// (d) the side's claims under grounded semantics.
+    Claims,
+}
+
+impl PartKey {
+    /// `answer`, `press`, `shore_up`, `claims`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKey::Answer => "answer",
+            PartKey::Press => "press",
+            PartKey::ShoreUp => "shore_up",
+            PartKey::Claims => "claims",
+        }
+    }
+}
+
 /// A part of the brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
-    /// `answer`, `press`, `shore_up`, `claims`.
-    pub key: &'static str,
-    pub title: &'static str,
-    /// One sentence saying what the list is and what to do with it.
-    pub advice: &'static str,
+    pub key: PartKey,
     pub items: Vec<Item>,
 }
 
 /// The brief for one side.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Brief {
     pub side: String,
-    /// `Supporters (pro)`.
-    pub heading: String,
     pub parts: Vec<Part>,
+    /// The map's framework, whose arguments the items' reasons refer to.
+    pub framework: MapFramework,
 }
 
 /// Whether some node of `side` attacks `ix` (rebuts, undercuts, or contradicts either way).
@@ -84,11 +104,6 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
     let mf = MapFramework::new(map).unwrap_or_default();
     let grounded = label_framework(&mf.framework);
     let reasons = reasons::explain(&mf.framework, &grounded);
-    let subject = MapSubject {
-        map,
-        mf: &mf,
-        selection: None,
-    };
     let deps = dependents::dependents(map);
     let item = |ix: NodeIndex, related: Vec<NodeIndex>| {
         let a = mf.arg(ix);
@@ -97,12 +112,7 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
             kind: map.kind(ix),
             dependents: deps.get(ix),
             label: a.map_or(Label::Undec, |a| grounded.label(a)),
-            reason: a
-                .and_then(|a| {
-                    let r = reasons.get(a as usize)?;
-                    Some(r.sentence(&mf.framework, a, &subject))
-                })
-                .unwrap_or_default(),
+            reason: a.and_then(|a| reasons.get(a as usize).copied()),
             related,
         }
     };
@@ -140,34 +150,25 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
     }
     Ok(Brief {
         side: side.to_string(),
-        heading: sides::heading(map, Some(side)),
         parts: vec![
             Part {
-                key: "answer",
-                title: "Answer these",
-                advice: "Your opponents' points that your side has not rebutted, undercut or contradicted.",
+                key: PartKey::Answer,
                 items: answer,
             },
             Part {
-                key: "press",
-                title: "Press these",
-                advice: "Your points that nobody has answered.",
+                key: PartKey::Press,
                 items: press,
             },
             Part {
-                key: "shore_up",
-                title: "Shore these up",
-                advice: "Your points that are attacked by a point your side has not answered in turn.",
+                key: PartKey::ShoreUp,
                 items: shore_up,
             },
             Part {
-                key: "claims",
-                title: "Where your claims stand",
-                advice: "Your claims under grounded semantics: a claim stands when everything \
-                         against it falls.",
+                key: PartKey::Claims,
                 items: claims,
             },
         ],
+        framework: mf,
     })
 }
 
@@ -223,9 +224,12 @@ mod tests {
         assert_eq!(ids(1), vec![("U", vec![])]);
         assert_eq!(ids(2), vec![("S", vec!["R2"])]);
         assert_eq!(ids(3), vec![("C", vec![])]);
+        let keys: Vec<PartKey> = b.parts.iter().map(|p| p.key).collect();
+        use PartKey::*;
+        assert_eq!(keys, [Answer, Press, ShoreUp, Claims]);
         let claim = &b.parts[3].items[0];
         assert_eq!(claim.label, Label::In);
-        assert_eq!(claim.reason, "stands: its only rebuttal <R> falls");
+        assert_eq!(claim.reason, Some(Reason::AttackersFall));
         assert_eq!(claim.dependents, 4, "S, R, R2 and U");
         assert_eq!(
             brief(&map, "neutral", None).unwrap_err().to_string(),

@@ -10,8 +10,6 @@ use crate::model::Map;
 pub struct Group {
     /// The side's id; `None` for the nodes without a side.
     pub side: Option<String>,
-    /// How to name the group: `Supporters (pro)`, `pro` for an undeclared side, `No side`.
-    pub heading: String,
     /// The nodes, in the order given.
     pub nodes: Vec<NodeIndex>,
 }
@@ -23,7 +21,6 @@ pub fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<Gro
         .iter()
         .map(|s| Group {
             side: Some(s.id.clone()),
-            heading: heading(map, Some(&s.id)),
             nodes: Vec::new(),
         })
         .collect();
@@ -35,7 +32,6 @@ pub fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<Gro
                 Some(g) => g.nodes.push(ix),
                 None => groups.push(Group {
                     side: Some(side.clone()),
-                    heading: heading(map, Some(side)),
                     nodes: vec![ix],
                 }),
             },
@@ -43,22 +39,10 @@ pub fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<Gro
     }
     groups.push(Group {
         side: None,
-        heading: heading(map, None),
         nodes: none,
     });
     groups.retain(|g| !g.nodes.is_empty());
     groups
-}
-
-/// `Supporters (pro)` for a declared side with a label, the id otherwise, `No side` for none.
-pub fn heading(map: &Map, side: Option<&str>) -> String {
-    match side {
-        None => "No side".into(),
-        Some(id) => match map.side(id) {
-            Some(s) if !s.label.is_empty() && s.label != s.id => format!("{} ({})", s.label, s.id),
-            _ => id.to_string(),
-        },
-    }
 }
 
 #[cfg(test)]
@@ -90,17 +74,17 @@ mod tests {
             .add_node(Node::statement("E", "").with_side("con"))
             .unwrap();
         let groups = by_side(&map, [a, b, c, d, e]);
-        let shape: Vec<(&str, Vec<NodeIndex>)> = groups
+        let shape: Vec<(Option<&str>, Vec<NodeIndex>)> = groups
             .iter()
-            .map(|g| (g.heading.as_str(), g.nodes.clone()))
+            .map(|g| (g.side.as_deref(), g.nodes.clone()))
             .collect();
         assert_eq!(
             shape,
             vec![
-                ("Supporters (pro)", vec![d]),
-                ("con", vec![b, e]),
-                ("zzz", vec![c]),
-                ("No side", vec![a]),
+                (Some("pro"), vec![d]),
+                (Some("con"), vec![b, e]),
+                (Some("zzz"), vec![c]),
+                (None, vec![a]),
             ]
         );
     }

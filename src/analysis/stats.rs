@@ -22,7 +22,6 @@ use crate::model::{Kind, Map, Relation};
 pub struct SideStats {
     /// The side id; `None` for nodes without side.
     pub side: Option<String>,
-    pub heading: String,
     pub nodes: usize,
     /// Claims, supports, rebuttals.
     pub kinds: [usize; 3],
@@ -82,7 +81,6 @@ pub fn stats(map: &Map) -> Stats {
     for group in sides::by_side(map, map.nodes().map(|(ix, _)| ix)) {
         let mut s = SideStats {
             side: group.side.clone(),
-            heading: group.heading.clone(),
             nodes: group.nodes.len(),
             kinds: [0; 3],
             answered: 0,
@@ -226,7 +224,7 @@ mod tests {
         assert_eq!((pro.nodes, pro.kinds, pro.answered), (3, [1, 1, 1], 1));
         // U stands, so R falls and S is reinstated; X and Y rebut each other: undecided.
         assert_eq!(pro.grounded, [3, 0, 0]);
-        assert_eq!(st.sides[1].heading, "No side");
+        assert_eq!(st.sides[1].side, None);
         assert_eq!(st.sides[1].grounded, [0, 1, 2]);
     }
 }

@@ -9,13 +9,14 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use counterpoint::analysis::extensions::Limits;
 use counterpoint::analysis::filter::{Filter, Selection};
-use counterpoint::analysis::status::{self, FrameworkSubject, MapSubject, Semantics, Subject};
+use counterpoint::analysis::status::{self, Semantics};
 use counterpoint::analysis::{prep, stats, unanswered};
 use counterpoint::diagnostic;
 use counterpoint::formats::iccma::{self, Dialect};
 use counterpoint::graph::framework::MapFramework;
 use counterpoint::load::{self, InputFormat};
 use counterpoint::render::views as report;
+use counterpoint::render::views::subject::{FrameworkSubject, MapSubject, Subject};
 
 use crate::{emit, load_map, reported, Inputs};
 

@@ -1,8 +1,10 @@
 //! The analyses as text, Markdown, JSON and HTML for people and tools.
 
 pub mod prep;
+pub mod reasons;
 pub mod stats;
 pub mod status;
+pub mod subject;
 pub mod unanswered;
 
 use petgraph::stable_graph::NodeIndex;
@@ -33,4 +35,62 @@ pub fn speaks_to(map: &Map, ix: NodeIndex) -> Vec<String> {
 /// The text of a node on one line (line breaks become spaces).
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How to name a side's group: `Supporters (pro)` for a declared side with a label, the id
+/// otherwise, `No side` for the nodes without a side.
+pub fn side_heading(map: &Map, side: Option<&str>) -> String {
+    match side {
+        None => "No side".into(),
+        Some(id) => match map.side(id) {
+            Some(s) if !s.label.is_empty() && s.label != s.id => format!("{} ({})", s.label, s.id),
+            _ => id.to_string(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sides::by_side;
+    use crate::model::{Node, Side};
+
+    #[test]
+    fn declared_order_then_undeclared_then_none() {
+        let mut map = Map::new();
+        for (id, label) in [("pro", "Supporters"), ("con", "con"), ("mod", "Moderators")] {
+            map.sides.push(Side {
+                id: id.into(),
+                label: label.into(),
+                color: None,
+            });
+        }
+        let a = map.add_node(Node::statement("A", "")).unwrap();
+        let b = map
+            .add_node(Node::statement("B", "").with_side("con"))
+            .unwrap();
+        let c = map
+            .add_node(Node::statement("C", "").with_side("zzz"))
+            .unwrap();
+        let d = map
+            .add_node(Node::statement("D", "").with_side("pro"))
+            .unwrap();
+        let e = map
+            .add_node(Node::statement("E", "").with_side("con"))
+            .unwrap();
+        let groups = by_side(&map, [a, b, c, d, e]);
+        let shape: Vec<(String, Vec<NodeIndex>)> = groups
+            .iter()
+            .map(|g| (side_heading(&map, g.side.as_deref()), g.nodes.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("Supporters (pro)".to_string(), vec![d]),
+                ("con".to_string(), vec![b, e]),
+                ("zzz".to_string(), vec![c]),
+                ("No side".to_string(), vec![a]),
+            ]
+        );
+    }
 }

@@ -3,15 +3,64 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde_json::{json, Value};
 
+use super::reasons::{join_and, sentence};
+use super::subject::MapSubject;
 use super::unanswered::markdown_escape;
-use super::{citation, one_line, speaks_to};
-use crate::analysis::prep::{Brief, Item, Part};
+use super::{citation, one_line, side_heading, speaks_to};
+use crate::analysis::prep::{Brief, Item, Part, PartKey};
 use crate::formats::json::node_value;
 use crate::model::{Map, Source};
 
 /// What the brief says about attacks, once at the top.
 const PREAMBLE: &str = "Attacks are rebuttals, undercuts and contradictions. Within each list, \
                         claims come first, then the points most others depend on.";
+
+/// The title of a part.
+pub fn title(key: PartKey) -> &'static str {
+    match key {
+        PartKey::Answer => "Answer these",
+        PartKey::Press => "Press these",
+        PartKey::ShoreUp => "Shore these up",
+        PartKey::Claims => "Where your claims stand",
+    }
+}
+
+/// One sentence saying what a part's list is and what to do with it.
+pub fn advice(key: PartKey) -> &'static str {
+    match key {
+        PartKey::Answer => {
+            "Your opponents' points that your side has not rebutted, undercut or contradicted."
+        }
+        PartKey::Press => "Your points that nobody has answered.",
+        PartKey::ShoreUp => {
+            "Your points that are attacked by a point your side has not answered in turn."
+        }
+        PartKey::Claims => {
+            "Your claims under grounded semantics: a claim stands when everything \
+             against it falls."
+        }
+    }
+}
+
+/// The brief's heading: `Supporters (pro)`.
+fn heading(map: &Map, brief: &Brief) -> String {
+    side_heading(map, Some(&brief.side))
+}
+
+/// The sentence saying why an item has its grounded label (empty for a node outside the
+/// framework).
+pub fn reason(map: &Map, brief: &Brief, item: &Item) -> String {
+    let mf = &brief.framework;
+    let words = MapSubject {
+        map,
+        mf,
+        selection: None,
+    };
+    match (item.reason, mf.arg(item.node)) {
+        (Some(r), Some(a)) => sentence(&r, &mf.framework, a, &words),
+        _ => String::new(),
+    }
+}
 
 /// The line under each item saying how it is attacked or what it attacks.
 fn related_line(map: &Map, part: &Part, item: &Item) -> Option<String> {
@@ -21,9 +70,9 @@ fn related_line(map: &Map, part: &Part, item: &Item) -> Option<String> {
         .map(|&r| map.node(r).id.clone())
         .collect();
     match part.key {
-        "shore_up" if !names.is_empty() => Some(format!(
+        PartKey::ShoreUp if !names.is_empty() => Some(format!(
             "attacked by {}, which your side has not answered",
-            crate::analysis::reasons::join_and(&names)
+            join_and(&names)
         )),
         _ => None,
     }
@@ -77,15 +126,15 @@ fn source_line(s: &Source) -> String {
 pub fn markdown(map: &Map, brief: &Brief) -> String {
     let mut out = format!(
         "# Debate prep: {}\n\n{PREAMBLE}\n",
-        markdown_escape(&brief.heading)
+        markdown_escape(&heading(map, brief))
     );
     for (k, part) in brief.parts.iter().enumerate() {
         out.push_str(&format!(
             "\n## {}. {} ({})\n\n{}\n\n",
             k + 1,
-            part.title,
+            title(part.key),
             part.items.len(),
-            part.advice
+            advice(part.key)
         ));
         if part.items.is_empty() {
             out.push_str("Nothing here.\n");
@@ -109,7 +158,7 @@ pub fn markdown(map: &Map, brief: &Brief) -> String {
             }
             out.push_str(&format!(
                 "  - grounded: {}\n",
-                markdown_escape(&item.reason)
+                markdown_escape(&reason(map, brief, item))
             ));
             for c in &node.citations {
                 out.push_str(&format!("  - cites {}\n", markdown_escape(&citation(c))));
@@ -155,19 +204,24 @@ pub fn json(map: &Map, brief: &Brief) -> Value {
                     if let Value::Object(o) = &mut v {
                         o.insert("dependents".into(), json!(item.dependents));
                         o.insert("label".into(), json!(item.label));
-                        o.insert("reason".into(), json!(item.reason));
+                        o.insert("reason".into(), json!(reason(map, brief, item)));
                         o.insert("related".into(), json!(related));
                         o.insert("speaks_to".into(), Value::Array(targets));
                     }
                     v
                 })
                 .collect();
-            json!({"key": part.key, "title": part.title, "advice": part.advice, "items": items})
+            json!({
+                "key": part.key.as_str(),
+                "title": title(part.key),
+                "advice": advice(part.key),
+                "items": items,
+            })
         })
         .collect();
     json!({
         "side": brief.side,
-        "heading": brief.heading,
+        "heading": heading(map, brief),
         "parts": parts,
         "sources": cited_sources(map, brief),
     })
@@ -191,28 +245,29 @@ h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bott
 /// the map is escaped.
 pub fn html(map: &Map, brief: &Brief) -> String {
     let sources = cited_sources(map, brief);
+    let heading = heading(map, brief);
     let page: Markup = html! {
         (DOCTYPE)
         html lang="en" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Debate prep: " (brief.heading) }
+                title { "Debate prep: " (heading) }
                 style { (PreEscaped(STYLE)) }
             }
             body {
-                h1 { "Debate prep: " (brief.heading) }
+                h1 { "Debate prep: " (heading) }
                 p.advice { (PREAMBLE) }
                 @for (k, part) in brief.parts.iter().enumerate() {
-                    section id=(part.key) {
-                        h2 { (k + 1) ". " (part.title) " (" (part.items.len()) ")" }
-                        p.advice { (part.advice) }
+                    section id=(part.key.as_str()) {
+                        h2 { (k + 1) ". " (title(part.key)) " (" (part.items.len()) ")" }
+                        p.advice { (advice(part.key)) }
                         @if part.items.is_empty() {
                             p.empty { "Nothing here." }
                         } @else {
                             ol {
                                 @for item in &part.items {
-                                    (html_item(map, part, item))
+                                    (html_item(map, brief, part, item))
                                 }
                             }
                         }
@@ -234,7 +289,7 @@ pub fn html(map: &Map, brief: &Brief) -> String {
     page.into_string()
 }
 
-fn html_item(map: &Map, part: &Part, item: &Item) -> Markup {
+fn html_item(map: &Map, brief: &Brief, part: &Part, item: &Item) -> Markup {
     let node = map.node(item.node);
     let text = one_line(&node.text);
     html! {
@@ -246,9 +301,86 @@ fn html_item(map: &Map, part: &Part, item: &Item) -> Markup {
             @if let Some(line) = related_line(map, part, item) { p.meta { (line) } }
             p.meta {
                 span class={ "label " (item.label.as_str()) } { (item.label.as_str()) }
-                " " (item.reason)
+                " " (reason(map, brief, item))
             }
             @for c in &node.citations { p.meta { "cites " (citation(c)) } }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::prep::brief;
+    use crate::model::{Edge, Node, Relation, Side};
+
+    #[test]
+    fn parts_and_reasons_in_words() {
+        // pro: claim C, and U undercuts R; con: R rebuts C.
+        let mut map = Map::new();
+        map.sides.push(Side {
+            id: "pro".into(),
+            label: "Supporters".into(),
+            color: None,
+        });
+        let c = map
+            .add_node(Node::statement("C", "").with_side("pro"))
+            .unwrap();
+        let r = map
+            .add_node(Node::argument("R", "").with_side("con"))
+            .unwrap();
+        let u = map
+            .add_node(Node::argument("U", "").with_side("pro"))
+            .unwrap();
+        map.add_edge(r, c, Edge::new(Relation::Rebuts));
+        map.add_edge(u, r, Edge::new(Relation::Undercuts));
+        let b = brief(&map, "pro", None).unwrap();
+        assert_eq!(heading(&map, &b), "Supporters (pro)");
+        let words: Vec<(&str, &str, &str)> = b
+            .parts
+            .iter()
+            .map(|p| (p.key.as_str(), title(p.key), advice(p.key)))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                (
+                    "answer",
+                    "Answer these",
+                    "Your opponents' points that your side has not rebutted, undercut or \
+                     contradicted."
+                ),
+                (
+                    "press",
+                    "Press these",
+                    "Your points that nobody has answered."
+                ),
+                (
+                    "shore_up",
+                    "Shore these up",
+                    "Your points that are attacked by a point your side has not answered in \
+                     turn."
+                ),
+                (
+                    "claims",
+                    "Where your claims stand",
+                    "Your claims under grounded semantics: a claim stands when everything \
+                     against it falls."
+                ),
+            ]
+        );
+        let reasons: Vec<(&str, String)> = b
+            .parts
+            .iter()
+            .flat_map(|p| &p.items)
+            .map(|i| (map.node(i.node).title.as_str(), reason(&map, &b, i)))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("U", "stands: nobody rebuts it".to_string()),
+                ("C", "stands: its only rebuttal <R> falls".to_string()),
+            ]
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::side_heading;
 use crate::analysis::stats::{Stats, RELATIONS};
 use crate::model::Map;
 
@@ -21,10 +22,14 @@ pub fn text(map: &Map, s: &Stats) -> String {
         "{title}: {} nodes, {} relations.\n\n",
         s.nodes, s.relations
     ));
-    let width = s
+    let headings: Vec<String> = s
         .sides
         .iter()
-        .map(|g| g.heading.chars().count())
+        .map(|g| side_heading(map, g.side.as_deref()))
+        .collect();
+    let width = headings
+        .iter()
+        .map(|h| h.chars().count())
         .chain([4])
         .max()
         .unwrap_or(4);
@@ -33,11 +38,11 @@ pub fn text(map: &Map, s: &Stats) -> String {
         "  {:<width$}  {:>6}  {:>8}  {:>9}  {:>5}\n",
         "side", "claims", "supports", "rebuttals", "total"
     ));
-    for g in &s.sides {
+    for (g, heading) in s.sides.iter().zip(&headings) {
         let [c, su, r] = g.kinds;
         out.push_str(&format!(
-            "  {:<width$}  {c:>6}  {su:>8}  {r:>9}  {:>5}\n",
-            g.heading, g.nodes
+            "  {heading:<width$}  {c:>6}  {su:>8}  {r:>9}  {:>5}\n",
+            g.nodes
         ));
     }
     let [c, su, r] = s.kinds;
@@ -70,7 +75,7 @@ pub fn text(map: &Map, s: &Stats) -> String {
         "  {:<width$}  {:>15}  {:>5}  {:>5}  {:>5}\n",
         "side", "answered", "in", "out", "undec"
     ));
-    for g in &s.sides {
+    for (g, heading) in s.sides.iter().zip(&headings) {
         let answered = format!(
             "{} of {} ({})",
             g.answered,
@@ -79,8 +84,7 @@ pub fn text(map: &Map, s: &Stats) -> String {
         );
         let [i, o, u] = g.grounded;
         out.push_str(&format!(
-            "  {:<width$}  {answered:>15}  {i:>5}  {o:>5}  {u:>5}\n",
-            g.heading
+            "  {heading:<width$}  {answered:>15}  {i:>5}  {o:>5}  {u:>5}\n"
         ));
     }
     out
@@ -96,7 +100,7 @@ pub fn json(map: &Map, s: &Stats) -> Value {
             let [i, o, u] = g.grounded;
             json!({
                 "side": g.side,
-                "heading": g.heading,
+                "heading": side_heading(map, g.side.as_deref()),
                 "nodes": g.nodes,
                 "kinds": kinds(g.kinds),
                 "answered": g.answered,

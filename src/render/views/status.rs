@@ -16,9 +16,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::reasons::{join_and, sentence};
+use super::subject::Subject;
 use crate::analysis::extensions;
-use crate::analysis::reasons::join_and;
-use crate::analysis::status::{Subject, Verdict};
+use crate::analysis::status::Verdict;
 use crate::graph::framework::Framework;
 use crate::graph::Label;
 
@@ -71,7 +72,7 @@ pub fn write_text(
             rows(out, &|a| {
                 let sentence = reasons
                     .get(a as usize)
-                    .map(|r| r.sentence(fw, a, subject))
+                    .map(|r| sentence(r, fw, a, subject))
                     .unwrap_or_default();
                 (grounded.label(a).as_str(), sentence)
             })
@@ -217,7 +218,7 @@ pub fn write_json(
                     label: grounded.label(a),
                     reason: reasons
                         .get(a as usize)
-                        .map(|r| r.sentence(fw, a, subject))
+                        .map(|r| sentence(r, fw, a, subject))
                         .unwrap_or_default(),
                     because: reasons
                         .get(a as usize)

@@ -4,7 +4,7 @@
 use petgraph::stable_graph::NodeIndex;
 use serde_json::{json, Value};
 
-use super::{citation, one_line, speaks_to};
+use super::{citation, one_line, side_heading, speaks_to};
 use crate::analysis::sides;
 use crate::formats::json::node_value;
 use crate::model::Map;
@@ -22,7 +22,8 @@ pub fn text(map: &Map, nodes: &[NodeIndex]) -> String {
         map.node_count()
     );
     for group in sides::by_side(map, nodes.iter().copied()) {
-        out.push_str(&format!("\n{}: {}\n", group.heading, group.nodes.len()));
+        let heading = side_heading(map, group.side.as_deref());
+        out.push_str(&format!("\n{heading}: {}\n", group.nodes.len()));
         for ix in group.nodes {
             let node = map.node(ix);
             out.push_str(&format!("  {} {}\n", map.kind(ix), node.id));
@@ -68,7 +69,7 @@ pub fn markdown(map: &Map, nodes: &[NodeIndex]) -> String {
     for group in sides::by_side(map, nodes.iter().copied()) {
         out.push_str(&format!(
             "\n## {} ({})\n\n",
-            markdown_escape(&group.heading),
+            markdown_escape(&side_heading(map, group.side.as_deref())),
             group.nodes.len()
         ));
         for ix in group.nodes {
@@ -112,7 +113,8 @@ pub fn json(map: &Map, nodes: &[NodeIndex]) -> Value {
         .into_iter()
         .map(|g| {
             let ids: Vec<&str> = g.nodes.iter().map(|&ix| map.node(ix).id.as_str()).collect();
-            json!({"side": g.side, "heading": g.heading, "nodes": ids})
+            let heading = side_heading(map, g.side.as_deref());
+            json!({"side": g.side, "heading": heading, "nodes": ids})
         })
         .collect();
     json!({
