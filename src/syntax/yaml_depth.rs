@@ -6,6 +6,8 @@
 //! one event at a time and stopped at the first collection nested more than [`MAX_DEPTH`] deep,
 //! so every text is read in time linear in its length (times at most that depth).
 
+#![allow(unsafe_code)] // A thin wrapper over libyaml's C API; each block says why it is sound.
+
 use std::mem::MaybeUninit;
 
 use unsafe_libyaml_norway as unsafe_sys;
