@@ -6,26 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::check::validate;
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::files::{self, Limits, ReadError};
-use crate::formats;
+use crate::formats::{self, iccma, Format};
 use crate::model::Map;
 use crate::syntax;
-
-/// The format of an input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// By extension, then by content.
-    Auto,
-    Argdown,
-    /// counterpoint's JSON.
-    Json,
-    /// Argument Interchange Format JSON (AIFdb, OVA3/xAIF); see [`formats::aif`].
-    Aif,
-    /// Kialo's plain-text discussion export; see [`formats::kialo`].
-    Kialo,
-    /// ICCMA abstract argumentation frameworks (`.apx`, `.tgf`, `.i23`/`.af`); see
-    /// [`formats::iccma`].
-    Iccma(formats::iccma::Dialect),
-}
 
 /// A map with everything found while reading and checking it.
 #[derive(Debug, Clone, Default)]
@@ -175,15 +158,16 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 }
 
 /// Reads `paths` as one map and checks it (without the source texts; see
-/// [`crate::check::citations::check_sources`]), with the default [`Limits`].
-pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
+/// [`crate::check::citations::check_sources`]), with the default [`Limits`]. `format` is the
+/// format of every input, or `None` to guess each file's from its extension and content.
+pub fn load(paths: &[PathBuf], format: Option<Format>) -> Result<Loaded, LoadError> {
     load_with(paths, format, Limits::default())
 }
 
 /// [`load`] with other limits on what is read.
 pub fn load_with(
     paths: &[PathBuf],
-    format: InputFormat,
+    format: Option<Format>,
     limits: Limits,
 ) -> Result<Loaded, LoadError> {
     let expanded = expand(paths)?;
@@ -202,7 +186,7 @@ pub fn load_with(
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
 /// decoded with [`decode`] (its bytes dropped as soon as it is), then read by [`load_texts`].
-pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded {
+pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Loaded {
     let mut texts = Vec::with_capacity(files.len());
     let mut encoding = Vec::new();
     for (name, bytes) in files {
@@ -280,7 +264,7 @@ fn line_column(before: &str) -> (usize, usize) {
 }
 
 /// Reads already-loaded texts `(file name, text)` as one map and checks it.
-pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
+pub fn load_texts(texts: &[(String, String)], format: Option<Format>) -> Loaded {
     // A byte-order mark (as some Windows editors write) is not part of the text.
     let without_bom: Vec<(String, String)>;
     let texts = if texts.iter().any(|(_, t)| t.starts_with('\u{feff}')) {
@@ -297,29 +281,38 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
     let mut maps = Vec::new();
     for (name, text) in texts {
         match detect(name, text, format) {
-            InputFormat::Argdown | InputFormat::Auto => {
-                argdown.push((name.as_str(), text.as_str()))
-            }
-            InputFormat::Json => {
+            Format::Argdown => argdown.push((name.as_str(), text.as_str())),
+            Format::Json => {
                 if let Some(map) = formats::json::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
                 }
             }
-            InputFormat::Aif => {
+            Format::Aif => {
                 if let Some(map) = formats::aif::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
                 }
             }
-            InputFormat::Kialo => {
+            Format::Kialo => {
                 if let Some(map) = formats::kialo::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
                 }
             }
-            InputFormat::Iccma(dialect) => {
-                let parsed = formats::iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
-                if let Some(map) = parsed.and_then(|p| p.to_map_checked(name, &mut diagnostics)) {
-                    maps.push((name, map));
+            format @ (Format::Apx | Format::Tgf | Format::I23) => {
+                if let Some(dialect) = format.dialect() {
+                    let parsed = iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
+                    if let Some(map) = parsed.and_then(|p| p.to_map_checked(name, &mut diagnostics))
+                    {
+                        maps.push((name, map));
+                    }
                 }
+            }
+            format @ (Format::Mermaid | Format::Graphml) => {
+                let mut d = Diagnostic::new(
+                    Code::BadInput,
+                    format!("counterpoint writes {format} but does not read it"),
+                );
+                d.file = name.clone();
+                diagnostics.push(d);
             }
         }
     }
@@ -356,15 +349,17 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
     }
 }
 
-fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
-    if format != InputFormat::Auto {
+/// The format of the file `name` holding `text`: `format` if given, else guessed from the
+/// extension and the content.
+fn detect(name: &str, text: &str, format: Option<Format>) -> Format {
+    if let Some(format) = format {
         return format;
     }
     let path = Path::new(name);
-    if let Some(dialect) = formats::iccma::Dialect::from_extension(name)
-        .or_else(|| formats::iccma::Dialect::sniff(text.as_bytes()))
+    if let Some(dialect) =
+        iccma::Dialect::from_extension(name).or_else(|| iccma::Dialect::sniff(text.as_bytes()))
     {
-        return InputFormat::Iccma(dialect);
+        return Format::from(dialect);
     }
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if has_extension(path, "json") || start.starts_with('{') {
@@ -372,13 +367,63 @@ fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
         // which reports where it breaks.
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(value) if !formats::json::detect(&value) && formats::aif::detect(&value) => {
-                InputFormat::Aif
+                Format::Aif
             }
-            _ => InputFormat::Json,
+            _ => Format::Json,
         }
     } else if formats::kialo::detect(text) {
-        InputFormat::Kialo
+        Format::Kialo
     } else {
-        InputFormat::Argdown
+        Format::Argdown
     }
+}
+
+/// What [`load_framework_or_map`] read.
+#[derive(Debug)]
+pub enum FrameworkOrMap {
+    /// One ICCMA file, read straight into a compact framework without building a map (the way
+    /// to read frameworks of any size).
+    Framework(iccma::Parsed),
+    /// A map, with its diagnostics (errors included, as [`load_with`] gives them).
+    Map(Loaded),
+}
+
+/// Reads `paths` as [`load_with`] does, except one ICCMA file alone (so named by `format`, by
+/// its extension, or when no `format` is given by its content): that is read straight into a
+/// framework. When such a file has errors, they come back as a [`Loaded`] without nodes whose
+/// diagnostics are the file's.
+pub fn load_framework_or_map(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    limits: Limits,
+) -> Result<FrameworkOrMap, LoadError> {
+    let [path] = paths else {
+        return load_with(paths, format, limits).map(FrameworkOrMap::Map);
+    };
+    let dialect = match format {
+        _ if path.is_dir() => return load_with(paths, format, limits).map(FrameworkOrMap::Map),
+        None => iccma::Dialect::from_extension(&path.to_string_lossy()),
+        Some(format) => match format.dialect() {
+            Some(dialect) => Some(dialect),
+            None => return load_with(paths, Some(format), limits).map(FrameworkOrMap::Map),
+        },
+    };
+    let bytes = files::read_regular(path, limits)?;
+    let name = path.display().to_string();
+    // By extension or format, or else by content, as the map loader decides.
+    let Some(dialect) = dialect.or_else(|| iccma::Dialect::sniff(&bytes)) else {
+        // Not a framework after all: read the bytes already in hand as a map.
+        return Ok(FrameworkOrMap::Map(load_bytes(vec![(name, bytes)], format)));
+    };
+    let mut diagnostics = Vec::new();
+    Ok(
+        match iccma::read(&name, &bytes, dialect, &mut diagnostics) {
+            Some(parsed) => FrameworkOrMap::Framework(parsed),
+            None => FrameworkOrMap::Map(Loaded {
+                map: Map::new(),
+                diagnostics,
+                files: vec![name],
+            }),
+        },
+    )
 }

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
 use counterpoint::render::{self, Direction, GroupBy, Layout, RenderOptions};
+use counterpoint::Format;
 
 use crate::common::{counterpoint, fixture, have_program, read};
 
@@ -30,7 +31,7 @@ fn fixture_str(name: &str) -> String {
 /// The map of a fixture, loaded through the library.
 fn load(name: &str) -> counterpoint::Map {
     let path = fixture("render", name);
-    let loaded = load_texts(&[(name.to_string(), read(&path))], InputFormat::Auto);
+    let loaded = load_texts(&[(name.to_string(), read(&path))], None);
     assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
     loaded.map
 }
@@ -92,7 +93,7 @@ fn dot_is_deterministic_and_the_same_from_argdown_and_json() {
     let first = render::to_dot(&map, &opts);
     assert_eq!(first, render::to_dot(&map, &opts));
     let json = counterpoint::formats::json::to_string(&map);
-    let back = load_texts(&[("x.json".into(), json)], InputFormat::Json);
+    let back = load_texts(&[("x.json".into(), json)], Some(Format::Json));
     assert_eq!(render::to_dot(&back.map, &opts), first);
 }
 
