@@ -427,3 +427,81 @@ pub fn load_framework_or_map(
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn framework_or_map(files: &[(&str, &str)], format: Option<Format>) -> FrameworkOrMap {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths: Vec<PathBuf> = files
+            .iter()
+            .map(|(name, text)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, text).expect("writes");
+                path
+            })
+            .collect();
+        load_framework_or_map(&paths, format, Limits::default()).expect("reads")
+    }
+
+    const APX: &str = "arg(a).\narg(b).\natt(a,b).\n";
+
+    #[test]
+    fn one_iccma_file_is_read_as_a_framework() {
+        for (name, format) in [
+            ("f.apx", None),
+            // By content, or as `--from` says.
+            ("f.txt", None),
+            ("f.txt", Some(Format::Apx)),
+        ] {
+            match framework_or_map(&[(name, APX)], format) {
+                FrameworkOrMap::Framework(parsed) => {
+                    assert_eq!(parsed.framework.len(), 2, "{name}");
+                    assert_eq!(parsed.names.get(1), "b");
+                }
+                FrameworkOrMap::Map(_) => panic!("{name} {format:?} read as a map"),
+            }
+        }
+    }
+
+    #[test]
+    fn anything_else_is_read_as_a_map() {
+        let nodes = |files: &[(&str, &str)], format| match framework_or_map(files, format) {
+            FrameworkOrMap::Map(loaded) => loaded.map.node_count(),
+            FrameworkOrMap::Framework(_) => panic!("{files:?} read as a framework"),
+        };
+        assert_eq!(nodes(&[("m.argdown", "[A]: a.\n")], None), 1);
+        // Two files: read as a map (which refuses a non-Argdown map beside Argdown).
+        assert_eq!(
+            nodes(&[("a.apx", APX), ("b.argdown", "[A]: a.\n")], None),
+            1
+        );
+        // `--from argdown` reads even a `.apx` file as Argdown.
+        assert_eq!(nodes(&[("f.apx", "[A]: a.\n")], Some(Format::Argdown)), 1);
+    }
+
+    #[test]
+    fn a_framework_with_errors_comes_back_as_its_diagnostics() {
+        let FrameworkOrMap::Map(loaded) = framework_or_map(&[("f.apx", "arg(a).\natt(a,\n")], None)
+        else {
+            panic!("read as a framework");
+        };
+        assert_eq!(loaded.map.node_count(), 0);
+        assert!(loaded.has_errors());
+        assert!(loaded.diagnostics.iter().all(|d| d.file.ends_with("f.apx")));
+    }
+
+    #[test]
+    fn a_format_counterpoint_only_writes_is_not_read() {
+        let loaded = load_texts(
+            &[("m.mmd".into(), "flowchart BT\n".into())],
+            Some(Format::Mermaid),
+        );
+        let headlines: Vec<String> = loaded.diagnostics.iter().map(|d| d.headline()).collect();
+        assert_eq!(
+            headlines,
+            ["m.mmd: error[E013]: counterpoint writes mermaid but does not read it"]
+        );
+    }
+}

@@ -12,7 +12,7 @@ pub mod mermaid;
 pub mod spans;
 
 /// A format counterpoint reads, writes, or both. This is the one list of formats: loading
-/// ([`crate::load`]) reads by it and the command line builds `--from` and `--to` from it.
+/// ([`crate::load`](mod@crate::load)) reads by it and the command line builds `--from` and `--to` from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Argdown, counterpoint's subset; written in the canonical layout of `fmt`.
