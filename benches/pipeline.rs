@@ -6,8 +6,9 @@
 
 use counterpoint::analysis::unanswered::unanswered;
 use counterpoint::analysis::Verdicts;
-use counterpoint::load::{load_texts, InputFormat, Loaded};
+use counterpoint::load::{load_texts, Loaded};
 use counterpoint::render::{to_dot, Drawing, RenderOptions};
+use counterpoint::Format;
 
 const NODES: usize = 100_000;
 
@@ -58,14 +59,14 @@ pub fn generate(n: usize) -> String {
 
 fn loaded() -> Loaded {
     let texts = vec![("generated.argdown".to_string(), generate(NODES))];
-    load_texts(&texts, InputFormat::Argdown)
+    load_texts(&texts, Some(Format::Argdown))
 }
 
 #[divan::bench(sample_count = 5)]
 fn check(bencher: divan::Bencher) {
     let texts = vec![("generated.argdown".to_string(), generate(NODES))];
     bencher.bench(|| {
-        let loaded = load_texts(&texts, InputFormat::Argdown);
+        let loaded = load_texts(&texts, Some(Format::Argdown));
         assert_eq!(loaded.map.node_count(), NODES);
         loaded
     });
@@ -89,7 +90,7 @@ fn whole_pipeline(bencher: divan::Bencher) {
     let texts = vec![("generated.argdown".to_string(), generate(NODES))];
     let options = RenderOptions::default();
     bencher.bench(|| {
-        let loaded = load_texts(&texts, InputFormat::Argdown);
+        let loaded = load_texts(&texts, Some(Format::Argdown));
         let open = unanswered(&loaded.map).len();
         let verdicts = Verdicts::whole(&loaded.map);
         to_dot(Drawing::new(&loaded.map, &verdicts), &options).len() + open

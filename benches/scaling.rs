@@ -16,7 +16,8 @@ use counterpoint::analysis::extensions::{stable, Limits};
 use counterpoint::analysis::grounded::label_framework;
 use counterpoint::check::citations::check_sources;
 use counterpoint::graph::framework::Framework;
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 
 fn main() {
     divan::main();
@@ -40,7 +41,7 @@ fn fan_text(n: usize) -> String {
 fn fan(bencher: divan::Bencher, n: usize) {
     let texts = argdown(fan_text(n));
     bencher.bench(|| {
-        let loaded = load_texts(&texts, InputFormat::Argdown);
+        let loaded = load_texts(&texts, Some(Format::Argdown));
         assert_eq!(loaded.map.edge_count(), n);
         loaded
     });
@@ -59,7 +60,7 @@ fn redefinitions_text(n: usize) -> String {
 fn redefinitions(bencher: divan::Bencher, n: usize) {
     let texts = argdown(redefinitions_text(n));
     bencher.bench(|| {
-        let loaded = load_texts(&texts, InputFormat::Argdown);
+        let loaded = load_texts(&texts, Some(Format::Argdown));
         assert_eq!(loaded.map.edge_count(), n);
         loaded
     });
@@ -90,7 +91,7 @@ fn missing_quotes_setup(n: usize) -> (tempfile::TempDir, Vec<(String, String)>) 
 #[divan::bench(args = [1_000, 2_000], sample_count = 5)]
 fn missing_quotes(bencher: divan::Bencher, n: usize) {
     let (dir, texts) = missing_quotes_setup(n);
-    let map = load_texts(&texts, InputFormat::Argdown).map;
+    let map = load_texts(&texts, Some(Format::Argdown)).map;
     let folder = counterpoint::files::SourceFolder::new(dir.path(), Default::default())
         .expect("the folder exists");
     bencher.bench(|| {

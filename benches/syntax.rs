@@ -3,7 +3,8 @@
 //! at the first level too deep, in time linear in the input (before, 200 KB took minutes). Run
 //! with `cargo bench --bench syntax`.
 
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 
 fn main() {
     divan::main();
@@ -26,7 +27,7 @@ fn deeply_nested(bytes: usize) -> String {
 fn deeply_nested_yaml(bencher: divan::Bencher, bytes: usize) {
     let texts = vec![("deep.argdown".to_string(), deeply_nested(bytes))];
     bencher.bench(|| {
-        let loaded = load_texts(&texts, InputFormat::Argdown);
+        let loaded = load_texts(&texts, Some(Format::Argdown));
         assert_eq!(loaded.diagnostics.len(), 2);
         loaded
     });

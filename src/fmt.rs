@@ -29,7 +29,8 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use crate::diagnostic::Diagnostic;
 use crate::formats::argdown::{Comments, Part, WriteError, Writer};
-use crate::load::{self, InputFormat};
+use crate::formats::Format;
+use crate::load;
 use crate::model::Map;
 use crate::syntax;
 
@@ -94,7 +95,7 @@ pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
             pair[0]
         )));
     }
-    let loaded = load::load_texts(files, InputFormat::Argdown);
+    let loaded = load::load_texts(files, Some(Format::Argdown));
     if loaded.has_errors() {
         return Err(FmtError::Invalid(loaded.diagnostics));
     }
@@ -120,7 +121,7 @@ pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
         out.push((name.clone(), text));
     }
     writer.finish()?;
-    let again = load::load_texts(&out, InputFormat::Argdown);
+    let again = load::load_texts(&out, Some(Format::Argdown));
     if again.has_errors() {
         return Err(FmtError::WouldChange(format!(
             "the result has errors: {}",

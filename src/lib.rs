@@ -31,5 +31,6 @@ pub mod load;
 pub mod fmt;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use load::{load, InputFormat, Loaded};
+pub use formats::Format;
+pub use load::{load, Loaded};
 pub use model::{Citation, Edge, Element, Kind, Map, Node, Relation, Section, Side, Source};

@@ -6,27 +6,10 @@ use std::path::{Path, PathBuf};
 use crate::check::validate;
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::files::{self, Limits, ReadError};
-use crate::formats;
+use crate::formats::{self, iccma, Format};
 use crate::model::Map;
 use crate::syntax;
 use crate::text::decode::strip_bom;
-
-/// The format of an input file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputFormat {
-    /// By extension, then by content.
-    Auto,
-    Argdown,
-    /// counterpoint's JSON.
-    Json,
-    /// Argument Interchange Format JSON (AIFdb, OVA3/xAIF); see [`formats::aif`].
-    Aif,
-    /// Kialo's plain-text discussion export; see [`formats::kialo`].
-    Kialo,
-    /// ICCMA abstract argumentation frameworks (`.apx`, `.tgf`, `.i23`/`.af`); see
-    /// [`formats::iccma`].
-    Iccma(formats::iccma::Dialect),
-}
 
 /// A map with everything found while reading and checking it.
 #[derive(Debug, Clone, Default)]
@@ -180,15 +163,16 @@ fn has_extension(path: &Path, ext: &str) -> bool {
 }
 
 /// Reads `paths` as one map and checks it (without the source texts; see
-/// [`crate::check::citations::check_sources`]), with the default [`Limits`].
-pub fn load(paths: &[PathBuf], format: InputFormat) -> Result<Loaded, LoadError> {
+/// [`crate::check::citations::check_sources`]), with the default [`Limits`]. `format` is the
+/// format of every input, or `None` to guess each file's from its extension and content.
+pub fn load(paths: &[PathBuf], format: Option<Format>) -> Result<Loaded, LoadError> {
     load_with(paths, format, Limits::default())
 }
 
 /// [`load`] with other limits on what is read.
 pub fn load_with(
     paths: &[PathBuf],
-    format: InputFormat,
+    format: Option<Format>,
     limits: Limits,
 ) -> Result<Loaded, LoadError> {
     let expanded = expand(paths)?;
@@ -206,9 +190,8 @@ pub fn load_with(
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
-/// decoded with [`decode`] (its bytes dropped as soon as it is), then read as [`load_texts`]
-/// reads texts.
-pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded {
+/// decoded with [`decode`] (its bytes dropped as soon as it is), then read by [`load_texts`].
+pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Loaded {
     let mut texts = Vec::with_capacity(files.len());
     let mut encoding = Vec::new();
     for (name, bytes) in files {
@@ -259,7 +242,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
 }
 
 /// Reads already-loaded texts `(file name, text)` as one map and checks it.
-pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
+pub fn load_texts(texts: &[(String, String)], format: Option<Format>) -> Loaded {
     // A byte-order mark (as some Windows editors write) is not part of the text.
     let texts = texts
         .iter()
@@ -270,35 +253,44 @@ pub fn load_texts(texts: &[(String, String)], format: InputFormat) -> Loaded {
 
 /// Reads texts `(file name, text)` without byte-order marks as one map and checks it; the
 /// texts are kept in [`Loaded::texts`].
-fn load_decoded(texts: Vec<(String, String)>, format: InputFormat) -> Loaded {
+fn load_decoded(texts: Vec<(String, String)>, format: Option<Format>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut argdown = Vec::new();
     let mut maps = Vec::new();
     for (name, text) in &texts {
         match detect(name, text, format) {
-            InputFormat::Argdown | InputFormat::Auto => {
-                argdown.push((name.as_str(), text.as_str()))
-            }
-            InputFormat::Json => {
+            Format::Argdown => argdown.push((name.as_str(), text.as_str())),
+            Format::Json => {
                 if let Some(map) = formats::json::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
                 }
             }
-            InputFormat::Aif => {
+            Format::Aif => {
                 if let Some(map) = formats::aif::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
                 }
             }
-            InputFormat::Kialo => {
+            Format::Kialo => {
                 if let Some(map) = formats::kialo::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
                 }
             }
-            InputFormat::Iccma(dialect) => {
-                let parsed = formats::iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
-                if let Some(map) = parsed.and_then(|p| p.to_map_checked(name, &mut diagnostics)) {
-                    maps.push((name, map));
+            format @ (Format::Apx | Format::Tgf | Format::I23) => {
+                if let Some(dialect) = format.dialect() {
+                    let parsed = iccma::read(name, text.as_bytes(), dialect, &mut diagnostics);
+                    if let Some(map) = parsed.and_then(|p| p.to_map_checked(name, &mut diagnostics))
+                    {
+                        maps.push((name, map));
+                    }
                 }
+            }
+            format @ (Format::Mermaid | Format::Graphml) => {
+                let mut d = Diagnostic::new(
+                    Code::BadInput,
+                    format!("counterpoint writes {format} but does not read it"),
+                );
+                d.file = name.clone();
+                diagnostics.push(d);
             }
         }
     }
@@ -336,15 +328,17 @@ fn load_decoded(texts: Vec<(String, String)>, format: InputFormat) -> Loaded {
     }
 }
 
-fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
-    if format != InputFormat::Auto {
+/// The format of the file `name` holding `text`: `format` if given, else guessed from the
+/// extension and the content.
+fn detect(name: &str, text: &str, format: Option<Format>) -> Format {
+    if let Some(format) = format {
         return format;
     }
     let path = Path::new(name);
-    if let Some(dialect) = formats::iccma::Dialect::from_extension(name)
-        .or_else(|| formats::iccma::Dialect::sniff(text.as_bytes()))
+    if let Some(dialect) =
+        iccma::Dialect::from_extension(name).or_else(|| iccma::Dialect::sniff(text.as_bytes()))
     {
-        return InputFormat::Iccma(dialect);
+        return Format::from(dialect);
     }
     let start = strip_bom(text).trim_start();
     if has_extension(path, "json") || start.starts_with('{') {
@@ -352,13 +346,142 @@ fn detect(name: &str, text: &str, format: InputFormat) -> InputFormat {
         // which reports where it breaks.
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(value) if !formats::json::detect(&value) && formats::aif::detect(&value) => {
-                InputFormat::Aif
+                Format::Aif
             }
-            _ => InputFormat::Json,
+            _ => Format::Json,
         }
     } else if formats::kialo::detect(text) {
-        InputFormat::Kialo
+        Format::Kialo
     } else {
-        InputFormat::Argdown
+        Format::Argdown
+    }
+}
+
+/// What [`load_framework_or_map`] read.
+#[derive(Debug)]
+pub enum FrameworkOrMap {
+    /// One ICCMA file, read straight into a compact framework without building a map (the way
+    /// to read frameworks of any size).
+    Framework(iccma::Parsed),
+    /// A map, with its diagnostics (errors included, as [`load_with`] gives them).
+    Map(Loaded),
+}
+
+/// Reads `paths` as [`load_with`] does, except one ICCMA file alone (so named by `format`, by
+/// its extension, or when no `format` is given by its content): that is read straight into a
+/// framework. When such a file has errors, they come back as a [`Loaded`] without nodes whose
+/// diagnostics are the file's.
+pub fn load_framework_or_map(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    limits: Limits,
+) -> Result<FrameworkOrMap, LoadError> {
+    let [path] = paths else {
+        return load_with(paths, format, limits).map(FrameworkOrMap::Map);
+    };
+    let dialect = match format {
+        _ if path.is_dir() => return load_with(paths, format, limits).map(FrameworkOrMap::Map),
+        None => iccma::Dialect::from_extension(&path.to_string_lossy()),
+        Some(format) => match format.dialect() {
+            Some(dialect) => Some(dialect),
+            None => return load_with(paths, Some(format), limits).map(FrameworkOrMap::Map),
+        },
+    };
+    let bytes = files::read_regular(path, limits)?;
+    let name = path.display().to_string();
+    // By extension or format, or else by content, as the map loader decides.
+    let Some(dialect) = dialect.or_else(|| iccma::Dialect::sniff(&bytes)) else {
+        // Not a framework after all: read the bytes already in hand as a map.
+        return Ok(FrameworkOrMap::Map(load_bytes(vec![(name, bytes)], format)));
+    };
+    let mut diagnostics = Vec::new();
+    Ok(
+        match iccma::read(&name, &bytes, dialect, &mut diagnostics) {
+            Some(parsed) => FrameworkOrMap::Framework(parsed),
+            None => FrameworkOrMap::Map(Loaded {
+                map: Map::new(),
+                diagnostics,
+                files: vec![name],
+                texts: Vec::new(),
+            }),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn framework_or_map(files: &[(&str, &str)], format: Option<Format>) -> FrameworkOrMap {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths: Vec<PathBuf> = files
+            .iter()
+            .map(|(name, text)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, text).expect("writes");
+                path
+            })
+            .collect();
+        load_framework_or_map(&paths, format, Limits::default()).expect("reads")
+    }
+
+    const APX: &str = "arg(a).\narg(b).\natt(a,b).\n";
+
+    #[test]
+    fn one_iccma_file_is_read_as_a_framework() {
+        for (name, format) in [
+            ("f.apx", None),
+            // By content, or as `--from` says.
+            ("f.txt", None),
+            ("f.txt", Some(Format::Apx)),
+        ] {
+            match framework_or_map(&[(name, APX)], format) {
+                FrameworkOrMap::Framework(parsed) => {
+                    assert_eq!(parsed.framework.len(), 2, "{name}");
+                    assert_eq!(parsed.names.get(1), "b");
+                }
+                FrameworkOrMap::Map(_) => panic!("{name} {format:?} read as a map"),
+            }
+        }
+    }
+
+    #[test]
+    fn anything_else_is_read_as_a_map() {
+        let nodes = |files: &[(&str, &str)], format| match framework_or_map(files, format) {
+            FrameworkOrMap::Map(loaded) => loaded.map.node_count(),
+            FrameworkOrMap::Framework(_) => panic!("{files:?} read as a framework"),
+        };
+        assert_eq!(nodes(&[("m.argdown", "[A]: a.\n")], None), 1);
+        // Two files: read as a map (which refuses a non-Argdown map beside Argdown).
+        assert_eq!(
+            nodes(&[("a.apx", APX), ("b.argdown", "[A]: a.\n")], None),
+            1
+        );
+        // `--from argdown` reads even a `.apx` file as Argdown.
+        assert_eq!(nodes(&[("f.apx", "[A]: a.\n")], Some(Format::Argdown)), 1);
+    }
+
+    #[test]
+    fn a_framework_with_errors_comes_back_as_its_diagnostics() {
+        let FrameworkOrMap::Map(loaded) = framework_or_map(&[("f.apx", "arg(a).\natt(a,\n")], None)
+        else {
+            panic!("read as a framework");
+        };
+        assert_eq!(loaded.map.node_count(), 0);
+        assert!(loaded.has_errors());
+        assert!(loaded.diagnostics.iter().all(|d| d.file.ends_with("f.apx")));
+    }
+
+    #[test]
+    fn a_format_counterpoint_only_writes_is_not_read() {
+        let loaded = load_texts(
+            &[("m.mmd".into(), "flowchart BT\n".into())],
+            Some(Format::Mermaid),
+        );
+        let headlines: Vec<String> = loaded.diagnostics.iter().map(|d| d.headline()).collect();
+        assert_eq!(
+            headlines,
+            ["m.mmd: error[E013]: counterpoint writes mermaid but does not read it"]
+        );
     }
 }

@@ -4,7 +4,8 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 use counterpoint_fuzz::{apply, AifDesc, Edit, MapDesc};
 use libfuzzer_sys::fuzz_target;
 
@@ -19,7 +20,7 @@ fuzz_target!(|input: Input| {
         Input::Plain(desc) => desc.to_json(),
         Input::Exported(desc, edits) => {
             let json = desc.to_json().to_string();
-            let loaded = load_texts(&[("m.json".into(), json)], InputFormat::Json);
+            let loaded = load_texts(&[("m.json".into(), json)], Some(Format::Json));
             if loaded.has_errors() {
                 return;
             }
@@ -34,5 +35,8 @@ fuzz_target!(|input: Input| {
         }
     };
     let text = value.to_string();
-    counterpoint_fuzz::read(vec![("m.json".into(), text.into_bytes())], InputFormat::Aif);
+    counterpoint_fuzz::read(
+        vec![("m.json".into(), text.into_bytes())],
+        Some(Format::Aif),
+    );
 });

@@ -1,12 +1,12 @@
 //! The counterpoint JSON reader, on raw bytes.
 #![no_main]
 
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     counterpoint_fuzz::read(
         counterpoint_fuzz::split_files(data, 1, "json"),
-        InputFormat::Json,
+        Some(Format::Json),
     );
 });

@@ -2,7 +2,7 @@
 //! references allowed), written as JSON, optionally edited, then read.
 #![no_main]
 
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use counterpoint_fuzz::{apply, Edit, MapDesc};
 use libfuzzer_sys::fuzz_target;
 
@@ -15,6 +15,6 @@ fuzz_target!(|input: (MapDesc, Vec<Edit>)| {
     let text = value.to_string();
     counterpoint_fuzz::read(
         vec![("m.json".into(), text.into_bytes())],
-        InputFormat::Json,
+        Some(Format::Json),
     );
 });

@@ -1,12 +1,12 @@
 //! The Kialo reader.
 #![no_main]
 
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     counterpoint_fuzz::read(
         counterpoint_fuzz::split_files(data, 1, "txt"),
-        InputFormat::Kialo,
+        Some(Format::Kialo),
     );
 });

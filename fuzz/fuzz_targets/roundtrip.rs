@@ -3,8 +3,7 @@
 //! from its JSON, AIF and Argdown exports (see `check_round_trip`).
 #![no_main]
 
-use counterpoint::formats::iccma::Dialect;
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,13 +11,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (format, ext, max) = match first % 7 {
-        0 => (InputFormat::Argdown, "argdown", 4),
-        1 => (InputFormat::Json, "json", 1),
-        2 => (InputFormat::Aif, "json", 1),
-        3 => (InputFormat::Kialo, "txt", 1),
-        4 => (InputFormat::Iccma(Dialect::Apx), "apx", 1),
-        5 => (InputFormat::Iccma(Dialect::Tgf), "tgf", 1),
-        _ => (InputFormat::Iccma(Dialect::I23), "i23", 1),
+        0 => (Some(Format::Argdown), "argdown", 4),
+        1 => (Some(Format::Json), "json", 1),
+        2 => (Some(Format::Aif), "json", 1),
+        3 => (Some(Format::Kialo), "txt", 1),
+        4 => (Some(Format::Apx), "apx", 1),
+        5 => (Some(Format::Tgf), "tgf", 1),
+        _ => (Some(Format::I23), "i23", 1),
     };
     let loaded = counterpoint_fuzz::read(counterpoint_fuzz::split_files(rest, max, ext), format);
     counterpoint_fuzz::check_round_trip(&loaded);

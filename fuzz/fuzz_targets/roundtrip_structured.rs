@@ -4,7 +4,8 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 use counterpoint_fuzz::{AifDesc, MapDesc};
 use libfuzzer_sys::fuzz_target;
 
@@ -16,8 +17,8 @@ enum Input {
 
 fuzz_target!(|input: Input| {
     let (text, format) = match input {
-        Input::Json(desc) => (desc.to_json().to_string(), InputFormat::Json),
-        Input::Aif(desc) => (desc.to_json().to_string(), InputFormat::Aif),
+        Input::Json(desc) => (desc.to_json().to_string(), Some(Format::Json)),
+        Input::Aif(desc) => (desc.to_json().to_string(), Some(Format::Aif)),
     };
     let loaded = load_texts(&[("m.json".into(), text)], format);
     counterpoint_fuzz::exercise(&loaded);

@@ -1,12 +1,12 @@
 //! The ICCMA tgf reader.
 #![no_main]
 
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     counterpoint_fuzz::read(
         counterpoint_fuzz::split_files(data, 1, "tgf"),
-        InputFormat::Iccma(counterpoint::formats::iccma::Dialect::Tgf),
+        Some(Format::Tgf),
     );
 });

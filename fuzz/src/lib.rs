@@ -7,14 +7,15 @@ use arbitrary::Arbitrary;
 use counterpoint::diagnostic;
 use counterpoint::fmt::difference;
 use counterpoint::formats;
-use counterpoint::load::{load_bytes, load_texts, InputFormat, Loaded};
+use counterpoint::load::{load_bytes, load_texts, Loaded};
+use counterpoint::Format;
 use counterpoint::Map;
 use serde_json::{json, Value};
 
 /// Reads `files` `(name, bytes)` as the CLI does (decoding included) and checks what every
 /// read must give: diagnostics that render, and, for a map without errors, every writer and
 /// analysis running without a panic.
-pub fn read(files: Vec<(String, Vec<u8>)>, format: InputFormat) -> Loaded {
+pub fn read(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Loaded {
     let loaded = load_bytes(files, format);
     exercise(&loaded);
     loaded
@@ -130,8 +131,8 @@ pub fn check_round_trip(loaded: &Loaded) {
 
     // JSON, and AIF with its `counterpoint` object, read back to the same map exactly.
     for (name, text, format) in [
-        ("JSON", formats::json::to_string(map), InputFormat::Json),
-        ("AIF", formats::aif::to_string(map), InputFormat::Aif),
+        ("JSON", formats::json::to_string(map), Some(Format::Json)),
+        ("AIF", formats::aif::to_string(map), Some(Format::Aif)),
     ] {
         let back = load_texts(&[("rt.json".into(), text.clone())], format);
         assert!(
@@ -147,7 +148,10 @@ pub fn check_round_trip(loaded: &Loaded) {
     }
 
     if let Ok((text, renamed)) = formats::argdown::to_string_with_warnings(map) {
-        let back = load_texts(&[("rt.argdown".into(), text.clone())], InputFormat::Argdown);
+        let back = load_texts(
+            &[("rt.argdown".into(), text.clone())],
+            Some(Format::Argdown),
+        );
         assert!(
             !back.has_errors(),
             "the Argdown export does not read back:\n{}\n{text}",
@@ -180,7 +184,7 @@ pub fn check_round_trip(loaded: &Loaded) {
         (formats::iccma::to_apx(map), Dialect::Apx, "rt.apx"),
         (formats::iccma::to_i23(map), Dialect::I23, "rt.i23"),
     ] {
-        let back = load_texts(&[(name.into(), text.clone())], InputFormat::Iccma(dialect));
+        let back = load_texts(&[(name.into(), text.clone())], Some(Format::from(dialect)));
         assert!(
             !back.has_errors(),
             "the {name} export does not read back:\n{}\n{text}",

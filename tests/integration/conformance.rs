@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use counterpoint::formats::argdown_reduced::{from_normalized, reduce};
-use counterpoint::load::{load, InputFormat};
+use counterpoint::load::load;
 use counterpoint::Code;
+use counterpoint::Format;
 
 use crate::common::{have_program, root, shared, skip};
 
@@ -86,7 +87,7 @@ fn compare_with_argdown(files: &[PathBuf], tolerated: &[Code]) -> Option<Compare
     let mut rejected = Vec::new();
     let mut skipped = 0;
     for (n, path) in files.iter().enumerate() {
-        let loaded = load(std::slice::from_ref(path), InputFormat::Argdown).expect("reads");
+        let loaded = load(std::slice::from_ref(path), Some(Format::Argdown)).expect("reads");
         let name = format!("f{n:03}");
         let has = |code: Code| loaded.diagnostics.iter().any(|d| d.code == code);
         let blocking = loaded
@@ -236,7 +237,7 @@ fn corpus_conformance() {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        let loaded = load(std::slice::from_ref(path), InputFormat::Argdown).expect("reads");
+        let loaded = load(std::slice::from_ref(path), Some(Format::Argdown)).expect("reads");
         let has = |code: Code| loaded.diagnostics.iter().any(|d| d.code == code);
         if has(Code::Unsupported) {
             let first = loaded

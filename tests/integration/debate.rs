@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use counterpoint::load::{load, InputFormat};
+use counterpoint::load::load;
 use counterpoint::Map;
 
 use crate::common::{counterpoint, read, root, shared, stdout_of};
@@ -33,7 +33,7 @@ const TOPICS: &[&str] = &[
 ];
 
 fn debate() -> Map {
-    let loaded = load(&[root().join("arguments")], InputFormat::Auto).expect("arguments/ reads");
+    let loaded = load(&[root().join("arguments")], None).expect("arguments/ reads");
     assert!(
         loaded.diagnostics.is_empty(),
         "{}",

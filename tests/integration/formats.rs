@@ -10,7 +10,8 @@ mod mermaid;
 
 use std::path::Path;
 
-use counterpoint::load::{self, InputFormat, Loaded};
+use counterpoint::load::{self, Loaded};
+use counterpoint::Format;
 use counterpoint::Map;
 
 use crate::common::{fixture, root, stdout_of};
@@ -31,7 +32,7 @@ pub fn path(name: &str) -> std::path::PathBuf {
 /// Loads files as the CLI does (format detected), asserting there are no errors.
 pub fn load_ok(paths: &[&Path]) -> Loaded {
     let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
-    let loaded = load::load(&paths, InputFormat::Auto).expect("readable");
+    let loaded = load::load(&paths, None).expect("readable");
     assert!(
         !loaded.has_errors(),
         "{}",
@@ -41,7 +42,7 @@ pub fn load_ok(paths: &[&Path]) -> Loaded {
 }
 
 /// Loads one text as `name` in `format`.
-pub fn load_text(name: &str, text: &str, format: InputFormat) -> Loaded {
+pub fn load_text(name: &str, text: &str, format: Option<Format>) -> Loaded {
     load::load_texts(&[(name.to_string(), text.to_string())], format)
 }
 

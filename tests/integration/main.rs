@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod conformance;
 mod debate;
+mod exit_codes;
 mod export;
 mod formats;
 mod readme;

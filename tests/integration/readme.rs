@@ -1,7 +1,8 @@
 //! The examples in README.md say what the tool does: the Argdown example reads without a
 //! diagnostic and exports to exactly the JSON shown.
 
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 
 use crate::common::{read, root};
 
@@ -18,7 +19,7 @@ fn block(after: &str, lang: &str) -> String {
 #[test]
 fn the_readme_example_reads_clean_and_exports_the_json_shown() {
     let argdown = block("A map in the subset:", "argdown");
-    let loaded = load_texts(&[("README.md".to_string(), argdown)], InputFormat::Argdown);
+    let loaded = load_texts(&[("README.md".to_string(), argdown)], Some(Format::Argdown));
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let exported = counterpoint::formats::json::to_value(&loaded.map);
     let shown: serde_json::Value =

@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use counterpoint::analysis::Verdicts;
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 use counterpoint::render::{html, Drawing, RenderOptions};
 use serde_json::Value;
 
@@ -167,7 +168,7 @@ fn the_report_lists_relations_as_written() {
     // The page around any drawing, without Graphviz.
     let loaded = load_texts(
         &[("order.argdown".into(), MAP.into())],
-        InputFormat::Argdown,
+        Some(Format::Argdown),
     );
     assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
     let verdicts = Verdicts::whole(&loaded.map);

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use counterpoint::analysis::Verdicts;
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
 use counterpoint::render::{self, Direction, Drawing, GroupBy, Layout, RenderOptions};
+use counterpoint::Format;
 
 use crate::common::{counterpoint, fixture, have_program, read};
 
@@ -31,7 +32,7 @@ fn fixture_str(name: &str) -> String {
 /// The map of a fixture, loaded through the library.
 fn load(name: &str) -> counterpoint::Map {
     let path = fixture("render", name);
-    let loaded = load_texts(&[(name.to_string(), read(&path))], InputFormat::Auto);
+    let loaded = load_texts(&[(name.to_string(), read(&path))], None);
     assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
     loaded.map
 }
@@ -96,7 +97,7 @@ fn dot_is_deterministic_and_the_same_from_argdown_and_json() {
         render::to_dot(Drawing::new(&map, &Verdicts::whole(&map)), &opts)
     );
     let json = counterpoint::formats::json::to_string(&map);
-    let back = load_texts(&[("x.json".into(), json)], InputFormat::Json);
+    let back = load_texts(&[("x.json".into(), json)], Some(Format::Json));
     assert_eq!(
         render::to_dot(Drawing::new(&back.map, &Verdicts::whole(&back.map)), &opts),
         first

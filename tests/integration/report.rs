@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use counterpoint::analysis::unanswered::unanswered;
 use counterpoint::analysis::Verdicts;
-use counterpoint::load::{load, load_texts, InputFormat};
+use counterpoint::load::{load, load_texts};
 use counterpoint::render::{html, Drawing, RenderOptions};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Emulation, Network, Page};
@@ -19,7 +19,7 @@ use crate::common::{counterpoint, fixture, have_program, read, root};
 
 fn load_fixture(name: &str) -> counterpoint::Map {
     let path = fixture("render", name);
-    let loaded = load_texts(&[(name.to_string(), read(&path))], InputFormat::Auto);
+    let loaded = load_texts(&[(name.to_string(), read(&path))], None);
     assert!(!loaded.has_errors(), "{name}: {:?}", loaded.diagnostics);
     loaded.map
 }
@@ -538,7 +538,7 @@ fn the_hostile_map_runs_no_script_in_a_browser() {
 #[test]
 fn the_debate_report_shows_every_point() {
     let input = root().join("arguments");
-    let loaded = load(std::slice::from_ref(&input), InputFormat::Auto).expect("the debate loads");
+    let loaded = load(std::slice::from_ref(&input), None).expect("the debate loads");
     if loaded.has_errors() {
         panic!("the debate has errors: {:?}", loaded.diagnostics);
     }

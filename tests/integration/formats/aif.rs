@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use counterpoint::formats::{aif, json};
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use counterpoint::{Element, Map, Relation};
 use serde_json::Value;
 
@@ -181,7 +181,7 @@ fn corpus_aif_json_aif_json_is_stable() {
     for e in &CORPUS {
         let file = dir.join(e.file);
         let json1 = export(&file, "json");
-        let map1 = load_text("once.json", &json1, InputFormat::Json).map;
+        let map1 = load_text("once.json", &json1, Some(Format::Json)).map;
         let aif_text = aif::to_string(&map1);
         let map2 = read_aif("again.json", &aif_text);
         let json2 = json::to_string(&map2);

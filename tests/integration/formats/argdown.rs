@@ -7,7 +7,7 @@ use std::process::Command;
 
 use counterpoint::fmt::difference;
 use counterpoint::formats::argdown;
-use counterpoint::load::InputFormat;
+use counterpoint::Format;
 use counterpoint::{Citation, Edge, Element, Map, Node, Relation, Section, Side, Source};
 use proptest::prelude::*;
 
@@ -16,7 +16,7 @@ use crate::common::{counterpoint, have_program, root, shared};
 
 /// Reads Argdown text back, asserting it has no errors.
 fn read_back(text: &str) -> Map {
-    let loaded = load_text("back.argdown", text, InputFormat::Argdown);
+    let loaded = load_text("back.argdown", text, Some(Format::Argdown));
     assert!(
         !loaded.has_errors(),
         "{}\n{text}",

@@ -42,7 +42,7 @@ fn messy_file_gets_the_canonical_layout() {
     assert_eq!(fmt_once(&once), once);
     // The same map.
     let before = load_ok(&[&path("argdown/messy.argdown")]).map;
-    let after = counterpoint::load::load_texts(&once, counterpoint::InputFormat::Argdown).map;
+    let after = counterpoint::load::load_texts(&once, Some(counterpoint::Format::Argdown)).map;
     assert_eq!(difference(&before, &after), None);
 }
 
@@ -65,7 +65,7 @@ fn the_debate_map_formats_to_a_fixed_point_with_its_comments() {
     assert_eq!(fmt_once(&once), once);
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let before = load_ok(&refs).map;
-    let after = counterpoint::load::load_texts(&once, counterpoint::InputFormat::Argdown).map;
+    let after = counterpoint::load::load_texts(&once, Some(counterpoint::Format::Argdown)).map;
     assert_eq!(difference(&before, &after), None);
 }
 
@@ -202,10 +202,10 @@ title: Notes
     assert_eq!(fmt_once(&once), once, "idempotent");
     let before = counterpoint::load::load_texts(
         &[("notes.argdown".to_string(), text.to_string())],
-        counterpoint::InputFormat::Argdown,
+        Some(counterpoint::Format::Argdown),
     )
     .map;
-    let after = counterpoint::load::load_texts(&once, counterpoint::InputFormat::Argdown).map;
+    let after = counterpoint::load::load_texts(&once, Some(counterpoint::Format::Argdown)).map;
     assert_eq!(difference(&before, &after), None);
 }
 

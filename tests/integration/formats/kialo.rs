@@ -1,8 +1,8 @@
 //! Kialo's plain-text export: a hand-written discussion (CRLF, multi-line texts, escaped
 //! brackets, `-> See` links) and a file with every kind of bad line.
 
-use counterpoint::load::InputFormat;
 use counterpoint::Element;
+use counterpoint::Format;
 
 use super::{export, load_ok, load_text, path, triples};
 use crate::common::{counterpoint, read};
@@ -71,7 +71,7 @@ fn reads_a_discussion_with_links_and_multi_line_texts() {
 #[test]
 fn every_bad_line_is_reported_with_its_place() {
     let file = path("kialo/bad.txt");
-    let loaded = load_text("bad.txt", &read(&file), InputFormat::Auto);
+    let loaded = load_text("bad.txt", &read(&file), None);
     let rendered = counterpoint::diagnostic::render_all(&loaded.diagnostics);
     assert_eq!(
         rendered,
@@ -126,7 +126,7 @@ fn kialo_is_detected_and_can_be_forced() {
         .assert()
         .success();
     // Forced on a file that is not a Kialo export: every line before a thesis is reported.
-    let loaded = load_text("x.txt", "# A heading\n\n[A]: text\n", InputFormat::Kialo);
+    let loaded = load_text("x.txt", "# A heading\n\n[A]: text\n", Some(Format::Kialo));
     let headlines: Vec<String> = loaded.diagnostics.iter().map(|d| d.headline()).collect();
     assert_eq!(
         headlines,

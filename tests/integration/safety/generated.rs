@@ -14,8 +14,9 @@ use std::process::Output;
 
 use counterpoint::fmt::difference;
 use counterpoint::formats::iccma::Dialect;
-use counterpoint::load::{load_bytes, load_texts, InputFormat, Loaded};
+use counterpoint::load::{load_bytes, load_texts, Loaded};
 use counterpoint::model::{Edge, Map, Node, Relation, Section, Side, Source};
+use counterpoint::Format;
 use counterpoint::{diagnostic, formats};
 
 use crate::common::{counterpoint, have_program, root};
@@ -91,24 +92,24 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 
 /// The format a fixture is read in (by its extension and, for JSON, its content); `None` for
 /// files that are not maps (source texts).
-fn format_of(path: &Path) -> Option<InputFormat> {
+fn format_of(path: &Path) -> Option<Format> {
     let name = path.to_string_lossy();
     if let Some(dialect) = Dialect::from_extension(&name) {
-        return Some(InputFormat::Iccma(dialect));
+        return Some(Format::from(dialect));
     }
     match path.extension()?.to_str()? {
-        "argdown" => Some(InputFormat::Argdown),
+        "argdown" => Some(Format::Argdown),
         "json" => {
             let text = std::fs::read_to_string(path).ok()?;
             Some(
                 if text.contains("\"counterpoint\"") && !text.contains("\"nodeID\"") {
-                    InputFormat::Json
+                    Format::Json
                 } else {
-                    InputFormat::Aif
+                    Format::Aif
                 },
             )
         }
-        "txt" if text_starts(path, "Discussion Title:") => Some(InputFormat::Kialo),
+        "txt" if text_starts(path, "Discussion Title:") => Some(Format::Kialo),
         _ => None,
     }
 }
@@ -117,21 +118,12 @@ fn text_starts(path: &Path, prefix: &str) -> bool {
     std::fs::read_to_string(path).is_ok_and(|t| t.starts_with(prefix))
 }
 
-fn from_flag(format: InputFormat) -> &'static str {
-    match format {
-        InputFormat::Auto => "auto",
-        InputFormat::Argdown => "argdown",
-        InputFormat::Json => "json",
-        InputFormat::Aif => "aif",
-        InputFormat::Kialo => "kialo",
-        InputFormat::Iccma(Dialect::Apx) => "apx",
-        InputFormat::Iccma(Dialect::Tgf) => "tgf",
-        InputFormat::Iccma(Dialect::I23) => "i23",
-    }
+fn from_flag(format: Format) -> &'static str {
+    format.name()
 }
 
 /// Every map fixture under `tests/integration/*/` (subfolders included), with its format.
-fn fixtures() -> Vec<(PathBuf, InputFormat)> {
+fn fixtures() -> Vec<(PathBuf, Format)> {
     let mut out = Vec::new();
     let mut folders = vec![root().join("tests/integration")];
     while let Some(dir) = folders.pop() {
@@ -162,8 +154,8 @@ fn cuts(len: usize) -> Vec<usize> {
     (0..256).chain((256..len).step_by(step.max(1))).collect()
 }
 
-fn load_one(name: &str, bytes: &[u8], format: InputFormat) -> Loaded {
-    load_bytes(vec![(name.to_string(), bytes.to_vec())], format)
+fn load_one(name: &str, bytes: &[u8], format: Format) -> Loaded {
+    load_bytes(vec![(name.to_string(), bytes.to_vec())], Some(format))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +164,7 @@ fn load_one(name: &str, bytes: &[u8], format: InputFormat) -> Loaded {
 /// Each fixture cut at many byte positions (in the middle of characters too) reads without a
 /// panic and gives either a map or errors that name file, line and column; the CLI says the
 /// same for a sample of the cuts.
-fn truncations(formats: &[InputFormat], require: Place) {
+fn truncations(formats: &[Format], require: Place) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut count = 0;
     for (path, format) in fixtures().into_iter().filter(|(_, f)| formats.contains(f)) {
@@ -205,43 +197,36 @@ fn truncations(formats: &[InputFormat], require: Place) {
 
 #[test]
 fn truncated_argdown_files_give_a_map_or_located_errors() {
-    truncations(&[InputFormat::Argdown], Place::Column);
+    truncations(&[Format::Argdown], Place::Column);
 }
 
 #[test]
 fn truncated_json_and_aif_files_give_a_map_or_errors_with_a_line() {
-    truncations(&[InputFormat::Json, InputFormat::Aif], Place::Line);
+    truncations(&[Format::Json, Format::Aif], Place::Line);
 }
 
 // Defect 15: serde_json counts columns from 0 at the start of a line; a JSON file cut just
 // after a line break (or empty) is reported at column 0.
 #[test]
 fn truncated_json_and_aif_files_give_located_errors_with_a_column() {
-    truncations(&[InputFormat::Json, InputFormat::Aif], Place::Column);
+    truncations(&[Format::Json, Format::Aif], Place::Column);
 }
 
 #[test]
 fn truncated_iccma_files_give_a_map_or_located_errors() {
-    truncations(
-        &[
-            InputFormat::Iccma(Dialect::Apx),
-            InputFormat::Iccma(Dialect::Tgf),
-            InputFormat::Iccma(Dialect::I23),
-        ],
-        Place::Column,
-    );
+    truncations(&[Format::Apx, Format::Tgf, Format::I23], Place::Column);
 }
 
 #[test]
 fn truncated_kialo_files_give_a_map_or_errors_naming_the_file() {
-    truncations(&[InputFormat::Kialo], Place::File);
+    truncations(&[Format::Kialo], Place::File);
 }
 
 // New finding (like defect 8): a Kialo file without a thesis (empty, or cut before `1.`) gives
 // `error[E013]: no thesis` with the file but no line or column.
 #[test]
 fn truncated_kialo_files_give_located_errors() {
-    truncations(&[InputFormat::Kialo], Place::Column);
+    truncations(&[Format::Kialo], Place::Column);
 }
 
 #[test]
@@ -259,7 +244,7 @@ fn truncated_multi_file_maps_give_a_map_or_located_errors() {
         for cut in 0..files[which].1.len() {
             let mut cut_files = files.clone();
             cut_files[which].1.truncate(cut);
-            let loaded = load_bytes(cut_files, InputFormat::Argdown);
+            let loaded = load_bytes(cut_files, Some(Format::Argdown));
             assert_located(
                 &loaded,
                 &format!("{} cut at {cut}", files[which].0),
@@ -275,7 +260,7 @@ fn a_file_cut_inside_a_title_is_reported() {
     let loaded = load_one(
         "cut.argdown",
         b"[Four days]: text\n\n[Four da",
-        InputFormat::Argdown,
+        Format::Argdown,
     );
     let located: Vec<String> = loaded
         .diagnostics
@@ -544,7 +529,7 @@ fn invalid_utf8_is_an_error_at_its_place_in_every_format() {
         let loaded = load_one(
             "b.argdown",
             &[b'[', b'A', b']', b':', b' ', byte],
-            InputFormat::Argdown,
+            Format::Argdown,
         );
         let first = &loaded.diagnostics[0];
         assert_eq!(
@@ -586,19 +571,19 @@ fn nul_bytes_do_not_break_reading() {
 #[test]
 fn a_nul_read_from_json_survives_the_argdown_export() {
     let json = r#"{"format":"counterpoint","version":1,"nodes":[{"id":"[A]","title":"A","text":"a\u0000b"}],"edges":[]}"#;
-    let loaded = load_texts(&[("n.json".into(), json.into())], InputFormat::Json);
+    let loaded = load_texts(&[("n.json".into(), json.into())], Some(Format::Json));
     if loaded.has_errors() {
         assert_located(&loaded, "NUL in JSON", Place::Column);
         return;
     }
     let text = formats::argdown::to_string(&loaded.map).expect("writable");
-    let back = load_texts(&[("n.argdown".into(), text.clone())], InputFormat::Argdown);
+    let back = load_texts(&[("n.argdown".into(), text.clone())], Some(Format::Argdown));
     assert!(!back.has_errors(), "{text:?}");
     assert_eq!(difference(&loaded.map, &back.map), None, "{text:?}");
 }
 
 /// The map and the diagnostics' (code, line, column) of `text` read as one file.
-fn read_plain(name: &str, text: &[u8], format: InputFormat) -> (Map, Vec<(String, usize, usize)>) {
+fn read_plain(name: &str, text: &[u8], format: Format) -> (Map, Vec<(String, usize, usize)>) {
     let loaded = load_one(name, text, format);
     let places = loaded
         .diagnostics
@@ -635,7 +620,7 @@ fn bom_and_crlf_read_like_plain_lf_in_every_format() {
         for (what, bytes) in variants {
             // The JSON, AIF, Kialo and ICCMA readers end lines at LF only (a lone CR is not a line end
             // there, so places differ; Kialo reads it into the title); Argdown takes it as one.
-            if what == "CR" && format != InputFormat::Argdown {
+            if what == "CR" && format != Format::Argdown {
                 continue;
             }
             // JSON strings cannot hold a raw CR in place of a line break inside a string, but
@@ -870,7 +855,7 @@ fn hostile_file(dir: &Path) -> PathBuf {
 fn hostile_text_reads_back_from_json_and_aif() {
     let map = hostile_map();
     let json = formats::json::to_string(&map);
-    let back = load_texts(&[("h.json".into(), json)], InputFormat::Json);
+    let back = load_texts(&[("h.json".into(), json)], Some(Format::Json));
     assert!(
         !back.has_errors(),
         "{}",
@@ -878,7 +863,7 @@ fn hostile_text_reads_back_from_json_and_aif() {
     );
     assert_eq!(difference(&map, &back.map), None);
     let aif = formats::aif::to_string(&map);
-    let back = load_texts(&[("h.json".into(), aif)], InputFormat::Aif);
+    let back = load_texts(&[("h.json".into(), aif)], Some(Format::Aif));
     assert!(
         !back.has_errors(),
         "{}",
@@ -891,7 +876,7 @@ fn hostile_text_reads_back_from_json_and_aif() {
 fn hostile_text_reads_back_from_argdown() {
     let map = hostile_argdown_map();
     let text = formats::argdown::to_string(&map).expect("writable");
-    let back = load_texts(&[("h.argdown".into(), text.clone())], InputFormat::Argdown);
+    let back = load_texts(&[("h.argdown".into(), text.clone())], Some(Format::Argdown));
     assert!(
         !back.has_errors(),
         "{}\n{text}",
@@ -941,7 +926,7 @@ fn control_characters_in_frontmatter_survive_the_argdown_round_trip() {
             // Refusing with a reason is allowed; writing what does not read back is not.
             Err(_) => continue,
         };
-        let back = load_texts(&[("c.argdown".into(), text.clone())], InputFormat::Argdown);
+        let back = load_texts(&[("c.argdown".into(), text.clone())], Some(Format::Argdown));
         assert!(
             !back.has_errors(),
             "U+{:04X}: {}\n{text:?}",
@@ -962,16 +947,13 @@ fn ids_starting_with_relation_markers_survive_the_argdown_round_trip() {
         "b\n-x\n#\n-x b\n",
         ">x\n#\n",
     ] {
-        let loaded = load_texts(
-            &[("m.tgf".into(), tgf.into())],
-            InputFormat::Iccma(Dialect::Tgf),
-        );
+        let loaded = load_texts(&[("m.tgf".into(), tgf.into())], Some(Format::Tgf));
         assert!(!loaded.has_errors(), "{tgf:?}");
         let text = match formats::argdown::to_string(&loaded.map) {
             Ok(t) => t,
             Err(_) => continue,
         };
-        let back = load_texts(&[("m.argdown".into(), text.clone())], InputFormat::Argdown);
+        let back = load_texts(&[("m.argdown".into(), text.clone())], Some(Format::Argdown));
         assert!(
             !back.has_errors(),
             "{tgf:?}: {}\n{text}",
@@ -1280,10 +1262,7 @@ fn hostile_ids_do_not_change_the_i23_framework() {
     let b = map.add_node(Node::argument("b\r2 1", "")).expect("unique");
     map.add_edge(a, b, Edge::new(Relation::Rebuts));
     let text = formats::iccma::to_i23(&map);
-    let back = load_texts(
-        &[("h.i23".into(), text.clone())],
-        InputFormat::Iccma(Dialect::I23),
-    );
+    let back = load_texts(&[("h.i23".into(), text.clone())], Some(Format::I23));
     assert!(!back.has_errors(), "{text}");
     let attacks: Vec<(String, String)> = back
         .map

@@ -5,7 +5,8 @@
 
 use counterpoint::fmt::difference;
 use counterpoint::formats::argdown;
-use counterpoint::load::{load_texts, InputFormat};
+use counterpoint::load::load_texts;
+use counterpoint::Format;
 use counterpoint::{Map, Node, Relation, Side, Source};
 
 use crate::common::counterpoint;
@@ -15,7 +16,7 @@ use crate::common::counterpoint;
 fn headlines(text: &str) -> Vec<String> {
     let loaded = load_texts(
         &[("t.argdown".to_string(), text.to_string())],
-        InputFormat::Argdown,
+        Some(Format::Argdown),
     );
     loaded.diagnostics.iter().map(|d| d.headline()).collect()
 }
@@ -24,7 +25,7 @@ fn headlines(text: &str) -> Vec<String> {
 fn read_back(text: &str) -> Map {
     let loaded = load_texts(
         &[("back.argdown".to_string(), text.to_string())],
-        InputFormat::Argdown,
+        Some(Format::Argdown),
     );
     assert!(
         !loaded.has_errors(),

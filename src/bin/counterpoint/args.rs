@@ -1,0 +1,547 @@
+//! The command line: every clap type (the commands, their flags, the values flags take), and
+//! how flags map onto the library's plain option types. The library never sees clap.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use counterpoint::analysis::filter::Filter;
+use counterpoint::analysis::status::Semantics;
+use counterpoint::files::{Limits, SourceFolder};
+use counterpoint::render;
+use counterpoint::Format;
+
+#[derive(Parser)]
+#[command(
+    name = "counterpoint",
+    version,
+    about = "Argument maps for debates: check, draw, analyse and export maps written in a subset of Argdown."
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Check maps and print every diagnostic (exit 1 on errors).
+    Check(CheckArgs),
+    /// Export the map to another format.
+    Export(ExportArgs),
+    /// For each source, the paragraphs (runs of non-blank lines) that no node cites, and the share
+    /// cited. Ranges the frontmatter marks as `skip` do not count.
+    Coverage(CoverageArgs),
+    /// Draw the map: Graphviz DOT (default, to standard output), or SVG, PNG or PDF through the
+    /// Graphviz `dot` program.
+    Render(RenderArgs),
+    /// Write one self-contained HTML page (works offline): the diagram with pan and zoom, each
+    /// side's unanswered points, details on click, search and filters. Needs Graphviz `dot`.
+    Report(ReportArgs),
+    /// List the points no other side has answered, grouped by side, with what each supports or
+    /// rebuts and its citations. A point is answered when at least one node of a different side
+    /// rebuts or undercuts it (a contradiction answers both ways; a node without a side differs
+    /// from every side).
+    Unanswered(UnansweredArgs),
+    /// Which points stand under Dung's (1995) argumentation semantics, where the attacks are the
+    /// rebuttals, undercuts and contradictions (both ways). Grounded (the default): each point
+    /// stands, falls or is undecided, with the reason. Preferred / stable: the extensions, found
+    /// by an exact search limited to 2,000 points left undecided by grounded semantics, 1,000
+    /// extensions and 1,000,000 search steps (an error beyond). Reads ICCMA files (.apx, .tgf,
+    /// .i23/.af) directly.
+    Status(StatusArgs),
+    /// A debate-prep brief for one side: opponents' points it has not answered, its points
+    /// nobody answered, its points attacked by something it has not answered, and where its
+    /// claims stand. Claims first, then the points most others depend on.
+    Prep(PrepArgs),
+    /// Counts: nodes per side and kind, relations per type, the deepest chain of relations
+    /// (a cycle counts as one step), each side's share of points answered, grounded results.
+    Stats(StatsArgs),
+    /// Rewrite .argdown files in place in one canonical layout (each node stays in its file).
+    /// Comments on lines of their own are kept above what follows them. Refuses, changing
+    /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
+    /// writes nothing, lists the files that would change and exits 1 if there are any.
+    Fmt(FmtArgs),
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every command reads.
+
+/// Limits on what is read.
+#[derive(Args)]
+pub(crate) struct LimitArgs {
+    /// Refuse input files (maps and source texts) larger than this: bytes, or a number with
+    /// K, M or G.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = counterpoint::files::parse_size)]
+    max_file_size: u64,
+}
+
+impl LimitArgs {
+    /// The library's limits these flags describe.
+    pub(crate) fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size,
+        }
+    }
+}
+
+/// The inputs every command reads.
+#[derive(Args)]
+pub(crate) struct Inputs {
+    /// Map files, or folders of `.argdown` files (read in name order), read together as one
+    /// map: Argdown (`.argdown`), counterpoint JSON or AIF (`.json`), ICCMA (`.apx`, `.tgf`,
+    /// `.i23`, `.af`) or a Kialo export (`.txt`); the format is guessed from the extension and
+    /// the content unless `--from` names it.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Read the inputs in this format instead of guessing from the extension and content.
+    #[arg(long, value_enum, default_value_t = ReadAs::AUTO)]
+    from: ReadAs,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+impl Inputs {
+    /// The format `--from` names, `None` for `auto`.
+    pub(crate) fn format(&self) -> Option<Format> {
+        self.from.0
+    }
+
+    /// The limits on what is read.
+    pub(crate) fn limits(&self) -> Limits {
+        self.limits.limits()
+    }
+
+    /// The `--sources` folder, read within the same limits.
+    pub(crate) fn source_folder(
+        &self,
+        dir: &Path,
+    ) -> Result<SourceFolder, counterpoint::files::ReadError> {
+        SourceFolder::new(dir, self.limits())
+    }
+}
+
+/// `--from`: `auto` (`None`) or one of the formats counterpoint reads, listed from [`Format`].
+#[derive(Clone, Copy)]
+pub(crate) struct ReadAs(Option<Format>);
+
+impl ReadAs {
+    const AUTO: ReadAs = ReadAs(None);
+}
+
+/// `--from`'s values: `auto`, then every format [`Format::can_read`].
+static READ_AS: LazyLock<Vec<ReadAs>> = LazyLock::new(|| {
+    std::iter::once(ReadAs::AUTO)
+        .chain(
+            Format::ALL
+                .into_iter()
+                .filter(|f| f.can_read())
+                .map(|f| ReadAs(Some(f))),
+        )
+        .collect()
+});
+
+impl ValueEnum for ReadAs {
+    fn value_variants<'a>() -> &'a [Self] {
+        &READ_AS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self.0 {
+            None => PossibleValue::new("auto").help("By extension, then by content"),
+            Some(format) => format_value(format),
+        })
+    }
+}
+
+/// `--to`: one of the formats counterpoint writes, listed from [`Format`].
+#[derive(Clone, Copy)]
+pub(crate) struct WriteAs(pub(crate) Format);
+
+/// `--to`'s values: every format [`Format::can_write`].
+static WRITE_AS: LazyLock<Vec<WriteAs>> = LazyLock::new(|| {
+    Format::ALL
+        .into_iter()
+        .filter(|f| f.can_write())
+        .map(WriteAs)
+        .collect()
+});
+
+impl ValueEnum for WriteAs {
+    fn value_variants<'a>() -> &'a [Self] {
+        &WRITE_AS
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(format_value(self.0))
+    }
+}
+
+/// A format as a value of `--from` or `--to`: its name, and its line of help.
+fn format_value(format: Format) -> PossibleValue {
+    PossibleValue::new(format.name()).help(format.about())
+}
+
+/// `--sources`: a folder that exists (otherwise one usage error, not one per source).
+fn existing_folder(value: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(value);
+    if path.is_dir() {
+        Ok(path)
+    } else if path.exists() {
+        Err("it is a file; give the folder that holds the source texts".to_string())
+    } else {
+        Err("there is no such folder".to_string())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which nodes to show.
+
+/// Which nodes to show, except by side (`prep` has its own `--side`).
+#[derive(Args, Default)]
+pub(crate) struct ScopeArgs {
+    /// Only nodes with this tag (repeat for several: any of them).
+    #[arg(long, value_name = "TAG")]
+    tag: Vec<String>,
+    /// Only nodes in this section, by title or id, subsections included (repeatable).
+    #[arg(long, value_name = "SECTION")]
+    section: Vec<String>,
+    /// Only the neighbourhood of the node with this title (or id `[T]`, `<T>`)...
+    #[arg(long, value_name = "TITLE")]
+    focus: Option<String>,
+    /// ...up to N relations away from it, following relations in either direction.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
+    depth: usize,
+    /// Only points no node of another side has answered.
+    #[arg(long)]
+    only_unanswered: bool,
+}
+
+/// Which nodes to show. Criteria combine (a node must pass all); a repeated flag offers
+/// alternatives. Whether a point was answered, and every analysis, is judged on the whole map.
+#[derive(Args, Default)]
+pub(crate) struct FilterArgs {
+    /// Only nodes of this side (repeat for several).
+    #[arg(long, value_name = "SIDE")]
+    side: Vec<String>,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
+impl ScopeArgs {
+    /// The library filter these flags describe (any side).
+    pub(crate) fn filter(&self) -> Filter {
+        Filter {
+            sides: Vec::new(),
+            tags: self.tag.clone(),
+            sections: self.section.clone(),
+            focus: self.focus.clone(),
+            depth: self.depth,
+            only_unanswered: self.only_unanswered,
+        }
+    }
+}
+
+impl FilterArgs {
+    /// The library filter these flags describe.
+    pub(crate) fn filter(&self) -> Filter {
+        Filter {
+            sides: self.side.clone(),
+            ..self.scope.filter()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The commands' flags.
+
+/// How diagnostics (and the coverage report) are printed.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum DiagnosticFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
+    pub(crate) format: DiagnosticFormat,
+    /// Also check citations against the source texts in this folder.
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
+    pub(crate) sources: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(crate) struct ExportArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// The format to write.
+    #[arg(long = "to", value_enum)]
+    pub(crate) to: WriteAs,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(crate) struct CoverageArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// The folder that holds the source texts.
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
+    pub(crate) sources: PathBuf,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = DiagnosticFormat::Text)]
+    pub(crate) format: DiagnosticFormat,
+    /// Exit 1 when any source's cited share is below this percentage.
+    #[arg(long, value_name = "PERCENT")]
+    pub(crate) fail_under: Option<f64>,
+}
+
+#[derive(Args)]
+pub(crate) struct FmtArgs {
+    /// `.argdown` files, or folders of them, read together as one map.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Write nothing: list the files that would change, exit 1 if any would.
+    #[arg(long)]
+    pub(crate) check: bool,
+    #[command(flatten)]
+    pub(crate) limits: LimitArgs,
+}
+
+/// How the diagram is drawn (shared by `render` and `report`).
+#[derive(Args)]
+pub(crate) struct DiagramArgs {
+    /// Graphviz layout engine: `dot` (layered, clearest) or `sfdp` (force-directed, for large
+    /// maps).
+    #[arg(long, value_enum, default_value_t = LayoutArg::Dot)]
+    layout: LayoutArg,
+    /// Which way relations point: BT (default) puts the main claims on top with their reasons
+    /// and objections below.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = DirectionArg::BT)]
+    direction: DirectionArg,
+    /// Draw a box around each section (nested as the headings are), each side, or none.
+    #[arg(long, value_enum, default_value_t = GroupByArg::Section)]
+    group_by: GroupByArg,
+    /// Wrap titles and texts at this many characters.
+    #[arg(long, value_name = "COLUMNS", default_value_t = render::DEFAULT_WRAP as u16,
+          value_parser = clap::value_parser!(u16).range(8..=400))]
+    wrap: u16,
+    /// Show at most this many lines of each node's text (0: all); the full text stays in the
+    /// tooltip and the report.
+    #[arg(long, value_name = "N", default_value_t = render::DEFAULT_MAX_LINES as u16)]
+    max_lines: u16,
+    /// Spread a node's many leaf replies (nodes with no other relation) over up to N rows
+    /// instead of one long row (0: one row).
+    #[arg(long, value_name = "N", default_value_t = render::DEFAULT_STAGGER as u8,
+          value_parser = clap::value_parser!(u8).range(0..=20))]
+    stagger: u8,
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// Lay out maps even when they are so large that Graphviz will take long.
+    #[arg(long)]
+    pub(crate) force: bool,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Dot,
+    Sfdp,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+#[allow(clippy::upper_case_acronyms)]
+enum DirectionArg {
+    #[value(name = "TB")]
+    TB,
+    #[value(name = "BT")]
+    BT,
+    #[value(name = "LR")]
+    LR,
+    #[value(name = "RL")]
+    RL,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GroupByArg {
+    Section,
+    Side,
+    None,
+}
+
+impl DiagramArgs {
+    /// The drawing options these flags describe (what the filters hid is counted by the
+    /// filters and shown by the drawing itself).
+    pub(crate) fn options(&self) -> render::RenderOptions {
+        render::RenderOptions {
+            group_by: match self.group_by {
+                GroupByArg::Section => render::GroupBy::Section,
+                GroupByArg::Side => render::GroupBy::Side,
+                GroupByArg::None => render::GroupBy::None,
+            },
+            direction: match self.direction {
+                DirectionArg::TB => render::Direction::TopBottom,
+                DirectionArg::BT => render::Direction::BottomTop,
+                DirectionArg::LR => render::Direction::LeftRight,
+                DirectionArg::RL => render::Direction::RightLeft,
+            },
+            layout: match self.layout {
+                LayoutArg::Dot => render::Layout::Dot,
+                LayoutArg::Sfdp => render::Layout::Sfdp,
+            },
+            wrap: usize::from(self.wrap),
+            max_lines: usize::from(self.max_lines),
+            stagger: usize::from(self.stagger),
+            legend: !self.no_legend,
+            title: true,
+            note: None,
+        }
+    }
+}
+
+/// What `render` writes.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum RenderFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(Args)]
+pub(crate) struct RenderArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// What to write. svg, png and pdf run the Graphviz `dot` program.
+    #[arg(long, value_enum, default_value_t = RenderFormat::Dot)]
+    pub(crate) format: RenderFormat,
+    /// Write to this file (atomically) instead of standard output. PNG and PDF go to standard
+    /// output only when it is not a terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) diagram: DiagramArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct ReportArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// The HTML file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: PathBuf,
+    #[command(flatten)]
+    pub(crate) diagram: DiagramArgs,
+}
+
+/// How `unanswered` prints its list.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ListFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Args)]
+pub(crate) struct UnansweredArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
+    /// How to print the list.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SemanticsArg {
+    Grounded,
+    Preferred,
+    Stable,
+}
+
+/// Text for people or JSON for programs (`status`, `stats`).
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+pub(crate) struct StatusArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
+    /// grounded: each point stands (in), falls (out) or is undecided, with the reason.
+    /// preferred: the largest sets of points that can be defended together. stable: the
+    /// conflict-free sets that attack every point outside them (there may be none).
+    #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
+    semantics: SemanticsArg,
+    /// How to print the result.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+impl StatusArgs {
+    /// The semantics `--semantics` names.
+    pub(crate) fn semantics(&self) -> Semantics {
+        match self.semantics {
+            SemanticsArg::Grounded => Semantics::Grounded,
+            SemanticsArg::Preferred => Semantics::Preferred,
+            SemanticsArg::Stable => Semantics::Stable,
+        }
+    }
+}
+
+/// How `prep` writes its brief.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum PrepFormat {
+    Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Args)]
+pub(crate) struct PrepArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// The side to brief (a side id from the frontmatter).
+    #[arg(long, value_name = "SIDE")]
+    pub(crate) side: String,
+    #[command(flatten)]
+    pub(crate) scope: ScopeArgs,
+    /// How to write the brief.
+    #[arg(long, value_enum, default_value_t = PrepFormat::Markdown)]
+    pub(crate) format: PrepFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(crate) struct StatsArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// How to print the statistics.
+    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+    pub(crate) format: TextOrJson,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}

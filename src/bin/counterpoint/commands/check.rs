@@ -1,0 +1,38 @@
+//! `counterpoint check`: every diagnostic of the maps (and, with `--sources`, of their
+//! citations), printed to standard output.
+
+use counterpoint::diagnostic;
+
+use super::{print_out, read};
+use crate::args::{CheckArgs, DiagnosticFormat};
+use crate::error::Failure;
+
+/// Prints the diagnostics; [`Failure::MapHasErrors`] when any is an error.
+pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
+    let mut loaded = read(&args.inputs)?;
+    if let Some(dir) = &args.sources {
+        let folder = args.inputs.source_folder(dir)?;
+        loaded
+            .diagnostics
+            .extend(counterpoint::check::citations::check_sources(
+                &loaded.map,
+                &folder,
+                &loaded.texts,
+            ));
+        diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
+    }
+    match args.format {
+        DiagnosticFormat::Text => {
+            let text = diagnostic::render_all(&loaded.diagnostics);
+            print_out(&text)?;
+        }
+        DiagnosticFormat::Json => {
+            let json = diagnostic::to_json_array(&loaded.diagnostics);
+            print_out(&format!("{}\n", serde_json::to_string_pretty(&json)?))?;
+        }
+    }
+    if loaded.has_errors() {
+        return Err(Failure::MapHasErrors);
+    }
+    Ok(())
+}

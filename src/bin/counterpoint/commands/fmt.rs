@@ -1,0 +1,78 @@
+//! `counterpoint fmt`: rewrites `.argdown` files in place in the canonical layout, or with
+//! `--check` lists the files that would change.
+
+use std::path::PathBuf;
+
+use counterpoint::diagnostic;
+use counterpoint::fmt::{self as layout, FmtError};
+use counterpoint::load;
+
+use super::print_out;
+use crate::args::FmtArgs;
+use crate::error::Failure;
+
+/// What `fmt` says when the files have errors.
+const HAS_ERRORS: &str = "fmt: the files have errors; nothing was rewritten";
+
+/// Formats the files: rewrites those that change, or with `--check` lists them
+/// ([`Failure::CheckFailed`] when there are any).
+pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
+    // Each file once, whatever the spelling: a file read twice would be written twice.
+    let expanded = load::expand(&args.paths)?;
+    if !expanded.diagnostics.is_empty() {
+        eprint!("{}", diagnostic::render_all(&expanded.diagnostics));
+    }
+    let paths = expanded.files;
+    let mut files = Vec::with_capacity(paths.len());
+    let mut not_utf8 = Vec::new();
+    for path in &paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("argdown") {
+            return Err(Failure::Usage(format!(
+                "{}: fmt rewrites .argdown files only",
+                path.display()
+            )));
+        }
+        let (text, problem) = load::read_text(path, args.limits.limits())?;
+        not_utf8.extend(problem);
+        files.push((path.display().to_string(), text));
+    }
+    if !not_utf8.is_empty() {
+        eprint!("{}", diagnostic::render_all(&not_utf8));
+        return Err(Failure::Refused(HAS_ERRORS.to_string()));
+    }
+    let formatted = match layout::format(&files) {
+        Ok(f) => f,
+        Err(FmtError::Invalid(diagnostics)) => {
+            eprint!("{}", diagnostic::render_all(&diagnostics));
+            return Err(Failure::Refused(HAS_ERRORS.to_string()));
+        }
+        Err(e) => return Err(Failure::Refused(format!("fmt: {e}"))),
+    };
+    if !formatted.warnings.is_empty() {
+        eprint!("{}", diagnostic::render_all(&formatted.warnings));
+    }
+    let changed = formatted.changed(&files);
+    if args.check {
+        for name in changed
+            .iter()
+            .filter_map(|&i| formatted.files.get(i))
+            .map(|(name, _)| name.as_str())
+        {
+            print_out(&format!("{name}\n"))?;
+        }
+        return if changed.is_empty() {
+            Ok(())
+        } else {
+            Err(Failure::CheckFailed)
+        };
+    }
+    let writes: Vec<(PathBuf, String)> = changed
+        .iter()
+        .filter_map(|&i| Some((paths.get(i)?.clone(), formatted.files.get(i)?.1.clone())))
+        .collect();
+    let rewritten = layout::rewrite(&writes).map_err(|e| Failure::Failed(format!("fmt: {e}")))?;
+    for path in rewritten {
+        print_out(&format!("formatted {}\n", path.display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! The commands, one module per command or close family, and what they share: loading the
+//! inputs with their diagnostics reported, writing output to a file or standard output, and
+//! the filters that shrink a map.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use counterpoint::analysis::filter::Filtered;
+use counterpoint::diagnostic;
+use counterpoint::load::{self, LoadError, Loaded};
+use counterpoint::render;
+
+use crate::args::{Command, DiagramArgs, FilterArgs, Inputs};
+use crate::error::Failure;
+
+mod check;
+mod coverage;
+mod draw;
+mod export;
+mod fmt;
+mod prep;
+mod stats;
+mod status;
+mod unanswered;
+
+/// Runs the command `cli` names.
+pub(crate) fn run(cli: crate::args::Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Coverage(args) => coverage::run(args),
+        Command::Render(args) => draw::render(args),
+        Command::Report(args) => draw::report(args),
+        Command::Unanswered(args) => unanswered::run(args),
+        Command::Status(args) => status::run(args),
+        Command::Prep(args) => prep::run(args),
+        Command::Stats(args) => stats::run(args),
+    }
+}
+
+/// Reads the inputs as one map, diagnostics and all.
+fn read(inputs: &Inputs) -> Result<Loaded, LoadError> {
+    load::load_with(&inputs.paths, inputs.format(), inputs.limits())
+}
+
+/// Loads the inputs and prints their diagnostics to stderr; errors in the map stop the command
+/// ([`Failure::MapHasErrors`]), warnings do not.
+fn load_map(inputs: &Inputs) -> Result<Loaded, Failure> {
+    reported(read(inputs)?)
+}
+
+/// Prints a loaded map's diagnostics to stderr; [`Failure::MapHasErrors`] when any is an error.
+fn reported(loaded: Loaded) -> Result<Loaded, Failure> {
+    if !loaded.diagnostics.is_empty() {
+        eprint!("{}", diagnostic::render_all(&loaded.diagnostics));
+    }
+    if loaded.has_errors() {
+        return Err(Failure::MapHasErrors);
+    }
+    Ok(loaded)
+}
+
+/// Writes `text` to standard output; unlike `print!`, a closed pipe is an error, not a panic.
+fn print_out(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes `text` (or bytes) to `output` (atomically, never over an input) or to stdout.
+fn emit(text: impl AsRef<[u8]>, output: Option<&PathBuf>, inputs: &Inputs) -> Result<(), Failure> {
+    let bytes = text.as_ref();
+    emit_with(output, inputs, |out| out.write_all(bytes))
+}
+
+/// Like [`emit`], for output that `write` writes piece by piece (to a buffered writer), so that
+/// it is never held whole in memory.
+fn emit_with(
+    output: Option<&PathBuf>,
+    inputs: &Inputs,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => counterpoint::output::write_atomic_with(path, &inputs.paths, write)?,
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// A JSON value as pretty text with a final line break.
+fn pretty(value: &serde_json::Value) -> Result<String, Failure> {
+    let mut s = serde_json::to_string_pretty(value)?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// The part of `map` a filter keeps (the whole map when there is no filter).
+fn filtered(map: counterpoint::Map, filter: &FilterArgs) -> Result<counterpoint::Map, Failure> {
+    let filter = filter.filter();
+    if filter.is_empty() {
+        return Ok(map);
+    }
+    Ok(filter.apply(&map)?.map)
+}
+
+/// The part of `map` to draw, with the whole map's verdicts on it and how many nodes the filters
+/// hid, and the options to draw it with. The verdicts are computed here, once.
+fn diagram(
+    map: counterpoint::Map,
+    args: &DiagramArgs,
+) -> Result<(Filtered, render::RenderOptions), Failure> {
+    let filter = args.filter.filter();
+    let part = if filter.is_empty() {
+        Filtered::whole(map)
+    } else {
+        filter.apply(&map)?
+    };
+    Ok((part, args.options()))
+}

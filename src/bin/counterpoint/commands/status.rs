@@ -1,0 +1,67 @@
+//! `counterpoint status`: which points stand under grounded, preferred or stable semantics.
+//! One ICCMA file and no filter is read straight into a compact framework (by the library,
+//! [`load::load_framework_or_map`]), so that frameworks of any size can be judged.
+
+use std::io::Write;
+
+use counterpoint::analysis::extensions::Limits;
+use counterpoint::analysis::status;
+use counterpoint::render::views::subject::{FrameworkSubject, MapSubject, Subject};
+use counterpoint::graph::framework::{Framework, MapFramework};
+use counterpoint::load::{self, FrameworkOrMap};
+use counterpoint::render::views;
+
+use super::{emit_with, load_map, reported};
+use crate::args::{StatusArgs, TextOrJson};
+use crate::error::Failure;
+
+/// Judges the map (or framework) and prints the verdict.
+pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
+    let semantics = args.semantics();
+    let output = args.output.as_ref();
+    let filter = args.filter.filter();
+    let inputs = &args.inputs;
+    let loaded = if filter.is_empty() {
+        match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
+            FrameworkOrMap::Framework(parsed) => {
+                let fw = &parsed.framework;
+                let verdict = status::verdict(fw, semantics, Limits::default())?;
+                let subject = FrameworkSubject {
+                    names: &parsed.names,
+                    len: fw.len(),
+                };
+                return emit_with(output, inputs, |sink| {
+                    write_status(sink, fw, &verdict, &subject, args.format)
+                });
+            }
+            FrameworkOrMap::Map(loaded) => reported(loaded)?,
+        }
+    } else {
+        load_map(inputs)?
+    };
+    let map = &loaded.map;
+    let sel = filter.select(map)?;
+    let mf = MapFramework::new(map)?;
+    let verdict = status::verdict(&mf.framework, semantics, Limits::default())?;
+    let subject = MapSubject {
+        map,
+        mf: &mf,
+        selection: Some(&sel),
+    };
+    emit_with(output, inputs, |sink| {
+        write_status(sink, &mf.framework, &verdict, &subject, args.format)
+    })
+}
+
+fn write_status(
+    sink: &mut dyn Write,
+    fw: &Framework,
+    verdict: &status::Verdict,
+    subject: &dyn Subject,
+    format: TextOrJson,
+) -> std::io::Result<()> {
+    match format {
+        TextOrJson::Text => views::status::write_text(sink, fw, verdict, subject),
+        TextOrJson::Json => views::status::write_json(sink, fw, verdict, subject),
+    }
+}
