@@ -9,6 +9,9 @@
 //!
 //! Run: `cargo bench --bench grounded`.
 
+// A test or benchmark that unwraps fails loudly, which is what it should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -4,6 +4,9 @@
 //! The map is a debate tree: two sides, every node after the first answers (rebuts) or supports an
 //! earlier one, written top level with an outgoing relation, tagged, cited and in sections.
 
+// A test or benchmark that unwraps fails loudly, which is what it should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use counterpoint::analysis::unanswered::unanswered;
 use counterpoint::analysis::Verdicts;
 use counterpoint::load::{load_texts, Loaded};

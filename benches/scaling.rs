@@ -9,6 +9,9 @@
 //! - `stable_pairs`: `status --semantics stable` on N disjoint mutual attacks (2^N stable
 //!   extensions), which gives up at the 1,000-extension limit.
 
+// A test or benchmark that unwraps fails loudly, which is what it should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 

@@ -3,6 +3,9 @@
 //! at the first level too deep, in time linear in the input (before, 200 KB took minutes). Run
 //! with `cargo bench --bench syntax`.
 
+// A test or benchmark that unwraps fails loudly, which is what it should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use counterpoint::load::load_texts;
 use counterpoint::Format;
 

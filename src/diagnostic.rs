@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -123,7 +123,7 @@ impl Code {
     }
 
     /// A short name for the code, used in documentation.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Code::Syntax => "syntax",
             Code::Indentation => "indentation",
@@ -148,7 +148,7 @@ impl Code {
         }
     }
 
-    pub fn severity(self) -> Severity {
+    pub(crate) fn severity(self) -> Severity {
         if self.as_str().starts_with('W') {
             Severity::Warning
         } else {
@@ -169,7 +169,7 @@ struct CodeStr(Code);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     pub message: String,
     /// The file, as the user named it; empty when the finding is about the map as a whole.
     pub file: String,
@@ -178,16 +178,16 @@ pub struct Diagnostic {
     /// 1-based column, counted in characters.
     pub column: usize,
     /// How many characters to underline (at least 1 when there is a line).
-    pub length: usize,
+    pub(crate) length: usize,
     /// The text of the line, for display.
-    pub snippet: Option<String>,
-    pub help: Option<String>,
+    pub(crate) snippet: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl Diagnostic {
     /// The diagnostic (E014, not yet placed) for the control character `c` found in `what`
     /// (e.g. "the text", "the label of side \"pro\"").
-    pub fn control_character(what: &str, c: char) -> Diagnostic {
+    pub(crate) fn control_character(what: &str, c: char) -> Diagnostic {
         Diagnostic::new(
             Code::ControlCharacter,
             format!(
@@ -202,7 +202,7 @@ impl Diagnostic {
     }
 
     /// A diagnostic with the code's own severity and no place yet.
-    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn new(code: Code, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
             severity: code.severity(),
@@ -219,14 +219,14 @@ impl Diagnostic {
     /// Places the diagnostic at `line:column` of `file`, whose full text is `text`. This reads
     /// `text` up to the line: to place many diagnostics in one text, place them without a
     /// snippet and fill them in with [`attach_snippets`].
-    pub fn at(self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
+    pub(crate) fn at(self, file: &str, text: &str, line: usize, column: usize) -> Diagnostic {
         // Lines end at `\n`, `\r\n` or a lone `\r`, as the reader counts them.
         let snippet = crate::text::lines::nth_line(text, line.max(1));
         self.at_line(file, snippet, line, column)
     }
 
     /// Places the diagnostic at `line:column` of `file`, whose line `line` is `snippet`.
-    pub fn at_line(
+    pub(crate) fn at_line(
         mut self,
         file: &str,
         snippet: Option<&str>,
@@ -240,12 +240,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_length(mut self, length: usize) -> Diagnostic {
+    pub(crate) fn with_length(mut self, length: usize) -> Diagnostic {
         self.length = length.max(1);
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -280,7 +280,7 @@ impl Diagnostic {
     ///   |              ^^^^^^^^^^^^
     ///   = help: declared sides are: con, pro
     /// ```
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = self.headline();
         out.push('\n');
         let gutter = self.line.to_string().len();
@@ -317,7 +317,7 @@ impl Diagnostic {
     }
 
     /// The JSON form: `{code, name, severity, message, file, line, column, help}`.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub(crate) fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "code": CodeStr(self.code),
             "name": self.code.name(),
@@ -333,7 +333,7 @@ impl Diagnostic {
 
 /// `text` safe to print on a terminal: a tab as a space, other control characters and the
 /// bidirectional controls as `\u{1b}` and the like (see `push_terminal_safe`).
-pub fn terminal_safe(text: &str) -> String {
+pub(crate) fn terminal_safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         push_terminal_safe(&mut out, c);
@@ -411,7 +411,7 @@ pub fn to_json_array(diagnostics: &[Diagnostic]) -> serde_json::Value {
 /// texts `(file name, text)` already in memory: this is how every diagnostic gets its snippet
 /// (the line as [`crate::text::lines`] counts lines). Each text is indexed once, when a
 /// diagnostic first needs it; a diagnostic about a file not among `texts` keeps no snippet.
-pub fn attach_snippets<N: AsRef<str>, T: AsRef<str>>(
+pub(crate) fn attach_snippets<N: AsRef<str>, T: AsRef<str>>(
     diagnostics: &mut [Diagnostic],
     texts: &[(N, T)],
 ) {
@@ -433,7 +433,7 @@ pub fn attach_snippets<N: AsRef<str>, T: AsRef<str>>(
 
 /// Runs `read`, a reader of the one text `text` of `file` that reports to `diagnostics`, and
 /// attaches their snippets ([`attach_snippets`]) to the diagnostics it added.
-pub fn with_snippets<R>(
+pub(crate) fn with_snippets<R>(
     file: &str,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,

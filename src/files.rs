@@ -13,7 +13,7 @@ use std::io::Read as _;
 use std::path::{Component, Path, PathBuf};
 
 /// The default cap on the size of one input file: 256 MiB.
-pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 << 20;
+pub(crate) const DEFAULT_MAX_FILE_BYTES: u64 = 256 << 20;
 
 /// Limits on what is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +61,13 @@ impl ReadError {
     }
 
     /// Whether the file does not exist.
-    pub fn is_not_found(&self) -> bool {
+    pub(crate) fn is_not_found(&self) -> bool {
         matches!(self, ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
     }
 }
 
 /// `1.5 MiB`, `256 MiB`, `12 bytes`.
-pub fn size_text(bytes: u64) -> String {
+pub(crate) fn size_text(bytes: u64) -> String {
     const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
     for (unit, size) in UNITS {
         if bytes >= size {
@@ -130,7 +130,7 @@ fn kind_of(t: std::fs::FileType) -> &'static str {
 
 /// Reads the regular file `path` (links followed), refusing other kinds of file and files
 /// larger than `limits.max_file_bytes`.
-pub fn read_regular(path: &Path, limits: Limits) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_regular(path: &Path, limits: Limits) -> Result<Vec<u8>, ReadError> {
     let io = |source| ReadError::Io {
         path: path.to_path_buf(),
         source,
@@ -183,7 +183,7 @@ pub fn read_regular(path: &Path, limits: Limits) -> Result<Vec<u8>, ReadError> {
 
 /// Why a source text was not read from the sources folder.
 #[derive(Debug, thiserror::Error)]
-pub enum SourceReadError {
+pub(crate) enum SourceReadError {
     /// The name leads outside the folder; nothing of the file was read.
     #[error("{file:?} {why}; source texts are read only from inside the sources folder {folder}")]
     Outside {
@@ -222,7 +222,7 @@ impl SourceFolder {
     }
 
     /// Reads the source text `file` (as a map's `file:` names it) from inside the folder.
-    pub fn read(&self, file: &str) -> Result<Vec<u8>, SourceReadError> {
+    pub(crate) fn read(&self, file: &str) -> Result<Vec<u8>, SourceReadError> {
         let path = self.resolve(file)?;
         // Messages name the file as the map does, inside the folder as the user named it.
         read_regular(&path, self.limits).map_err(|e| match e {

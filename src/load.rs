@@ -216,7 +216,7 @@ pub fn read_text(path: &Path, limits: Limits) -> Result<(String, Option<Diagnost
 /// Decodes the bytes of the file `name` as text by [`crate::text::decode::decode`]'s rule
 /// (UTF-8, a leading byte-order mark dropped, bytes that are not UTF-8 read as `\u{FFFD}` so
 /// that reading goes on), with one error (E013) at the first bad byte that counts the others.
-pub fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
+pub(crate) fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
     let decoded = crate::text::decode::decode(bytes);
     let text = decoded.text;
     let problem = decoded.not_utf8.map(|bad| {

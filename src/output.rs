@@ -45,7 +45,7 @@ pub fn remove_pending_files() {
 
 /// A temporary file beside its target, renamed over the target by [`Staged::commit`]. It is
 /// removed when dropped uncommitted, and by [`remove_pending_files`].
-pub struct Staged {
+pub(crate) struct Staged {
     file: tempfile::NamedTempFile,
     target: PathBuf,
     _pending: Pending,
@@ -62,7 +62,7 @@ impl Drop for Pending {
 
 impl Staged {
     /// A new, empty temporary file in `target`'s folder (which must exist).
-    pub fn beside(target: &Path) -> std::io::Result<Staged> {
+    pub(crate) fn beside(target: &Path) -> std::io::Result<Staged> {
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -80,13 +80,13 @@ impl Staged {
     }
 
     /// The temporary file, to write to and set permissions on.
-    pub fn file(&self) -> &std::fs::File {
+    pub(crate) fn file(&self) -> &std::fs::File {
         self.file.as_file()
     }
 
     /// Gives the temporary file (private, 0600) the permissions of `target` when it exists, or
     /// those of a plain new file (0644).
-    pub fn keep_mode_of(&self, target: &Path) -> std::io::Result<()> {
+    pub(crate) fn keep_mode_of(&self, target: &Path) -> std::io::Result<()> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -100,7 +100,7 @@ impl Staged {
     }
 
     /// Renames the temporary file over the target.
-    pub fn commit(self) -> std::io::Result<()> {
+    pub(crate) fn commit(self) -> std::io::Result<()> {
         self.file
             .persist(&self.target)
             .map(drop)
@@ -259,7 +259,7 @@ fn without_temp_path(e: std::io::Error) -> std::io::Error {
 }
 
 /// Whether `path` names one of the input files (or a file inside an input folder).
-pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
+pub(crate) fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
     let target = canonical(path);
     inputs.iter().any(|input| {
         let input = canonical(input);

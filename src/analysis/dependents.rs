@@ -17,23 +17,23 @@ use crate::graph::scc;
 use crate::model::{Map, Relation};
 
 /// Above this many components, counts use the linear tree approximation.
-pub const EXACT_LIMIT: usize = 100_000;
+pub(crate) const EXACT_LIMIT: usize = 100_000;
 
 /// The number of nodes depending on each node, by `NodeIndex::index()`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dependents {
+pub(crate) struct Dependents {
     counts: Vec<usize>,
 }
 
 impl Dependents {
     /// How many nodes support or attack `ix`, directly or indirectly.
-    pub fn get(&self, ix: NodeIndex) -> usize {
+    pub(crate) fn get(&self, ix: NodeIndex) -> usize {
         self.counts.get(ix.index()).copied().unwrap_or(0)
     }
 }
 
 /// Counts the dependents of every node of `map`.
-pub fn dependents(map: &Map) -> Dependents {
+pub(crate) fn dependents(map: &Map) -> Dependents {
     let nodes: Vec<NodeIndex> = map.nodes().map(|(ix, _)| ix).collect();
     let bound = nodes.iter().map(|ix| ix.index() + 1).max().unwrap_or(0);
     let mut local = vec![u32::MAX; bound];
@@ -60,7 +60,7 @@ pub fn dependents(map: &Map) -> Dependents {
 }
 
 /// Ancestor counts for a graph given as rows (row `u`: the nodes `u` speaks to).
-pub fn count(graph: &Csr) -> Vec<usize> {
+pub(crate) fn count(graph: &Csr) -> Vec<usize> {
     let comps = scc::components(graph, |_| true);
     let c = comps.count();
     // The condensed graph: component -> component, edges from higher to lower numbers.

@@ -26,11 +26,11 @@ use crate::graph::Label;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// At most this many arguments left undecided by grounded semantics.
-    pub max_undecided: usize,
+    pub(crate) max_undecided: usize,
     /// At most this many extensions.
-    pub max_extensions: usize,
+    pub(crate) max_extensions: usize,
     /// At most this many search steps (choices of an argument).
-    pub max_steps: usize,
+    pub(crate) max_steps: usize,
 }
 
 impl Default for Limits {
@@ -51,7 +51,7 @@ pub enum Semantics {
 }
 
 impl Semantics {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Semantics::Preferred => "preferred",
             Semantics::Stable => "stable",
@@ -94,7 +94,7 @@ pub fn stable(
 }
 
 /// The extensions of `fw` under `semantics`.
-pub fn extensions(
+pub(crate) fn extensions(
     fw: &Framework,
     grounded: &Grounded,
     semantics: Semantics,

@@ -44,7 +44,7 @@ pub struct Selection {
 
 impl Selection {
     /// Every node of `map`.
-    pub fn all(map: &Map) -> Selection {
+    pub(crate) fn all(map: &Map) -> Selection {
         let mut keep = vec![false; bound(map)];
         for (ix, _) in map.nodes() {
             keep[ix.index()] = true;
@@ -67,7 +67,7 @@ impl Selection {
     }
 
     /// How many nodes are left out.
-    pub fn hidden(&self) -> usize {
+    pub(crate) fn hidden(&self) -> usize {
         self.total - self.kept
     }
 }
@@ -77,11 +77,11 @@ impl Selection {
 pub struct Filtered {
     pub map: Map,
     /// How many nodes were left out.
-    pub hidden: usize,
+    pub(crate) hidden: usize,
     /// What the whole map says about the kept nodes, by their indices in `map`. Analyses of
     /// `map` alone would judge the part out of context (with one side kept, every point would
     /// look unanswered), so a drawing of the part should show these.
-    pub verdicts: Verdicts,
+    pub(crate) verdicts: Verdicts,
 }
 
 impl Filtered {
@@ -99,7 +99,7 @@ impl Filtered {
 
 /// `Ok` when `side` is declared by the map or used by one of its nodes; else the error lists
 /// the sides there are.
-pub fn known_side(map: &Map, side: &str) -> Result<(), FilterError> {
+pub(crate) fn known_side(map: &Map, side: &str) -> Result<(), FilterError> {
     let used = map.nodes().any(|(_, n)| n.side.as_deref() == Some(side));
     if map.side(side).is_some() || used {
         return Ok(());

@@ -17,20 +17,20 @@ use crate::graph::Label;
 use crate::model::Map;
 
 /// Marks "no argument" in [`Grounded::defeated_by`].
-pub const NOBODY: u32 = u32::MAX;
+pub(crate) const NOBODY: u32 = u32::MAX;
 
 /// The grounded labelling of a [`Framework`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grounded {
     /// The label of each argument.
-    pub labels: Vec<Label>,
+    pub(crate) labels: Vec<Label>,
     /// For an `out` argument, the `in` attacker that made it fall first; [`NOBODY`] otherwise.
-    pub defeated_by: Vec<u32>,
+    pub(crate) defeated_by: Vec<u32>,
 }
 
 impl Grounded {
     /// The label of argument `a` (`Undec` when out of range).
-    pub fn label(&self, a: u32) -> Label {
+    pub(crate) fn label(&self, a: u32) -> Label {
         self.labels.get(a as usize).copied().unwrap_or(Label::Undec)
     }
 
@@ -40,7 +40,7 @@ impl Grounded {
     }
 
     /// The arguments with label `label`, in increasing order.
-    pub fn with(&self, label: Label) -> Vec<u32> {
+    pub(crate) fn with(&self, label: Label) -> Vec<u32> {
         (0..self.labels.len() as u32)
             .filter(|&a| self.labels[a as usize] == label)
             .collect()
@@ -107,12 +107,12 @@ pub struct Labelling {
 
 impl Labelling {
     /// The node's label (`Undec` for a node the labelling does not know).
-    pub fn label(&self, ix: NodeIndex) -> Label {
+    pub(crate) fn label(&self, ix: NodeIndex) -> Label {
         self.labels.get(ix.index()).copied().unwrap_or(Label::Undec)
     }
 
     /// The labelling of a map from its framework's labels.
-    pub fn from_framework(mf: &MapFramework, labels: &[Label]) -> Labelling {
+    pub(crate) fn from_framework(mf: &MapFramework, labels: &[Label]) -> Labelling {
         let bound = mf
             .nodes()
             .iter()

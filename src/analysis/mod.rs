@@ -10,6 +10,6 @@ pub mod sides;
 pub mod stats;
 pub mod status;
 pub mod unanswered;
-pub mod verdicts;
+pub(crate) mod verdicts;
 
 pub use verdicts::Verdicts;

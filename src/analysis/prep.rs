@@ -32,22 +32,22 @@ use crate::model::{Kind, Map};
 
 /// One point in the brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
-    pub node: NodeIndex,
-    pub kind: Kind,
+pub(crate) struct Item {
+    pub(crate) node: NodeIndex,
+    pub(crate) kind: Kind,
     /// How many nodes depend on it.
-    pub dependents: usize,
+    pub(crate) dependents: usize,
     /// Its grounded label and the reason (`None` only for a node outside the framework).
-    pub label: Label,
-    pub reason: Option<Reason>,
+    pub(crate) label: Label,
+    pub(crate) reason: Option<Reason>,
     /// Nodes the item is about: for (a) what the opponent's point supports or attacks, for (c)
     /// the undefended attackers; empty otherwise.
-    pub related: Vec<NodeIndex>,
+    pub(crate) related: Vec<NodeIndex>,
 }
 
 /// Which part of the brief (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PartKey {
+pub(crate) enum PartKey {
     /// (a) opponents' points the side has not answered.
     Answer,
     /// (b) the side's points nobody answered.
@@ -60,7 +60,7 @@ pub enum PartKey {
 
 impl PartKey {
     /// `answer`, `press`, `shore_up`, `claims`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             PartKey::Answer => "answer",
             PartKey::Press => "press",
@@ -72,18 +72,18 @@ impl PartKey {
 
 /// A part of the brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Part {
-    pub key: PartKey,
-    pub items: Vec<Item>,
+pub(crate) struct Part {
+    pub(crate) key: PartKey,
+    pub(crate) items: Vec<Item>,
 }
 
 /// The brief for one side.
 #[derive(Debug, Clone)]
 pub struct Brief {
-    pub side: String,
-    pub parts: Vec<Part>,
+    pub(crate) side: String,
+    pub(crate) parts: Vec<Part>,
     /// The map's framework, whose arguments the items' reasons refer to.
-    pub framework: MapFramework,
+    pub(crate) framework: MapFramework,
 }
 
 /// Whether some node of `side` attacks `ix` (rebuts, undercuts, or contradicts either way).

@@ -72,7 +72,7 @@ pub fn explain(fw: &Framework, grounded: &Grounded) -> Vec<Reason> {
 impl Reason {
     /// The arguments the reason names: the attackers that fall, the attacker that stands, the
     /// partner on the cycle, or the argument itself for a self-attack.
-    pub fn because(&self, fw: &Framework, a: u32) -> Vec<u32> {
+    pub(crate) fn because(&self, fw: &Framework, a: u32) -> Vec<u32> {
         match *self {
             Reason::Unattacked => Vec::new(),
             Reason::AttackersFall => fw.attackers(a).to_vec(),

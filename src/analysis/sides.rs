@@ -7,15 +7,15 @@ use crate::model::Map;
 
 /// The nodes of one side.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
+pub(crate) struct Group {
     /// The side's id; `None` for the nodes without a side.
-    pub side: Option<String>,
+    pub(crate) side: Option<String>,
     /// The nodes, in the order given.
-    pub nodes: Vec<NodeIndex>,
+    pub(crate) nodes: Vec<NodeIndex>,
 }
 
 /// `nodes` grouped by side (see the module documentation); empty groups are left out.
-pub fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<Group> {
+pub(crate) fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> Vec<Group> {
     let mut groups: Vec<Group> = map
         .sides
         .iter()

@@ -19,41 +19,41 @@ use crate::model::{Kind, Map, Relation};
 
 /// Counts for one side (or for the nodes without side).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SideStats {
+pub(crate) struct SideStats {
     /// The side id; `None` for nodes without side.
-    pub side: Option<String>,
-    pub nodes: usize,
+    pub(crate) side: Option<String>,
+    pub(crate) nodes: usize,
     /// Claims, supports, rebuttals.
-    pub kinds: [usize; 3],
+    pub(crate) kinds: [usize; 3],
     /// Points answered by another side (see [`unanswered`]).
-    pub answered: usize,
+    pub(crate) answered: usize,
     /// In, out, undecided under grounded semantics.
-    pub grounded: [usize; 3],
+    pub(crate) grounded: [usize; 3],
 }
 
 /// The longest chain of relations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Chain {
+pub(crate) struct Chain {
     /// How many relations it follows.
-    pub relations: usize,
+    pub(crate) relations: usize,
     /// Where it starts and ends (`None` for a map without relations).
-    pub from: Option<NodeIndex>,
-    pub to: Option<NodeIndex>,
+    pub(crate) from: Option<NodeIndex>,
+    pub(crate) to: Option<NodeIndex>,
 }
 
 /// The statistics of a map.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
-    pub nodes: usize,
-    pub relations: usize,
+    pub(crate) nodes: usize,
+    pub(crate) relations: usize,
     /// Claims, supports, rebuttals over the whole map.
-    pub kinds: [usize; 3],
+    pub(crate) kinds: [usize; 3],
     /// Supports, rebuts, undercuts, contradicts.
-    pub relation_types: [usize; 4],
-    pub sides: Vec<SideStats>,
-    pub deepest: Chain,
+    pub(crate) relation_types: [usize; 4],
+    pub(crate) sides: Vec<SideStats>,
+    pub(crate) deepest: Chain,
     /// Nodes that lie on a cycle of relations (a node related to itself included).
-    pub on_cycles: usize,
+    pub(crate) on_cycles: usize,
 }
 
 fn kind_slot(k: Kind) -> usize {
@@ -65,7 +65,7 @@ fn kind_slot(k: Kind) -> usize {
 }
 
 /// The relation types in display order.
-pub const RELATIONS: [Relation; 4] = [
+pub(crate) const RELATIONS: [Relation; 4] = [
     Relation::Supports,
     Relation::Rebuts,
     Relation::Undercuts,

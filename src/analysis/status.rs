@@ -15,6 +15,7 @@ pub enum Semantics {
 }
 
 impl Semantics {
+    /// `grounded`, `preferred` or `stable`, as the command line and JSON spell it.
     pub fn as_str(self) -> &'static str {
         match self {
             Semantics::Grounded => "grounded",

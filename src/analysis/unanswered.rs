@@ -9,7 +9,7 @@ use petgraph::stable_graph::NodeIndex;
 use crate::model::{Map, Relation};
 
 /// Whether `a` and `b` speak for different sides (a missing side differs from everything).
-pub fn different_sides(map: &Map, a: NodeIndex, b: NodeIndex) -> bool {
+pub(crate) fn different_sides(map: &Map, a: NodeIndex, b: NodeIndex) -> bool {
     match (&map.node(a).side, &map.node(b).side) {
         (Some(x), Some(y)) => x != y,
         _ => true,
@@ -31,7 +31,7 @@ fn attackers(map: &Map, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
 
 /// The nodes that answer `ix`: attackers from a different side, each once: first those `ix`
 /// contradicts, then those that rebut, undercut or contradict it, each in the order written.
-pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
+pub(crate) fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
     let mut seen = std::collections::HashSet::new();
     let contradicted = map
         .outgoing(ix)
@@ -48,7 +48,7 @@ pub fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
 }
 
 /// Whether some node of a different side rebuts or undercuts `ix` (no allocation).
-pub fn is_answered(map: &Map, ix: NodeIndex) -> bool {
+pub(crate) fn is_answered(map: &Map, ix: NodeIndex) -> bool {
     attackers(map, ix).any(|other| different_sides(map, other, ix))
 }
 

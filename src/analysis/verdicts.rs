@@ -40,7 +40,7 @@ impl Verdicts {
 
     /// These verdicts carried over to another map: `moved[i]` is where the node with index `i`
     /// went (`None`: it was left out). `size` is the number of nodes of the other map.
-    pub fn moved(&self, moved: &[Option<NodeIndex>], size: usize) -> Verdicts {
+    pub(crate) fn moved(&self, moved: &[Option<NodeIndex>], size: usize) -> Verdicts {
         let mut out = Verdicts {
             unanswered: vec![false; size],
             labels: vec![Label::Undec; size],
@@ -59,28 +59,24 @@ impl Verdicts {
         out
     }
 
+    #[cfg(test)]
     /// How many nodes these verdicts are about.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.labels.len()
     }
 
-    /// Whether these verdicts are about no node at all.
-    pub fn is_empty(&self) -> bool {
-        self.labels.is_empty()
-    }
-
     /// The node's grounded label (`Undec` for a node the verdicts do not know).
-    pub fn label(&self, ix: NodeIndex) -> Label {
+    pub(crate) fn label(&self, ix: NodeIndex) -> Label {
         self.labels.get(ix.index()).copied().unwrap_or(Label::Undec)
     }
 
     /// Whether the node is unanswered (`false` for a node the verdicts do not know).
-    pub fn is_unanswered(&self, ix: NodeIndex) -> bool {
+    pub(crate) fn is_unanswered(&self, ix: NodeIndex) -> bool {
         self.unanswered.get(ix.index()).copied().unwrap_or(false)
     }
 
     /// The unanswered nodes of `map`, in map order.
-    pub fn unanswered_in_order(&self, map: &Map) -> Vec<NodeIndex> {
+    pub(crate) fn unanswered_in_order(&self, map: &Map) -> Vec<NodeIndex> {
         map.nodes()
             .map(|(ix, _)| ix)
             .filter(|&ix| self.is_unanswered(ix))

@@ -26,7 +26,7 @@ fn fold(c: char) -> char {
 
 /// Text made comparable: typographic quotes, apostrophes and dashes become their ASCII forms,
 /// and every run of whitespace one space.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     let mapped: String = text.chars().map(fold).collect();
     let mut out = String::with_capacity(mapped.len());
     for word in mapped.split_whitespace() {

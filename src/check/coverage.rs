@@ -14,26 +14,26 @@ use crate::model::{Map, Source};
 
 /// One paragraph of a source text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     /// First and last line, 1-based, inclusive.
-    pub lines: [u32; 2],
+    pub(crate) lines: [u32; 2],
     /// The start of the paragraph's first line, for display.
-    pub excerpt: String,
-    pub cited: bool,
+    pub(crate) excerpt: String,
+    pub(crate) cited: bool,
     /// The skip reason, when every line of the paragraph is skipped.
-    pub skipped: Option<String>,
+    pub(crate) skipped: Option<String>,
 }
 
 /// Coverage of one source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceCoverage {
-    pub source: String,
-    pub file: String,
-    pub paragraphs: Vec<Paragraph>,
+    pub(crate) source: String,
+    pub(crate) file: String,
+    pub(crate) paragraphs: Vec<Paragraph>,
     /// Paragraphs that count (not skipped).
-    pub counted: usize,
+    pub(crate) counted: usize,
     /// Counted paragraphs that some node cites.
-    pub cited: usize,
+    pub(crate) cited: usize,
 }
 
 impl SourceCoverage {
@@ -47,7 +47,7 @@ impl SourceCoverage {
     }
 
     /// The counted paragraphs no node cites.
-    pub fn uncited(&self) -> impl Iterator<Item = &Paragraph> {
+    pub(crate) fn uncited(&self) -> impl Iterator<Item = &Paragraph> {
         self.paragraphs
             .iter()
             .filter(|p| !p.cited && p.skipped.is_none())
@@ -56,7 +56,7 @@ impl SourceCoverage {
 
 /// Splits `text` into paragraphs: maximal runs of lines that are not blank. Lines are counted
 /// as citations count them ([`crate::text::lines::lines`]: a lone `\r` ends a line too).
-pub fn paragraphs(text: &str) -> Vec<([u32; 2], String)> {
+pub(crate) fn paragraphs(text: &str) -> Vec<([u32; 2], String)> {
     let mut out = Vec::new();
     let mut start: Option<(u32, String)> = None;
     let mut last = 0u32;
@@ -89,7 +89,7 @@ fn excerpt_of(line: &str) -> String {
 }
 
 /// Coverage of `source`'s text `text` by the citations in `map`.
-pub fn source_coverage(map: &Map, source: &Source, text: &str) -> SourceCoverage {
+pub(crate) fn source_coverage(map: &Map, source: &Source, text: &str) -> SourceCoverage {
     let mut cited_ranges: Vec<[u32; 2]> = map
         .nodes()
         .flat_map(|(_, n)| n.citations.iter())

@@ -3,4 +3,4 @@
 
 pub mod citations;
 pub mod coverage;
-pub mod validate;
+pub(crate) mod validate;

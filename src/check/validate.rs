@@ -64,7 +64,7 @@ fn declared_sources(map: &Map) -> String {
 /// The control-character rule ([`crate::text::control`]) for a map read from a format other than
 /// Argdown (whose reader applies it to every line): one E014 for each text that breaks it, at
 /// the node's place when known, else in `file`.
-pub fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
+pub(crate) fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     crate::model::texts::each_text(
         map,
@@ -84,7 +84,7 @@ pub fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
 
 /// All map-level diagnostics, placed at the node's (or citation's, or relation's) origin where
 /// it has one. Source lines are attached later by [`crate::diagnostic::attach_snippets`].
-pub fn validate(map: &Map) -> Vec<Diagnostic> {
+pub(crate) fn validate(map: &Map) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (_, node) in map.nodes() {
         if let Some(side) = &node.side {

@@ -58,7 +58,7 @@ use crate::text::line_index::LineIndex;
 /// The key of the extra top-level object that carries what AIF cannot say.
 pub const SIDECAR_KEY: &str = "counterpoint";
 /// Version of the extra object's layout.
-pub const SIDECAR_VERSION: u64 = 1;
+pub(crate) const SIDECAR_VERSION: u64 = 1;
 
 /// Whether a JSON document looks like AIF: `{"AIF": {...}}`, or an object with `nodes` and
 /// `edges` arrays whose nodes carry `nodeID` and `type`.

@@ -59,8 +59,6 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
-use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 use serde_json::Value;
 
 use crate::model::{Citation, Element, Map, Relation, Side, Source};
@@ -69,7 +67,7 @@ use crate::model::{Citation, Element, Map, Relation, Side, Source};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the map cannot be written as Argdown:\n  {}", .problems.join("\n  "))]
 pub struct WriteError {
-    pub problems: Vec<String>,
+    pub(crate) problems: Vec<String>,
 }
 
 /// The map as one Argdown file. Titles Argdown cannot read at the start of a line are renamed
@@ -92,35 +90,35 @@ pub fn to_string_with_warnings(map: &Map) -> Result<(String, Vec<String>), Write
 
 /// What one output file holds.
 #[derive(Debug, Clone, Default)]
-pub struct Part {
-    pub title: Option<String>,
-    pub sides: Vec<Side>,
-    pub sources: Vec<Source>,
+pub(crate) struct Part {
+    pub(crate) title: Option<String>,
+    pub(crate) sides: Vec<Side>,
+    pub(crate) sources: Vec<Source>,
     /// Ids of the sections whose headings go in this file, in map order.
-    pub sections: Vec<String>,
+    pub(crate) sections: Vec<String>,
     /// Nodes defined in this file, in map order.
-    pub nodes: Vec<NodeIndex>,
+    pub(crate) nodes: Vec<NodeIndex>,
     /// Relations written in this file.
-    pub edges: Vec<EdgeIndex>,
+    pub(crate) edges: Vec<EdgeIndex>,
     /// Comments to write back (`fmt` keeps them; an export has none).
-    pub comments: Comments,
+    pub(crate) comments: Comments,
 }
 
 /// Comment lines kept by `fmt`, by what they stand above. Each entry is one run of comment
 /// lines, as written (line breaks included).
 #[derive(Debug, Clone, Default)]
-pub struct Comments {
+pub(crate) struct Comments {
     /// Written just above the node's first block in the file.
-    pub before_node: HashMap<NodeIndex, Vec<String>>,
+    pub(crate) before_node: HashMap<NodeIndex, Vec<String>>,
     /// Written just above the section's heading.
-    pub before_section: HashMap<String, Vec<String>>,
+    pub(crate) before_section: HashMap<String, Vec<String>>,
     /// Written at the end of the file.
-    pub at_end: Vec<String>,
+    pub(crate) at_end: Vec<String>,
 }
 
 impl Part {
     /// Everything in the map, in one file.
-    pub fn whole(map: &Map) -> Part {
+    pub(crate) fn whole(map: &Map) -> Part {
         Part {
             title: map.title.clone(),
             sides: map.sides.clone(),
@@ -135,7 +133,7 @@ impl Part {
 
 /// Writes the parts of one map, in order (for several files, keeps track of which nodes the
 /// earlier files already mentioned).
-pub struct Writer<'m> {
+pub(crate) struct Writer<'m> {
     map: &'m Map,
     /// Order in which nodes were first mentioned, and the section open there (which the reader
     /// gives a node until a definition says otherwise).
@@ -242,7 +240,7 @@ fn title_problem(element: Element, title: &str) -> Option<&'static str> {
 /// and other white space become spaces. Markdown links `[text](url)` and emphasis (`*a*`, `**b**`,
 /// `_c_`, `__d__`) that Argdown reads as such are kept; `*` and `_` that would open emphasis
 /// Argdown never closes are escaped.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     // White space collapses, as Argdown reads it.
     let mut chars: Vec<char> = Vec::with_capacity(text.len());
     for c in text.chars() {
@@ -619,7 +617,7 @@ fn marker(relation: Relation) -> &'static str {
 
 impl<'m> Writer<'m> {
     /// A writer for `map`; problems with titles are collected at once.
-    pub fn new(map: &'m Map) -> Writer<'m> {
+    pub(crate) fn new(map: &'m Map) -> Writer<'m> {
         // Control characters: what the reader refuses (E014) is not written.
         let mut problems = crate::model::texts::in_map(map);
         let (names, warnings) = renamed(map);
@@ -649,7 +647,7 @@ impl<'m> Writer<'m> {
 
     /// The titles written under another name, one warning each (see
     /// [`to_string_with_warnings`]).
-    pub fn warnings(&self) -> &[String] {
+    pub(crate) fn warnings(&self) -> &[String] {
         &self.warnings
     }
 
@@ -661,7 +659,7 @@ impl<'m> Writer<'m> {
     }
 
     /// Everything that could not be written.
-    pub fn finish(self) -> Result<(), WriteError> {
+    pub(crate) fn finish(self) -> Result<(), WriteError> {
         if self.problems.is_empty() {
             Ok(())
         } else {
@@ -683,7 +681,7 @@ impl<'m> Writer<'m> {
     }
 
     /// One file of the map.
-    pub fn write(&mut self, part: &Part) -> String {
+    pub(crate) fn write(&mut self, part: &Part) -> String {
         let mut blocks: Vec<String> = Vec::new();
         let mut comments = part.comments.clone();
         if let Some(fm) = self.frontmatter(part) {
@@ -1112,17 +1110,6 @@ fn cite_fields(run: &[&Citation]) -> Vec<String> {
         fields.push(format!("quote: {}", flow_str(q)));
     }
     fields
-}
-
-/// The outgoing relations of a node, in map order (for callers that split a map into files).
-pub fn outgoing_edges(map: &Map, ix: NodeIndex) -> Vec<EdgeIndex> {
-    let mut v: Vec<EdgeIndex> = map
-        .graph()
-        .edges_directed(ix, Direction::Outgoing)
-        .map(|e| e.id())
-        .collect();
-    v.sort();
-    v
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ use serde_json::{json, Map as JsonMap, Value};
 use crate::model::{Element, Map, Relation};
 
 /// Argdown's name for a relation.
-pub fn relation_type(r: Relation) -> &'static str {
+pub(crate) fn relation_type(r: Relation) -> &'static str {
     match r {
         Relation::Supports => "support",
         Relation::Rebuts => "attack",
@@ -46,7 +46,7 @@ pub fn relation_type(r: Relation) -> &'static str {
 }
 
 /// Argdown's name for the kind of a relation's end.
-pub fn element_type(e: Element) -> &'static str {
+pub(crate) fn element_type(e: Element) -> &'static str {
     match e {
         Element::Statement => "equivalence-class",
         Element::Argument => "argument",
@@ -55,7 +55,7 @@ pub fn element_type(e: Element) -> &'static str {
 
 /// Text as both tools can agree on it: Markdown links become their text, `#tags`, `*` and `_`
 /// go, whitespace collapses.
-pub fn comparable_text(text: &str) -> String {
+pub(crate) fn comparable_text(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -167,7 +167,7 @@ fn is_implicit_conclusion(
 }
 
 /// The tags written in a heading's title (`#tag`, `#(two words)`).
-pub fn tags_in(title: &str) -> Vec<String> {
+pub(crate) fn tags_in(title: &str) -> Vec<String> {
     let chars: Vec<char> = title.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -33,7 +33,7 @@ use crate::model::Map;
 use crate::style::palette::Palette;
 
 /// Escapes text for XML character data and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -53,7 +53,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The keys, as (id, for, attr.name).
-pub const KEYS: [(&str, &str, &str); 14] = [
+pub(crate) const KEYS: [(&str, &str, &str); 14] = [
     ("map_title", "graph", "title"),
     ("id", "node", "id"),
     ("label", "node", "label"),

@@ -58,7 +58,7 @@ impl Dialect {
     }
 
     /// The dialect a text starts like (`p af`, `arg(`), if any.
-    pub fn sniff(bytes: &[u8]) -> Option<Dialect> {
+    pub(crate) fn sniff(bytes: &[u8]) -> Option<Dialect> {
         let mut lines = numbered(bytes);
         let first = lines.find_map(|(_, l)| {
             let t = trim(l);
@@ -84,7 +84,11 @@ pub struct Parsed {
 impl Parsed {
     /// [`Parsed::to_map`], unless the framework has more than [`MAX_MAP_ARGUMENTS`] arguments:
     /// then a diagnostic for `file` and `None` (a map node weighs far more than an argument).
-    pub fn to_map_checked(&self, file: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Map> {
+    pub(crate) fn to_map_checked(
+        &self,
+        file: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Map> {
         if self.framework.len() > MAX_MAP_ARGUMENTS {
             let mut d = Diagnostic::new(
                 Code::BadInput,
@@ -105,7 +109,7 @@ impl Parsed {
     /// `rebuts` edge per attack. A name written `[T]` (as counterpoint's i23 export records
     /// statements) becomes the statement `T`; `<T>` the argument `T`; any other name `a` the
     /// argument titled `a` (id `<a>`).
-    pub fn to_map(&self) -> Map {
+    pub(crate) fn to_map(&self) -> Map {
         let mut map = Map::new();
         let mut nodes = Vec::with_capacity(self.framework.len());
         for a in 0..self.framework.len() as u32 {
@@ -215,11 +219,11 @@ fn error(
 }
 
 /// The most arguments read as a map (see [`Parsed::to_map_checked`]).
-pub const MAX_MAP_ARGUMENTS: usize = 5_000_000;
+pub(crate) const MAX_MAP_ARGUMENTS: usize = 5_000_000;
 
 /// The most arguments an i23 header may declare: the arrays for them are made before the
 /// attacks are read, so an absurd header must not exhaust memory.
-pub const MAX_ARGUMENTS: u64 = 100_000_000;
+pub(crate) const MAX_ARGUMENTS: u64 = 100_000_000;
 
 const I23_HELP: &str =
     "the ICCMA 2023 format is a header `p af N`, then one attack `i j` per line \
@@ -677,7 +681,7 @@ fn read_tgf(file: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Opti
 }
 
 /// The apx atom of each node of `map`, in map order (see the module documentation).
-pub fn apx_atoms(map: &Map) -> Vec<String> {
+pub(crate) fn apx_atoms(map: &Map) -> Vec<String> {
     let mut taken = Unique::default();
     map.nodes()
         .map(|(_, node)| taken.claim(atom(&node.id), "_"))
@@ -751,7 +755,7 @@ pub fn to_i23(map: &Map) -> String {
 
 /// An id as written in an i23 `# id` line: on one line, with nothing a reader trims (see the
 /// module documentation).
-pub fn escape_id(id: &str) -> String {
+pub(crate) fn escape_id(id: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::with_capacity(id.len());
     let last = id.chars().count().saturating_sub(1);
@@ -772,7 +776,7 @@ pub fn escape_id(id: &str) -> String {
 }
 
 /// Undoes [`escape_id`]; a backslash before anything else is kept as written.
-pub fn unescape_id(text: &str) -> String {
+pub(crate) fn unescape_id(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(k) = rest.find('\\') {

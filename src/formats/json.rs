@@ -15,9 +15,9 @@ use crate::model::{
 };
 
 /// The value of the top-level `format` field.
-pub const FORMAT: &str = "counterpoint";
+pub(crate) const FORMAT: &str = "counterpoint";
 /// The version this library writes and reads.
-pub const VERSION: u64 = 1;
+pub(crate) const VERSION: u64 = 1;
 /// The JSON Schema of the format.
 pub const SCHEMA: &str = include_str!("counterpoint.schema.json");
 
@@ -74,7 +74,7 @@ struct EdgeOut {
 }
 
 /// The node as it appears in the export (also used by `unanswered --format json`).
-pub fn node_value(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> Value {
+pub(crate) fn node_value(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> Value {
     serde_json::to_value(node_out(map, ix)).unwrap_or(Value::Null)
 }
 
@@ -200,7 +200,7 @@ struct EdgeRef<'a> {
 }
 
 /// Whether `text` looks like a counterpoint JSON document (top-level `"format": "counterpoint"`).
-pub fn detect(value: &Value) -> bool {
+pub(crate) fn detect(value: &Value) -> bool {
     value.get("format").and_then(Value::as_str) == Some(FORMAT)
 }
 

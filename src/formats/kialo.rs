@@ -40,7 +40,7 @@ use crate::text::lines::lines;
 const TITLE: &str = "Discussion Title:";
 
 /// Whether `text` is a Kialo export: its first non-blank line starts with `Discussion Title:`.
-pub fn detect(text: &str) -> bool {
+pub(crate) fn detect(text: &str) -> bool {
     lines(strip_bom(text))
         .find(|l| !l.trim().is_empty())
         .is_some_and(|l| l.trim_start().starts_with(TITLE))

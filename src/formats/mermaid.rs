@@ -36,7 +36,7 @@ use crate::model::{Element, Kind, Map, Relation};
 use crate::style::palette::{self as style, Palette};
 
 /// Escapes text for a quoted Mermaid label.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -82,7 +82,7 @@ fn shape(kind: Kind, label: &str) -> String {
 }
 
 /// The arrow of a relation.
-pub fn arrow(relation: Relation) -> &'static str {
+pub(crate) fn arrow(relation: Relation) -> &'static str {
     match relation {
         Relation::Supports => "-->",
         Relation::Rebuts => "--x",

@@ -9,7 +9,7 @@ pub mod iccma;
 pub mod json;
 pub mod kialo;
 pub mod mermaid;
-pub mod spans;
+pub(crate) mod spans;
 
 /// A format counterpoint reads, writes, or both. This is the one list of formats: loading
 /// ([`crate::load`](mod@crate::load)) reads by it and the command line builds `--from` and `--to` from it.
@@ -107,7 +107,7 @@ impl Format {
     }
 
     /// The ICCMA dialect this format is, if it is one.
-    pub fn dialect(self) -> Option<iccma::Dialect> {
+    pub(crate) fn dialect(self) -> Option<iccma::Dialect> {
         match self {
             Format::Apx => Some(iccma::Dialect::Apx),
             Format::Tgf => Some(iccma::Dialect::Tgf),

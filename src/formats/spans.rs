@@ -11,7 +11,7 @@ use crate::text::line_index::LineIndex;
 /// One step of the path to a value: the key of an object member, or the index of an array
 /// element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
+pub(crate) enum Seg<'a> {
     Key(&'a str),
     Index(usize),
 }
@@ -21,7 +21,7 @@ pub enum Seg<'a> {
 /// element's index) and `offset` is the byte offset of the element's first character. Keys are
 /// given as written between the quotes (escapes are not decoded). Without recursion: any depth
 /// is fine. `text` must be valid JSON (the result is unspecified otherwise, but nothing panics).
-pub fn array_elements(text: &str, mut found: impl FnMut(&[Seg<'_>], usize)) {
+pub(crate) fn array_elements(text: &str, mut found: impl FnMut(&[Seg<'_>], usize)) {
     struct Frame<'t> {
         array: bool,
         /// In an object: the key of the current member; in an array: the index of the current
@@ -100,7 +100,7 @@ pub fn array_elements(text: &str, mut found: impl FnMut(&[Seg<'_>], usize)) {
 }
 
 /// An [`Origin`] in `file` at byte `offset` of the text `lines` indexes.
-pub fn origin(lines: &LineIndex<'_>, file: &Arc<str>, offset: usize) -> Origin {
+pub(crate) fn origin(lines: &LineIndex<'_>, file: &Arc<str>, offset: usize) -> Origin {
     let (line, column) = lines.place(offset);
     Origin {
         file: file.clone(),
@@ -111,7 +111,7 @@ pub fn origin(lines: &LineIndex<'_>, file: &Arc<str>, offset: usize) -> Origin {
 
 /// The byte offset of serde_json's error place: serde_json counts lines at `\n` only and columns
 /// in bytes (column 0 before the first byte of a line).
-pub fn serde_offset(text: &str, line: usize, column: usize) -> usize {
+pub(crate) fn serde_offset(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line.max(1) {
         match text.get(start..).and_then(|rest| rest.find('\n')) {
@@ -129,7 +129,7 @@ pub fn serde_offset(text: &str, line: usize, column: usize) -> usize {
 
 /// A serde_json error's message without serde_json's own " at line L column C", and its line
 /// and column in characters (1-based; an empty text is at 1:1).
-pub fn serde_error(text: &str, e: &serde_json::Error) -> (String, usize, usize) {
+pub(crate) fn serde_error(text: &str, e: &serde_json::Error) -> (String, usize, usize) {
     let mut message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     if let Some(cut) = message.strip_suffix(&suffix) {

@@ -5,7 +5,7 @@
 
 /// Adjacency lists of `n` nodes numbered `0..n`, stored as compressed sparse rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Csr {
+pub(crate) struct Csr {
     start: Vec<u32>,
     adj: Vec<u32>,
 }
@@ -14,14 +14,14 @@ pub struct Csr {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("{nodes} nodes and {edges} edges: more than this program handles (at most 4,294,967,294 of each)")]
 pub struct TooLarge {
-    pub nodes: usize,
-    pub edges: usize,
+    pub(crate) nodes: usize,
+    pub(crate) edges: usize,
 }
 
 impl Csr {
     /// Rows for `n` nodes holding the pairs `(from, to)` as `to` in row `from`: every row sorted
     /// and free of repeats. Pairs naming a node `>= n` are dropped.
-    pub fn from_pairs(n: usize, from: &[u32], to: &[u32]) -> Result<Csr, TooLarge> {
+    pub(crate) fn from_pairs(n: usize, from: &[u32], to: &[u32]) -> Result<Csr, TooLarge> {
         let too_large = TooLarge {
             nodes: n,
             edges: from.len(),
@@ -80,7 +80,7 @@ impl Csr {
     }
 
     /// The same pairs, reversed: row `to` holds every `from`.
-    pub fn transpose(&self) -> Csr {
+    pub(crate) fn transpose(&self) -> Csr {
         let n = self.len();
         let mut start = vec![0u32; n + 1];
         for &b in &self.adj {
@@ -103,21 +103,17 @@ impl Csr {
     }
 
     /// The number of nodes.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.start.len().saturating_sub(1)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// The number of (distinct) pairs.
-    pub fn edge_count(&self) -> usize {
+    pub(crate) fn edge_count(&self) -> usize {
         self.adj.len()
     }
 
     /// The neighbours of `i`, sorted (empty for a node out of range).
-    pub fn row(&self, i: u32) -> &[u32] {
+    pub(crate) fn row(&self, i: u32) -> &[u32] {
         let i = i as usize;
         match (self.start.get(i), self.start.get(i + 1)) {
             (Some(&a), Some(&b)) => self.adj.get(a as usize..b as usize).unwrap_or(&[]),
@@ -126,7 +122,7 @@ impl Csr {
     }
 
     /// How many neighbours `i` has.
-    pub fn degree(&self, i: u32) -> usize {
+    pub(crate) fn degree(&self, i: u32) -> usize {
         self.row(i).len()
     }
 }

@@ -34,6 +34,7 @@ impl Framework {
         self.targets.len()
     }
 
+    /// Whether the framework has no arguments.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -44,27 +45,27 @@ impl Framework {
     }
 
     /// The arguments `a` attacks, sorted.
-    pub fn targets(&self, a: u32) -> &[u32] {
+    pub(crate) fn targets(&self, a: u32) -> &[u32] {
         self.targets.row(a)
     }
 
     /// The arguments attacking `b`, sorted.
-    pub fn attackers(&self, b: u32) -> &[u32] {
+    pub(crate) fn attackers(&self, b: u32) -> &[u32] {
         self.attackers.row(b)
     }
 
     /// Whether `a` attacks `b`.
-    pub fn attacks(&self, a: u32, b: u32) -> bool {
+    pub(crate) fn attacks(&self, a: u32, b: u32) -> bool {
         self.targets(a).binary_search(&b).is_ok()
     }
 
     /// Every attack `(a, b)`, by attacker then target.
-    pub fn attack_pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+    pub(crate) fn attack_pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
         (0..self.len() as u32).flat_map(move |a| self.targets(a).iter().map(move |&b| (a, b)))
     }
 
     /// The attack graph as adjacency rows (row `a`: what `a` attacks).
-    pub fn target_rows(&self) -> &Csr {
+    pub(crate) fn target_rows(&self) -> &Csr {
         &self.targets
     }
 }
@@ -114,12 +115,12 @@ impl MapFramework {
     }
 
     /// The map node of argument `i`.
-    pub fn node(&self, i: u32) -> Option<NodeIndex> {
+    pub(crate) fn node(&self, i: u32) -> Option<NodeIndex> {
         self.nodes.get(i as usize).copied()
     }
 
     /// The argument of map node `ix`.
-    pub fn arg(&self, ix: NodeIndex) -> Option<u32> {
+    pub(crate) fn arg(&self, ix: NodeIndex) -> Option<u32> {
         self.args
             .get(ix.index())
             .copied()
@@ -127,7 +128,7 @@ impl MapFramework {
     }
 
     /// Every node, in argument order.
-    pub fn nodes(&self) -> &[NodeIndex] {
+    pub(crate) fn nodes(&self) -> &[NodeIndex] {
         &self.nodes
     }
 }

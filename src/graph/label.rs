@@ -3,7 +3,7 @@
 /// The status of a node under a labelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Label {
+pub(crate) enum Label {
     /// Stands.
     In,
     /// Falls.
@@ -14,25 +14,13 @@ pub enum Label {
 
 impl Label {
     /// `in`, `out` or `undec`.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Label::In => "in",
             Label::Out => "out",
             Label::Undec => "undec",
         }
     }
-
-    /// The plain word for students: `stands`, `falls`, `undecided`.
-    pub fn verdict(self) -> &'static str {
-        match self {
-            Label::In => "stands",
-            Label::Out => "falls",
-            Label::Undec => "undecided",
-        }
-    }
-
-    /// All labels, in display order.
-    pub const ALL: [Label; 3] = [Label::In, Label::Out, Label::Undec];
 }
 
 impl std::fmt::Display for Label {

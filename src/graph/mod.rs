@@ -2,10 +2,10 @@
 //! ([`framework`]), its adjacency in compressed rows ([`csr`]), strongly connected components
 //! ([`scc`]), argument names ([`names`]) and the labels a semantics gives ([`label`]).
 
-pub mod csr;
+pub(crate) mod csr;
 pub mod framework;
-pub mod label;
-pub mod names;
-pub mod scc;
+pub(crate) mod label;
+pub(crate) mod names;
+pub(crate) mod scc;
 
-pub use label::Label;
+pub(crate) use label::Label;

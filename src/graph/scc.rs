@@ -3,25 +3,25 @@
 use super::csr::Csr;
 
 /// Marks a node left out of the components.
-pub const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// The strongly connected components of a graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Components {
+pub(crate) struct Components {
     /// The component of each node, or [`NONE`] for a node that was left out.
-    pub of: Vec<u32>,
+    pub(crate) of: Vec<u32>,
     /// The number of nodes in each component.
-    pub size: Vec<u32>,
+    pub(crate) size: Vec<u32>,
 }
 
 impl Components {
     /// How many components there are.
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.size.len()
     }
 
     /// The component of `i` ([`NONE`] when left out).
-    pub fn get(&self, i: u32) -> u32 {
+    pub(crate) fn get(&self, i: u32) -> u32 {
         self.of.get(i as usize).copied().unwrap_or(NONE)
     }
 }
@@ -29,7 +29,7 @@ impl Components {
 /// The components of the subgraph of `graph` induced by the nodes for which `keep` holds, in
 /// time linear in nodes + edges. Components are numbered in reverse topological order: every
 /// edge between two components goes from a higher number to a lower one (or stays inside).
-pub fn components(graph: &Csr, keep: impl Fn(u32) -> bool) -> Components {
+pub(crate) fn components(graph: &Csr, keep: impl Fn(u32) -> bool) -> Components {
     let n = graph.len();
     let mut index = vec![NONE; n];
     let mut low = vec![0u32; n];

@@ -16,7 +16,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
-pub mod texts;
+pub(crate) mod texts;
 
 /// Where something was written: file, 1-based line and 1-based column (in characters).
 ///
@@ -46,7 +46,7 @@ pub enum Element {
 
 impl Element {
     /// `statement` or `argument` (as serde writes it).
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Element::Statement => "statement",
             Element::Argument => "argument",
@@ -109,7 +109,7 @@ impl Relation {
     }
 
     /// Whether this relation is an attack in the sense of abstract argumentation.
-    pub fn is_attack(self) -> bool {
+    pub(crate) fn is_attack(self) -> bool {
         !matches!(self, Relation::Supports)
     }
 }
@@ -341,7 +341,7 @@ impl Map {
 
     /// Makes room for `nodes` more nodes and `edges` more edges in the graph (an upper bound is
     /// fine: room never used is never touched).
-    pub fn reserve(&mut self, nodes: usize, edges: usize) {
+    pub(crate) fn reserve(&mut self, nodes: usize, edges: usize) {
         self.graph.reserve_nodes(nodes);
         self.graph.reserve_edges(edges);
     }
@@ -375,7 +375,7 @@ impl Map {
     }
 
     /// The graph, for algorithms.
-    pub fn graph(&self) -> &StableDiGraph<Node, Edge> {
+    pub(crate) fn graph(&self) -> &StableDiGraph<Node, Edge> {
         &self.graph
     }
 
@@ -394,7 +394,7 @@ impl Map {
 
     /// The node with this title: the statement if there is one, else the argument. Also accepts
     /// a full id (`[T]`, `<T>`).
-    pub fn find_title(&self, title: &str) -> Option<NodeIndex> {
+    pub(crate) fn find_title(&self, title: &str) -> Option<NodeIndex> {
         self.find(title)
             .or_else(|| self.find(&Element::Statement.id_for(title)))
             .or_else(|| self.find(&Element::Argument.id_for(title)))
@@ -445,7 +445,7 @@ impl Map {
 
     /// The edges leaving `ix`, in insertion order (for callers that need the edges themselves,
     /// e.g. to point at one relation from another).
-    pub fn outgoing_edges(&self, ix: NodeIndex) -> impl Iterator<Item = EdgeIndex> + '_ {
+    pub(crate) fn outgoing_edges(&self, ix: NodeIndex) -> impl Iterator<Item = EdgeIndex> + '_ {
         self.edges_at(ix, Direction::Outgoing).map(|e| e.id())
     }
 
@@ -473,11 +473,11 @@ impl Map {
         self.sides.iter().find(|s| s.id == id)
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    pub fn section(&self, id: &str) -> Option<&Section> {
+    pub(crate) fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
 }
@@ -547,7 +547,7 @@ impl Map {
 
 /// Whether `[first, last]` is a range of 1-based lines: the one check of cited lines, made by
 /// the Argdown reader on `cite` and by the checks on maps read from any other format.
-pub fn check_lines(first: u32, last: u32) -> Result<(), String> {
+pub(crate) fn check_lines(first: u32, last: u32) -> Result<(), String> {
     if first == 0 || last == 0 {
         Err("lines are counted from 1".into())
     } else if first > last {

@@ -4,13 +4,9 @@
 use super::{Map, Origin};
 use crate::text::control::{find, name};
 
-/// The parts of a map the rule covers, as documentation says them.
-pub const TEXTS: &str = "ids, node titles and texts, tags, section titles, the map's title, \
-                         side labels and source titles";
-
 /// Whether [`each_text`] visits ids too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ids {
+pub(crate) enum Ids {
     /// Readers hold ids to the rule: an id is printed in human output.
     Included,
     /// The Argdown writer escapes ids in YAML and checks node titles, which carry node ids.
@@ -19,7 +15,7 @@ pub enum Ids {
 
 /// Calls `visit(what, text, origin)` for every text of `map` the rule covers, in map order
 /// (`what` describes it for a message; `origin` is the node's place, when known).
-pub fn each_text(map: &Map, ids: Ids, mut visit: impl FnMut(String, &str, Option<&Origin>)) {
+pub(crate) fn each_text(map: &Map, ids: Ids, mut visit: impl FnMut(String, &str, Option<&Origin>)) {
     let with_ids = ids == Ids::Included;
     if let Some(title) = &map.title {
         visit("the map's title".into(), title, None);
@@ -67,7 +63,7 @@ pub fn each_text(map: &Map, ids: Ids, mut visit: impl FnMut(String, &str, Option
 
 /// Every text of `map` the rule covers that holds a control character, described for a
 /// message (`the text of [a] holds U+0000 (NUL)`), in map order.
-pub fn in_map(map: &Map) -> Vec<String> {
+pub(crate) fn in_map(map: &Map) -> Vec<String> {
     let mut out = Vec::new();
     each_text(map, Ids::Excluded, |what, text, _| {
         if let Some((_, c)) = find(text) {

@@ -28,13 +28,13 @@ use crate::style::palette::{self as style, Palette, Rgb};
 
 /// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has
 /// six heading levels; the bound also keeps the printer's recursion shallow).
-pub const MAX_CLUSTER_DEPTH: usize = 6;
+pub(crate) const MAX_CLUSTER_DEPTH: usize = 6;
 
 /// Fans of more than this many leaves are staggered (see [`RenderOptions::stagger`]).
-pub const STAGGER_FROM: usize = 3;
+pub(crate) const STAGGER_FROM: usize = 3;
 
 /// The smallest wrapping width accepted.
-pub const MIN_WRAP: usize = 8;
+pub(crate) const MIN_WRAP: usize = 8;
 
 /// The drawing as DOT text, ending in a newline.
 pub fn to_dot(drawing: Drawing<'_>, opts: &RenderOptions) -> String {
@@ -303,7 +303,7 @@ fn key_node(label: Html) -> Stmt {
 }
 
 /// `text` wrapped at `width` columns (long words are broken), keeping its own line breaks.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(MIN_WRAP);
     let normalized = text.replace("\r\n", "\n");
     let mut lines = Vec::new();

@@ -12,11 +12,11 @@ use crate::model::Map;
 #[derive(Debug, Clone, Copy)]
 pub struct Drawing<'a> {
     /// The map drawn.
-    pub map: &'a Map,
+    pub(crate) map: &'a Map,
     /// Each drawn node's verdicts, by its index in `map`.
-    pub verdicts: &'a Verdicts,
+    pub(crate) verdicts: &'a Verdicts,
     /// How many nodes of a larger map are not drawn (told in a note under the title).
-    pub hidden: usize,
+    pub(crate) hidden: usize,
 }
 
 impl<'a> Drawing<'a> {
@@ -40,7 +40,7 @@ impl<'a> Drawing<'a> {
 
     /// The remarks drawn under the title, one per line: the caller's `note`, then how many nodes
     /// the filters hid (none when nothing was hidden). Blank notes are left out.
-    pub fn notes(&self, note: Option<&str>) -> Vec<String> {
+    pub(crate) fn notes(&self, note: Option<&str>) -> Vec<String> {
         let hidden = match self.hidden {
             0 => None,
             1 => Some("1 node hidden by the filters".to_string()),

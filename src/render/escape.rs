@@ -14,18 +14,14 @@
 
 use graphviz_rust::dot_structures::Id;
 
-/// The longest string Graphviz reads ("longer than 16384?", says its error; Graphviz 2.43
-/// already refuses 16,382 bytes between the quotes, or between two tags of an HTML-like label).
-pub const GRAPHVIZ_STRING_LIMIT: usize = 16_384;
-
 /// Quoted strings hold at most this many bytes between their quotes (escapes included), and
 /// HTML-like labels at most this many between two tags, well below [`GRAPHVIZ_STRING_LIMIT`]; a
 /// longer text is cut on a character boundary and ends in `…`.
-pub const MAX_STRING_BYTES: usize = 16_000;
+pub(crate) const MAX_STRING_BYTES: usize = 16_000;
 
 /// Where escaped text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// A DOT quoted string, delimiters included: `"` and `\` are backslash-escaped and line
     /// breaks become `\n`. For node names and values this program computes: Graphviz expands
     /// escapes such as `\N` in some attributes, so user text goes in [`Target::Tooltip`].
@@ -46,7 +42,7 @@ pub enum Target {
 /// Escapes `text` for `target`. Control characters (other than line breaks) become spaces, and
 /// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept. Text that
 /// takes more than [`MAX_STRING_BYTES`] escaped (quotes not counted) is cut with `…`.
-pub fn escape(text: &str, target: Target) -> String {
+pub(crate) fn escape(text: &str, target: Target) -> String {
     escape_within(text, target, MAX_STRING_BYTES)
 }
 
@@ -104,28 +100,28 @@ fn escape_within(text: &str, target: Target, budget: usize) -> String {
 }
 
 /// `text` as a DOT quoted-string id (for node names and values this program computes).
-pub fn quoted(text: &str) -> Id {
+pub(crate) fn quoted(text: &str) -> Id {
     Id::Escaped(escape(text, Target::Quoted))
 }
 
 /// `text` as a tooltip that Graphviz shows as written (cut with `…` when very long).
-pub fn tooltip(text: &str) -> Id {
+pub(crate) fn tooltip(text: &str) -> Id {
     Id::Escaped(escape(text, Target::Tooltip))
 }
 
 /// Markup for an HTML-like label, built from escaped text and the label's own tags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Html(String);
+pub(crate) struct Html(String);
 
 impl Html {
     /// Empty markup.
-    pub fn new() -> Html {
+    pub(crate) fn new() -> Html {
         Html::default()
     }
 
     /// Appends user text, escaped, cut with `…` where the text since the last tag would
     /// exceed [`MAX_STRING_BYTES`].
-    pub fn text(&mut self, text: &str) -> &mut Html {
+    pub(crate) fn text(&mut self, text: &str) -> &mut Html {
         let run = self.0.len() - self.0.rfind('>').map_or(0, |i| i + 1);
         let budget = MAX_STRING_BYTES.saturating_sub(run);
         self.0.push_str(&escape_within(text, Target::Html, budget));
@@ -134,33 +130,34 @@ impl Html {
 
     /// Appends markup written by this program (tags, attribute values it computed itself).
     /// Never pass user text here.
-    pub fn tag(&mut self, markup: &str) -> &mut Html {
+    pub(crate) fn tag(&mut self, markup: &str) -> &mut Html {
         self.0.push_str(markup);
         self
     }
 
     /// Appends other markup.
-    pub fn append(&mut self, other: &Html) -> &mut Html {
+    pub(crate) fn append(&mut self, other: &Html) -> &mut Html {
         self.0.push_str(&other.0);
         self
     }
 
     /// A left-aligned line break.
-    pub fn line_break(&mut self) -> &mut Html {
+    pub(crate) fn line_break(&mut self) -> &mut Html {
         self.tag(r#"<br align="left"/>"#)
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The markup as an HTML-like label id (`<...>`).
-    pub fn into_id(self) -> Id {
+    pub(crate) fn into_id(self) -> Id {
         Id::Html(format!("<{}>", self.0))
     }
 
+    #[cfg(test)]
     /// The markup as written.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }

@@ -29,7 +29,8 @@ impl OutputFormat {
 }
 
 /// How to install Graphviz, for error messages.
-pub const INSTALL_HINT: &str = "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), \
+pub(crate) const INSTALL_HINT: &str =
+    "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), \
 `dnf install graphviz` (Fedora), `brew install graphviz` (macOS), or see \
 https://graphviz.org/download/";
 
@@ -39,7 +40,7 @@ https://graphviz.org/download/";
 /// 3,000 1.9 s, 5,000 6.5 s, 10,000 49 s.
 pub const SLOW_DOT_NODES: usize = 3000;
 /// The same for `sfdp`: 1,000 nodes 1.2 s, 5,000 6.1 s, 10,000 12.6 s.
-pub const SLOW_SFDP_NODES: usize = 10000;
+pub(crate) const SLOW_SFDP_NODES: usize = 10000;
 /// The measured layout times, for the message.
 pub const TIMINGS: &str = "dot needs about 2 s for 3,000 nodes, 6 s for 5,000 and 50 s for \
 10,000; sfdp about 6 s for 5,000 and 13 s for 10,000";

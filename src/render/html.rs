@@ -28,9 +28,9 @@ use crate::style::names::NodeIds;
 use crate::style::palette::{self as style, Palette};
 
 /// The report's stylesheet.
-pub const CSS: &str = include_str!("report.css");
+pub(crate) const CSS: &str = include_str!("report.css");
 /// The report's script.
-pub const JS: &str = include_str!("report.js");
+pub(crate) const JS: &str = include_str!("report.js");
 
 /// Why no report was made.
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +55,7 @@ pub fn build(drawing: Drawing<'_>, opts: &RenderOptions) -> Result<String, Repor
 
 /// The options the report draws its diagram with: `opts` without the title (the page's header
 /// shows it).
-pub fn diagram_options(opts: &RenderOptions) -> RenderOptions {
+pub(crate) fn diagram_options(opts: &RenderOptions) -> RenderOptions {
     RenderOptions {
         title: false,
         ..opts.clone()
@@ -355,7 +355,7 @@ fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Verdicts) -> 
 
 /// JSON text that can sit inside a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 are
 /// written as `\uXXXX` escapes (they only occur inside strings, where the escapes mean the same).
-pub fn script_safe_json(value: &Value) -> String {
+pub(crate) fn script_safe_json(value: &Value) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

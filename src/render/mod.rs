@@ -51,7 +51,7 @@ pub enum Direction {
 
 impl Direction {
     /// The Graphviz `rankdir` value.
-    pub fn rankdir(self) -> &'static str {
+    pub(crate) fn rankdir(self) -> &'static str {
         match self {
             Direction::TopBottom => "TB",
             Direction::BottomTop => "BT",
@@ -73,7 +73,7 @@ pub enum Layout {
 }
 
 impl Layout {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Layout::Dot => "dot",
             Layout::Sfdp => "sfdp",

@@ -4,7 +4,7 @@
 use crate::graph::Label;
 
 /// The marker and its colour for a grounded status, and the word for it.
-pub fn status_marker(label: Label) -> (&'static str, &'static str, &'static str) {
+pub(crate) fn status_marker(label: Label) -> (&'static str, &'static str, &'static str) {
     match label {
         Label::In => ("✓", "#1b7837", "stands"),
         Label::Out => ("✗", "#b2182b", "falls"),

@@ -46,7 +46,7 @@ impl NodeIds {
 /// Hands out names that no earlier claim got: a name already taken gets `{sep}2`, `{sep}3`, ...
 /// (the first free one). Linear however many names are the same.
 #[derive(Debug, Clone, Default)]
-pub struct Unique {
+pub(crate) struct Unique {
     used: HashSet<String>,
     /// The last suffix given to each base.
     next: HashMap<String, usize>,
@@ -54,7 +54,7 @@ pub struct Unique {
 
 impl Unique {
     /// `base`, or `base` with the first free suffix.
-    pub fn claim(&mut self, base: String, sep: &str) -> String {
+    pub(crate) fn claim(&mut self, base: String, sep: &str) -> String {
         if self.used.insert(base.clone()) {
             return base;
         }
@@ -71,7 +71,7 @@ impl Unique {
 
 /// `text` reduced to lower-case ASCII letters, digits and single dashes, at most
 /// [`MAX_SLUG`] long and cut after a whole word when possible (`node` when nothing is left).
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in text.chars() {

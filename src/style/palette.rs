@@ -10,39 +10,39 @@ use std::collections::HashMap;
 use crate::model::{Element, Kind, Map, Relation};
 
 /// Okabe & Ito's colour-blind-safe palette (without black), then ColorBrewer Dark2.
-pub const PALETTE: [&str; 14] = [
+pub(crate) const PALETTE: [&str; 14] = [
     "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7", "#f0e442", "#1b9e77",
     "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
 ];
 
 /// The colour of nodes without a side (and of the legend's samples).
-pub const NO_SIDE: Rgb = Rgb(0x7f, 0x7f, 0x7f);
+pub(crate) const NO_SIDE: Rgb = Rgb(0x7f, 0x7f, 0x7f);
 
 /// Text colour used on every label.
-pub const INK: &str = "#1f1f1f";
+pub(crate) const INK: &str = "#1f1f1f";
 
 /// The font of every label.
-pub const FONT: &str = "Helvetica,Arial,sans-serif";
+pub(crate) const FONT: &str = "Helvetica,Arial,sans-serif";
 
 /// A colour as `#rrggbb`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
+pub(crate) struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {
     /// Parses any CSS colour (`#abc`, `#aabbcc`, names, `rgb()`, `hsl()`); alpha is dropped.
-    pub fn parse(text: &str) -> Option<Rgb> {
+    pub(crate) fn parse(text: &str) -> Option<Rgb> {
         let c = csscolorparser::parse(text.trim()).ok()?;
         let [r, g, b, _] = c.to_rgba8();
         Some(Rgb(r, g, b))
     }
 
     /// `#rrggbb`.
-    pub fn hex(self) -> String {
+    pub(crate) fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 
     /// This colour mixed with white: `amount` 0.0 keeps it, 1.0 gives white.
-    pub fn tint(self, amount: f32) -> Rgb {
+    pub(crate) fn tint(self, amount: f32) -> Rgb {
         let mix = |c: u8| {
             let c = f32::from(c);
             // The result lies in 0..=255 for amount in 0..=1.
@@ -53,9 +53,9 @@ impl Rgb {
 }
 
 /// How much white goes into an argument's fill.
-pub const ARGUMENT_TINT: f32 = 0.72;
+pub(crate) const ARGUMENT_TINT: f32 = 0.72;
 /// How much white goes into a cluster's background.
-pub const CLUSTER_TINT: f32 = 0.93;
+pub(crate) const CLUSTER_TINT: f32 = 0.93;
 
 /// The colours of a side.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub struct SideStyle {
     /// The label to show (the side's label, or its id for an undeclared side).
     pub label: String,
     /// Outline colour.
-    pub color: Rgb,
+    pub(crate) color: Rgb,
 }
 
 /// The colour of every side in the map: declared sides in order, then side ids that nodes use
@@ -111,7 +111,7 @@ impl Palette {
     }
 
     /// Every side, declared first.
-    pub fn sides(&self) -> &[SideStyle] {
+    pub(crate) fn sides(&self) -> &[SideStyle] {
         &self.sides
     }
 
@@ -127,19 +127,19 @@ impl Palette {
     }
 
     /// The style of a side id.
-    pub fn side(&self, id: &str) -> Option<&SideStyle> {
+    pub(crate) fn side(&self, id: &str) -> Option<&SideStyle> {
         self.index.get(id).and_then(|&i| self.sides.get(i))
     }
 
     /// The outline colour of a node with this side.
-    pub fn color(&self, side: Option<&str>) -> Rgb {
+    pub(crate) fn color(&self, side: Option<&str>) -> Rgb {
         side.and_then(|s| self.side(s)).map_or(NO_SIDE, |s| s.color)
     }
 }
 
 /// The Graphviz shape of a kind: claims are rectangles, supports hexagons, rebuttals octagons
 /// (a stop sign).
-pub fn shape(kind: Kind) -> &'static str {
+pub(crate) fn shape(kind: Kind) -> &'static str {
     match kind {
         Kind::Claim => "box",
         Kind::Support => "hexagon",
@@ -149,7 +149,7 @@ pub fn shape(kind: Kind) -> &'static str {
 
 /// The space between a node's outline and its label: hexagons and octagons already add room
 /// at their corners.
-pub fn margin(kind: Kind) -> &'static str {
+pub(crate) fn margin(kind: Kind) -> &'static str {
     match kind {
         Kind::Claim => "0.14,0.08",
         Kind::Support | Kind::Rebuttal => "0.02,0.05",
@@ -158,7 +158,7 @@ pub fn margin(kind: Kind) -> &'static str {
 
 /// Node style: statements are white with a coloured outline, arguments are filled and rounded
 /// (as Argdown draws them).
-pub fn node_style(element: Element) -> &'static str {
+pub(crate) fn node_style(element: Element) -> &'static str {
     match element {
         Element::Statement => "filled",
         Element::Argument => "filled,rounded",
@@ -166,7 +166,7 @@ pub fn node_style(element: Element) -> &'static str {
 }
 
 /// The fill of a node with outline `color`.
-pub fn fill(element: Element, color: Rgb) -> Rgb {
+pub(crate) fn fill(element: Element, color: Rgb) -> Rgb {
     match element {
         Element::Statement => Rgb(0xff, 0xff, 0xff),
         Element::Argument => color.tint(ARGUMENT_TINT),
@@ -175,17 +175,17 @@ pub fn fill(element: Element, color: Rgb) -> Rgb {
 
 /// How an edge of a relation is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EdgeStyle {
-    pub color: &'static str,
-    pub style: &'static str,
-    pub arrowhead: &'static str,
-    pub penwidth: &'static str,
+pub(crate) struct EdgeStyle {
+    pub(crate) color: &'static str,
+    pub(crate) style: &'static str,
+    pub(crate) arrowhead: &'static str,
+    pub(crate) penwidth: &'static str,
     /// Whether the edge has a head at both ends.
-    pub both: bool,
+    pub(crate) both: bool,
 }
 
 /// Each relation has its own colour, dash pattern and arrowhead, so it reads in grey too.
-pub fn edge_style(relation: Relation) -> EdgeStyle {
+pub(crate) fn edge_style(relation: Relation) -> EdgeStyle {
     match relation {
         Relation::Supports => EdgeStyle {
             color: "#2e7d32",

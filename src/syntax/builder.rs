@@ -61,7 +61,7 @@ struct Builder {
 }
 
 /// Reads all files as one map; every problem goes to `diagnostics`.
-pub fn build<N: AsRef<str>, T: AsRef<str>>(
+pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
     files: &[(N, T)],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Map {

@@ -13,12 +13,12 @@ use super::sink::Sink;
 
 /// What one file's frontmatter declares, with the place of each declaration.
 #[derive(Debug, Clone, Default)]
-pub struct Frontmatter {
-    pub title: Option<(String, Pos)>,
-    pub sides: Vec<(Side, Pos)>,
-    pub sources: Vec<(Source, Pos)>,
+pub(crate) struct Frontmatter {
+    pub(crate) title: Option<(String, Pos)>,
+    pub(crate) sides: Vec<(Side, Pos)>,
+    pub(crate) sources: Vec<(Source, Pos)>,
     /// `model: shortcodes: {":name:": {unicode: "..."}}`: more special characters.
-    pub shortcodes: Vec<(String, String)>,
+    pub(crate) shortcodes: Vec<(String, String)>,
 }
 
 /// Finds the line where `id` is declared under the top-level key `section` (best effort: the
@@ -81,7 +81,7 @@ fn locate(block: &FrontmatterBlock, section: &str, id: Option<&str>) -> Pos {
 }
 
 /// Reads one file's frontmatter. Problems (invalid YAML, wrong shapes) go to `sink`.
-pub fn read(block: &FrontmatterBlock, sink: &mut Sink<'_>) -> Frontmatter {
+pub(crate) fn read(block: &FrontmatterBlock, sink: &mut Sink<'_>) -> Frontmatter {
     let mut fm = Frontmatter::default();
     let top = Pos {
         line: block.first_line,

@@ -10,25 +10,25 @@ use crate::text::lines::split_lines;
 
 /// 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Pos {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 /// The YAML between the two `===` lines at the top of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontmatterBlock {
+pub(crate) struct FrontmatterBlock {
     /// The YAML text (the lines between the fences, joined with `\n`).
-    pub yaml: String,
+    pub(crate) yaml: String,
     /// The line of the opening `===`.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// The line of the closing `===`.
-    pub last_line: usize,
+    pub(crate) last_line: usize,
 }
 
 /// A problem found while lexing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LexProblem {
+pub(crate) enum LexProblem {
     /// `===` opens a frontmatter block that is never closed.
     UnclosedFrontmatter(Pos),
     /// `/*` or `<!--` without its end.
@@ -37,23 +37,23 @@ pub enum LexProblem {
 
 /// A file after the first pass.
 #[derive(Debug, Clone)]
-pub struct Lexed<'a> {
-    pub frontmatter: Option<FrontmatterBlock>,
+pub(crate) struct Lexed<'a> {
+    pub(crate) frontmatter: Option<FrontmatterBlock>,
     /// Every line of the file as written (see [`split_lines`]); the index is the line number
     /// minus one.
-    pub raw: Vec<&'a str>,
+    pub(crate) raw: Vec<&'a str>,
     /// Every line of the file with comments (and the frontmatter) replaced by spaces, one
     /// space per character; a line without any borrows from the text. The index is the line
     /// number minus one.
-    pub lines: Vec<Cow<'a, str>>,
+    pub(crate) lines: Vec<Cow<'a, str>>,
     /// Lines that were not blank but hold only comments or frontmatter: the parser passes
     /// over them as if they were not there (they do not end a paragraph, as in Argdown).
-    pub hidden: Vec<bool>,
-    pub problems: Vec<LexProblem>,
+    pub(crate) hidden: Vec<bool>,
+    pub(crate) problems: Vec<LexProblem>,
 }
 
 /// Lexes one file: frontmatter, comments, lines.
-pub fn lex(text: &str) -> Lexed<'_> {
+pub(crate) fn lex(text: &str) -> Lexed<'_> {
     let raw = split_lines(text);
     let mut problems = Vec::new();
     let mut frontmatter = None;

@@ -12,16 +12,16 @@ use super::text::RawMeta;
 
 /// What one element's metadata says.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// `side: id`, with the place of the value.
-    pub side: Option<(String, Pos)>,
-    pub citations: Vec<Citation>,
+    pub(crate) side: Option<(String, Pos)>,
+    pub(crate) citations: Vec<Citation>,
     /// Every other key, as JSON.
-    pub data: serde_json::Map<String, Json>,
+    pub(crate) data: serde_json::Map<String, Json>,
 }
 
 /// Parses YAML (flow or block) into JSON, or says why it cannot.
-pub fn yaml_to_json(source: &str) -> Result<Json, (String, Option<(usize, usize)>)> {
+pub(crate) fn yaml_to_json(source: &str) -> Result<Json, (String, Option<(usize, usize)>)> {
     // Deep nesting is refused before serde_norway loads the text (see `yaml_depth`).
     if let Some(at) = super::yaml_depth::too_deep(source) {
         return Err((
@@ -46,7 +46,7 @@ pub fn yaml_to_json(source: &str) -> Result<Json, (String, Option<(usize, usize)
 }
 
 /// Parses an element's metadata. `file` names the file for citation origins.
-pub fn parse(raw: &RawMeta, sink: &mut Sink<'_>) -> Meta {
+pub(crate) fn parse(raw: &RawMeta, sink: &mut Sink<'_>) -> Meta {
     let mut meta = Meta::default();
     let start = raw.pos_at(0);
     let length = raw.source.chars().count();
@@ -204,7 +204,7 @@ fn first_line(s: &str) -> &str {
 }
 
 /// Parses `source:line` or `source:first-last` into the source id and the line range.
-pub fn parse_cite(s: &str) -> Result<(String, [u32; 2]), String> {
+pub(crate) fn parse_cite(s: &str) -> Result<(String, [u32; 2]), String> {
     let s = s.trim();
     let Some((source, range)) = s.rsplit_once(':') else {
         return Err("there is no `:` between the source and the lines".into());

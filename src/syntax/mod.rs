@@ -7,15 +7,15 @@
 //! - [`metadata`] and [`frontmatter`]: the YAML in braces and between `===` lines;
 //! - [`builder`]: all files into one map.
 
-pub mod builder;
-pub mod frontmatter;
-pub mod lexer;
-pub mod metadata;
-pub mod parser;
-pub mod shortcodes;
-pub mod sink;
-pub mod text;
-pub mod yaml_depth;
+pub(crate) mod builder;
+pub(crate) mod frontmatter;
+pub(crate) mod lexer;
+pub(crate) mod metadata;
+pub(crate) mod parser;
+pub(crate) mod shortcodes;
+pub(crate) mod sink;
+pub(crate) mod text;
+pub(crate) mod yaml_depth;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Map;
@@ -23,7 +23,7 @@ use crate::model::Map;
 /// Parses several `.argdown` files `(name, text)` as ONE map: titles are global across files and
 /// the frontmatter of all files merges. Every problem is pushed to `diagnostics`; parsing goes on
 /// after an error.
-pub fn parse_files<N: AsRef<str>, T: AsRef<str>>(
+pub(crate) fn parse_files<N: AsRef<str>, T: AsRef<str>>(
     files: &[(N, T)],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Map {

@@ -12,58 +12,58 @@ use super::text::{self, Scanned, Segment};
 
 /// How a relation line relates its element to the parent above it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mark {
-    pub relation: Relation,
+pub(crate) struct Mark {
+    pub(crate) relation: Relation,
     /// `true` when the child speaks about the parent (`+ - _ <+ <- <_`), `false` when the
     /// parent speaks about the child (`+> -> _> ><`).
-    pub child_to_parent: bool,
-    pub pos: Pos,
+    pub(crate) child_to_parent: bool,
+    pub(crate) pos: Pos,
 }
 
 /// A statement or argument as written at one place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ElementItem {
-    pub element: Element,
+pub(crate) struct ElementItem {
+    pub(crate) element: Element,
     /// `None` for an untitled statement (plain text).
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Whether this occurrence gives a text (`[T]: text` or plain text) rather than referring.
-    pub defines: bool,
+    pub(crate) defines: bool,
     /// The text and tags; its raw metadata has been read into `meta` (`scanned.meta` is `None`).
-    pub scanned: Scanned,
+    pub(crate) scanned: Scanned,
     /// What its metadata says; `None` when it has none (boxed: most elements have none, and
     /// every item of a file is held until the map is built).
-    pub meta: Option<Box<Meta>>,
+    pub(crate) meta: Option<Box<Meta>>,
     /// Where the element starts (`[`, `<` or the text).
-    pub pos: Pos,
+    pub(crate) pos: Pos,
     /// How many characters the title takes (`[T]` or `<T>`), for carets.
-    pub len: usize,
+    pub(crate) len: usize,
     /// The parent element (its index in the file's items) and the relation to it.
-    pub parent: Option<(usize, Mark)>,
+    pub(crate) parent: Option<(usize, Mark)>,
     /// Set when the element is a statement of a premise-conclusion structure.
-    pub pcs: Option<PcsRole>,
+    pub(crate) pcs: Option<PcsRole>,
 }
 
 /// The place of a statement in a premise-conclusion structure.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PcsRole {
+pub(crate) struct PcsRole {
     /// Whether it follows an inference rule (a conclusion) or not (a premise).
-    pub conclusion: bool,
+    pub(crate) conclusion: bool,
     /// For a conclusion: the text of the inference rule above it (`-- Modus ponens --`).
-    pub inference: String,
+    pub(crate) inference: String,
 }
 
 /// A heading: its level, title, `{side: ..}` and place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Heading {
-    pub level: u8,
-    pub title: String,
-    pub side: Option<(String, Pos)>,
-    pub pos: Pos,
+pub(crate) struct Heading {
+    pub(crate) level: u8,
+    pub(crate) title: String,
+    pub(crate) side: Option<(String, Pos)>,
+    pub(crate) pos: Pos,
 }
 
 /// A heading or an element.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Item {
+pub(crate) enum Item {
     /// Boxed, as elements are: an item stays small (every item of a file is held until the map
     /// is built).
     Heading(Box<Heading>),
@@ -192,7 +192,7 @@ struct Parser<'a, 'b> {
 }
 
 /// Parses the lines of one lexed file (comments blanked, frontmatter lines blank).
-pub fn parse(lexed: &Lexed, sink: &mut Sink<'_>) -> Vec<Item> {
+pub(crate) fn parse(lexed: &Lexed, sink: &mut Sink<'_>) -> Vec<Item> {
     let mut p = Parser {
         sink,
         items: Vec::new(),

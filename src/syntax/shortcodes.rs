@@ -86,7 +86,7 @@ const SHORTCODES: [(&str, &str); 80] = [
 ];
 
 /// The character(s) a shortcode (delimiters included, e.g. `.^.`) stands for.
-pub fn lookup(code: &str) -> Option<&'static str> {
+pub(crate) fn lookup(code: &str) -> Option<&'static str> {
     SHORTCODES
         .iter()
         .find(|(name, _)| *name == code)

@@ -9,19 +9,19 @@ use crate::model::Origin;
 use super::lexer::Pos;
 
 /// Collects diagnostics about one file, and carries what reading its text needs.
-pub struct Sink<'a> {
+pub(crate) struct Sink<'a> {
     /// The file's name, shared by the origins of everything read from it.
-    pub file: Arc<str>,
+    pub(crate) file: Arc<str>,
     /// The file's lines as written (see [`super::lexer::split_lines`]).
-    pub lines: &'a [&'a str],
-    pub diagnostics: &'a mut Vec<Diagnostic>,
+    pub(crate) lines: &'a [&'a str],
+    pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
     /// Shortcodes declared in the frontmatter (`model: shortcodes:`), beyond Argdown's own.
-    pub shortcodes: &'a [(String, String)],
+    pub(crate) shortcodes: &'a [(String, String)],
 }
 
 impl<'a> Sink<'a> {
     /// The place `pos` in this file.
-    pub fn origin(&self, pos: Pos) -> Origin {
+    pub(crate) fn origin(&self, pos: Pos) -> Origin {
         Origin {
             file: Arc::clone(&self.file),
             line: pos.line,
@@ -30,12 +30,12 @@ impl<'a> Sink<'a> {
     }
 
     /// Line `line` (1-based) of the file as written; line 0 gives the first.
-    pub fn line(&self, line: usize) -> Option<&'a str> {
+    pub(crate) fn line(&self, line: usize) -> Option<&'a str> {
         self.lines.get(line.saturating_sub(1)).copied()
     }
 
     /// Places the diagnostic `d` at `pos`, underlining `length` characters, and reports it.
-    pub fn place(&mut self, d: Diagnostic, pos: Pos, length: usize) {
+    pub(crate) fn place(&mut self, d: Diagnostic, pos: Pos, length: usize) {
         let d = d
             .at_line(&self.file, self.line(pos.line), pos.line, pos.column)
             .with_length(length);
@@ -44,14 +44,14 @@ impl<'a> Sink<'a> {
 
     /// Reports the first control character of `text` (see [`crate::text::control`]), found in `what`
     /// declared at `pos` (the place of the declaration: `text` is a decoded YAML value).
-    pub fn control_in(&mut self, text: &str, what: &str, pos: Pos) {
+    pub(crate) fn control_in(&mut self, text: &str, what: &str, pos: Pos) {
         if let Some((_, c)) = crate::text::control::find(text) {
             self.place(Diagnostic::control_character(what, c), pos, 1);
         }
     }
 
     /// Reports `code` at `pos`, underlining `length` characters, with an optional help.
-    pub fn report(
+    pub(crate) fn report(
         &mut self,
         code: Code,
         message: impl Into<String>,

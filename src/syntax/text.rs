@@ -10,9 +10,9 @@ use super::sink::Sink;
 
 /// A piece of text on one line, starting at `pos`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
-    pub pos: Pos,
-    pub text: String,
+pub(crate) struct Segment {
+    pub(crate) pos: Pos,
+    pub(crate) text: String,
 }
 
 /// Characters with their positions, compactly (a position per character took 24 bytes per
@@ -77,9 +77,9 @@ impl Placed {
 
 /// The raw `{...}` metadata of an element, with the position of each of its characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawMeta {
+pub(crate) struct RawMeta {
     /// The metadata as written, braces included (lines joined with `\n`).
-    pub source: String,
+    pub(crate) source: String,
     /// Where the characters of `source` are: as in [`Placed`].
     runs: Vec<(usize, Pos)>,
     /// The number of characters of `source`.
@@ -88,7 +88,7 @@ pub struct RawMeta {
 
 impl RawMeta {
     /// The position of the `index`-th character (the opening brace when out of range).
-    pub fn pos_at(&self, index: usize) -> Pos {
+    pub(crate) fn pos_at(&self, index: usize) -> Pos {
         let index = if index < self.len { index } else { 0 };
         let run = self.runs.partition_point(|&(start, _)| start <= index);
         match run.checked_sub(1).and_then(|r| self.runs.get(r)) {
@@ -101,7 +101,7 @@ impl RawMeta {
     }
 
     /// The position of the value of `key` (`key: value`), or of the opening brace.
-    pub fn pos_of_value(&self, key: &str) -> Pos {
+    pub(crate) fn pos_of_value(&self, key: &str) -> Pos {
         let chars: Vec<char> = self.source.chars().collect();
         let key: Vec<char> = key.chars().collect();
         let mut i = 0;
@@ -131,12 +131,12 @@ impl RawMeta {
 
 /// What the text of one element holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Scanned {
+pub(crate) struct Scanned {
     /// The text with escapes resolved, tags and metadata taken out, whitespace collapsed.
-    pub text: String,
+    pub(crate) text: String,
     /// Tags in order of appearance (without `#` and parentheses).
-    pub tags: Vec<String>,
-    pub meta: Option<RawMeta>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) meta: Option<RawMeta>,
 }
 
 /// Whether `c` may appear in a `#tag` (Argdown: letters, digits, `-`, `_`, non-ASCII).
@@ -145,12 +145,12 @@ fn is_tag_char(c: char) -> bool {
 }
 
 /// Scans the segments of one element's text. Problems go to `sink`.
-pub fn scan(segments: &[Segment], sink: &mut Sink<'_>) -> Scanned {
+pub(crate) fn scan(segments: &[Segment], sink: &mut Sink<'_>) -> Scanned {
     scan_with(segments, false, sink)
 }
 
 /// Scans a heading: as [`scan`], but tags stay in the text (as in Argdown's section titles).
-pub fn scan_heading(segment: &Segment, sink: &mut Sink<'_>) -> Scanned {
+pub(crate) fn scan_heading(segment: &Segment, sink: &mut Sink<'_>) -> Scanned {
     scan_with(std::slice::from_ref(segment), true, sink)
 }
 
@@ -324,7 +324,7 @@ fn scan_with(segments: &[Segment], keep_tags: bool, sink: &mut Sink<'_>) -> Scan
 
 /// Adds `tag` to `tags` unless it is there already. Past a few tags, `seen` holds them all, so
 /// that very many tags still take linear time.
-pub fn push_tag(tags: &mut Vec<String>, seen: &mut HashSet<String>, tag: String) {
+pub(crate) fn push_tag(tags: &mut Vec<String>, seen: &mut HashSet<String>, tag: String) {
     const FEW: usize = 16;
     if tags.len() < FEW {
         if !tags.contains(&tag) {
@@ -420,7 +420,7 @@ fn matching_brace(chars: &[char], start: usize) -> Option<usize> {
 }
 
 /// Runs of whitespace (line breaks included) become one space; the ends are trimmed.
-pub fn collapse_whitespace(s: &str) -> String {
+pub(crate) fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

@@ -13,11 +13,11 @@ use std::mem::MaybeUninit;
 use unsafe_libyaml_norway as unsafe_sys;
 
 /// The deepest nesting of collections (flow or block) a YAML text may have.
-pub const MAX_DEPTH: usize = 100;
+pub(crate) const MAX_DEPTH: usize = 100;
 
 /// The 1-based (line, column) of the first collection nested deeper than [`MAX_DEPTH`], if any.
 /// A text libyaml cannot parse gives `None` here: its error is reported by the real reading.
-pub fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+pub(crate) fn too_deep(yaml: &str) -> Option<(usize, usize)> {
     // Each level of nesting needs a character that opens a collection (`[`, `{`), starts a
     // sequence item (`-`) or a key (`?`, `:`): a text with fewer cannot be too deep, and most
     // metadata (`{side: pro}`) is passed without running a second parser over it.

@@ -9,18 +9,18 @@
 //! them ([`crate::formats::argdown`] writes YAML `\u007f`).
 
 /// Whether `c` is a control character in the sense of this rule.
-pub fn is_control(c: char) -> bool {
+pub(crate) fn is_control(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || ('\u{7f}'..='\u{9f}').contains(&c)
 }
 
 /// The first control character of `text`, with its index counted in characters (add it to the
 /// text's column to place a diagnostic).
-pub fn find(text: &str) -> Option<(usize, char)> {
+pub(crate) fn find(text: &str) -> Option<(usize, char)> {
     text.chars().enumerate().find(|&(_, c)| is_control(c))
 }
 
 /// `U+0000 (NUL)`: the code point, and its usual name when it has a short one.
-pub fn name(c: char) -> String {
+pub(crate) fn name(c: char) -> String {
     let short = match c {
         '\0' => Some("NUL"),
         '\u{7}' => Some("BEL"),

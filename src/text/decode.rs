@@ -6,38 +6,38 @@
 use super::line_index::LineIndex;
 
 /// The byte-order mark, U+FEFF, that some Windows editors write at the start of a file.
-pub const BOM: char = '\u{feff}';
+pub(crate) const BOM: char = '\u{feff}';
 
 /// `text` without the byte-order marks at its start: they are not part of the text.
-pub fn strip_bom(text: &str) -> &str {
+pub(crate) fn strip_bom(text: &str) -> &str {
     text.trim_start_matches(BOM)
 }
 
 /// Where bytes that are not UTF-8 were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotUtf8 {
+pub(crate) struct NotUtf8 {
     /// The first bad byte.
-    pub byte: u8,
+    pub(crate) byte: u8,
     /// The byte offset in the decoded text of the U+FFFD that stands for it.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// Its 1-based line and column (in characters) in the decoded text.
-    pub line: usize,
-    pub column: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
     /// How many places in the file hold bytes that are not UTF-8 (each run of bad bytes that
     /// makes one U+FFFD is one place), this one included.
-    pub places: usize,
+    pub(crate) places: usize,
 }
 
 /// A file's text, and where it was not UTF-8, if it was not.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
-    pub not_utf8: Option<NotUtf8>,
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    pub(crate) not_utf8: Option<NotUtf8>,
 }
 
 /// Decodes `bytes` as UTF-8 text: the byte-order marks at its start dropped ([`strip_bom`]),
 /// each run of bytes that are not UTF-8 read as one U+FFFD.
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     let mut text = String::with_capacity(bytes.len());
     let mut first_bad: Option<(usize, u8)> = None;
     let mut places = 0usize;

@@ -8,7 +8,7 @@ use super::lines::next_break;
 
 /// The lines of one text, indexed by one pass over it (the start of every line).
 #[derive(Debug, Clone)]
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     /// The byte offset where each line starts; never empty (an empty text has one line).
     starts: Vec<usize>,
@@ -19,7 +19,7 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     /// Indexes the lines of `text` (one pass).
-    pub fn new(text: &'a str) -> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> LineIndex<'a> {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut from = 0;
@@ -37,23 +37,14 @@ impl<'a> LineIndex<'a> {
         }
     }
 
-    /// The text indexed.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-
+    #[cfg(test)]
     /// How many lines the text has (at least 1).
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.starts.len()
     }
 
-    /// Always false: a text has at least one line (`""` has one empty line).
-    pub fn is_empty(&self) -> bool {
-        false
-    }
-
     /// Line `line` (1-based) without its line end; `None` for line 0 or past the last line.
-    pub fn line(&self, line: usize) -> Option<&'a str> {
+    pub(crate) fn line(&self, line: usize) -> Option<&'a str> {
         let k = line.checked_sub(1)?;
         let start = *self.starts.get(k)?;
         let end = match self.starts.get(k + 1) {
@@ -68,7 +59,7 @@ impl<'a> LineIndex<'a> {
 
     /// The 1-based line and column (in characters) of byte `offset` (clamped to the text; an
     /// offset inside a character counts that character as before it).
-    pub fn place(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn place(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let k = self
             .starts

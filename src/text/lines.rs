@@ -41,29 +41,30 @@ fn ranges(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 }
 
 /// Splits a text into lines (`\n`, `\r\n` or a lone `\r` end a line).
-pub fn split_lines(text: &str) -> Vec<&str> {
+pub(crate) fn split_lines(text: &str) -> Vec<&str> {
     lines(text).collect()
 }
 
 /// The lines of a text, as [`split_lines`] gives them, without collecting them.
-pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
     // Line ends are ASCII: every range starts and ends on a character boundary.
     ranges(text.as_bytes()).map(|r| text.get(r).unwrap_or_default())
 }
 
 /// The lines of bytes that need not be UTF-8 (an ICCMA file read straight from disk), by the
 /// same rule as [`lines`].
-pub fn byte_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(crate) fn byte_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
     ranges(bytes).map(|r| bytes.get(r).unwrap_or_default())
 }
 
 /// Line `line` (1-based) of `text`, as [`split_lines`] counts lines.
-pub fn nth_line(text: &str, line: usize) -> Option<&str> {
+pub(crate) fn nth_line(text: &str, line: usize) -> Option<&str> {
     lines(text).nth(line.checked_sub(1)?)
 }
 
+#[cfg(test)]
 /// How many lines `text` has, as [`split_lines`] counts them (at least 1).
-pub fn count(text: &str) -> usize {
+pub(crate) fn count(text: &str) -> usize {
     ranges(text.as_bytes()).count()
 }
 

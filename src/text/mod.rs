@@ -2,7 +2,7 @@
 //! where they start, and the control-character rule. Everything that reads, checks or quotes
 //! text decodes it, counts its lines and finds control characters here, and nowhere else.
 
-pub mod control;
-pub mod decode;
-pub mod line_index;
-pub mod lines;
+pub(crate) mod control;
+pub(crate) mod decode;
+pub(crate) mod line_index;
+pub(crate) mod lines;

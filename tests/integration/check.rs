@@ -803,9 +803,7 @@ fn citations_quote_the_map_texts_in_memory_not_the_files_on_disk() {
          <Survey>: Parents said so. {cite: \"survey:1\"}\r\n",
     )
     .expect("write");
-    let loaded =
-        counterpoint::load::load(std::slice::from_ref(&path), None)
-            .expect("loads");
+    let loaded = counterpoint::load::load(std::slice::from_ref(&path), None).expect("loads");
     // The file on disk is gone: the line shown comes from the text in memory.
     std::fs::remove_file(&path).expect("remove");
     let name = path.display().to_string();

@@ -5,23 +5,23 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The crate's root folder.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `tests/integration/<module>/<name>`.
-pub fn fixture(module: &str, name: &str) -> PathBuf {
+pub(crate) fn fixture(module: &str, name: &str) -> PathBuf {
     root().join("tests/integration").join(module).join(name)
 }
 
 /// Whether this run is CI's (CI sets `CI=true`): there, a missing outside program or a missing
 /// `../shared/` fails the test instead of skipping it.
-pub fn in_ci() -> bool {
+pub(crate) fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && v != "false")
 }
 
 /// Says clearly that a test skipped something, or panics in CI.
-pub fn skip(what: &str) {
+pub(crate) fn skip(what: &str) {
     if in_ci() {
         panic!("CI must not skip this test: {what}");
     }
@@ -29,7 +29,7 @@ pub fn skip(what: &str) {
 }
 
 /// `../shared/<rel>` beside the checkout, or `None` (after saying so) when it is absent.
-pub fn shared(rel: &str) -> Option<PathBuf> {
+pub(crate) fn shared(rel: &str) -> Option<PathBuf> {
     let path = root().join("../shared").join(rel);
     if path.exists() {
         Some(path)
@@ -43,7 +43,7 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 }
 
 /// Whether the program `name` runs (`name --version` or `name -V`); says so when it does not.
-pub fn have_program(name: &str) -> bool {
+pub(crate) fn have_program(name: &str) -> bool {
     let found = ["-V", "--version"].iter().any(|flag| {
         Command::new(name)
             .arg(flag)
@@ -58,7 +58,7 @@ pub fn have_program(name: &str) -> bool {
 }
 
 /// The `counterpoint` binary, ready to take arguments, run in the crate root.
-pub fn counterpoint() -> assert_cmd::Command {
+pub(crate) fn counterpoint() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("counterpoint").expect("binary is built");
     cmd.current_dir(root());
     cmd
@@ -66,7 +66,7 @@ pub fn counterpoint() -> assert_cmd::Command {
 
 /// Runs `counterpoint ARGS` in `dir`, checks that it exits with `code` (showing its stderr
 /// otherwise) and returns its standard output.
-pub fn run_in(dir: &Path, args: &[&str], code: i32) -> String {
+pub(crate) fn run_in(dir: &Path, args: &[&str], code: i32) -> String {
     let out = counterpoint()
         .current_dir(dir)
         .args(args)
@@ -83,7 +83,7 @@ pub fn run_in(dir: &Path, args: &[&str], code: i32) -> String {
 
 /// Runs `counterpoint` with `args`, asserts that it succeeds (showing its stderr otherwise) and
 /// returns its standard output.
-pub fn stdout_of<I, S>(args: I) -> String
+pub(crate) fn stdout_of<I, S>(args: I) -> String
 where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
@@ -98,13 +98,13 @@ where
 }
 
 /// Reads a file to a string (panics with the path on failure: test code only).
-pub fn read(path: &Path) -> String {
+pub(crate) fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The character an XML character reference or predefined entity stands for, as quick-xml
 /// reports it (`&#93;`, `&amp;`, ...); any other entity fails the test.
-pub fn xml_char(r: &quick_xml::events::BytesRef<'_>) -> char {
+pub(crate) fn xml_char(r: &quick_xml::events::BytesRef<'_>) -> char {
     match r.resolve_char_ref().expect("char ref") {
         Some(c) => c,
         None => match &*r.decode().expect("UTF-8") {

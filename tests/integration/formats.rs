@@ -18,19 +18,19 @@ use crate::common::{fixture, root, stdout_of};
 
 /// Insta settings that keep this module's snapshots with the others, in
 /// `tests/integration/snapshots/`.
-pub fn snapshots() -> insta::Settings {
+pub(crate) fn snapshots() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path(root().join("tests/integration/snapshots"));
     settings
 }
 
 /// `tests/integration/formats/<name>`.
-pub fn path(name: &str) -> std::path::PathBuf {
+pub(crate) fn path(name: &str) -> std::path::PathBuf {
     fixture("formats", name)
 }
 
 /// Loads files as the CLI does (format detected), asserting there are no errors.
-pub fn load_ok(paths: &[&Path]) -> Loaded {
+pub(crate) fn load_ok(paths: &[&Path]) -> Loaded {
     let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| p.to_path_buf()).collect();
     let loaded = load::load(&paths, None).expect("readable");
     assert!(
@@ -42,18 +42,18 @@ pub fn load_ok(paths: &[&Path]) -> Loaded {
 }
 
 /// Loads one text as `name` in `format`.
-pub fn load_text(name: &str, text: &str, format: Option<Format>) -> Loaded {
+pub(crate) fn load_text(name: &str, text: &str, format: Option<Format>) -> Loaded {
     load::load_texts(&[(name.to_string(), text.to_string())], format)
 }
 
 /// The hostile fixture map: quotes, `<b>`, braces, newlines, backslashes and non-ASCII in every
 /// text field.
-pub fn hostile() -> Map {
+pub(crate) fn hostile() -> Map {
     load_ok(&[&path("hostile.json")]).map
 }
 
 /// `counterpoint export PATH --to FORMAT`, which must succeed; its standard output.
-pub fn export(input: &Path, to: &str) -> String {
+pub(crate) fn export(input: &Path, to: &str) -> String {
     stdout_of([
         std::ffi::OsStr::new("export"),
         "--to".as_ref(),
@@ -63,7 +63,7 @@ pub fn export(input: &Path, to: &str) -> String {
 }
 
 /// The relations of a map as sorted (from id, relation, to id).
-pub fn triples(map: &Map) -> Vec<(String, String, String)> {
+pub(crate) fn triples(map: &Map) -> Vec<(String, String, String)> {
     let mut v: Vec<(String, String, String)> = map
         .edges()
         .map(|(a, b, e)| {

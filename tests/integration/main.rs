@@ -1,6 +1,9 @@
 //! counterpoint's integration tests: one test binary, one module per capability, fixtures in
 //! `tests/integration/<module>/`, snapshots in `tests/integration/snapshots/`.
 
+// A test or benchmark that unwraps fails loudly, which is what it should do.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod analysis;
 mod architecture;
 mod check;

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use counterpoint::analysis::Verdicts;
 use counterpoint::load::load_texts;
-use counterpoint::Format;
 use counterpoint::render::{html, Drawing, RenderOptions};
+use counterpoint::Format;
 use serde_json::Value;
 
 use crate::common::{have_program, read, run_in};

@@ -12,7 +12,7 @@ use petgraph::stable_graph::NodeIndex;
 use crate::model::{Citation, Map};
 
 /// A citation as written in a map: `memo:3-4 "quote"` (`memo:3` for one line).
-pub fn citation(c: &Citation) -> String {
+pub(crate) fn citation(c: &Citation) -> String {
     let [first, last] = c.lines;
     let lines = if first == last {
         first.to_string()
@@ -26,20 +26,20 @@ pub fn citation(c: &Citation) -> String {
 }
 
 /// What a node says about others: `supports [X]`, `rebuts <Y>`, in the order written.
-pub fn speaks_to(map: &Map, ix: NodeIndex) -> Vec<String> {
+pub(crate) fn speaks_to(map: &Map, ix: NodeIndex) -> Vec<String> {
     map.outgoing(ix)
         .map(|(to, r)| format!("{r} {}", map.node(to).id))
         .collect()
 }
 
 /// The text of a node on one line (line breaks become spaces).
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// How to name a side's group: `Supporters (pro)` for a declared side with a label, the id
 /// otherwise, `No side` for the nodes without a side.
-pub fn side_heading(map: &Map, side: Option<&str>) -> String {
+pub(crate) fn side_heading(map: &Map, side: Option<&str>) -> String {
     match side {
         None => "No side".into(),
         Some(id) => match map.side(id) {

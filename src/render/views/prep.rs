@@ -16,7 +16,7 @@ const PREAMBLE: &str = "Attacks are rebuttals, undercuts and contradictions. Wit
                         claims come first, then the points most others depend on.";
 
 /// The title of a part.
-pub fn title(key: PartKey) -> &'static str {
+pub(crate) fn title(key: PartKey) -> &'static str {
     match key {
         PartKey::Answer => "Answer these",
         PartKey::Press => "Press these",
@@ -26,7 +26,7 @@ pub fn title(key: PartKey) -> &'static str {
 }
 
 /// One sentence saying what a part's list is and what to do with it.
-pub fn advice(key: PartKey) -> &'static str {
+pub(crate) fn advice(key: PartKey) -> &'static str {
     match key {
         PartKey::Answer => {
             "Your opponents' points that your side has not rebutted, undercut or contradicted."
@@ -49,7 +49,7 @@ fn heading(map: &Map, brief: &Brief) -> String {
 
 /// The sentence saying why an item has its grounded label (empty for a node outside the
 /// framework).
-pub fn reason(map: &Map, brief: &Brief, item: &Item) -> String {
+pub(crate) fn reason(map: &Map, brief: &Brief, item: &Item) -> String {
     let mf = &brief.framework;
     let words = MapSubject {
         map,

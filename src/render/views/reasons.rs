@@ -88,7 +88,7 @@ const NAMED: usize = 3;
 
 /// The one-line sentence for argument `a` of `fw` with reason `reason`: `stands: ...`,
 /// `falls: ...`, `undecided: ...`.
-pub fn sentence(reason: &Reason, fw: &Framework, a: u32, words: &dyn Wording) -> String {
+pub(crate) fn sentence(reason: &Reason, fw: &Framework, a: u32, words: &dyn Wording) -> String {
     let generic = words.generic();
     match *reason {
         Reason::Unattacked => format!("stands: nobody {} it", generic.present()),
@@ -144,7 +144,7 @@ pub fn sentence(reason: &Reason, fw: &Framework, a: u32, words: &dyn Wording) ->
 }
 
 /// `a`, `a and b`, `a, b and c`.
-pub fn join_and(items: &[String]) -> String {
+pub(crate) fn join_and(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

@@ -10,7 +10,7 @@ use crate::formats::json::node_value;
 use crate::model::Map;
 
 /// The definition, as the outputs and `--help` state it.
-pub const DEFINITION: &str =
+pub(crate) const DEFINITION: &str =
     "A point is answered when at least one node of a different side rebuts or undercuts it \
      (a contradiction answers both ways; a node without a side differs from every side).";
 
@@ -44,7 +44,7 @@ pub fn text(map: &Map, nodes: &[NodeIndex]) -> String {
 
 /// Escapes text for inline Markdown: every character Markdown could read as markup gets a
 /// backslash, so titles like `<Childcare>` or `*` show as written.
-pub fn markdown_escape(text: &str) -> String {
+pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in one_line(text).chars() {
         if matches!(

@@ -6,10 +6,10 @@ use std::io::Write;
 
 use counterpoint::analysis::extensions::Limits;
 use counterpoint::analysis::status;
-use counterpoint::render::views::subject::{FrameworkSubject, MapSubject, Subject};
 use counterpoint::graph::framework::{Framework, MapFramework};
 use counterpoint::load::{self, FrameworkOrMap};
 use counterpoint::render::views;
+use counterpoint::render::views::subject::{FrameworkSubject, MapSubject, Subject};
 
 use super::{emit_with, load_map, reported};
 use crate::args::{StatusArgs, TextOrJson};
