@@ -8,10 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::line_index::LineIndex;
 
+/// How serious a diagnostic is; each [`Code`] has one (`W...` codes warn, `E...` codes are errors).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look, but does not fail a command.
     Warning,
+    /// A problem in the input: commands exit with code 1.
     Error,
 }
 
@@ -54,7 +57,7 @@ pub enum Code {
     BadMetadata,
     /// E013: a file in another format (JSON, AIF, ICCMA, Kialo) that cannot be read.
     BadInput,
-    /// E014: a control character in a text of the map (see [`crate::text::control`]).
+    /// E014: a control character in a text of the map (see `crate::text::control`).
     ControlCharacter,
     /// W001: a reference to a title that is never defined.
     UndefinedReference,
@@ -97,6 +100,7 @@ impl Code {
         Code::BlankLineNeeded,
     ];
 
+    /// The stable code as written in messages: `E001` to `E014`, `W001` to `W006`.
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Syntax => "E001",
@@ -168,8 +172,10 @@ struct CodeStr(Code);
 /// One finding about the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What was found.
     pub code: Code,
     pub(crate) severity: Severity,
+    /// What is wrong, in one line.
     pub message: String,
     /// The file, as the user named it; empty when the finding is about the map as a whole.
     pub file: String,
@@ -250,11 +256,12 @@ impl Diagnostic {
         self
     }
 
+    /// Whether the diagnostic is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    /// `file:line:col: severity[CODE]: message`, the first line of [`Diagnostic::render`].
+    /// `file:line:col: severity[CODE]: message`, the first line of `Diagnostic::render`.
     pub fn headline(&self) -> String {
         let place = match (self.file.is_empty(), self.line) {
             (true, _) => String::new(),

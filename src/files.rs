@@ -35,16 +35,29 @@ impl Default for Limits {
 pub enum ReadError {
     /// A device, FIFO, socket or folder.
     #[error("cannot read {path}: it is {what}, not a regular file")]
-    NotRegular { path: PathBuf, what: &'static str },
+    NotRegular {
+        /// The file, as named.
+        path: PathBuf,
+        /// What it is instead, for the message (`a FIFO (named pipe)`, `a folder`).
+        what: &'static str,
+    },
     /// Larger than the cap.
     #[error(
         "cannot read {path}: it is larger than {} (raise the limit with --max-file-size)",
         size_text(*.max)
     )]
-    TooLarge { path: PathBuf, max: u64 },
+    TooLarge {
+        /// The file, as named.
+        path: PathBuf,
+        /// The cap, in bytes.
+        max: u64,
+    },
+    /// The file could not be opened or read.
     #[error("cannot read {path}")]
     Io {
+        /// The file, as named.
         path: PathBuf,
+        /// The underlying I/O error.
         #[source]
         source: std::io::Error,
     },

@@ -43,6 +43,7 @@ pub enum FmtError {
     /// Comments that cannot be kept: (file, line, column) of the first of each file.
     #[error("{}", comment_message(.0))]
     Comments(Vec<(String, usize, usize)>),
+    /// The map cannot be written as Argdown (see [`WriteError`]).
     #[error(transparent)]
     Unwritable(#[from] WriteError),
     /// The rewritten files would not read back to the same map.
@@ -66,7 +67,9 @@ fn comment_message(places: &[(String, usize, usize)]) -> String {
 /// while reading.
 #[derive(Debug, Clone)]
 pub struct Formatted {
+    /// Each file as `(name, new text)`.
     pub files: Vec<(String, String)>,
+    /// The warnings found while reading the files.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -226,7 +229,9 @@ pub enum RewriteError {
     /// A file could not be prepared (nothing was rewritten).
     #[error("cannot rewrite {path}: {source}; nothing was rewritten")]
     Prepare {
+        /// The file that could not be prepared.
         path: PathBuf,
+        /// The underlying I/O error.
         source: std::io::Error,
     },
     /// Renaming failed part way: some files are rewritten, the others are as they were.
@@ -236,9 +241,13 @@ pub enum RewriteError {
         list(.left, "", "")
     )]
     Partial {
+        /// The file whose rename failed.
         path: PathBuf,
+        /// The underlying I/O error.
         source: std::io::Error,
+        /// The files rewritten before the failure, in order.
         rewritten: Vec<PathBuf>,
+        /// The files left as they were, `path` first.
         left: Vec<PathBuf>,
     },
 }

@@ -14,6 +14,7 @@ use crate::text::decode::strip_bom;
 /// A map with everything found while reading and checking it.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
+    /// The map read from all the files together.
     pub map: Map,
     /// Errors and warnings, sorted by file (in input order), line and column.
     pub diagnostics: Vec<Diagnostic>,
@@ -26,6 +27,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Whether any diagnostic is an error (not a warning).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -34,16 +36,22 @@ impl Loaded {
 /// An input that could not be read at all (exit code 2).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// A folder could not be listed.
     #[error("cannot read {path}")]
     Io {
+        /// The folder.
         path: PathBuf,
+        /// The underlying I/O error.
         #[source]
         source: std::io::Error,
     },
+    /// A file could not be read (see [`ReadError`]).
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// A folder given holds no `.argdown` file, subfolders included.
     #[error("{0}: no .argdown files in this folder or its subfolders")]
     EmptyFolder(PathBuf),
+    /// No path was given.
     #[error("no input files given")]
     NoInput,
 }
@@ -190,7 +198,7 @@ pub fn load_with(
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
-/// decoded with [`decode`] (its bytes dropped as soon as it is), then read by [`load_texts`].
+/// decoded with `decode` (its bytes dropped as soon as it is), then read by [`load_texts`].
 pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Loaded {
     let mut texts = Vec::with_capacity(files.len());
     let mut encoding = Vec::new();
@@ -207,7 +215,7 @@ pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Load
     loaded
 }
 
-/// Reads one file as text with [`decode`]: the text, and the error when it is not UTF-8.
+/// Reads one file as text with `decode`: the text, and the error when it is not UTF-8.
 pub fn read_text(path: &Path, limits: Limits) -> Result<(String, Option<Diagnostic>), LoadError> {
     let bytes = files::read_regular(path, limits)?;
     Ok(decode(&path.display().to_string(), &bytes))

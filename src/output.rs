@@ -7,19 +7,32 @@ use std::sync::Mutex;
 /// Why an output file was not written.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
+    /// The path is (or resolves to) one of the inputs.
     #[error("refusing to write {0}: it is one of the inputs")]
     WouldOverwriteInput(PathBuf),
+    /// The path is a folder.
     #[error("cannot write {0}: it is a folder; give the name of a file in it")]
     IsFolder(PathBuf),
+    /// The folder the file would go in does not exist.
     #[error("cannot write {path}: there is no folder {folder}")]
-    NoFolder { path: PathBuf, folder: PathBuf },
+    NoFolder {
+        /// The path, as given.
+        path: PathBuf,
+        /// The missing folder (the link's target's folder when the path is a link).
+        folder: PathBuf,
+    },
+    /// The path is a link whose target does not exist.
     #[error("cannot write {0}: it is a link that leads nowhere")]
     DanglingLink(PathBuf),
+    /// The path is a read-only file.
     #[error("cannot write {0}: it is read-only")]
     ReadOnly(PathBuf),
+    /// Writing failed (or the temporary file could not be made or renamed).
     #[error("cannot write {path}")]
     Io {
+        /// The path, as given.
         path: PathBuf,
+        /// The underlying I/O error.
         #[source]
         source: std::io::Error,
     },

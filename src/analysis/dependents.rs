@@ -6,7 +6,7 @@
 //! connected components; ancestor sets are then propagated along the resulting acyclic graph,
 //! 64 components at a time as bits of a machine word: exact, in time
 //! O((components / 64) · (components + relations)), well under a second up to
-//! [`EXACT_LIMIT`] components. Beyond that (a map far larger than any debate) the count follows
+//! `EXACT_LIMIT` components. Beyond that (a map far larger than any debate) the count follows
 //! each component's first relation only (a tree), which is linear but may undercount nodes that
 //! reach a point along several routes.
 

@@ -46,7 +46,9 @@ impl Default for Limits {
 /// Which extensions to find.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Semantics {
+    /// Preferred extensions: the maximal admissible sets.
     Preferred,
+    /// Stable extensions: the conflict-free sets that attack every argument outside them.
     Stable,
 }
 
@@ -63,15 +65,31 @@ impl Semantics {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SearchError {
     #[error("{undecided} arguments are undecided under grounded semantics; the exact search for {} extensions handles at most {limit}", semantics.as_str())]
+    /// Grounded semantics left more arguments undecided than the search handles.
     TooManyUndecided {
+        /// The semantics searched for.
         semantics: Semantics,
+        /// How many arguments grounded semantics left undecided.
         undecided: usize,
+        /// The most undecided arguments the search handles.
         limit: usize,
     },
     #[error("there are more than {limit} {} extensions; the search stops there", semantics.as_str())]
-    TooManyExtensions { semantics: Semantics, limit: usize },
+    /// More extensions were found than the search returns.
+    TooManyExtensions {
+        /// The semantics searched for.
+        semantics: Semantics,
+        /// The most extensions the search returns.
+        limit: usize,
+    },
     #[error("the search for {} extensions did not finish within {limit} steps", semantics.as_str())]
-    TooManySteps { semantics: Semantics, limit: usize },
+    /// The search ran out of steps before it finished.
+    TooManySteps {
+        /// The semantics searched for.
+        semantics: Semantics,
+        /// The most search steps (choices of an argument) allowed.
+        limit: usize,
+    },
 }
 
 /// The preferred extensions of `fw`, each sorted, in the order found. `grounded` must be the

@@ -75,6 +75,7 @@ impl Selection {
 /// A map cut down to the chosen nodes.
 #[derive(Debug, Clone)]
 pub struct Filtered {
+    /// The map with only the kept nodes and the relations among them.
     pub map: Map,
     /// How many nodes were left out.
     pub(crate) hidden: usize,
@@ -122,22 +123,43 @@ pub(crate) fn known_side(map: &Map, side: &str) -> Result<(), FilterError> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FilterError {
     #[error("unknown side {given:?}; {}", listing("the map's sides are", known))]
-    UnknownSide { given: String, known: Vec<String> },
+    /// No side of the map has the given id.
+    UnknownSide {
+        /// The side asked for.
+        given: String,
+        /// The sides the map declares or its nodes use.
+        known: Vec<String>,
+    },
     #[error(
         "no node has the tag {given:?}; {}",
         listing("the tags in the map are", known)
     )]
-    UnknownTag { given: String, known: Vec<String> },
+    /// No node carries the given tag.
+    UnknownTag {
+        /// The tag asked for, without its `#`.
+        given: String,
+        /// Every tag in the map, sorted.
+        known: Vec<String>,
+    },
     #[error(
         "no section is called {given:?}; {}",
         listing("the sections are", known)
     )]
-    UnknownSection { given: String, known: Vec<String> },
+    /// No section has the given id or title.
+    UnknownSection {
+        /// The section asked for.
+        given: String,
+        /// The sections the map has.
+        known: Vec<String>,
+    },
     #[error("no node is titled {given:?}; {}", listing(if *similar { "similar titles" } else { "some titles" }, known))]
+    /// No node has the given focus title.
     UnknownFocus {
+        /// The title asked for.
         given: String,
         /// Titles containing the given text (or the first titles of the map when none does).
         known: Vec<String>,
+        /// Whether `known` holds titles containing the given text (not just the first titles).
         similar: bool,
     },
 }

@@ -9,8 +9,11 @@ use crate::graph::framework::Framework;
 /// The semantics `status` applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Semantics {
+    /// The grounded labelling: what stands or falls beyond doubt.
     Grounded,
+    /// The preferred extensions: the maximal admissible sets.
     Preferred,
+    /// The stable extensions: the conflict-free sets that attack every argument outside them.
     Stable,
 }
 
@@ -30,13 +33,18 @@ impl Semantics {
 pub enum Verdict {
     /// The grounded labelling, with a reason per argument.
     Grounded {
+        /// The grounded labelling of the framework.
         grounded: Grounded,
+        /// Why each argument has its label, by argument number.
         reasons: Vec<Reason>,
     },
     /// The preferred or stable extensions (each sorted), and the grounded labelling they extend.
     Extensions {
+        /// Whether these are preferred or stable extensions.
         semantics: extensions::Semantics,
+        /// The grounded labelling of the framework.
         grounded: Grounded,
+        /// The extensions, each a sorted list of argument numbers, in the order found.
         extensions: Vec<Vec<u32>>,
     },
 }

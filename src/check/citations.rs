@@ -1,6 +1,6 @@
 //! Checking citations against the source texts (`--sources DIR`): the cited lines must exist
 //! (E007) and a quote must occur in them (E008); a cited source whose file cannot be read is
-//! E011. Each source file is read once (decoded as every file is, [`crate::text::decode`]); the
+//! E011. Each source file is read once (decoded as every file is, `crate::text::decode`); the
 //! map's own files are not read again: their texts are handed in.
 
 use std::collections::HashMap;
@@ -197,7 +197,7 @@ type Lines = (usize, usize);
 
 /// Diagnostics for citations whose line range lies outside the source file (E007), whose
 /// quote does not occur in the cited lines (E008), or whose source file cannot be read (E011).
-/// Citations of undeclared sources are left to [`crate::check::validate`] (E005). Each source is read
+/// Citations of undeclared sources are left to `check::validate` (E005). Each source is read
 /// and normalised once, and the quotes missing from their cited lines are looked for in the
 /// whole source in one pass per source.
 ///

@@ -49,7 +49,7 @@
 //!   or `_`, a statement's starting with `-`) is written in single quotes, with a warning (see
 //!   [`to_string_with_warnings`]).
 //!
-//! Some maps cannot be written: texts holding a control character (see [`crate::text::control`]);
+//! Some maps cannot be written: texts holding a control character (see `crate::text::control`);
 //! titles holding `]` (statements) or `>` (arguments), line breaks,
 //! tabs or runs of spaces, `//`, `/*` or `<!--`, or starting with white space; tags holding `)`; metadata keys
 //! `side`, `cite` or `quote` in a node's data; a node without a side under a heading that gives

@@ -25,7 +25,7 @@
 //! Argdown's strict-mode names for relations between statements, `entails` and `contrary`,
 //! read as `support` and `attack`.
 //!
-//! Texts are compared after [`comparable_text`]: Argdown keeps `#tags` in the text and drops
+//! Texts are compared after `comparable_text`: Argdown keeps `#tags` in the text and drops
 //! Markdown emphasis and link targets, counterpoint does the opposite, so both sides lose
 //! tags, emphasis markers and link targets, and whitespace is collapsed.
 

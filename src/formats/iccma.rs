@@ -9,7 +9,7 @@
 //!   `i j` per line with `1 <= i, j <= N`; lines starting with `#` are comments.
 //!
 //! Reading parses the bytes directly (no allocation per line) into a compact [`Framework`];
-//! [`Parsed::to_map`] turns it into a map whose nodes have no side and no text and whose attacks
+//! `Parsed::to_map` turns it into a map whose nodes have no side and no text and whose attacks
 //! are `rebuts` edges. Every bad line gives a diagnostic with file, line and column, and reading
 //! goes on to report them all.
 //!
@@ -40,8 +40,11 @@ use crate::text::decode::decode;
 /// One of the ICCMA formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
+    /// ASPARTIX: `arg(a).` and `att(a,b).` facts (`.apx`).
     Apx,
+    /// Trivial Graph Format: argument lines, a `#` line, then attack lines (`.tgf`).
     Tgf,
+    /// The ICCMA 2023 format: a `p af N` header, then `a b` attack lines (`.i23`, `.af`).
     I23,
 }
 
@@ -77,7 +80,9 @@ impl Dialect {
 /// A framework read from an ICCMA file, with its argument names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
+    /// The arguments and their attacks.
     pub framework: Framework,
+    /// The file's name of each argument.
     pub names: Names,
 }
 

@@ -99,7 +99,7 @@ pub fn to_value(map: &Map) -> Value {
     serde_json::to_value(DocumentRef(map)).unwrap_or(Value::Null)
 }
 
-/// The map as pretty-printed JSON text, ending in a newline (see [`write`]).
+/// The map as pretty-printed JSON text, ending in a newline (see [`write()`]).
 pub fn to_string(map: &Map) -> String {
     let mut bytes = Vec::new();
     // Writing into a `Vec` cannot fail, and serde_json writes UTF-8.

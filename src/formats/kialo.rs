@@ -20,7 +20,7 @@
 //!   rebut its parent.
 //! - `-> See 1.2.3.` makes no new node: the item stands for node `1.2.3`, which then supports or
 //!   rebuts the parent (and any children numbered under the link hang on `1.2.3`).
-//! - Lines end in LF, CRLF or a lone CR, as in every other format ([`crate::text::lines`]).
+//! - Lines end in LF, CRLF or a lone CR, as in every other format (`crate::text::lines`).
 //!
 //! Every bad line is reported (E013, with file, line and column) and reading goes on: text before
 //! the thesis, an item whose parent is missing, a number used twice, a number without its final

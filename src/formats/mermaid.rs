@@ -23,7 +23,7 @@
 //! - One `classDef` per side (outline in the side's colour; arguments filled with a tint of it, as
 //!   Argdown draws them) and one for nodes without a side.
 //! - Labels are quoted; the title is bold and the text follows on a new line. Every user text
-//!   goes through [`escape`]: `"`, `#`, `&`, `<`, `>` and `` ` `` become Mermaid entity codes
+//!   goes through `escape`: `"`, `#`, `&`, `<`, `>` and `` ` `` become Mermaid entity codes
 //!   (`#quot;`, `#35;`, `#amp;`, `#lt;`, `#gt;`, `#96;`), line breaks become `<br/>`, other
 //!   control characters spaces. Non-ASCII text is kept as it is.
 

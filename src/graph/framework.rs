@@ -1,5 +1,5 @@
 //! Abstract argumentation frameworks (Dung 1995): `n` arguments numbered `0..n` and an attack
-//! relation, held as compact adjacency arrays (see [`Csr`]).
+//! relation, held as compact adjacency arrays (see `Csr`).
 //!
 //! A map becomes a framework by [`MapFramework::new`]: every node is an argument, and the
 //! attacks are the map's `rebuts` and `undercuts` edges (from the attacking node to the node it
@@ -74,6 +74,7 @@ impl Framework {
 /// the `i`-th node of the map in map order.
 #[derive(Debug, Clone, Default)]
 pub struct MapFramework {
+    /// The attack framework, one argument per map node.
     pub framework: Framework,
     /// The node of each argument.
     nodes: Vec<NodeIndex>,

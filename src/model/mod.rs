@@ -24,8 +24,11 @@ pub(crate) mod texts;
 /// whether they were read from Argdown or from JSON.
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
+    /// The file, as named to the user.
     pub file: Arc<str>,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, counted in characters.
     pub column: usize,
 }
 
@@ -40,7 +43,9 @@ impl Eq for Origin {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Element {
+    /// A statement, written `[Title]`: something said to be true or false.
     Statement,
+    /// An argument, written `<Title>`: a piece of reasoning.
     Argument,
 }
 
@@ -75,6 +80,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// `claim`, `support` or `rebuttal` (as serde writes it).
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Claim => "claim",
@@ -99,6 +105,7 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// `supports`, `rebuts`, `undercuts` or `contradicts` (as serde writes it).
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Supports => "supports",
@@ -129,7 +136,9 @@ impl fmt::Display for Kind {
 /// A party in the debate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Side {
+    /// The side's id, as nodes and sections name it (`pro`).
     pub id: String,
+    /// The side's name for people (`Supporters`).
     pub label: String,
     /// A colour for diagrams, as written (`#1b9e77`, `red`); `None` picks from the default palette.
     #[serde(default)]
@@ -139,20 +148,27 @@ pub struct Side {
 /// A line range of a source that map authors chose not to cite, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skip {
+    /// First and last line skipped (1-based, inclusive).
     pub lines: [u32; 2],
+    /// Why these lines are not cited (`boilerplate`).
     pub reason: String,
 }
 
 /// A document the map cites.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Source {
+    /// The source's id, as citations name it.
     pub id: String,
+    /// The document's title.
     #[serde(default)]
     pub title: Option<String>,
+    /// The document's author.
     #[serde(default)]
     pub author: Option<String>,
+    /// The year the document was published.
     #[serde(default)]
     pub year: Option<i64>,
+    /// Where the document can be found online.
     #[serde(default)]
     pub url: Option<String>,
     /// File name of the source text, looked up in the `--sources` folder.
@@ -167,10 +183,14 @@ pub struct Source {
 /// that must occur in those lines. Equality ignores the origin.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Citation {
+    /// Id of the cited source.
     pub source: String,
+    /// First and last cited line (1-based, inclusive).
     pub lines: [u32; 2],
+    /// A short quote that must occur in the cited lines.
     #[serde(default)]
     pub quote: Option<String>,
+    /// Where the citation was written, when known (never serialized).
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
@@ -178,11 +198,16 @@ pub struct Citation {
 /// A heading of the map: sections group nodes and may carry a default side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
+    /// The section's id (`s1`, `s2`, ... in reading order for Argdown).
     pub id: String,
+    /// The heading's text.
     pub title: String,
+    /// The heading level, 1 to 6 (the number of `#`).
     pub level: u8,
+    /// Id of the enclosing section (the nearest heading above of a lower level), if any.
     #[serde(default)]
     pub parent: Option<String>,
+    /// Id of the side the section's nodes take by default, if any.
     #[serde(default)]
     pub side: Option<String>,
 }
@@ -190,16 +215,22 @@ pub struct Section {
 /// A statement or argument. Equality ignores the origin.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Node {
+    /// The node's id: `[Title]` for a statement, `<Title>` for an argument.
     pub id: String,
+    /// Whether the node is a statement or an argument.
     pub element: Element,
+    /// The node's title, without the brackets.
     pub title: String,
     /// The node's text (may be empty when the node is only ever referenced).
     #[serde(default)]
     pub text: String,
+    /// Id of the side the node is on, if any.
     #[serde(default)]
     pub side: Option<String>,
+    /// The node's tags (`#tag` in Argdown), without the `#`.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Where in the sources the node's text is found.
     #[serde(default)]
     pub citations: Vec<Citation>,
     /// Id of the section the node is defined in.
@@ -208,6 +239,7 @@ pub struct Node {
     /// Other metadata written on the node (`{key: value}` beyond side/cite/quote).
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub data: serde_json::Map<String, serde_json::Value>,
+    /// Where the node was defined, when known (never serialized).
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
@@ -238,16 +270,20 @@ impl Node {
         }
     }
 
+    /// The node on side `side` (a side id).
     pub fn with_side(mut self, side: impl Into<String>) -> Node {
         self.side = Some(side.into());
         self
     }
 
+    /// The node with `tag` added to its tags.
     pub fn with_tag(mut self, tag: impl Into<String>) -> Node {
         self.tags.push(tag.into());
         self
     }
 
+    /// The node with a citation of lines `first` to `last` of source `source` added (no
+    /// quote).
     pub fn with_citation(mut self, source: impl Into<String>, first: u32, last: u32) -> Node {
         self.citations.push(Citation {
             source: source.into(),
@@ -262,12 +298,15 @@ impl Node {
 /// A relation between two nodes. Equality ignores the origin.
 #[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct Edge {
+    /// How the edge's source bears on its target.
     pub relation: Relation,
+    /// Where the relation was written, when known (never serialized).
     #[serde(skip)]
     pub origin: Option<Origin>,
 }
 
 impl Edge {
+    /// An edge with this relation and no origin.
     pub fn new(relation: Relation) -> Edge {
         Edge {
             relation,
@@ -323,9 +362,13 @@ pub struct DuplicateId(pub String);
 /// The whole argument map.
 #[derive(Debug, Clone, Default)]
 pub struct Map {
+    /// The map's title, if it has one.
     pub title: Option<String>,
+    /// The parties in the debate, in the order declared.
     pub sides: Vec<Side>,
+    /// The documents the map cites, in the order declared.
     pub sources: Vec<Source>,
+    /// The map's headings, in the order written.
     pub sections: Vec<Section>,
     graph: StableDiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
@@ -335,6 +378,7 @@ pub struct Map {
 }
 
 impl Map {
+    /// An empty map.
     pub fn new() -> Map {
         Map::default()
     }
@@ -379,10 +423,12 @@ impl Map {
         &self.graph
     }
 
+    /// The node at `ix` (panics when there is none).
     pub fn node(&self, ix: NodeIndex) -> &Node {
         &self.graph[ix]
     }
 
+    /// The node at `ix`, to change (panics when there is none).
     pub fn node_mut(&mut self, ix: NodeIndex) -> &mut Node {
         &mut self.graph[ix]
     }
@@ -400,10 +446,12 @@ impl Map {
             .or_else(|| self.find(&Element::Argument.id_for(title)))
     }
 
+    /// How many nodes the map has.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
     }
 
+    /// How many relations the map has (each edge counted once).
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
@@ -469,6 +517,7 @@ impl Map {
         kind
     }
 
+    /// The side with this id.
     pub fn side(&self, id: &str) -> Option<&Side> {
         self.sides.iter().find(|s| s.id == id)
     }

@@ -2,10 +2,10 @@
 //! its printer.
 //!
 //! The drawing: one colour per side (outline; arguments are filled with a tint of it), one shape
-//! per kind ([`style::shape`]), statements as white boxes and arguments as filled rounded shapes,
+//! per kind (`style::shape`), statements as white boxes and arguments as filled rounded shapes,
 //! one colour, dash pattern and arrowhead per relation, a double outline on unanswered points, a
 //! grounded-status marker in each node's corner, section or side clusters, a legend, and the
-//! map's title (and the notes, [`Drawing::notes`]) on top. Each node's title is bold over its
+//! map's title (and the notes, `Drawing::notes`) on top. Each node's title is bold over its
 //! wrapped text. Output is deterministic: nodes, clusters and edges come in map order.
 
 use std::collections::HashMap;

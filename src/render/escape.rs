@@ -2,20 +2,20 @@
 //!
 //! graphviz-rust prints ids and attribute values exactly as given, so a title holding `"`, `\`,
 //! a newline, `<b>` or `}` would break the DOT (or change the drawing) unless it is escaped.
-//! Every user text goes through [`escape`]: as a tooltip ([`Target::Tooltip`]), as a DOT quoted
-//! string ([`Target::Quoted`], for node names and values this program computes), or as text
-//! inside an HTML-like label ([`Target::Html`]). The [`Html`] builder only accepts user text
-//! through [`Html::text`], so a label cannot hold unescaped user text by accident.
+//! Every user text goes through `escape`: as a tooltip (`Target::Tooltip`), as a DOT quoted
+//! string (`Target::Quoted`, for node names and values this program computes), or as text
+//! inside an HTML-like label (`Target::Html`). The `Html` builder only accepts user text
+//! through `Html::text`, so a label cannot hold unescaped user text by accident.
 //!
 //! Graphviz reads no quoted string, and no text between two tags of an HTML-like label, longer
-//! than [`GRAPHVIZ_STRING_LIMIT`], so both are cut to [`MAX_STRING_BYTES`] (escapes counted) and
+//! than 16,384 bytes, so both are cut to `MAX_STRING_BYTES` (escapes counted) and
 //! end in `…` when cut. (Label lines are wrapped, so only a line of zero-width characters, which
 //! wrapping does not shorten, can be that long.)
 
 use graphviz_rust::dot_structures::Id;
 
 /// Quoted strings hold at most this many bytes between their quotes (escapes included), and
-/// HTML-like labels at most this many between two tags, well below [`GRAPHVIZ_STRING_LIMIT`]; a
+/// HTML-like labels at most this many between two tags, well below Graphviz's 16,384; a
 /// longer text is cut on a character boundary and ends in `…`.
 pub(crate) const MAX_STRING_BYTES: usize = 16_000;
 

@@ -8,12 +8,16 @@ use super::Layout;
 /// A format the Graphviz program writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
+    /// SVG, a text format.
     Svg,
+    /// PNG, a bitmap image.
     Png,
+    /// PDF, a document.
     Pdf,
 }
 
 impl OutputFormat {
+    /// `svg`, `png` or `pdf`, the name `dot -T` takes.
     pub fn as_str(self) -> &'static str {
         match self {
             OutputFormat::Svg => "svg",
@@ -60,8 +64,10 @@ pub enum GraphvizError {
         "the Graphviz program `dot` was not found; it draws SVG, PNG, PDF and the report \
          (`--format dot` needs no Graphviz). To {INSTALL_HINT}"
     )]
+    /// The `dot` program is not on the `PATH`.
     NotInstalled,
     #[error("Graphviz `dot` failed: {0}")]
+    /// `dot` could not be started, or it failed; the message says why.
     Failed(String),
 }
 

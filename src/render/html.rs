@@ -36,10 +36,13 @@ pub(crate) const JS: &str = include_str!("report.js");
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error(transparent)]
+    /// Graphviz gave no drawing.
     Graphviz(#[from] GraphvizError),
     #[error("Graphviz wrote something that is not an SVG drawing")]
+    /// Graphviz's output has no `<svg` element.
     NotSvg,
     #[error("the SVG holds active content ({0}); refusing to embed it")]
+    /// The SVG holds active content (scripts and the like), named by the string.
     UnsafeSvg(&'static str),
 }
 

@@ -3,7 +3,7 @@
 //! [`to_dot`] draws a map as DOT text (deterministic: the same map and options always give the
 //! same text); [`graphviz::run`] lays it out with the Graphviz program; [`html::build`] writes one
 //! self-contained HTML page around the SVG. Every text from the map reaches DOT through
-//! [`escape::escape`] and HTML through maud.
+//! `escape::escape` and HTML through maud.
 //!
 //! What is drawn is a [`Drawing`]: the map with the analyses' verdicts on its nodes, computed
 //! once by the caller; how it is drawn is [`RenderOptions`], plain drawing options.
@@ -94,7 +94,7 @@ pub struct RenderOptions {
     pub wrap: usize,
     /// Show at most this many lines of a node's text (its title is always whole); `0` shows all.
     /// Cut text ends in `…`; the full text is in the node's tooltip (up to 16,000 bytes, see
-    /// [`escape::MAX_STRING_BYTES`]) and in the report.
+    /// `escape::MAX_STRING_BYTES`) and in the report.
     pub max_lines: usize,
     /// Spread a node's many leaf answers over up to this many rows instead of one long row
     /// (like Graphviz's `unflatten -l`); `0` or `1` keeps them on one row.
@@ -104,7 +104,7 @@ pub struct RenderOptions {
     /// Draw the map's title and the notes on top (the report shows them in its header instead).
     pub title: bool,
     /// A remark of the caller's drawn under the title, e.g. "draft"; the drawing adds its own
-    /// about nodes the filters hid (see [`Drawing::notes`]).
+    /// about nodes the filters hid (see `Drawing::notes`).
     pub note: Option<String>,
 }
 

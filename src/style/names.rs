@@ -70,7 +70,7 @@ impl Unique {
 }
 
 /// `text` reduced to lower-case ASCII letters, digits and single dashes, at most
-/// [`MAX_SLUG`] long and cut after a whole word when possible (`node` when nothing is left).
+/// `MAX_SLUG` (40) bytes long and cut after a whole word when possible (`node` when nothing is left).
 pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut dash = false;

@@ -77,6 +77,8 @@ pub struct Palette {
 }
 
 impl Palette {
+    /// The palette of `map`: each side's declared colour, or else the next colour of the
+    /// built-in palette.
     pub fn new(map: &Map) -> Palette {
         let mut palette = Palette::default();
         let mut next = 0usize;
@@ -116,7 +118,7 @@ impl Palette {
     }
 
     /// The sides that some node of `map` speaks for, in palette order (legends and filters
-    /// show only these; colours stay those of [`Palette::sides`]).
+    /// show only these; colours stay those of `Palette::sides`).
     pub fn used(&self, map: &Map) -> Vec<&SideStyle> {
         let used: std::collections::HashSet<&str> =
             map.nodes().filter_map(|(_, n)| n.side.as_deref()).collect();

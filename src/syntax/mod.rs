@@ -1,11 +1,11 @@
 //! The supported subset of Argdown (see GRAMMAR.md): lexer, parser and the builder that turns
-//! parsed files into one [`Map`].
+//! parsed files into one `Map`.
 //!
-//! - [`lexer`]: frontmatter, comments, lines;
-//! - [`parser`]: headings, elements and their relations, by indentation;
-//! - [`text`]: an element's text, tags and `{...}` metadata;
-//! - [`metadata`] and [`frontmatter`]: the YAML in braces and between `===` lines;
-//! - [`builder`]: all files into one map.
+//! - `lexer`: frontmatter, comments, lines;
+//! - `parser`: headings, elements and their relations, by indentation;
+//! - `text`: an element's text, tags and `{...}` metadata;
+//! - `metadata` and `frontmatter`: the YAML in braces and between `===` lines;
+//! - `builder`: all files into one map.
 
 pub(crate) mod builder;
 pub(crate) mod frontmatter;

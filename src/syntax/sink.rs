@@ -12,7 +12,7 @@ use super::lexer::Pos;
 pub(crate) struct Sink<'a> {
     /// The file's name, shared by the origins of everything read from it.
     pub(crate) file: Arc<str>,
-    /// The file's lines as written (see [`super::lexer::split_lines`]).
+    /// The file's lines as written (see [`crate::text::lines::split_lines`]).
     pub(crate) lines: &'a [&'a str],
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
     /// Shortcodes declared in the frontmatter (`model: shortcodes:`), beyond Argdown's own.

@@ -348,3 +348,33 @@ fn the_reader_sees_code_not_comments_or_strings() {
     assert_eq!(top_module("fmt.rs"), Some("fmt"));
     assert_eq!(top_module("lib.rs"), None);
 }
+
+#[test]
+fn the_binary_only_calls_in() {
+    // Reading inputs, guessing formats and writing outputs belong to the library (`load`,
+    // `formats`, `output`); the binary maps flags onto them and errors onto exit codes.
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bin");
+    let mut wrong = Vec::new();
+    for (rel, text) in sources(&bin) {
+        let code = code_only(&text);
+        for forbidden in [
+            "std::fs",
+            "File::",
+            "read_regular",
+            "sniff",
+            "from_extension",
+        ] {
+            if code.contains(forbidden) {
+                wrong.push(format!("src/bin/{rel} uses {forbidden}"));
+            }
+        }
+    }
+    let main = std::fs::read_to_string(bin.join("counterpoint/main.rs")).expect("main.rs");
+    let lines = main.lines().count();
+    if lines >= 80 {
+        wrong.push(format!(
+            "src/bin/counterpoint/main.rs has {lines} lines (fewer than 80)"
+        ));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

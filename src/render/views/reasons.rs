@@ -19,8 +19,11 @@ use crate::graph::framework::Framework;
 /// The kind of an attack, for wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attack {
+    /// A rebuttal: the attacker argues against the point.
     Rebuttal,
+    /// An undercut: the attacker denies that the point's support holds.
     Undercut,
+    /// A contradiction: the two points cannot both be true.
     Contradiction,
     /// An attack of an abstract framework.
     Attack,

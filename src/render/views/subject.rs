@@ -24,7 +24,9 @@ pub trait Subject: Wording {
 
 /// A map as the subject of a verdict on its framework.
 pub struct MapSubject<'a> {
+    /// The map the verdict is about.
     pub map: &'a Map,
+    /// The map's framework, relating its arguments to its nodes.
     pub mf: &'a MapFramework,
     /// The nodes to show (all when `None`).
     pub selection: Option<&'a Selection>,
@@ -89,7 +91,9 @@ impl Subject for MapSubject<'_> {
 
 /// A bare framework (read from an ICCMA file) as the subject of a verdict.
 pub struct FrameworkSubject<'a> {
+    /// The name of each argument.
     pub names: &'a Names,
+    /// How many arguments the framework has.
     pub len: usize,
 }
 
