@@ -82,6 +82,20 @@ impl Reason {
     }
 }
 
+/// Every kind of reason in one framework of 7 arguments (`a` to `g`): a -> b -> c <-> d -> e;
+/// f -> f; b -> g and f -> g.
+#[cfg(test)]
+pub(crate) const EXAMPLE: [(u32, u32); 8] = [
+    (0, 1),
+    (1, 2),
+    (2, 3),
+    (3, 2),
+    (3, 4),
+    (5, 5),
+    (1, 6),
+    (5, 6),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,18 +103,8 @@ mod tests {
 
     #[test]
     fn every_kind_of_reason_with_what_it_names() {
-        // a -> b -> c <-> d -> e; f -> f; b -> g and f -> g; a -> h; i alone.
-        let attacks = [
-            (0, 1),
-            (1, 2),
-            (2, 3),
-            (3, 2),
-            (3, 4),
-            (5, 5),
-            (1, 6),
-            (5, 6),
-            (0, 7),
-        ];
+        // EXAMPLE, then a -> h; i alone.
+        let attacks: Vec<(u32, u32)> = EXAMPLE.iter().copied().chain([(0, 7)]).collect();
         let (from, to): (Vec<u32>, Vec<u32>) = attacks.iter().copied().unzip();
         let fw = Framework::from_attacks(9, &from, &to).unwrap();
         let reasons = explain(&fw, &label_framework(&fw));

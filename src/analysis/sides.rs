@@ -45,34 +45,42 @@ pub(crate) fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> 
     groups
 }
 
+/// A map with three declared sides (`pro` labelled, `con` not, `mod` unused) and five nodes:
+/// `A` without a side, `B` and `E` of `con`, `C` of the undeclared `zzz`, `D` of `pro`.
+#[cfg(test)]
+pub(crate) fn sample() -> (Map, [NodeIndex; 5]) {
+    use crate::model::{Node, Side};
+    let mut map = Map::new();
+    for (id, label) in [("pro", "Supporters"), ("con", "con"), ("mod", "Moderators")] {
+        map.sides.push(Side {
+            id: id.into(),
+            label: label.into(),
+            color: None,
+        });
+    }
+    let a = map.add_node(Node::statement("A", "")).unwrap();
+    let b = map
+        .add_node(Node::statement("B", "").with_side("con"))
+        .unwrap();
+    let c = map
+        .add_node(Node::statement("C", "").with_side("zzz"))
+        .unwrap();
+    let d = map
+        .add_node(Node::statement("D", "").with_side("pro"))
+        .unwrap();
+    let e = map
+        .add_node(Node::statement("E", "").with_side("con"))
+        .unwrap();
+    (map, [a, b, c, d, e])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Node, Side};
 
     #[test]
     fn declared_order_then_undeclared_then_none() {
-        let mut map = Map::new();
-        for (id, label) in [("pro", "Supporters"), ("con", "con"), ("mod", "Moderators")] {
-            map.sides.push(Side {
-                id: id.into(),
-                label: label.into(),
-                color: None,
-            });
-        }
-        let a = map.add_node(Node::statement("A", "")).unwrap();
-        let b = map
-            .add_node(Node::statement("B", "").with_side("con"))
-            .unwrap();
-        let c = map
-            .add_node(Node::statement("C", "").with_side("zzz"))
-            .unwrap();
-        let d = map
-            .add_node(Node::statement("D", "").with_side("pro"))
-            .unwrap();
-        let e = map
-            .add_node(Node::statement("E", "").with_side("con"))
-            .unwrap();
+        let (map, [a, b, c, d, e]) = sample();
         let groups = by_side(&map, [a, b, c, d, e]);
         let shape: Vec<(Option<&str>, Vec<NodeIndex>)> = groups
             .iter()

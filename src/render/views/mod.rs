@@ -52,32 +52,11 @@ pub(crate) fn side_heading(map: &Map, side: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::sides::by_side;
-    use crate::model::{Node, Side};
+    use crate::analysis::sides::{by_side, sample};
 
     #[test]
     fn declared_order_then_undeclared_then_none() {
-        let mut map = Map::new();
-        for (id, label) in [("pro", "Supporters"), ("con", "con"), ("mod", "Moderators")] {
-            map.sides.push(Side {
-                id: id.into(),
-                label: label.into(),
-                color: None,
-            });
-        }
-        let a = map.add_node(Node::statement("A", "")).unwrap();
-        let b = map
-            .add_node(Node::statement("B", "").with_side("con"))
-            .unwrap();
-        let c = map
-            .add_node(Node::statement("C", "").with_side("zzz"))
-            .unwrap();
-        let d = map
-            .add_node(Node::statement("D", "").with_side("pro"))
-            .unwrap();
-        let e = map
-            .add_node(Node::statement("E", "").with_side("con"))
-            .unwrap();
+        let (map, [a, b, c, d, e]) = sample();
         let groups = by_side(&map, [a, b, c, d, e]);
         let shape: Vec<(String, Vec<NodeIndex>)> = groups
             .iter()

@@ -188,19 +188,7 @@ mod tests {
     #[test]
     fn every_kind_of_reason() {
         // a -> b -> c <-> d -> e; f -> f; b -> g and f -> g.
-        let s = sentences(
-            7,
-            &[
-                (0, 1),
-                (1, 2),
-                (2, 3),
-                (3, 2),
-                (3, 4),
-                (5, 5),
-                (1, 6),
-                (5, 6),
-            ],
-        );
+        let s = sentences(7, &crate::analysis::reasons::EXAMPLE);
         assert_eq!(
             s,
             vec![
