@@ -348,7 +348,8 @@ fn detect(name: &str, text: &str, format: Option<Format>) -> Format {
     {
         return Format::from(dialect);
     }
-    let start = strip_bom(text).trim_start();
+    // The text has no byte-order mark: `load_decoded` is given texts without one.
+    let start = text.trim_start();
     if has_extension(path, "json") || start.starts_with('{') {
         // Counterpoint JSON unless the content is AIF; unreadable JSON goes to the JSON reader,
         // which reports where it breaks.

@@ -30,7 +30,7 @@ pub struct Grounded {
 
 impl Grounded {
     /// The label of argument `a` (`Undec` when out of range).
-    pub(crate) fn label(&self, a: u32) -> Label {
+    pub fn label(&self, a: u32) -> Label {
         self.labels.get(a as usize).copied().unwrap_or(Label::Undec)
     }
 
@@ -40,7 +40,7 @@ impl Grounded {
     }
 
     /// The arguments with label `label`, in increasing order.
-    pub(crate) fn with(&self, label: Label) -> Vec<u32> {
+    pub fn with(&self, label: Label) -> Vec<u32> {
         (0..self.labels.len() as u32)
             .filter(|&a| self.labels[a as usize] == label)
             .collect()
@@ -107,7 +107,7 @@ pub struct Labelling {
 
 impl Labelling {
     /// The node's label (`Undec` for a node the labelling does not know).
-    pub(crate) fn label(&self, ix: NodeIndex) -> Label {
+    pub fn label(&self, ix: NodeIndex) -> Label {
         self.labels.get(ix.index()).copied().unwrap_or(Label::Undec)
     }
 

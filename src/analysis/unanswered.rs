@@ -16,33 +16,25 @@ pub(crate) fn different_sides(map: &Map, a: NodeIndex, b: NodeIndex) -> bool {
     }
 }
 
-/// Every node attacking `ix`: rebutting, undercutting or contradicting it (either way), with
-/// repeats when several relations join the same two nodes.
+/// Every node attacking `ix`: first those it contradicts, then those that rebut, undercut or
+/// contradict it, each in the order written, with repeats when several relations join the same
+/// two nodes.
 fn attackers(map: &Map, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
-    map.incoming(ix)
-        .filter(|&(_, r)| r.is_attack())
-        .map(|(from, _)| from)
+    map.outgoing(ix)
+        .filter(|&(_, r)| r == Relation::Contradicts)
+        .map(|(to, _)| to)
         .chain(
-            map.outgoing(ix)
-                .filter(|&(_, r)| r == Relation::Contradicts)
-                .map(|(to, _)| to),
+            map.incoming(ix)
+                .filter(|&(_, r)| r.is_attack())
+                .map(|(from, _)| from),
         )
 }
 
-/// The nodes that answer `ix`: attackers from a different side, each once: first those `ix`
-/// contradicts, then those that rebut, undercut or contradict it, each in the order written.
+/// The nodes that answer `ix`: its attackers from a different side, each once, in the order
+/// [`attackers`] gives them.
 pub(crate) fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
     let mut seen = std::collections::HashSet::new();
-    let contradicted = map
-        .outgoing(ix)
-        .filter(|&(_, r)| r == Relation::Contradicts)
-        .map(|(to, _)| to);
-    let attacking = map
-        .incoming(ix)
-        .filter(|&(_, r)| r.is_attack())
-        .map(|(from, _)| from);
-    contradicted
-        .chain(attacking)
+    attackers(map, ix)
         .filter(|&other| different_sides(map, other, ix) && seen.insert(other))
         .collect()
 }

@@ -59,24 +59,24 @@ impl Verdicts {
         out
     }
 
-    #[cfg(test)]
     /// How many nodes these verdicts are about.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.labels.len()
     }
 
     /// The node's grounded label (`Undec` for a node the verdicts do not know).
-    pub(crate) fn label(&self, ix: NodeIndex) -> Label {
+    pub fn label(&self, ix: NodeIndex) -> Label {
         self.labels.get(ix.index()).copied().unwrap_or(Label::Undec)
     }
 
     /// Whether the node is unanswered (`false` for a node the verdicts do not know).
-    pub(crate) fn is_unanswered(&self, ix: NodeIndex) -> bool {
+    pub fn is_unanswered(&self, ix: NodeIndex) -> bool {
         self.unanswered.get(ix.index()).copied().unwrap_or(false)
     }
 
     /// The unanswered nodes of `map`, in map order.
-    pub(crate) fn unanswered_in_order(&self, map: &Map) -> Vec<NodeIndex> {
+    pub fn unanswered_in_order(&self, map: &Map) -> Vec<NodeIndex> {
         map.nodes()
             .map(|(ix, _)| ix)
             .filter(|&ix| self.is_unanswered(ix))

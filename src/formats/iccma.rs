@@ -35,7 +35,6 @@ use crate::graph::framework::{Framework, MapFramework};
 use crate::graph::names::Names;
 use crate::model::{Edge, Map, Node, Relation};
 use crate::style::names::Unique;
-use crate::text::decode::decode;
 
 /// One of the ICCMA formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,9 +213,10 @@ fn error(
     message: String,
     help: &str,
 ) -> Diagnostic {
-    let text = decode(line).text;
-    let prefix = decode(line.get(..col).unwrap_or(line)).text;
-    let underlined = decode(line.get(col..col + len).unwrap_or(&[])).text;
+    // A slice of one line, shown as it is: no byte-order mark to drop, bad bytes as U+FFFD.
+    let text = String::from_utf8_lossy(line);
+    let prefix = String::from_utf8_lossy(line.get(..col).unwrap_or(line));
+    let underlined = String::from_utf8_lossy(line.get(col..col + len).unwrap_or(&[]));
     Diagnostic::new(Code::BadInput, message)
         .with_length(underlined.chars().count())
         .with_help(help)

@@ -250,13 +250,9 @@ struct Placer<'a> {
 }
 
 impl Placer<'_> {
-    fn origin(&mut self, offset: Option<usize>) -> Origin {
-        let (line, column) = offset.map_or((1, 1), |o| self.lines.place(o));
-        Origin {
-            file: self.file.clone(),
-            line,
-            column,
-        }
+    /// The origin at byte `offset` (the top of the file when it is not known).
+    fn origin(&self, offset: Option<usize>) -> Origin {
+        super::spans::origin(&self.lines, &self.file, offset.unwrap_or(0))
     }
 }
 
@@ -318,7 +314,7 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
         return None;
     }
     let offsets = Offsets::find(text);
-    let mut placer = Placer {
+    let placer = Placer {
         file: Arc::from(file),
         lines: crate::text::line_index::LineIndex::new(text),
     };

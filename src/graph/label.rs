@@ -3,7 +3,7 @@
 /// The status of a node under a labelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub(crate) enum Label {
+pub enum Label {
     /// Stands.
     In,
     /// Falls.
@@ -14,7 +14,7 @@ pub(crate) enum Label {
 
 impl Label {
     /// `in`, `out` or `undec`.
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Label::In => "in",
             Label::Out => "out",

@@ -8,4 +8,4 @@ pub(crate) mod label;
 pub(crate) mod names;
 pub(crate) mod scc;
 
-pub(crate) use label::Label;
+pub use label::Label;

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{EdgeIndex, EdgeReference, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
@@ -51,7 +51,7 @@ pub enum Element {
 
 impl Element {
     /// `statement` or `argument` (as serde writes it).
-    pub(crate) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Element::Statement => "statement",
             Element::Argument => "argument",
@@ -116,7 +116,7 @@ impl Relation {
     }
 
     /// Whether this relation is an attack in the sense of abstract argumentation.
-    pub(crate) fn is_attack(self) -> bool {
+    pub fn is_attack(self) -> bool {
         !matches!(self, Relation::Supports)
     }
 }
@@ -440,7 +440,7 @@ impl Map {
 
     /// The node with this title: the statement if there is one, else the argument. Also accepts
     /// a full id (`[T]`, `<T>`).
-    pub(crate) fn find_title(&self, title: &str) -> Option<NodeIndex> {
+    pub fn find_title(&self, title: &str) -> Option<NodeIndex> {
         self.find(title)
             .or_else(|| self.find(&Element::Statement.id_for(title)))
             .or_else(|| self.find(&Element::Argument.id_for(title)))
@@ -473,15 +473,22 @@ impl Map {
 
     /// The relations at `ix` in one direction, in insertion order. petgraph keeps a node's
     /// edges newest first (each new edge goes to the front of the node's list), so they are
-    /// collected and turned round here, once, for every caller.
-    fn edges_at(
-        &self,
-        ix: NodeIndex,
-        direction: Direction,
-    ) -> impl Iterator<Item = petgraph::stable_graph::EdgeReference<'_, Edge>> + '_ {
-        let mut edges: Vec<_> = self.graph.edges_directed(ix, direction).collect();
-        edges.reverse();
-        edges.into_iter()
+    /// turned round here, once, for every caller. A node with at most one relation that way
+    /// (most nodes of a debate) costs no allocation.
+    fn edges_at(&self, ix: NodeIndex, direction: Direction) -> InOrder<'_> {
+        let mut newest_first = self.graph.edges_directed(ix, direction);
+        let first = newest_first.next();
+        match newest_first.next() {
+            None => InOrder::One(first.into_iter()),
+            Some(second) => {
+                let all: Vec<_> = first
+                    .into_iter()
+                    .chain([second])
+                    .chain(newest_first)
+                    .collect();
+                InOrder::Many(all.into_iter().rev())
+            }
+        }
     }
 
     /// Relations leaving `ix`: (target, relation), in insertion order (the order they were
@@ -522,12 +529,33 @@ impl Map {
         self.sides.iter().find(|s| s.id == id)
     }
 
-    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
+    /// The source with this id, if the map declares one.
+    pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    pub(crate) fn section(&self, id: &str) -> Option<&Section> {
+    /// The section with this id, if there is one.
+    pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+/// A node's edges in one direction, oldest first (see `Map::edges_at`).
+enum InOrder<'a> {
+    /// None or one edge: nothing to turn round.
+    One(std::option::IntoIter<EdgeReference<'a, Edge>>),
+    /// Several edges, collected newest first and read backwards.
+    Many(std::iter::Rev<std::vec::IntoIter<EdgeReference<'a, Edge>>>),
+}
+
+impl<'a> Iterator for InOrder<'a> {
+    type Item = EdgeReference<'a, Edge>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            InOrder::One(edge) => edge.next(),
+            InOrder::Many(edges) => edges.next(),
+        }
     }
 }
 

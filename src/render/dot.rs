@@ -19,6 +19,7 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::NodeIndex;
 
 use super::escape::{quoted, tooltip, Html};
+use super::look::Look;
 use super::{Drawing, GroupBy, Layout, RenderOptions};
 use crate::analysis::Verdicts;
 use crate::graph::Label;
@@ -334,24 +335,6 @@ fn lines_html(lines: &[String]) -> Html {
         h.text(line);
     }
     h
-}
-
-/// How a map's nodes are named and coloured in a drawing: made once per drawing, shared by the
-/// DOT text and the report page around it.
-pub(super) struct Look {
-    /// The nodes' DOT and SVG ids.
-    pub(super) ids: NodeIds,
-    /// The sides' colours.
-    pub(super) palette: Palette,
-}
-
-impl Look {
-    pub(super) fn new(map: &Map) -> Look {
-        Look {
-            ids: NodeIds::new(map),
-            palette: Palette::new(map),
-        }
-    }
 }
 
 /// Everything a drawing needs to know about the map, computed once.

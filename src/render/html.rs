@@ -19,8 +19,9 @@ use petgraph::stable_graph::NodeIndex;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::dot::{self, Look};
+use super::dot;
 use super::graphviz::{self, GraphvizError, OutputFormat};
+use super::look::Look;
 use super::{Drawing, RenderOptions};
 use crate::analysis::Verdicts;
 use crate::model::Map;

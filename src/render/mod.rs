@@ -13,6 +13,7 @@ pub mod drawing;
 pub mod escape;
 pub mod graphviz;
 pub mod html;
+mod look;
 pub mod verdicts;
 pub mod views;
 

@@ -3,58 +3,36 @@
 //! them; columns count characters, from 1.
 
 use std::cell::Cell;
+use std::ops::Range;
 
-use super::lines::next_break;
+use super::lines::ranges;
 
-/// The lines of one text, indexed by one pass over it (the start of every line).
+/// The lines of one text, indexed by one pass over it (where every line starts and ends).
 #[derive(Debug, Clone)]
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
-    /// The byte offset where each line starts; never empty (an empty text has one line).
-    starts: Vec<usize>,
+    /// The byte range of each line, line end left out; never empty (an empty text has one
+    /// line).
+    lines: Vec<Range<usize>>,
     /// The last place found: (line index, byte offset, 1-based column), so that offsets asked
     /// for in increasing order on one long line cost, all together, one pass over it.
     last: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes the lines of `text` (one pass).
+    /// Indexes the lines of `text` (one pass, by the one rule of [`super::lines`]).
     pub(crate) fn new(text: &'a str) -> LineIndex<'a> {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut from = 0;
-        while let Some((_, next)) = next_break(bytes, from) {
-            // A line end at the very end of the text starts no line.
-            if next < bytes.len() {
-                starts.push(next);
-            }
-            from = next;
-        }
         LineIndex {
             text,
-            starts,
+            lines: ranges(text.as_bytes()).collect(),
             last: Cell::new((0, 0, 1)),
         }
     }
 
-    #[cfg(test)]
-    /// How many lines the text has (at least 1).
-    pub(crate) fn len(&self) -> usize {
-        self.starts.len()
-    }
-
     /// Line `line` (1-based) without its line end; `None` for line 0 or past the last line.
     pub(crate) fn line(&self, line: usize) -> Option<&'a str> {
-        let k = line.checked_sub(1)?;
-        let start = *self.starts.get(k)?;
-        let end = match self.starts.get(k + 1) {
-            Some(&next) => next,
-            None => self.text.len(),
-        };
-        // A line holds no `\r` or `\n`: what ends the slice is its line end.
-        self.text
-            .get(start..end)
-            .map(|l| l.trim_end_matches(['\r', '\n']))
+        let range = self.lines.get(line.checked_sub(1)?)?;
+        self.text.get(range.clone())
     }
 
     /// The 1-based line and column (in characters) of byte `offset` (clamped to the text; an
@@ -62,10 +40,17 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn place(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let k = self
-            .starts
-            .partition_point(|&s| s <= offset)
+            .lines
+            .partition_point(|r| r.start <= offset)
             .saturating_sub(1);
-        let start = self.starts.get(k).copied().unwrap_or(0);
+        let Some(line) = self.lines.get(k) else {
+            return (1, 1);
+        };
+        if offset > line.end {
+            // Inside or after the line's end (`\r` of `\r\n` included): the next line starts.
+            return (k + 2, 1);
+        }
+        let start = line.start;
         let (last_k, last_offset, last_column) = self.last.get();
         let (from, column) = if last_k == k && (start..=offset).contains(&last_offset) {
             (last_offset, last_column)
@@ -90,27 +75,36 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::lines::split_lines;
 
     #[test]
-    fn lines_as_split_lines_gives_them() {
-        for text in [
-            "",
-            "a",
-            "a\n",
-            "\r\r\n\n",
-            "x\ry\r\nz\n\nw",
-            "\n",
-            "a\r\n\r",
-        ] {
+    fn lines_by_every_line_end() {
+        let cases: [(&str, &[&str]); 7] = [
+            ("", &[""]),
+            ("a", &["a"]),
+            ("a\n", &["a"]),
+            ("\r\r\n\n", &["", "", ""]),
+            ("x\ry\r\nz\n\nw", &["x", "y", "z", "", "w"]),
+            ("\n", &[""]),
+            ("a\r\n\r", &["a", ""]),
+        ];
+        for (text, expected) in cases {
             let index = LineIndex::new(text);
-            let split = split_lines(text);
-            assert_eq!(index.len(), split.len(), "{text:?}");
-            let lines: Vec<&str> = (1..=index.len()).filter_map(|n| index.line(n)).collect();
-            assert_eq!(lines, split, "{text:?}");
+            let lines: Vec<&str> = (1..=expected.len()).filter_map(|n| index.line(n)).collect();
+            assert_eq!(lines, expected, "{text:?}");
             assert_eq!(index.line(0), None);
-            assert_eq!(index.line(index.len() + 1), None);
+            assert_eq!(index.line(expected.len() + 1), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_place_inside_or_after_a_line_end_is_on_the_next_line() {
+        // serde_json's "EOF while parsing" after a final line end, and a place between the
+        // `\r` and the `\n` of a CRLF, are at the start of the next line.
+        assert_eq!(LineIndex::new("{\n").place(2), (2, 1));
+        assert_eq!(LineIndex::new("{\r\n").place(3), (2, 1));
+        assert_eq!(LineIndex::new("ab\r\ncd").place(3), (2, 1));
+        assert_eq!(LineIndex::new("ab\r\ncd").place(2), (1, 3));
+        assert_eq!(LineIndex::new("ab\r").place(3), (2, 1));
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! The `counterpoint` command: parses the arguments ([`args`]), runs the command
 //! ([`commands::run`]) and turns what went wrong into an exit code ([`error`] lists them).
 
-// No `unwrap()`/`expect()` outside tests: input never makes the program panic.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
-
 use std::process::ExitCode;
 
 use clap::Parser;

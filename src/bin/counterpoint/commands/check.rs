@@ -3,7 +3,7 @@
 
 use counterpoint::diagnostic;
 
-use super::{print_out, read};
+use super::{pretty, print_out, read};
 use crate::args::{CheckArgs, DiagnosticFormat};
 use crate::error::Failure;
 
@@ -27,8 +27,7 @@ pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
             print_out(&text)?;
         }
         DiagnosticFormat::Json => {
-            let json = diagnostic::to_json_array(&loaded.diagnostics);
-            print_out(&format!("{}\n", serde_json::to_string_pretty(&json)?))?;
+            print_out(&pretty(&diagnostic::to_json_array(&loaded.diagnostics))?)?;
         }
     }
     if loaded.has_errors() {

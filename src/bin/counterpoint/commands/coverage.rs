@@ -4,24 +4,22 @@
 use counterpoint::check::coverage;
 use counterpoint::diagnostic;
 
-use super::{load_map, print_out};
+use super::{load_map, pretty, print_out};
 use crate::args::{CoverageArgs, DiagnosticFormat};
 use crate::error::Failure;
 
 /// Prints the report; [`Failure::CheckFailed`] when a source is below `--fail-under`.
 pub(super) fn run(args: CoverageArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
+    let map = load_map(&args.inputs)?;
     let folder = args.inputs.source_folder(&args.sources)?;
-    let (report, diagnostics) = coverage::coverage(&loaded.map, &folder);
+    let (report, diagnostics) = coverage::coverage(&map, &folder);
     if !diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&diagnostics));
         return Err(Failure::MapHasErrors);
     }
     match args.format {
         DiagnosticFormat::Text => print_out(&coverage::render_text(&report))?,
-        DiagnosticFormat::Json => {
-            print_out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
-        }
+        DiagnosticFormat::Json => print_out(&pretty(&report)?)?,
     }
     let below = args
         .fail_under

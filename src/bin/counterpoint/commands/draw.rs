@@ -26,8 +26,8 @@ fn check_size(map: &counterpoint::Map, layout: render::Layout, force: bool) -> R
 
 /// `render`: DOT, or a drawing made by Graphviz.
 pub(super) fn render(args: RenderArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
-    let (part, opts) = diagram(loaded.map, &args.diagram)?;
+    let map = load_map(&args.inputs)?;
+    let (part, opts) = diagram(map, &args.diagram)?;
     let drawing = render::Drawing::part(&part);
     let output = args.output.as_ref();
     let format = match args.format {
@@ -54,8 +54,8 @@ pub(super) fn render(args: RenderArgs) -> Result<(), Failure> {
 
 /// `report`: the HTML page.
 pub(super) fn report(args: ReportArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
-    let (part, opts) = diagram(loaded.map, &args.diagram)?;
+    let map = load_map(&args.inputs)?;
+    let (part, opts) = diagram(map, &args.diagram)?;
     check_size(&part.map, opts.layout, args.diagram.force)?;
     let html = render::html::build(render::Drawing::part(&part), &opts)?;
     counterpoint::output::write_atomic(&args.output, html.as_bytes(), &args.inputs.paths)?;

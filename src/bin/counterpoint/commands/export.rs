@@ -9,8 +9,8 @@ use crate::error::Failure;
 
 /// Writes the map in the format `--to` names.
 pub(super) fn run(args: ExportArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
-    let map = filtered(loaded.map, &args.filter)?;
+    let map = load_map(&args.inputs)?;
+    let map = filtered(map, &args.filter)?;
     let output = args.output.as_ref();
     let text = match args.to.0 {
         Format::Json => {

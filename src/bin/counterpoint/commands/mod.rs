@@ -46,27 +46,34 @@ fn read(inputs: &Inputs) -> Result<Loaded, LoadError> {
 
 /// Loads the inputs and prints their diagnostics to stderr; errors in the map stop the command
 /// ([`Failure::MapHasErrors`]), warnings do not.
-fn load_map(inputs: &Inputs) -> Result<Loaded, Failure> {
+fn load_map(inputs: &Inputs) -> Result<counterpoint::Map, Failure> {
     reported(read(inputs)?)
 }
 
 /// Prints a loaded map's diagnostics to stderr; [`Failure::MapHasErrors`] when any is an error.
-fn reported(loaded: Loaded) -> Result<Loaded, Failure> {
+/// Only the map is kept: the texts read and the diagnostics are dropped here.
+fn reported(loaded: Loaded) -> Result<counterpoint::Map, Failure> {
     if !loaded.diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&loaded.diagnostics));
     }
     if loaded.has_errors() {
         return Err(Failure::MapHasErrors);
     }
-    Ok(loaded)
+    Ok(loaded.map)
 }
 
-/// Writes `text` to standard output; unlike `print!`, a closed pipe is an error, not a panic.
-fn print_out(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+/// Runs `write` into buffered standard output; unlike `print!`, a closed pipe is an error
+/// ([`Failure::ClosedPipe`]), not a panic.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    write(&mut out)?;
     out.flush()?;
     Ok(())
+}
+
+/// Writes `text` to standard output (see [`to_stdout`]).
+fn print_out(text: &str) -> Result<(), Failure> {
+    to_stdout(|out| out.write_all(text.as_bytes()))
 }
 
 /// Writes `text` (or bytes) to `output` (atomically, never over an input) or to stdout.
@@ -84,17 +91,13 @@ fn emit_with(
 ) -> Result<(), Failure> {
     match output {
         Some(path) => counterpoint::output::write_atomic_with(path, &inputs.paths, write)?,
-        None => {
-            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-            write(&mut out)?;
-            out.flush()?;
-        }
+        None => to_stdout(write)?,
     }
     Ok(())
 }
 
-/// A JSON value as pretty text with a final line break.
-fn pretty(value: &serde_json::Value) -> Result<String, Failure> {
+/// `value` as pretty JSON text with a final line break.
+fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
     let mut s = serde_json::to_string_pretty(value)?;
     s.push('\n');
     Ok(s)

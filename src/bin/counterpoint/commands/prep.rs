@@ -9,8 +9,7 @@ use crate::error::Failure;
 
 /// Writes the brief for `--side`.
 pub(super) fn run(args: PrepArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
-    let map = &loaded.map;
+    let map = &load_map(&args.inputs)?;
     let sel = args.scope.filter().select(map)?;
     let brief = prep::brief(map, &args.side, Some(&sel))?;
     let text = match args.format {

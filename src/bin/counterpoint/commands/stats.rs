@@ -9,8 +9,7 @@ use crate::error::Failure;
 
 /// Prints the statistics.
 pub(super) fn run(args: StatsArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
-    let map = &loaded.map;
+    let map = &load_map(&args.inputs)?;
     let s = stats::stats(map);
     let text = match args.format {
         TextOrJson::Text => views::stats::text(map, &s),

@@ -21,7 +21,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
     let output = args.output.as_ref();
     let filter = args.filter.filter();
     let inputs = &args.inputs;
-    let loaded = if filter.is_empty() {
+    let map = if filter.is_empty() {
         match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
             FrameworkOrMap::Framework(parsed) => {
                 let fw = &parsed.framework;
@@ -39,7 +39,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
     } else {
         load_map(inputs)?
     };
-    let map = &loaded.map;
+    let map = &map;
     let sel = filter.select(map)?;
     let mf = MapFramework::new(map)?;
     let verdict = status::verdict(&mf.framework, semantics, Limits::default())?;

@@ -9,8 +9,7 @@ use crate::error::Failure;
 
 /// Lists the unanswered points the filters keep.
 pub(super) fn run(args: UnansweredArgs) -> Result<(), Failure> {
-    let loaded = load_map(&args.inputs)?;
-    let map = &loaded.map;
+    let map = &load_map(&args.inputs)?;
     let sel = args.filter.filter().select(map)?;
     let nodes: Vec<_> = unanswered::unanswered(map)
         .into_iter()
