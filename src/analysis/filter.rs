@@ -303,10 +303,11 @@ impl Filter {
             if d >= self.depth {
                 continue;
             }
+            // Breadth first, each node at its shortest distance whatever the order.
             let next = map
-                .outgoing(ix)
+                .outgoing_unordered(ix)
                 .map(|(t, _)| t)
-                .chain(map.incoming(ix).map(|(s, _)| s));
+                .chain(map.incoming_unordered(ix).map(|(s, _)| s));
             for other in next {
                 if seen.insert(other) {
                     queue.push_back((other, d + 1));

@@ -89,10 +89,10 @@ pub struct Brief {
 /// Whether some node of `side` attacks `ix` (rebuts, undercuts, or contradicts either way).
 fn attacked_by_side(map: &Map, ix: NodeIndex, side: &str) -> bool {
     let of_side = |other: NodeIndex| map.node(other).side.as_deref() == Some(side);
-    map.incoming(ix)
+    map.incoming_unordered(ix)
         .any(|(from, r)| r.is_attack() && of_side(from))
         || map
-            .outgoing(ix)
+            .outgoing_unordered(ix)
             .any(|(to, r)| r == crate::model::Relation::Contradicts && of_side(to))
 }
 

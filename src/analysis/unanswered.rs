@@ -39,9 +39,15 @@ pub(crate) fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
         .collect()
 }
 
-/// Whether some node of a different side rebuts or undercuts `ix` (no allocation).
+/// Whether some node of a different side rebuts or undercuts `ix` (or contradicts it either
+/// way). The answer does not depend on order, so the relations are read as they are kept: no
+/// allocation.
 pub(crate) fn is_answered(map: &Map, ix: NodeIndex) -> bool {
-    attackers(map, ix).any(|other| different_sides(map, other, ix))
+    map.incoming_unordered(ix)
+        .any(|(from, r)| r.is_attack() && different_sides(map, from, ix))
+        || map
+            .outgoing_unordered(ix)
+            .any(|(to, r)| r == Relation::Contradicts && different_sides(map, to, ix))
 }
 
 /// Every unanswered node, in map order. Linear in nodes + edges.

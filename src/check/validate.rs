@@ -216,7 +216,7 @@ fn cycle_through(map: &Map, start: NodeIndex, members: &HashSet<NodeIndex>) -> V
     let mut last = None;
     'search: while let Some(v) = queue.pop_front() {
         let mut targets: Vec<NodeIndex> = map
-            .outgoing(v)
+            .outgoing_unordered(v)
             .filter(|(t, r)| *r == Relation::Supports && members.contains(t))
             .map(|(t, _)| t)
             .collect();

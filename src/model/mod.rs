@@ -491,6 +491,28 @@ impl Map {
         }
     }
 
+    /// Relations leaving `ix`, in no particular order (as petgraph keeps them), without the
+    /// buffer that written order may need: for questions whose answer does not depend on order
+    /// (is there an attack, which nodes are near). What people read uses [`Map::outgoing`].
+    pub(crate) fn outgoing_unordered(
+        &self,
+        ix: NodeIndex,
+    ) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Outgoing)
+            .map(|e| (e.target(), e.weight().relation))
+    }
+
+    /// Relations arriving at `ix`, in no particular order (see [`Map::outgoing_unordered`]).
+    pub(crate) fn incoming_unordered(
+        &self,
+        ix: NodeIndex,
+    ) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
+        self.graph
+            .edges_directed(ix, Direction::Incoming)
+            .map(|e| (e.source(), e.weight().relation))
+    }
+
     /// Relations leaving `ix`: (target, relation), in insertion order (the order they were
     /// written or added), as [`Map::edges`] lists them.
     pub fn outgoing(&self, ix: NodeIndex) -> impl Iterator<Item = (NodeIndex, Relation)> + '_ {
@@ -515,7 +537,7 @@ impl Map {
     /// any attack going out, a rebuttal.
     pub fn kind(&self, ix: NodeIndex) -> Kind {
         let mut kind = Kind::Claim;
-        for (_, relation) in self.outgoing(ix) {
+        for (_, relation) in self.outgoing_unordered(ix) {
             if relation.is_attack() {
                 return Kind::Rebuttal;
             }
