@@ -19,7 +19,8 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub(crate) fn as_str(self) -> &'static str {
+    /// `error` or `warning`, as diagnostics print it.
+    pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -127,7 +128,7 @@ impl Code {
     }
 
     /// A short name for the code, used in documentation.
-    pub(crate) fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Code::Syntax => "syntax",
             Code::Indentation => "indentation",
@@ -152,7 +153,8 @@ impl Code {
         }
     }
 
-    pub(crate) fn severity(self) -> Severity {
+    /// The severity of every diagnostic with this code: `W` codes warn, `E` codes are errors.
+    pub fn severity(self) -> Severity {
         if self.as_str().starts_with('W') {
             Severity::Warning
         } else {
@@ -174,7 +176,8 @@ struct CodeStr(Code);
 pub struct Diagnostic {
     /// What was found.
     pub code: Code,
-    pub(crate) severity: Severity,
+    /// Error or warning: the code's own severity (see [`Code::severity`]).
+    pub severity: Severity,
     /// What is wrong, in one line.
     pub message: String,
     /// The file, as the user named it; empty when the finding is about the map as a whole.
@@ -184,10 +187,11 @@ pub struct Diagnostic {
     /// 1-based column, counted in characters.
     pub column: usize,
     /// How many characters to underline (at least 1 when there is a line).
-    pub(crate) length: usize,
+    pub length: usize,
     /// The text of the line, for display.
-    pub(crate) snippet: Option<String>,
-    pub(crate) help: Option<String>,
+    pub snippet: Option<String>,
+    /// What to do about it, when there is advice to give.
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
@@ -277,7 +281,7 @@ impl Diagnostic {
     }
 
     /// The human form: headline, then the source line with a caret under the column, then help.
-    /// Control characters from the map are shown escaped (see [`terminal_safe`]), the caret under
+    /// Control characters from the map are shown escaped (see `terminal_safe`), the caret under
     /// their escaped form.
     ///
     /// ```text
@@ -287,7 +291,7 @@ impl Diagnostic {
     ///   |              ^^^^^^^^^^^^
     ///   = help: declared sides are: con, pro
     /// ```
-    pub(crate) fn render(&self) -> String {
+    pub fn render(&self) -> String {
         let mut out = self.headline();
         out.push('\n');
         let gutter = self.line.to_string().len();
@@ -324,7 +328,7 @@ impl Diagnostic {
     }
 
     /// The JSON form: `{code, name, severity, message, file, line, column, help}`.
-    pub(crate) fn to_json(&self) -> serde_json::Value {
+    pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "code": CodeStr(self.code),
             "name": self.code.name(),

@@ -26,11 +26,11 @@ use crate::graph::Label;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// At most this many arguments left undecided by grounded semantics.
-    pub(crate) max_undecided: usize,
+    pub max_undecided: usize,
     /// At most this many extensions.
-    pub(crate) max_extensions: usize,
+    pub max_extensions: usize,
     /// At most this many search steps (choices of an argument).
-    pub(crate) max_steps: usize,
+    pub max_steps: usize,
 }
 
 impl Default for Limits {

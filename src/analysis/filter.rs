@@ -78,11 +78,11 @@ pub struct Filtered {
     /// The map with only the kept nodes and the relations among them.
     pub map: Map,
     /// How many nodes were left out.
-    pub(crate) hidden: usize,
+    pub hidden: usize,
     /// What the whole map says about the kept nodes, by their indices in `map`. Analyses of
     /// `map` alone would judge the part out of context (with one side kept, every point would
     /// look unanswered), so a drawing of the part should show these.
-    pub(crate) verdicts: Verdicts,
+    pub verdicts: Verdicts,
 }
 
 impl Filtered {

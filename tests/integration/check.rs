@@ -662,7 +662,6 @@ two.argdown:3:10: error[E013]: the file is not UTF-8 text: byte 0xFF here is not
 
 #[test]
 fn a_closed_pipe_stops_quietly_without_a_panic() {
-    use std::process::{Command, Stdio};
     let dir = tempfile::tempdir().expect("temp dir");
     // About 2 MB of diagnostics: far more than a pipe holds, so writes go on after the reader
     // has gone (`counterpoint check ... | head -1`).
@@ -671,21 +670,12 @@ fn a_closed_pipe_stops_quietly_without_a_panic() {
         .collect();
     std::fs::write(dir.path().join("many.argdown"), map).expect("writes");
     for format in ["text", "json"] {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("counterpoint"))
-            .current_dir(dir.path())
-            .args(["check", "many.argdown", "--format", format])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("runs");
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("waits");
-        assert_eq!(
-            String::from_utf8_lossy(&out.stderr),
-            "",
-            "no panic, no message"
+        let (code, stderr) = crate::common::with_closed_stdout(
+            dir.path(),
+            &["check", "many.argdown", "--format", format],
         );
-        assert_eq!(out.status.code(), Some(0), "a closed pipe is success");
+        assert_eq!(stderr, "", "no panic, no message");
+        assert_eq!(code, Some(0), "a closed pipe is success");
     }
 }
 

@@ -117,3 +117,21 @@ pub(crate) fn xml_char(r: &quick_xml::events::BytesRef<'_>) -> char {
         },
     }
 }
+
+/// Runs `counterpoint ARGS` in `dir` with its standard output a pipe whose reader has already
+/// gone (`counterpoint ... | head -0`): the exit code and standard error.
+pub(crate) fn with_closed_stdout(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("counterpoint"))
+        .current_dir(dir)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("waits");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

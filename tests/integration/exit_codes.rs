@@ -3,9 +3,8 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use crate::common::counterpoint;
+use crate::common::{counterpoint, with_closed_stdout};
 
 /// Pairs of a pro point and a con rebuttal: `pairs * 2` nodes, each side with unanswered
 /// points, every node with a side (no warnings), one citation of the source text. Written
@@ -71,24 +70,6 @@ const WRITERS: &[(&[&str], i32)] = &[
     (&["render", "big.argdown", "--format", "dot"], 0),
     (&["fmt", "--check", "big.argdown"], 1),
 ];
-
-/// Runs `counterpoint ARGS` in `dir` with its standard output a pipe whose reader has already
-/// gone (`counterpoint ... | head -0`): the exit code and standard error.
-fn with_closed_stdout(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("counterpoint"))
-        .current_dir(dir)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("waits");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn write_warned_map(dir: &Path) {
     let mut map = String::from("===\nsides:\n  pro: {label: \"Pro\"}\n===\n\n");
@@ -208,6 +189,20 @@ fn a_map_with_errors_exits_1_in_every_command_that_reads_one() {
         ));
 }
 
+/// Runs each of `commands` in `dir`: each exits with `code`, writes nothing to standard output
+/// and exactly `stderr` to standard error.
+fn each_exits(dir: &Path, commands: &[&[&str]], code: i32, stderr: &str) {
+    for args in commands {
+        counterpoint()
+            .current_dir(dir)
+            .args(*args)
+            .assert()
+            .code(code)
+            .stdout("")
+            .stderr(stderr.to_string());
+    }
+}
+
 #[test]
 fn an_unknown_side_exits_2_with_the_same_message_in_every_command() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -227,15 +222,12 @@ fn an_unknown_side_exits_2_with_the_same_message_in_every_command() {
         &["status", "map.argdown", "--side", "neutral"],
         &["prep", "map.argdown", "--side", "neutral"],
     ];
-    for args in commands {
-        counterpoint()
-            .current_dir(dir.path())
-            .args(*args)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr("error: unknown side \"neutral\"; the map's sides are: pro, con\n");
-    }
+    each_exits(
+        dir.path(),
+        commands,
+        2,
+        "error: unknown side \"neutral\"; the map's sides are: pro, con\n",
+    );
     assert!(!dir.path().join("out.html").exists());
 }
 
@@ -251,23 +243,19 @@ fn an_output_that_is_an_input_exits_2_in_every_command() {
         &["prep", "big.argdown", "--side", "con", "-o", "big.argdown"],
         &["stats", "big.argdown", "-o", "big.argdown"],
     ];
-    for args in commands {
-        counterpoint()
-            .current_dir(dir.path())
-            .args(*args)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr("error: refusing to write big.argdown: it is one of the inputs\n");
-    }
+    each_exits(
+        dir.path(),
+        commands,
+        2,
+        "error: refusing to write big.argdown: it is one of the inputs\n",
+    );
     // The framework read without a map (one ICCMA file) is refused the same way.
-    counterpoint()
-        .current_dir(dir.path())
-        .args(["status", "big.apx", "-o", "big.apx"])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr("error: refusing to write big.apx: it is one of the inputs\n");
+    each_exits(
+        dir.path(),
+        &[&["status", "big.apx", "-o", "big.apx"]],
+        2,
+        "error: refusing to write big.apx: it is one of the inputs\n",
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("big.argdown")).expect("reads"),
         big_map(1500)
