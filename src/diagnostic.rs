@@ -60,6 +60,9 @@ pub enum Code {
     BadInput,
     /// E014: a control character in a text of the map (see `crate::text::control`).
     ControlCharacter,
+    /// E015: the motion or the camps do not fit the map: a motion that names no statement of
+    /// the map, or a side in two camps.
+    Camps,
     /// W001: a reference to a title that is never defined.
     UndefinedReference,
     /// W002: a cycle of `supports` relations.
@@ -78,7 +81,7 @@ pub enum Code {
 
 impl Code {
     /// All codes, in documentation order.
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 21] = [
         Code::Syntax,
         Code::Indentation,
         Code::OrphanRelation,
@@ -93,6 +96,7 @@ impl Code {
         Code::BadMetadata,
         Code::BadInput,
         Code::ControlCharacter,
+        Code::Camps,
         Code::UndefinedReference,
         Code::SupportCycle,
         Code::NoSide,
@@ -101,7 +105,7 @@ impl Code {
         Code::BlankLineNeeded,
     ];
 
-    /// The stable code as written in messages: `E001` to `E014`, `W001` to `W006`.
+    /// The stable code as written in messages: `E001` to `E015`, `W001` to `W006`.
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Syntax => "E001",
@@ -118,6 +122,7 @@ impl Code {
             Code::BadMetadata => "E012",
             Code::BadInput => "E013",
             Code::ControlCharacter => "E014",
+            Code::Camps => "E015",
             Code::UndefinedReference => "W001",
             Code::SupportCycle => "W002",
             Code::NoSide => "W003",
@@ -144,6 +149,7 @@ impl Code {
             Code::BadMetadata => "bad-metadata",
             Code::BadInput => "bad-input",
             Code::ControlCharacter => "control-character",
+            Code::Camps => "motion-and-camps",
             Code::UndefinedReference => "undefined-reference",
             Code::SupportCycle => "support-cycle",
             Code::NoSide => "no-side",

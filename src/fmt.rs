@@ -7,7 +7,7 @@
 //! - a node is defined in the file it was defined in (`node.origin`), a relation is written in
 //!   the file it was written in (under a bare reference to its speaker when that node lives in
 //!   another file);
-//! - each file keeps its own frontmatter declarations (title, sides, sources) and its own
+//! - each file keeps its own frontmatter declarations (title, motion, sides, camps, sources) and its own
 //!   headings;
 //! - line endings stay as they were (CRLF files stay CRLF);
 //! - comments on lines of their own (`//`, `/* */`, `<!-- -->`) are kept: each run of comment
@@ -174,7 +174,9 @@ fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
         section_count += alone.sections.len();
         parts.push(Part {
             title: alone.title,
+            motion: alone.motion,
             sides: alone.sides,
+            camps: alone.camps,
             sources: alone.sources,
             sections,
             nodes: Vec::new(),
@@ -366,6 +368,12 @@ fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) -> std::io::Result
 pub fn difference(a: &Map, b: &Map) -> Option<String> {
     if a.title != b.title {
         return Some("the title".into());
+    }
+    if a.motion != b.motion {
+        return Some("the motion".into());
+    }
+    if a.camps != b.camps {
+        return Some("the camps".into());
     }
     if a.sides != b.sides {
         return Some("the sides".into());

@@ -373,7 +373,7 @@ pub enum FrameworkOrMap {
     /// to read frameworks of any size).
     Framework(iccma::Parsed),
     /// A map, with its diagnostics (errors included, as [`load_with`] gives them).
-    Map(Loaded),
+    Map(Box<Loaded>),
 }
 
 /// Reads `paths` as [`load_with`] does, except one ICCMA file alone (so named by `format`, by
@@ -386,14 +386,19 @@ pub fn load_framework_or_map(
     limits: Limits,
 ) -> Result<FrameworkOrMap, LoadError> {
     let [path] = paths else {
-        return load_with(paths, format, limits).map(FrameworkOrMap::Map);
+        return load_with(paths, format, limits).map(|l| FrameworkOrMap::Map(Box::new(l)));
     };
     let dialect = match format {
-        _ if path.is_dir() => return load_with(paths, format, limits).map(FrameworkOrMap::Map),
+        _ if path.is_dir() => {
+            return load_with(paths, format, limits).map(|l| FrameworkOrMap::Map(Box::new(l)))
+        }
         None => iccma::Dialect::from_extension(&path.to_string_lossy()),
         Some(format) => match format.dialect() {
             Some(dialect) => Some(dialect),
-            None => return load_with(paths, Some(format), limits).map(FrameworkOrMap::Map),
+            None => {
+                return load_with(paths, Some(format), limits)
+                    .map(|l| FrameworkOrMap::Map(Box::new(l)))
+            }
         },
     };
     let bytes = files::read_regular(path, limits)?;
@@ -401,18 +406,21 @@ pub fn load_framework_or_map(
     // By extension or format, or else by content, as the map loader decides.
     let Some(dialect) = dialect.or_else(|| iccma::Dialect::sniff(&bytes)) else {
         // Not a framework after all: read the bytes already in hand as a map.
-        return Ok(FrameworkOrMap::Map(load_bytes(vec![(name, bytes)], format)));
+        return Ok(FrameworkOrMap::Map(Box::new(load_bytes(
+            vec![(name, bytes)],
+            format,
+        ))));
     };
     let mut diagnostics = Vec::new();
     Ok(
         match iccma::read(&name, &bytes, dialect, &mut diagnostics) {
             Some(parsed) => FrameworkOrMap::Framework(parsed),
-            None => FrameworkOrMap::Map(Loaded {
+            None => FrameworkOrMap::Map(Box::new(Loaded {
                 map: Map::new(),
                 diagnostics,
                 files: vec![name],
                 texts: Vec::new(),
-            }),
+            })),
         },
     )
 }

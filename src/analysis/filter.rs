@@ -226,6 +226,7 @@ impl Filter {
             Some(title) => Some(self.neighbourhood(map, title)?),
             None => None,
         };
+        let camps = super::camps::Camps::of(map);
         for (ix, node) in map.nodes() {
             let side_ok =
                 self.sides.is_empty() || node.side.as_ref().is_some_and(|s| self.sides.contains(s));
@@ -233,7 +234,7 @@ impl Filter {
             let section_ok =
                 sections.is_empty() || node.section.as_ref().is_some_and(|s| sections.contains(s));
             let focus_ok = focus.as_ref().is_none_or(|f| f.contains(&ix));
-            let unanswered_ok = !self.only_unanswered || !unanswered::is_answered(map, ix);
+            let unanswered_ok = !self.only_unanswered || !unanswered::is_answered(map, &camps, ix);
             if !(side_ok && tag_ok && section_ok && focus_ok && unanswered_ok) {
                 sel.keep[ix.index()] = false;
                 sel.kept -= 1;

@@ -1,5 +1,6 @@
 //! Analyses of a map: unanswered points, acceptability (grounded, preferred and stable
 //! semantics), the debate-prep brief, filters and statistics.
+pub mod camps;
 pub mod dependents;
 pub mod extensions;
 pub mod filter;
@@ -7,8 +8,10 @@ pub mod grounded;
 pub mod prep;
 pub mod reasons;
 pub mod sides;
+pub mod stakes;
 pub mod stats;
 pub mod status;
+pub mod strength;
 pub mod unanswered;
 pub(crate) mod verdicts;
 

@@ -116,6 +116,7 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
             related,
         }
     };
+    let camps = super::camps::Camps::of(map);
     let shown = |ix: NodeIndex| selection.is_none_or(|s| s.contains(ix));
     let ours = |ix: NodeIndex| map.node(ix).side.as_deref() == Some(side);
     let (mut answer, mut press, mut shore_up, mut claims) = (vec![], vec![], vec![], vec![]);
@@ -130,7 +131,7 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
             }
             continue;
         }
-        let attackers = unanswered::answers(map, ix);
+        let attackers = unanswered::answers(map, &camps, ix);
         if attackers.is_empty() {
             press.push(item(ix, Vec::new()));
         }

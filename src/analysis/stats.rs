@@ -78,6 +78,7 @@ pub fn stats(map: &Map) -> Stats {
     let grounded = label_framework(&mf.framework);
     let mut kinds = [0; 3];
     let mut sides_out = Vec::new();
+    let camps = super::camps::Camps::of(map);
     for group in sides::by_side(map, map.nodes().map(|(ix, _)| ix)) {
         let mut s = SideStats {
             side: group.side.clone(),
@@ -90,7 +91,7 @@ pub fn stats(map: &Map) -> Stats {
             let k = kind_slot(map.kind(ix));
             s.kinds[k] += 1;
             kinds[k] += 1;
-            if unanswered::is_answered(map, ix) {
+            if unanswered::is_answered(map, &camps, ix) {
                 s.answered += 1;
             }
             let label = mf.arg(ix).map_or(Label::Undec, |a| grounded.label(a));

@@ -1,20 +1,15 @@
 //! Unanswered points.
 //!
-//! A point is *answered* when at least one node of a different side rebuts or undercuts it (a
-//! `contradicts` relation answers in both directions). A node without a side counts as a
-//! different side from every node, so in a map without sides any attack answers.
+//! A point is *answered* when at least one opponent (a node of another camp, see
+//! [`super::camps`]) rebuts or undercuts it (a `contradicts` relation answers in both
+//! directions). An attack from an ally is an internal dispute, not an answer. A node without a
+//! side is everyone's opponent, so in a map without sides any attack answers; in a map without
+//! camps every side is a camp of its own.
 
 use petgraph::stable_graph::NodeIndex;
 
+use super::camps::Camps;
 use crate::model::{Map, Relation};
-
-/// Whether `a` and `b` speak for different sides (a missing side differs from everything).
-pub(crate) fn different_sides(map: &Map, a: NodeIndex, b: NodeIndex) -> bool {
-    match (&map.node(a).side, &map.node(b).side) {
-        (Some(x), Some(y)) => x != y,
-        _ => true,
-    }
-}
 
 /// Every node attacking `ix`: first those it contradicts, then those that rebut, undercut or
 /// contradict it, each in the order written, with repeats when several relations join the same
@@ -30,31 +25,31 @@ fn attackers(map: &Map, ix: NodeIndex) -> impl Iterator<Item = NodeIndex> + '_ {
         )
 }
 
-/// The nodes that answer `ix`: its attackers from a different side, each once, in the order
+/// The nodes that answer `ix`: its attackers from another camp, each once, in the order
 /// [`attackers`] gives them.
-pub(crate) fn answers(map: &Map, ix: NodeIndex) -> Vec<NodeIndex> {
+pub(crate) fn answers(map: &Map, camps: &Camps, ix: NodeIndex) -> Vec<NodeIndex> {
     let mut seen = std::collections::HashSet::new();
     attackers(map, ix)
-        .filter(|&other| different_sides(map, other, ix) && seen.insert(other))
+        .filter(|&other| camps.opponents(other, ix) && seen.insert(other))
         .collect()
 }
 
-/// Whether some node of a different side rebuts or undercuts `ix` (or contradicts it either
-/// way). The answer does not depend on order, so the relations are read as they are kept: no
-/// allocation.
-pub(crate) fn is_answered(map: &Map, ix: NodeIndex) -> bool {
+/// Whether some opponent rebuts or undercuts `ix` (or contradicts it either way). The answer
+/// does not depend on order, so the relations are read as they are kept: no allocation.
+pub(crate) fn is_answered(map: &Map, camps: &Camps, ix: NodeIndex) -> bool {
     map.incoming_unordered(ix)
-        .any(|(from, r)| r.is_attack() && different_sides(map, from, ix))
+        .any(|(from, r)| r.is_attack() && camps.opponents(from, ix))
         || map
             .outgoing_unordered(ix)
-            .any(|(to, r)| r == Relation::Contradicts && different_sides(map, to, ix))
+            .any(|(to, r)| r == Relation::Contradicts && camps.opponents(to, ix))
 }
 
 /// Every unanswered node, in map order. Linear in nodes + edges.
 pub fn unanswered(map: &Map) -> Vec<NodeIndex> {
+    let camps = Camps::of(map);
     map.nodes()
         .map(|(ix, _)| ix)
-        .filter(|&ix| !is_answered(map, ix))
+        .filter(|&ix| !is_answered(map, &camps, ix))
         .collect()
 }
 
@@ -69,13 +64,47 @@ mod tests {
             [("[C]", "pro"), ("<Own>", "pro"), ("<Other>", "con")],
             &[("<Own>", Relation::Rebuts, "[C]")],
         );
+        let camps = Camps::of(&map);
         assert!(
-            !is_answered(&map, claim),
+            !is_answered(&map, &camps, claim),
             "a rebuttal from its own side is no answer"
         );
         map.add_edge(other, own, Edge::new(Relation::Undercuts));
-        assert!(is_answered(&map, own));
+        assert!(is_answered(&map, &camps, own));
         assert_eq!(unanswered(&map), vec![claim, other]);
+    }
+
+    #[test]
+    fn an_allys_attack_is_no_answer_but_an_opponents_is() {
+        // UNITE-LA's finding, CDE's caveat on it (an ally), Alliance's rebuttal (an opponent).
+        let (mut map, [finding, caveat, rebuttal]) = Map::of(
+            [
+                ("[Finding]", "unite-la"),
+                ("<Caveat>", "cde"),
+                ("<Rebuttal>", "alliance"),
+            ],
+            &[("<Caveat>", Relation::Rebuts, "[Finding]")],
+        );
+        assert_eq!(
+            unanswered(&map),
+            [caveat, rebuttal],
+            "without camps, every side is everyone's opponent"
+        );
+        map.camps.push(crate::model::Camp {
+            id: "research".into(),
+            label: "Researchers".into(),
+            sides: vec!["unite-la".into(), "cde".into()],
+            origin: None,
+        });
+        assert_eq!(
+            unanswered(&map),
+            [finding, caveat, rebuttal],
+            "the ally's caveat is an internal dispute"
+        );
+        map.add_edge(rebuttal, finding, Edge::new(Relation::Rebuts));
+        let camps = Camps::of(&map);
+        assert_eq!(answers(&map, &camps, finding), [rebuttal]);
+        assert_eq!(unanswered(&map), [caveat, rebuttal]);
     }
 
     #[test]
@@ -88,7 +117,7 @@ mod tests {
                 ("<B>", Relation::Undercuts, "[A]"),
             ],
         );
-        assert_eq!(answers(&map, a), vec![b, c]);
+        assert_eq!(answers(&map, &Camps::of(&map), a), vec![b, c]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! What the analyses say about each node of a map a drawing shows: whether it is unanswered (see
-//! [`unanswered`]) and its grounded status (see [`grounded`]).
+//! [`unanswered`]), its grounded status (see [`grounded`]) and its strength (see
+//! [`super::strength`]).
 //!
 //! Computed once by the caller and handed to the drawing. For a whole map they come from the map
 //! itself ([`Verdicts::whole`]); for the part of a map the filters keep they come from the whole
@@ -9,30 +10,35 @@
 use petgraph::stable_graph::NodeIndex;
 
 use super::grounded;
+use super::strength::Strengths;
 use super::unanswered;
 use crate::graph::Label;
 use crate::model::Map;
 
 /// Each node's verdicts, by the node's index in the map they were made for.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Verdicts {
     /// By `NodeIndex::index()`: whether the node is unanswered.
     unanswered: Vec<bool>,
     /// By `NodeIndex::index()`: the node's grounded label.
     labels: Vec<Label>,
+    /// The nodes' DF-QuAD strengths.
+    strengths: Strengths,
 }
 
 impl Verdicts {
     /// The verdicts of `map` on its own nodes. Linear in nodes + relations.
     pub fn whole(map: &Map) -> Verdicts {
         let labelling = grounded::grounded(map);
+        let camps = super::camps::Camps::of(map);
         let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
         let mut verdicts = Verdicts {
             unanswered: vec![false; bound],
             labels: vec![Label::Undec; bound],
+            strengths: Strengths::of(map),
         };
         for (ix, _) in map.nodes() {
-            verdicts.unanswered[ix.index()] = !unanswered::is_answered(map, ix);
+            verdicts.unanswered[ix.index()] = !unanswered::is_answered(map, &camps, ix);
             verdicts.labels[ix.index()] = labelling.label(ix);
         }
         verdicts
@@ -44,6 +50,7 @@ impl Verdicts {
         let mut out = Verdicts {
             unanswered: vec![false; size],
             labels: vec![Label::Undec; size],
+            strengths: self.strengths.moved(moved, size),
         };
         for (old, new) in moved.iter().enumerate() {
             let Some(new) = new.map(|n| n.index()) else {
@@ -68,6 +75,11 @@ impl Verdicts {
     /// The node's grounded label (`Undec` for a node the verdicts do not know).
     pub fn label(&self, ix: NodeIndex) -> Label {
         self.labels.get(ix.index()).copied().unwrap_or(Label::Undec)
+    }
+
+    /// The node's DF-QuAD strength, from 0 to 1.
+    pub fn strength(&self, ix: NodeIndex) -> f64 {
+        self.strengths.get(ix)
     }
 
     /// Whether the node is unanswered (`false` for a node the verdicts do not know).
@@ -129,5 +141,7 @@ mod tests {
         assert!(alone.is_unanswered(c) && alone.label(c) == Label::In);
         assert!(!judged.is_unanswered(c));
         assert_eq!(judged.label(c), Label::Out);
+        // The hidden rebuttal (0.5) still weakens C: 0.5 − 0.5·0.5.
+        assert_eq!((alone.strength(c), judged.strength(c)), (0.5, 0.25));
     }
 }

@@ -85,8 +85,9 @@ pub(crate) fn control_characters(map: &Map, file: &str) -> Vec<Diagnostic> {
 /// All map-level diagnostics, placed at the node's (or citation's, or relation's) origin where
 /// it has one. Source lines are attached later by [`crate::diagnostic::attach_snippets`].
 pub(crate) fn validate(map: &Map) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (_, node) in map.nodes() {
+    let mut out = motion_and_camps(map);
+    let motion = map.motion_node();
+    for (ix, node) in map.nodes() {
         if let Some(side) = &node.side {
             if map.side(side).is_none() {
                 out.push(placed(
@@ -99,7 +100,7 @@ pub(crate) fn validate(map: &Map) -> Vec<Diagnostic> {
                     id_len(node),
                 ));
             }
-        } else if !map.sides.is_empty() {
+        } else if !map.sides.is_empty() && Some(ix) != motion {
             out.push(placed(
                 Diagnostic::new(Code::NoSide, format!("{} has no side", node.id)).with_help(
                     format!(
@@ -159,6 +160,60 @@ pub(crate) fn validate(map: &Map) -> Vec<Diagnostic> {
         }
     }
     out.extend(support_cycles(map));
+    out
+}
+
+/// The motion names a statement of the map (E015); every side a camp names is declared (E004);
+/// no side is in two camps (E015).
+fn motion_and_camps(map: &Map) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(motion) = &map.motion {
+        if map.motion_node().is_none() {
+            out.push(placed(
+                Diagnostic::new(
+                    Code::Camps,
+                    format!("the motion {motion:?} is not a statement of the map"),
+                )
+                .with_help(format!(
+                    "define the statement `[{motion}]: ...`, or write the title of one of the \
+                     map's statements after `motion:`"
+                )),
+                map.motion_origin.as_ref(),
+                6,
+            ));
+        }
+    }
+    let mut camp_of: HashMap<&str, &str> = HashMap::new();
+    for camp in &map.camps {
+        for side in &camp.sides {
+            if map.side(side).is_none() {
+                out.push(placed(
+                    Diagnostic::new(
+                        Code::UnknownSide,
+                        format!("unknown side {side:?} in camp {:?}", camp.id),
+                    )
+                    .with_help(declared_sides(map)),
+                    camp.origin.as_ref(),
+                    camp.id.chars().count(),
+                ));
+            }
+            match camp_of.get(side.as_str()) {
+                Some(&first) if first != camp.id => out.push(placed(
+                    Diagnostic::new(
+                        Code::Camps,
+                        format!("side {side:?} is in two camps: {first:?} and {:?}", camp.id),
+                    )
+                    .with_help("a side belongs to at most one camp: remove it from one of them"),
+                    camp.origin.as_ref(),
+                    camp.id.chars().count(),
+                )),
+                Some(_) => {}
+                None => {
+                    camp_of.insert(side, &camp.id);
+                }
+            }
+        }
+    }
     out
 }
 

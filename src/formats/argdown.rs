@@ -61,7 +61,7 @@ use std::fmt::Write as _;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use serde_json::Value;
 
-use crate::model::{Citation, Element, Map, Relation, Side, Source};
+use crate::model::{Camp, Citation, Element, Map, Relation, Side, Source};
 
 /// The map cannot be written as Argdown; every reason is listed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -92,7 +92,9 @@ pub fn to_string_with_warnings(map: &Map) -> Result<(String, Vec<String>), Write
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Part {
     pub(crate) title: Option<String>,
+    pub(crate) motion: Option<String>,
     pub(crate) sides: Vec<Side>,
+    pub(crate) camps: Vec<Camp>,
     pub(crate) sources: Vec<Source>,
     /// Ids of the sections whose headings go in this file, in map order.
     pub(crate) sections: Vec<String>,
@@ -121,7 +123,9 @@ impl Part {
     pub(crate) fn whole(map: &Map) -> Part {
         Part {
             title: map.title.clone(),
+            motion: map.motion.clone(),
             sides: map.sides.clone(),
+            camps: map.camps.clone(),
             sources: map.sources.clone(),
             sections: map.sections.iter().map(|s| s.id.clone()).collect(),
             nodes: map.nodes().map(|(ix, _)| ix).collect(),
@@ -861,12 +865,20 @@ impl<'m> Writer<'m> {
     }
 
     fn frontmatter(&mut self, part: &Part) -> Option<String> {
-        if part.title.is_none() && part.sides.is_empty() && part.sources.is_empty() {
+        if part.title.is_none()
+            && part.motion.is_none()
+            && part.sides.is_empty()
+            && part.camps.is_empty()
+            && part.sources.is_empty()
+        {
             return None;
         }
         let mut out = String::from("===\n");
         if let Some(title) = &part.title {
             let _ = writeln!(out, "title: {}", fm_str(title));
+        }
+        if let Some(motion) = &part.motion {
+            let _ = writeln!(out, "motion: {}", fm_str(motion));
         }
         if !part.sides.is_empty() {
             out.push_str("sides:\n");
@@ -876,6 +888,19 @@ impl<'m> Writer<'m> {
                     fields.push(format!("color: {}", fm_str(color)));
                 }
                 let _ = writeln!(out, "  {}: {{{}}}", key(&side.id), fields.join(", "));
+            }
+        }
+        if !part.camps.is_empty() {
+            out.push_str("camps:\n");
+            for camp in &part.camps {
+                let sides: Vec<String> = camp.sides.iter().map(|s| key(s)).collect();
+                let _ = writeln!(
+                    out,
+                    "  {}: {{label: {}, sides: [{}]}}",
+                    key(&camp.id),
+                    fm_str(&camp.label),
+                    sides.join(", ")
+                );
             }
         }
         if !part.sources.is_empty() {

@@ -1,4 +1,5 @@
-//! counterpoint's own JSON exchange format, version 1: read and written.
+//! counterpoint's own JSON exchange format, version 2 (version 1, which had no motion and no
+//! camps, is still read): read and written.
 //!
 //! The schema is `counterpoint.schema.json` beside this file; README.md describes each field.
 //! A node's `kind` is written for consumers but derived again from the edges on reading.
@@ -11,13 +12,13 @@ use serde_json::Value;
 
 use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{
-    Citation, Edge, Element, Kind, Map, Node, Origin, Relation, Section, Side, Source,
+    Camp, Citation, Edge, Element, Kind, Map, Node, Origin, Relation, Section, Side, Source,
 };
 
 /// The value of the top-level `format` field.
 pub(crate) const FORMAT: &str = "counterpoint";
-/// The version this library writes and reads.
-pub(crate) const VERSION: u64 = 1;
+/// The version this library writes (it reads this one and every earlier one).
+pub(crate) const VERSION: u64 = 2;
 /// The JSON Schema of the format.
 pub const SCHEMA: &str = include_str!("counterpoint.schema.json");
 
@@ -28,7 +29,11 @@ struct Document {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
+    motion: Option<String>,
+    #[serde(default)]
     sides: Vec<Side>,
+    #[serde(default)]
+    camps: Vec<Camp>,
     #[serde(default)]
     sources: Vec<Source>,
     #[serde(default)]
@@ -94,7 +99,7 @@ fn node_out(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> NodeOut {
     }
 }
 
-/// The map as a JSON value in format version 1.
+/// The map as a JSON value in the current format version.
 pub fn to_value(map: &Map) -> Value {
     serde_json::to_value(DocumentRef(map)).unwrap_or(Value::Null)
 }
@@ -107,7 +112,7 @@ pub fn to_string(map: &Map) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Writes the map as pretty-printed JSON text in format version 1, ending in a newline, to
+/// Writes the map as pretty-printed JSON text in the current format version, ending in a newline, to
 /// `out`: the document is written straight from the map (no copy of it, no `Value` tree, no
 /// text held in memory). Give a buffered writer.
 pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -122,11 +127,13 @@ impl Serialize for DocumentRef<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let map = self.0;
-        let mut doc = serializer.serialize_struct("Document", 8)?;
+        let mut doc = serializer.serialize_struct("Document", 10)?;
         doc.serialize_field("format", FORMAT)?;
         doc.serialize_field("version", &VERSION)?;
         doc.serialize_field("title", &map.title)?;
+        doc.serialize_field("motion", &map.motion)?;
         doc.serialize_field("sides", &map.sides)?;
+        doc.serialize_field("camps", &map.camps)?;
         doc.serialize_field("sources", &map.sources)?;
         doc.serialize_field("sections", &map.sections)?;
         doc.serialize_field("nodes", &Nodes(map))?;
@@ -208,6 +215,7 @@ pub(crate) fn detect(value: &Value) -> bool {
 #[derive(Default)]
 struct Offsets {
     sides: Vec<usize>,
+    camps: Vec<usize>,
     sources: Vec<usize>,
     sections: Vec<usize>,
     nodes: Vec<usize>,
@@ -223,6 +231,7 @@ impl Offsets {
         super::spans::array_elements(text, |path, offset| match path {
             [Seg::Key(key), Seg::Index(_)] => match *key {
                 "sides" => o.sides.push(offset),
+                "camps" => o.camps.push(offset),
                 "sources" => o.sources.push(offset),
                 "sections" => o.sections.push(offset),
                 "nodes" => o.nodes.push(offset),
@@ -303,13 +312,13 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
         )));
         return None;
     }
-    if doc.version != VERSION {
+    if !(1..=VERSION).contains(&doc.version) {
         diagnostics.push(place(
             Diagnostic::new(
                 Code::BadInput,
                 format!("unsupported version {}", doc.version),
             )
-            .with_help(format!("this build reads version {VERSION}")),
+            .with_help(format!("this build reads versions 1 to {VERSION}")),
         ));
         return None;
     }
@@ -389,6 +398,17 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
     }
     let mut map = Map::new();
     map.title = doc.title;
+    // Version 1 had no motion and no camps: a version 1 document that has them is read as if it
+    // were version 2 (nothing is lost).
+    map.motion = doc.motion;
+    map.motion_origin = map.motion.as_ref().map(|_| placer.origin(None));
+    let camp_origins: Vec<Origin> = (0..doc.camps.len())
+        .map(|k| placer.origin(offsets.camps.get(k).copied()))
+        .collect();
+    map.camps = doc.camps;
+    for (camp, origin) in map.camps.iter_mut().zip(camp_origins) {
+        camp.origin = Some(origin);
+    }
     // A side or source declared twice: E009, as the Argdown frontmatter says it.
     let twice = |kind: &'static str| {
         move |id: &str, first: String| {

@@ -145,6 +145,28 @@ pub struct Side {
     pub color: Option<String>,
 }
 
+/// Sides that argue for the same answer to the motion: allies. Nodes of different camps are
+/// opponents; a side in no declared camp is a camp of its own (see `analysis::camps`).
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+pub struct Camp {
+    /// The camp's id (`for`).
+    pub id: String,
+    /// The camp's name for people (`For unionizing`).
+    pub label: String,
+    /// The ids of the sides in the camp, in the order declared.
+    #[serde(default)]
+    pub sides: Vec<String>,
+    /// Where the camp was declared, when known (never serialized).
+    #[serde(skip)]
+    pub origin: Option<Origin>,
+}
+
+impl PartialEq for Camp {
+    fn eq(&self, o: &Self) -> bool {
+        (&self.id, &self.label, &self.sides) == (&o.id, &o.label, &o.sides)
+    }
+}
+
 /// A line range of a source that map authors chose not to cite, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skip {
@@ -364,8 +386,14 @@ pub struct DuplicateId(pub String);
 pub struct Map {
     /// The map's title, if it has one.
     pub title: Option<String>,
+    /// The title of the statement the debate is about, if the map names one.
+    pub motion: Option<String>,
+    /// Where the motion was named, when known.
+    pub motion_origin: Option<Origin>,
     /// The parties in the debate, in the order declared.
     pub sides: Vec<Side>,
+    /// Groups of allied sides, in the order declared (empty: every side is a camp of its own).
+    pub camps: Vec<Camp>,
     /// The documents the map cites, in the order declared.
     pub sources: Vec<Source>,
     /// The map's headings, in the order written.
@@ -546,6 +574,19 @@ impl Map {
         kind
     }
 
+    /// The motion's node: the statement titled as [`Map::motion`] says (or, failing that, the
+    /// node with that title or id).
+    pub fn motion_node(&self) -> Option<NodeIndex> {
+        let title = self.motion.as_deref()?;
+        self.find(&Element::Statement.id_for(title))
+            .or_else(|| self.find_title(title))
+    }
+
+    /// The declared camp with this id.
+    pub fn camp(&self, id: &str) -> Option<&Camp> {
+        self.camps.iter().find(|c| c.id == id)
+    }
+
     /// The side with this id.
     pub fn side(&self, id: &str) -> Option<&Side> {
         self.sides.iter().find(|s| s.id == id)
@@ -582,10 +623,12 @@ impl<'a> Iterator for InOrder<'a> {
 }
 
 impl PartialEq for Map {
-    /// Same title, sides, sources, sections, nodes (in order) and relations (as a multiset of
+    /// Same title, motion, camps, sides, sources, sections, nodes (in order) and relations (as a multiset of
     /// (from id, relation, to id)).
     fn eq(&self, other: &Map) -> bool {
         if self.title != other.title
+            || self.motion != other.motion
+            || self.camps != other.camps
             || self.sides != other.sides
             || self.sources != other.sources
             || self.sections != other.sections

@@ -271,6 +271,65 @@ impl Builder {
                 }
             }
         }
+        let file = sink.file.clone();
+        let origin = |pos: Pos| Origin {
+            file: file.clone(),
+            line: pos.line,
+            column: pos.column,
+        };
+        if let Some((motion, pos)) = fm.motion {
+            match (&self.map.motion, &self.map.motion_origin) {
+                (Some(old), first) if *old != motion => {
+                    let first = first
+                        .as_ref()
+                        .map(|o| format!("{}:{}", o.file, o.line))
+                        .unwrap_or_default();
+                    sink.report(
+                        Code::FrontmatterConflict,
+                        format!("the motion is declared twice: {old:?} and {motion:?}"),
+                        pos,
+                        6,
+                        Some(format!(
+                            "first declared at {first}; a debate has one motion"
+                        )),
+                    );
+                }
+                (Some(_), _) => {}
+                (None, _) => {
+                    self.map.motion = Some(motion);
+                    self.map.motion_origin = Some(origin(pos));
+                }
+            }
+        }
+        for (mut camp, pos) in fm.camps {
+            match self.map.camps.iter().find(|c| c.id == camp.id) {
+                Some(old) if *old != camp => {
+                    let first = old
+                        .origin
+                        .as_ref()
+                        .map(|o| format!("{}:{}", o.file, o.line))
+                        .unwrap_or_default();
+                    sink.report(
+                        Code::FrontmatterConflict,
+                        format!(
+                            "camp {:?} is declared twice with different content",
+                            camp.id
+                        ),
+                        pos,
+                        camp.id.chars().count(),
+                        Some(format!(
+                            "first declared at {first}; declare each camp once, or the same way \
+                             everywhere"
+                        )),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    camp.origin = Some(origin(pos));
+                    self.map.camps.push(camp);
+                }
+            }
+        }
         for (source, pos) in fm.sources {
             match self.map.sources.iter().find(|s| s.id == source.id) {
                 Some(old) if *old != source => {

@@ -1,11 +1,11 @@
-//! The `===` YAML frontmatter: the map's title, its sides and its sources. The frontmatter of
+//! The `===` YAML frontmatter: the map's title, its motion, its sides, camps and sources. The frontmatter of
 //! every file merges into one; the same id declared twice with different content is an error.
 //! Keys counterpoint does not use (Argdown's `model:`, `map:`, `color:`, ...) are ignored.
 
 use serde_json::Value as Json;
 
 use crate::diagnostic::Code;
-use crate::model::{Side, Skip, Source};
+use crate::model::{Camp, Side, Skip, Source};
 
 use super::lexer::{FrontmatterBlock, Pos};
 use super::metadata::yaml_to_json;
@@ -15,7 +15,9 @@ use super::sink::Sink;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Frontmatter {
     pub(crate) title: Option<(String, Pos)>,
+    pub(crate) motion: Option<(String, Pos)>,
     pub(crate) sides: Vec<(Side, Pos)>,
+    pub(crate) camps: Vec<(Camp, Pos)>,
     pub(crate) sources: Vec<(Source, Pos)>,
     /// `model: shortcodes: {":name:": {unicode: "..."}}`: more special characters.
     pub(crate) shortcodes: Vec<(String, String)>,
@@ -133,7 +135,23 @@ pub(crate) fn read(block: &FrontmatterBlock, sink: &mut Sink<'_>) -> Frontmatter
                     Err(what) => shape(sink, pos, &format!("`title` must be a text, not {what}")),
                 }
             }
+            "motion" => {
+                let pos = locate(block, "motion", None);
+                match text_value(&value) {
+                    Ok(t) if !t.trim().is_empty() => {
+                        sink.control_in(&t, "the motion", pos);
+                        fm.motion = Some((t.trim().to_string(), pos));
+                    }
+                    Ok(_) => shape(sink, pos, "`motion` must name a statement, not be empty"),
+                    Err(what) => shape(
+                        sink,
+                        pos,
+                        &format!("`motion` must be the title of a statement, not {what}"),
+                    ),
+                }
+            }
             "sides" => read_sides(block, value, sink, &mut fm),
+            "camps" => read_camps(block, value, sink, &mut fm),
             "sources" => read_sources(block, value, sink, &mut fm),
             "model" => {
                 if value.get("explodeArguments") == Some(&Json::Bool(true)) {
@@ -170,8 +188,9 @@ fn shape(sink: &mut Sink<'_>, pos: Pos, message: &str) {
         pos,
         1,
         Some(
-            "see GRAMMAR.md: `sides: {id: {label, color}}`, `sources: {id: {title, author, \
-             year, url, file, skip}}`"
+            "see GRAMMAR.md: `motion: title`, `sides: {id: {label, color}}`, `camps: {id: \
+             {label, sides: [side, ...]}}`, `sources: {id: {title, author, year, url, file, \
+             skip}}`"
                 .into(),
         ),
     );
@@ -265,6 +284,74 @@ fn read_sides(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: &m
         if let Some(side) = side {
             sink.control_in(&side.label, &format!("the label of side {id:?}"), pos);
             fm.sides.push((side, pos));
+        }
+    }
+}
+
+fn read_camps(block: &FrontmatterBlock, value: Json, sink: &mut Sink<'_>, fm: &mut Frontmatter) {
+    let Json::Object(camps) = value else {
+        if !value.is_null() {
+            shape(
+                sink,
+                locate(block, "camps", None),
+                "`camps` must map camp ids to {label, sides: [side, ...]}",
+            );
+        }
+        return;
+    };
+    for (id, v) in camps {
+        let pos = locate(block, "camps", Some(&id));
+        let Json::Object(o) = v else {
+            shape(
+                sink,
+                pos,
+                &format!("camp {id:?} must be {{label, sides: [side, ...]}}"),
+            );
+            continue;
+        };
+        let mut ok = true;
+        let owner = format!("camp {id:?}");
+        let label = text_field(&o, "label", &owner, sink, pos, &mut ok);
+        let mut sides = Vec::new();
+        match o.get("sides") {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(items)) => {
+                for item in items {
+                    match text_value(item) {
+                        Ok(side) => sides.push(side),
+                        Err(what) => {
+                            shape(
+                                sink,
+                                pos,
+                                &format!("camp {id:?}: each side is a side id, not {what}"),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+            }
+            Some(other) => {
+                let what = text_value(other).map_or_else(|w| w, |t| format!("the text {t:?}"));
+                shape(
+                    sink,
+                    pos,
+                    &format!("camp {id:?}: `sides` must be a list of side ids, not {what}"),
+                );
+                ok = false;
+            }
+        }
+        if ok {
+            let label = label.unwrap_or_else(|| id.clone());
+            sink.control_in(&label, &format!("the label of camp {id:?}"), pos);
+            fm.camps.push((
+                Camp {
+                    id: id.clone(),
+                    label,
+                    sides,
+                    origin: None,
+                },
+                pos,
+            ));
         }
     }
 }

@@ -271,6 +271,40 @@ fn e012_bad_metadata() {
 }
 
 #[test]
+fn e015_motion_and_camps() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/e015_motion_and_camps.argdown",
+        ],
+        1,
+    );
+    assert_eq!(
+        out,
+        r##"tests/integration/check/e015_motion_and_camps.argdown:2:1: error[E015]: the motion "Four-day week" is not a statement of the map
+  |
+2 | motion: "Four-day week"
+  | ^^^^^^
+  = help: define the statement `[Four-day week]: ...`, or write the title of one of the map's statements after `motion:`
+
+tests/integration/check/e015_motion_and_camps.argdown:9:3: error[E004]: unknown side "parents" in camp "against"
+  |
+9 |   against: {label: "Against", sides: [con, board, parents]}
+  |   ^^^^^^^
+  = help: declared sides are: pro, con, board
+
+tests/integration/check/e015_motion_and_camps.argdown:9:3: error[E015]: side "board" is in two camps: "for" and "against"
+  |
+9 |   against: {label: "Against", sides: [con, board, parents]}
+  |   ^^^^^^^
+  = help: a side belongs to at most one camp: remove it from one of them
+
+3 errors, 0 warnings
+"##
+    );
+}
+
+#[test]
 fn w001_undefined_reference() {
     let out = run(
         &[

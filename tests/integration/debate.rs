@@ -84,8 +84,14 @@ fn every_node_has_side_topic_and_citation() {
     let map = debate();
     let count = map.node_count();
     assert!((120..=250).contains(&count), "{count} nodes");
-    for (_, node) in map.nodes() {
-        assert!(node.side.is_some(), "{} has no side", node.id);
+    let motion = map.motion_node().expect("the debate names its motion");
+    for (ix, node) in map.nodes() {
+        assert_eq!(
+            node.side.is_none(),
+            ix == motion,
+            "{}: the motion and only the motion belongs to no side",
+            node.id
+        );
         assert!(
             node.tags.iter().any(|t| TOPICS.contains(&t.as_str())),
             "{} has no topic tag from the documented list: {:?}",

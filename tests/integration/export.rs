@@ -31,7 +31,7 @@ fn export_validates_against_the_schema() {
 #[test]
 fn the_schema_rejects_a_wrong_document() {
     let validator = jsonschema::validator_for(&schema()).expect("valid schema");
-    let bad = serde_json::json!({"format": "counterpoint", "version": 2, "nodes": [], "edges": []});
+    let bad = serde_json::json!({"format": "counterpoint", "version": 3, "nodes": [], "edges": []});
     assert!(!validator.is_valid(&bad));
     let bad_relation = serde_json::json!({
         "format": "counterpoint", "version": 1, "nodes": [],
@@ -150,4 +150,69 @@ fn a_missing_sources_folder_is_one_usage_error() {
                  folder\n\nFor more information, try '--help'.\n",
             );
     }
+}
+
+/// A map with a motion and camps, as Argdown.
+const CAMPS: &str = "===\nmotion: \"Four days\"\nsides:\n  pro: {label: \"Supporters\"}\n  con: {label: \"Opponents\"}\n  board: {label: \"The board\"}\ncamps:\n  for: {label: \"For the change\", sides: [pro, board]}\n  against: {label: \"Against\", sides: [con]}\n===\n\n[Four days]: The district should move to a four-day week.\n\n<Savings>: It saves money. {side: board}\n  + [Four days]\n\n<Childcare>: Parents pay for childcare. {side: con}\n  - [Four days]\n";
+
+#[test]
+fn motion_and_camps_survive_json_and_argdown() {
+    use counterpoint::load::load_texts;
+    use counterpoint::Format;
+    let loaded = load_texts(&[("m.argdown".into(), CAMPS.into())], Some(Format::Argdown));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let map = loaded.map;
+    assert_eq!(map.motion.as_deref(), Some("Four days"));
+    let camps: Vec<(&str, &str, Vec<&str>)> = map
+        .camps
+        .iter()
+        .map(|c| {
+            let sides = c.sides.iter().map(String::as_str).collect();
+            (c.id.as_str(), c.label.as_str(), sides)
+        })
+        .collect();
+    assert_eq!(
+        camps,
+        [
+            ("for", "For the change", vec!["pro", "board"]),
+            ("against", "Against", vec!["con"])
+        ]
+    );
+    let json = counterpoint::formats::json::to_value(&map);
+    assert_eq!(json["motion"], "Four days");
+    assert_eq!(
+        json["camps"][0],
+        serde_json::json!({"id": "for", "label": "For the change", "sides": ["pro", "board"]})
+    );
+    let validator = jsonschema::validator_for(&schema()).expect("valid schema");
+    assert!(validator.is_valid(&json));
+    let mut d = Vec::new();
+    let back =
+        counterpoint::formats::json::read("m.json", &json.to_string(), &mut d).expect("reads back");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(back, map);
+    let argdown = counterpoint::formats::argdown::to_string(&map).expect("writes");
+    let again = load_texts(&[("a.argdown".into(), argdown)], Some(Format::Argdown));
+    assert!(again.diagnostics.is_empty(), "{:?}", again.diagnostics);
+    assert_eq!(again.map, map);
+}
+
+#[test]
+fn a_version_1_document_is_still_read() {
+    let v1 = r#"{"format": "counterpoint", "version": 1, "title": "T",
+        "sides": [{"id": "pro", "label": "Pro"}],
+        "nodes": [{"id": "[A]", "title": "A", "side": "pro"}], "edges": []}"#;
+    let mut d = Vec::new();
+    let map = counterpoint::formats::json::read("v1.json", v1, &mut d).expect("reads");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(
+        (&map.motion, map.camps.len(), map.node_count()),
+        (&None, 0, 1)
+    );
+    let v9 = v1.replace("\"version\": 1", "\"version\": 9");
+    counterpoint::formats::json::read("v9.json", &v9, &mut d);
+    assert_eq!(
+        counterpoint::diagnostic::render_all(&d),
+        "v9.json:1:1: error[E013]: unsupported version 9\n  |\n1 | {\"format\": \"counterpoint\", \"version\": 9, \"title\": \"T\",\n  | ^\n  = help: this build reads versions 1 to 2\n\n1 error, 0 warnings\n"
+    );
 }

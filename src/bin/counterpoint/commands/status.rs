@@ -34,7 +34,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
                     write_status(sink, fw, &verdict, &subject, args.format)
                 });
             }
-            FrameworkOrMap::Map(loaded) => reported(loaded)?,
+            FrameworkOrMap::Map(loaded) => reported(*loaded)?,
         }
     } else {
         load_map(inputs)?
