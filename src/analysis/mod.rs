@@ -5,6 +5,7 @@ pub mod dependents;
 pub mod extensions;
 pub mod filter;
 pub mod grounded;
+pub mod hinges;
 pub mod prep;
 pub mod reasons;
 pub mod sides;
