@@ -14,7 +14,7 @@ pub mod stats;
 pub mod status;
 pub mod strength;
 pub mod unanswered;
-pub mod why;
 pub(crate) mod verdicts;
+pub mod why;
 
 pub use verdicts::Verdicts;

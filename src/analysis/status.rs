@@ -144,13 +144,19 @@ mod tests {
         assert_eq!(v.grounded.counts(), [0, 0, 3]);
         assert_eq!(v.grounded.label(2), Label::Undec);
         assert_eq!(
-            (0..3).map(|a| v.reasons.get(a).unwrap()).collect::<Vec<_>>(),
+            (0..3)
+                .map(|a| v.reasons.get(a).unwrap())
+                .collect::<Vec<_>>(),
             [Reason::Cycle, Reason::Cycle, Reason::AttackedByUndecided]
         );
         assert_eq!(v.extensions, None);
         // a = b = 1/3 (x = 0.5 − 0.5·x); c = 0.5 − 0.5·(1/3) = 1/3.
         for a in 0..3 {
-            assert!((v.strength(a) - 1.0 / 3.0).abs() < 1e-9, "{}", v.strength(a));
+            assert!(
+                (v.strength(a) - 1.0 / 3.0).abs() < 1e-9,
+                "{}",
+                v.strength(a)
+            );
         }
         for semantics in [Semantics::Preferred, Semantics::Stable] {
             let v = verdict(&fw, semantics, Limits::default()).unwrap();
@@ -174,8 +180,7 @@ mod tests {
         );
         let mf = MapFramework::new(&map).unwrap();
         let strengths = Strengths::of(&map);
-        let v = verdict_of_map(&mf, &strengths, Semantics::Dfquad, Limits::default())
-            .unwrap();
+        let v = verdict_of_map(&mf, &strengths, Semantics::Dfquad, Limits::default()).unwrap();
         assert!((v.strength(0) - 0.625).abs() < 1e-9, "{}", v.strength(0));
         assert_eq!(v.grounded.label(0), Label::Out);
     }

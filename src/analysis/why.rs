@@ -183,7 +183,12 @@ mod tests {
     fn the_motion_theses_and_asked_points_are_explained_within_a_budget() {
         // M is the motion; T rebuts it; U is a claim of its own; X rebuts T.
         let (mut map, [m, t, u, x]) = Map::of(
-            [("[M]", "pro"), ("[T]", "con"), ("[U]", "con"), ("<X>", "pro")],
+            [
+                ("[M]", "pro"),
+                ("[T]", "con"),
+                ("[U]", "con"),
+                ("<X>", "pro"),
+            ],
             &[("[T]", Rebuts, "[M]"), ("<X>", Rebuts, "[T]")],
         );
         map.motion = Some("M".into());
@@ -193,7 +198,10 @@ mod tests {
         let hinges = Hinges::of(&map, &points, &[x], hinges::DEFAULT_WORK);
         // X rebuts T, so T falls and M stands: without X's rebuttal, T stands and M falls.
         let on_m = hinges.get(m).unwrap().as_ref().unwrap();
-        assert_eq!(on_m.iter().map(|h| (h.from, h.to)).collect::<Vec<_>>(), [(x, t)]);
+        assert_eq!(
+            on_m.iter().map(|h| (h.from, h.to)).collect::<Vec<_>>(),
+            [(x, t)]
+        );
         assert_eq!(hinges.get(u).unwrap().as_ref().unwrap(), &[]);
         // A budget of one pass, where the two theses need two: T is tried, U is not.
         let points = to_explain(&map, &stakes, &[]);

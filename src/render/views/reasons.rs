@@ -357,7 +357,13 @@ mod tests {
             "falls: rebutted by c (side 2) and undercut by b (side 1), which stand"
         );
         assert_eq!(
-            sentence(Reason::AttackedByUndecided, &because(&[2, 3], &[]), 0, 9, &Noted),
+            sentence(
+                Reason::AttackedByUndecided,
+                &because(&[2, 3], &[]),
+                0,
+                9,
+                &Noted
+            ),
             "undecided: rebutted by c (side 2) and d (side 3), which are undecided"
         );
     }

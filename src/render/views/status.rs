@@ -102,13 +102,10 @@ fn strength_sentence(fw: &Framework, verdict: &Verdict, a: u32, subject: &dyn Su
             k => Some(format!("{verb} by {k} points (combined {combined:.2})")),
         }
     };
-    let parts: Vec<String> = [
-        part("supported", &supporters),
-        part("attacked", attackers),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let parts: Vec<String> = [part("supported", &supporters), part("attacked", attackers)]
+        .into_iter()
+        .flatten()
+        .collect();
     let mut text = if parts.is_empty() {
         format!("base {base:.2}; nothing supports or attacks it")
     } else {
@@ -449,4 +446,99 @@ pub fn write_json(
 /// One value as compact JSON.
 fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer(out, value).map_err(io::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::extensions::Limits;
+    use crate::analysis::stakes::Stakes;
+    use crate::analysis::status::{verdict, verdict_of_map};
+    use crate::analysis::strength::Strengths;
+    use crate::analysis::why::{to_explain, Hinges};
+    use crate::graph::framework::MapFramework;
+    use crate::graph::names::Names;
+    use crate::model::{Map, Relation};
+    use crate::render::views::subject::{FrameworkSubject, MapStatus, MapSubject};
+
+    fn text(fw: &Framework, v: &Verdict, subject: &dyn Subject) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, fw, v, subject).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strengths_that_did_not_settle_are_reported() {
+        // a -> b; pretend b's cycle did not settle.
+        let fw = Framework::from_attacks(2, &[0], &[1]).unwrap();
+        let mut v = verdict(&fw, Semantics::Dfquad, Limits::default()).unwrap();
+        v.unsettled = vec![1];
+        let names = Names::Numbered;
+        let subject = FrameworkSubject {
+            names: &names,
+            len: 2,
+        };
+        let t = text(&fw, &v, &subject);
+        let lines: Vec<&str> = t.lines().skip(2).collect();
+        assert_eq!(
+            lines,
+            [
+                "0.50   1 — base 0.50; nothing supports or attacks it",
+                "0.25   2 — base 0.50; attacked by 1 point (0.50) (on a cycle that did not settle)",
+                "",
+                "On cycles whose strengths did not settle within 2000 rounds (the values shown \
+                 are the last reached): 2.",
+            ]
+        );
+    }
+
+    #[test]
+    fn hinges_not_computed_are_null_with_a_note() {
+        // T rebuts the motion M; X rebuts T.
+        let (mut map, _) = Map::of(
+            [("[M]", ""), ("[T]", "con"), ("<X>", "pro")],
+            &[
+                ("[T]", Relation::Rebuts, "[M]"),
+                ("<X>", Relation::Rebuts, "[T]"),
+            ],
+        );
+        map.motion = Some("M".into());
+        let mf = MapFramework::new(&map).unwrap();
+        let strengths = Strengths::of(&map);
+        let v = verdict_of_map(&mf, &strengths, Semantics::Grounded, Limits::default()).unwrap();
+        let points = to_explain(&map, &Stakes::of(&map), &[]);
+        // A limit of 5 steps: T's part (1 link, 2 points: 3 steps) is tested, M's (10) is not.
+        let hinges = Hinges::of(&map, &points, &[], 5);
+        let words = MapSubject {
+            map: &map,
+            mf: &mf,
+            selection: None,
+        };
+        let subject = MapStatus::new(words, &strengths, hinges);
+        let mut out = Vec::new();
+        write_json(&mut out, &mf.framework, &v, &subject).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let m = &value["nodes"][0];
+        assert_eq!(m["id"], "[M]");
+        assert!(m["hinges_on"].is_null() && m.get("hinges_on").is_some());
+        assert_eq!(
+            m["hinges_note"],
+            "what [M] hinges on is not computed: 2 links among 3 points bear on it, and testing \
+             each one would take 10 steps (the limit is 5)"
+        );
+        let t = &value["nodes"][1];
+        assert_eq!(t["id"], "[T]");
+        assert_eq!(t["hinges_on"][0]["from"], "<X>");
+        assert!(t.get("hinges_note").is_none());
+        let text = text(&mf.framework, &v, &subject);
+        assert!(
+            text.contains(
+                "Motion\n  in     [M] — stands: its only rebuttal [T] falls\n         what [M] \
+                 hinges on is not computed: 2 links among 3 points bear on it, and testing each \
+                 one would take 10 steps (the limit is 5)\n"
+            ),
+            "{text}"
+        );
+    }
 }

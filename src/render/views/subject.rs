@@ -249,8 +249,9 @@ impl Subject for MapStatus<'_> {
     }
 
     fn base(&self, a: u32) -> f64 {
-        self.node(a)
-            .map_or(strength::DEFAULT_BASE, |ix| base_score(self.words.map.node(ix)))
+        self.node(a).map_or(strength::DEFAULT_BASE, |ix| {
+            base_score(self.words.map.node(ix))
+        })
     }
 }
 
@@ -320,8 +321,7 @@ mod tests {
             &strengths,
             Hinges::default(),
         );
-        let v = verdict_of_map(&mf, &strengths, Semantics::Grounded, Limits::default())
-            .unwrap();
+        let v = verdict_of_map(&mf, &strengths, Semantics::Grounded, Limits::default()).unwrap();
         let sentences: Vec<String> = (0..4u32)
             .map(|i| {
                 let because = subject.because(&v.reasons, i);
@@ -361,7 +361,10 @@ mod tests {
                 ("[M]", ""),
                 ("[X]", "cde"),
             ],
-            &[("[T]", Relation::Rebuts, "[M]"), ("<R>", Relation::Rebuts, "[T]")],
+            &[
+                ("[T]", Relation::Rebuts, "[M]"),
+                ("<R>", Relation::Rebuts, "[T]"),
+            ],
         );
         map.motion = Some("M".into());
         map.camps.push(Camp {
