@@ -180,6 +180,31 @@ fn listing(what: &str, known: &[String]) -> String {
     }
 }
 
+/// The node with this title (or id); else [`FilterError::UnknownFocus`], listing the titles
+/// that contain the given text, or the map's first titles when none does.
+pub fn find_node(map: &Map, title: &str) -> Result<NodeIndex, FilterError> {
+    if let Some(ix) = map.find_title(title) {
+        return Ok(ix);
+    }
+    let lower = title.to_lowercase();
+    let similar: Vec<String> = map
+        .nodes()
+        .filter(|(_, n)| n.title.to_lowercase().contains(&lower))
+        .map(|(_, n)| n.title.clone())
+        .collect();
+    let is_similar = !similar.is_empty();
+    let known = if is_similar {
+        similar
+    } else {
+        map.nodes().map(|(_, n)| n.title.clone()).collect()
+    };
+    Err(FilterError::UnknownFocus {
+        given: title.to_string(),
+        known,
+        similar: is_similar,
+    })
+}
+
 fn bound(map: &Map) -> usize {
     map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0)
 }
@@ -279,25 +304,7 @@ impl Filter {
 
     /// The nodes at most `depth` relations away from the node titled `title`.
     fn neighbourhood(&self, map: &Map, title: &str) -> Result<BTreeSet<NodeIndex>, FilterError> {
-        let Some(start) = map.find_title(title) else {
-            let lower = title.to_lowercase();
-            let similar: Vec<String> = map
-                .nodes()
-                .filter(|(_, n)| n.title.to_lowercase().contains(&lower))
-                .map(|(_, n)| n.title.clone())
-                .collect();
-            let is_similar = !similar.is_empty();
-            let known = if is_similar {
-                similar
-            } else {
-                map.nodes().map(|(_, n)| n.title.clone()).collect()
-            };
-            return Err(FilterError::UnknownFocus {
-                given: title.to_string(),
-                known,
-                similar: is_similar,
-            });
-        };
+        let start = find_node(map, title)?;
         let mut seen = BTreeSet::from([start]);
         let mut queue = VecDeque::from([(start, 0usize)]);
         while let Some((ix, d)) = queue.pop_front() {

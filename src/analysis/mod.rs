@@ -15,5 +15,6 @@ pub mod status;
 pub mod strength;
 pub mod unanswered;
 pub(crate) mod verdicts;
+pub mod why;
 
 pub use verdicts::Verdicts;

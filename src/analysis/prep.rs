@@ -84,6 +84,8 @@ pub struct Brief {
     pub(crate) parts: Vec<Part>,
     /// The map's framework, whose arguments the items' reasons refer to.
     pub(crate) framework: MapFramework,
+    /// The reasons for the framework's grounded labels.
+    pub(crate) reasons: reasons::Reasons,
 }
 
 /// Whether some node of `side` attacks `ix` (rebuts, undercuts, or contradicts either way).
@@ -112,7 +114,7 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
             kind: map.kind(ix),
             dependents: deps.get(ix),
             label: a.map_or(Label::Undec, |a| grounded.label(a)),
-            reason: a.and_then(|a| reasons.get(a as usize).copied()),
+            reason: a.and_then(|a| reasons.get(a)),
             related,
         }
     };
@@ -170,6 +172,7 @@ pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Bri
             },
         ],
         framework: mf,
+        reasons,
     })
 }
 

@@ -1,10 +1,16 @@
 //! Which points stand: the verdict of one semantics on a framework (the subjects it can be
 //! about, a map or a bare ICCMA framework, are worded in `render::views::subject`).
+//!
+//! Whatever the semantics, a verdict holds the grounded labelling with its reasons and every
+//! point's DF-QuAD strength ([`super::strength`]), so that every record `status` prints can say
+//! both. A map's strengths count its supports and `{weight: x}` base scores; a bare framework
+//! has only attacks, and every point's base score is [`strength::DEFAULT_BASE`].
 
 use super::extensions::{self, Limits, SearchError};
 use super::grounded::{label_framework, Grounded};
-use super::reasons::{self, Reason};
-use crate::graph::framework::Framework;
+use super::reasons::{self, Reasons};
+use super::strength::{self, Bipolar, Strengths};
+use crate::graph::framework::{Framework, MapFramework};
 
 /// The semantics `status` applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,59 +21,110 @@ pub enum Semantics {
     Preferred,
     /// The stable extensions: the conflict-free sets that attack every argument outside them.
     Stable,
+    /// DF-QuAD strength: a number from 0 to 1 per point, raised by supports, lowered by attacks.
+    Dfquad,
 }
 
 impl Semantics {
-    /// `grounded`, `preferred` or `stable`, as the command line and JSON spell it.
+    /// `grounded`, `preferred`, `stable` or `dfquad`, as the command line and JSON spell it.
     pub fn as_str(self) -> &'static str {
         match self {
             Semantics::Grounded => "grounded",
             Semantics::Preferred => "preferred",
             Semantics::Stable => "stable",
+            Semantics::Dfquad => "dfquad",
         }
     }
 }
 
 /// What a semantics says about a framework.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    /// The grounded labelling, with a reason per argument.
-    Grounded {
-        /// The grounded labelling of the framework.
-        grounded: Grounded,
-        /// Why each argument has its label, by argument number.
-        reasons: Vec<Reason>,
-    },
-    /// The preferred or stable extensions (each sorted), and the grounded labelling they extend.
-    Extensions {
-        /// Whether these are preferred or stable extensions.
-        semantics: extensions::Semantics,
-        /// The grounded labelling of the framework.
-        grounded: Grounded,
-        /// The extensions, each a sorted list of argument numbers, in the order found.
-        extensions: Vec<Vec<u32>>,
-    },
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// The semantics applied.
+    pub semantics: Semantics,
+    /// The grounded labelling of the framework.
+    pub grounded: Grounded,
+    /// Why each argument has its grounded label.
+    pub reasons: Reasons,
+    /// Every argument's DF-QuAD strength, by argument number.
+    pub strength: Vec<f64>,
+    /// The arguments on cycles whose strengths did not settle, in order.
+    pub unsettled: Vec<u32>,
+    /// For preferred and stable semantics: the extensions, each a sorted list of argument
+    /// numbers, in the order found. `None` for the other semantics.
+    pub extensions: Option<Vec<Vec<u32>>>,
 }
 
-/// Applies `semantics` to `fw`.
+impl Verdict {
+    /// Argument `a`'s strength (the default base score for a number outside the framework).
+    pub fn strength(&self, a: u32) -> f64 {
+        self.strength
+            .get(a as usize)
+            .copied()
+            .unwrap_or(strength::DEFAULT_BASE)
+    }
+}
+
+/// Applies `semantics` to the bare framework `fw` (strengths on its attacks, every base score
+/// [`strength::DEFAULT_BASE`]).
 pub fn verdict(
     fw: &Framework,
     semantics: Semantics,
     limits: Limits,
 ) -> Result<Verdict, SearchError> {
+    let attacks: Vec<(u32, u32)> = fw.attack_pairs().collect();
+    let bipolar = Bipolar::new(vec![strength::DEFAULT_BASE; fw.len()], &attacks, &[]);
+    let (values, unsettled) = bipolar.solve();
+    judge(fw, semantics, limits, values, unsettled)
+}
+
+/// Applies `semantics` to a map's framework `mf`, with the map's `strengths` (which count its
+/// supports and base scores).
+pub fn verdict_of_map(
+    mf: &MapFramework,
+    strengths: &Strengths,
+    semantics: Semantics,
+    limits: Limits,
+) -> Result<Verdict, SearchError> {
+    let n = mf.framework.len() as u32;
+    let values = (0..n)
+        .map(|a| {
+            mf.node(a)
+                .map_or(strength::DEFAULT_BASE, |ix| strengths.get(ix))
+        })
+        .collect();
+    let unsettled = strengths
+        .unsettled()
+        .iter()
+        .filter_map(|&ix| mf.arg(ix))
+        .collect();
+    judge(&mf.framework, semantics, limits, values, unsettled)
+}
+
+fn judge(
+    fw: &Framework,
+    semantics: Semantics,
+    limits: Limits,
+    strength: Vec<f64>,
+    unsettled: Vec<u32>,
+) -> Result<Verdict, SearchError> {
     let grounded = label_framework(fw);
+    let reasons = reasons::explain(fw, &grounded);
     let ext = match semantics {
-        Semantics::Grounded => {
-            let reasons = reasons::explain(fw, &grounded);
-            return Ok(Verdict::Grounded { grounded, reasons });
-        }
-        Semantics::Preferred => extensions::Semantics::Preferred,
-        Semantics::Stable => extensions::Semantics::Stable,
+        Semantics::Preferred => Some(extensions::Semantics::Preferred),
+        Semantics::Stable => Some(extensions::Semantics::Stable),
+        Semantics::Grounded | Semantics::Dfquad => None,
     };
-    let extensions = extensions::extensions(fw, &grounded, ext, limits)?;
-    Ok(Verdict::Extensions {
-        semantics: ext,
+    let extensions = match ext {
+        Some(ext) => Some(extensions::extensions(fw, &grounded, ext, limits)?),
+        None => None,
+    };
+    Ok(Verdict {
+        semantics,
         grounded,
+        reasons,
+        strength,
+        unsettled,
         extensions,
     })
 }
@@ -75,41 +132,56 @@ pub fn verdict(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::reasons::Reason;
     use crate::graph::Label;
+    use crate::model::{Map, Relation};
 
     #[test]
-    fn grounded_gives_reasons_and_the_others_extensions() {
+    fn every_semantics_gives_reasons_and_strengths_and_some_extensions() {
         // a <-> b, b -> c.
         let fw = Framework::from_attacks(3, &[0, 1, 1], &[1, 0, 2]).unwrap();
-        let Ok(Verdict::Grounded { grounded, reasons }) =
-            verdict(&fw, Semantics::Grounded, Limits::default())
-        else {
-            panic!("grounded always succeeds");
-        };
-        assert_eq!(grounded.counts(), [0, 0, 3]);
-        assert_eq!(grounded.label(2), Label::Undec);
+        let v = verdict(&fw, Semantics::Grounded, Limits::default()).unwrap();
+        assert_eq!(v.grounded.counts(), [0, 0, 3]);
+        assert_eq!(v.grounded.label(2), Label::Undec);
         assert_eq!(
-            reasons,
-            [
-                Reason::Cycle(1),
-                Reason::Cycle(0),
-                Reason::AttackedByUndecided(1)
-            ]
+            (0..3)
+                .map(|a| v.reasons.get(a).unwrap())
+                .collect::<Vec<_>>(),
+            [Reason::Cycle, Reason::Cycle, Reason::AttackedByUndecided]
         );
-        for (semantics, ext) in [
-            (Semantics::Preferred, extensions::Semantics::Preferred),
-            (Semantics::Stable, extensions::Semantics::Stable),
-        ] {
-            let Ok(Verdict::Extensions {
-                semantics: found,
-                extensions,
-                ..
-            }) = verdict(&fw, semantics, Limits::default())
-            else {
-                panic!("{} finds extensions", semantics.as_str());
-            };
-            assert_eq!(found, ext);
-            assert_eq!(extensions, [vec![0, 2], vec![1]]);
+        assert_eq!(v.extensions, None);
+        // a = b = 1/3 (x = 0.5 − 0.5·x); c = 0.5 − 0.5·(1/3) = 1/3.
+        for a in 0..3 {
+            assert!(
+                (v.strength(a) - 1.0 / 3.0).abs() < 1e-9,
+                "{}",
+                v.strength(a)
+            );
         }
+        for semantics in [Semantics::Preferred, Semantics::Stable] {
+            let v = verdict(&fw, semantics, Limits::default()).unwrap();
+            assert_eq!(v.extensions, Some(vec![vec![0, 2], vec![1]]));
+            assert_eq!(v.semantics, semantics);
+        }
+        let v = verdict(&fw, Semantics::Dfquad, Limits::default()).unwrap();
+        assert_eq!((v.extensions, v.unsettled), (None, vec![]));
+    }
+
+    #[test]
+    fn a_maps_strengths_count_its_supports() {
+        // The example: two supporters and one attacker of a claim, all base 0.5.
+        let (map, _) = Map::of(
+            [("[C]", ""), ("<S1>", ""), ("<S2>", ""), ("<A>", "")],
+            &[
+                ("<S1>", Relation::Supports, "[C]"),
+                ("<S2>", Relation::Supports, "[C]"),
+                ("<A>", Relation::Rebuts, "[C]"),
+            ],
+        );
+        let mf = MapFramework::new(&map).unwrap();
+        let strengths = Strengths::of(&map);
+        let v = verdict_of_map(&mf, &strengths, Semantics::Dfquad, Limits::default()).unwrap();
+        assert!((v.strength(0) - 0.625).abs() < 1e-9, "{}", v.strength(0));
+        assert_eq!(v.grounded.label(0), Label::Out);
     }
 }

@@ -161,9 +161,9 @@ fn an_odd_cycle_has_no_stable_extension() {
     assert_eq!(
         run(&["status"], &odd),
         "Grounded semantics (Dung 1995): of 3 points, 0 stand, 0 fall, 3 undecided.\n\n\
-         undec  a — undecided: in a cycle of attacks with c\n\
-         undec  b — undecided: in a cycle of attacks with a\n\
-         undec  c — undecided: in a cycle of attacks with b\n"
+         undec  a — undecided: in a cycle of attacks with b and c\n\
+         undec  b — undecided: in a cycle of attacks with a and c\n\
+         undec  c — undecided: in a cycle of attacks with a and b\n"
     );
 }
 
@@ -292,7 +292,7 @@ fn status_filters_show_part_and_weigh_the_whole() {
         text,
         "Grounded semantics (Dung 1995): of 10 points, 3 stand, 2 fall, 5 undecided. Showing 4 of 10.\n\n\
          Opponents (con)\n\
-         \x20 out    <Childcare> — falls: undercut by <Community programs>, which stands\n\
+         \x20 out    <Childcare> — falls: undercut by <Community programs> (pro, strength 0.50), which stands\n\
          \x20 in     <Small savings> — stands: nobody rebuts it\n\
          \x20 undec  <Tired pupils> — undecided: in a cycle of rebuttals with <Focus>\n\
          \x20 undec  [Fifth-day costs] — undecided: in a cycle of contradictions with [Free fifth day]\n"

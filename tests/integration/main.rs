@@ -18,4 +18,5 @@ mod relation_order;
 mod render;
 mod report;
 mod safety;
+mod status;
 mod unanswered;

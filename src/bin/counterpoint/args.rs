@@ -45,10 +45,11 @@ pub(crate) enum Command {
     Unanswered(UnansweredArgs),
     /// Which points stand under Dung's (1995) argumentation semantics, where the attacks are the
     /// rebuttals, undercuts and contradictions (both ways). Grounded (the default): each point
-    /// stands, falls or is undecided, with the reason. Preferred / stable: the extensions, found
-    /// by an exact search limited to 2,000 points left undecided by grounded semantics, 1,000
-    /// extensions and 1,000,000 search steps (an error beyond). Reads ICCMA files (.apx, .tgf,
-    /// .i23/.af) directly.
+    /// stands, falls or is undecided, with the reason, and for the motion and the theses the
+    /// links the verdict hinges on. Preferred / stable: the extensions, found by an exact search
+    /// limited to 2,000 points left undecided by grounded semantics, 1,000 extensions and
+    /// 1,000,000 search steps (an error beyond). Dfquad: each point's strength from 0 to 1.
+    /// Reads ICCMA files (.apx, .tgf, .i23/.af) directly.
     Status(StatusArgs),
     /// A debate-prep brief for one side: opponents' points it has not answered, its points
     /// nobody answered, its points attacked by something it has not answered, and where its
@@ -470,6 +471,7 @@ enum SemanticsArg {
     Grounded,
     Preferred,
     Stable,
+    Dfquad,
 }
 
 /// Text for people or JSON for programs (`status`, `stats`).
@@ -487,9 +489,15 @@ pub(crate) struct StatusArgs {
     pub(crate) filter: FilterArgs,
     /// grounded: each point stands (in), falls (out) or is undecided, with the reason.
     /// preferred: the largest sets of points that can be defended together. stable: the
-    /// conflict-free sets that attack every point outside them (there may be none).
+    /// conflict-free sets that attack every point outside them (there may be none). dfquad:
+    /// each point's strength from 0 to 1 (DF-QuAD), raised by supports, lowered by attacks.
     #[arg(long, value_enum, default_value_t = SemanticsArg::Grounded)]
     semantics: SemanticsArg,
+    /// Also say what this point's verdict hinges on: the links whose removal alone would
+    /// change its grounded label (the motion and each camp's theses always get this).
+    /// Repeatable.
+    #[arg(long, value_name = "TITLE")]
+    pub(crate) why: Vec<String>,
     /// How to print the result.
     #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
     pub(crate) format: TextOrJson,
@@ -505,6 +513,7 @@ impl StatusArgs {
             SemanticsArg::Grounded => Semantics::Grounded,
             SemanticsArg::Preferred => Semantics::Preferred,
             SemanticsArg::Stable => Semantics::Stable,
+            SemanticsArg::Dfquad => Semantics::Dfquad,
         }
     }
 }

@@ -3,7 +3,7 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde_json::{json, Value};
 
-use super::reasons::{join_and, sentence};
+use super::reasons::{join_and, plain_sentence};
 use super::subject::MapSubject;
 use super::unanswered::markdown_escape;
 use super::{citation, one_line, side_heading, speaks_to};
@@ -57,7 +57,7 @@ pub(crate) fn reason(map: &Map, brief: &Brief, item: &Item) -> String {
         selection: None,
     };
     match (item.reason, mf.arg(item.node)) {
-        (Some(r), Some(a)) => sentence(&r, &mf.framework, a, &words),
+        (Some(_), Some(a)) => plain_sentence(&brief.reasons, a, &words),
         _ => String::new(),
     }
 }

@@ -1,17 +1,33 @@
 //! `counterpoint status` output: text for people, JSON for tools. Both stream, one line per
 //! argument, so a framework of a million arguments prints without building it in memory.
 //!
+//! The order is the subject's ([`Subject::groups`]): for a map, the motion first, then each
+//! camp's theses, then the other nodes by side. Under the motion, each thesis and each point
+//! asked for with `--why`, the text says what the verdict hinges on.
+//!
 //! JSON shape (one node object per line):
 //! ```json
 //! {"semantics": "grounded", "total": 3, "counts": {"in": 1, "out": 1, "undec": 1},
 //!  "nodes": [
-//!   {"id": "[A]", "side": "pro", "label": "in", "reason": "stands: ...", "because": ["<B>"]}
+//!   {"id": "[A]", "title": "A", "side": "pro", "label": "out",
+//!    "reason": "falls: ...", "because": ["<B>", "<C>"], "internal_disputes": ["<C>"],
+//!    "strength": 0.25,
+//!    "hinges_on": [{"from": "<B>", "to": "[A]", "relation": "rebuts",
+//!                   "label_without": "in", "strength_without": 0.5}]}
 //!  ]}
 //! ```
+//! Every node carries `id`, `title`, `side`, `label` (grounded), `reason`, `because` (the points
+//! the reason names, in the order it names them: opponents first, the strongest first) and
+//! `strength` (DF-QuAD), whatever the semantics; `internal_disputes` lists the allies among
+//! `because`, when there are any. The motion, the theses and the points asked for carry
+//! `hinges_on`, or `"hinges_on": null` and a `hinges_note` saying why it was not computed.
+//!
 //! For `preferred`/`stable`: `"extensions": [[ids...], ...]` (complete, sorted by argument
 //! order) and per node `"extensions": k` (how many contain it) and `"accepted"`: `"every"`,
-//! `"some"` or `"none"`.
+//! `"some"` or `"none"`. For `dfquad`: `"unsettled": [ids...]` (points on cycles whose
+//! strengths did not settle) and per node its `"base"` score.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -19,12 +35,87 @@ use serde::Serialize;
 use super::reasons::{join_and, sentence};
 use super::subject::Subject;
 use crate::analysis::extensions;
-use crate::analysis::status::Verdict;
+use crate::analysis::status::{Semantics, Verdict};
+use crate::analysis::strength::{aggregate, ROUNDS};
 use crate::graph::framework::Framework;
 use crate::graph::Label;
 
 /// How many arguments the text names in one extension line before "and N more".
 const NAMED: usize = 50;
+
+/// The grounded sentence for argument `a`.
+fn reason_of(verdict: &Verdict, a: u32, subject: &dyn Subject) -> String {
+    match verdict.reasons.get(a) {
+        Some(reason) => sentence(
+            reason,
+            &subject.because(&verdict.reasons, a),
+            verdict.reasons.cycle_size(a),
+            a,
+            subject,
+        ),
+        None => String::new(),
+    }
+}
+
+/// `stands`, `falls`, `undecided`.
+fn verdict_word(label: Label) -> &'static str {
+    match label {
+        Label::In => "stands",
+        Label::Out => "falls",
+        Label::Undec => "undecided",
+    }
+}
+
+/// The lines saying what `a`'s verdict hinges on (none for a point not explained).
+fn hinge_lines(a: u32, subject: &dyn Subject) -> Vec<String> {
+    match subject.hinges(a) {
+        None => Vec::new(),
+        Some(Err(e)) => vec![e.to_string()],
+        Some(Ok(hinges)) if hinges.is_empty() => vec!["hinges on no single link".to_string()],
+        Some(Ok(hinges)) => hinges
+            .iter()
+            .map(|h| {
+                format!(
+                    "hinges on: {} {} {} (without it: {}, strength {:.2})",
+                    subject.node_name(h.from),
+                    h.relation,
+                    subject.node_name(h.to),
+                    verdict_word(h.label_without),
+                    h.strength_without
+                )
+            })
+            .collect(),
+    }
+}
+
+/// How a point's strength comes about: `base 0.50; supported by 2 points (combined 0.75);
+/// attacked by 1 point (0.50)`.
+fn strength_sentence(fw: &Framework, verdict: &Verdict, a: u32, subject: &dyn Subject) -> String {
+    let base = subject.base(a);
+    let supporters = subject.supporters(a);
+    let attackers = fw.attackers(a);
+    let part = |verb: &str, args: &[u32]| {
+        let combined = aggregate(args.iter().map(|&b| verdict.strength(b)));
+        match args.len() {
+            0 => None,
+            1 => Some(format!("{verb} by 1 point ({combined:.2})")),
+            k => Some(format!("{verb} by {k} points (combined {combined:.2})")),
+        }
+    };
+    let parts: Vec<String> = [part("supported", &supporters), part("attacked", attackers)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut text = if parts.is_empty() {
+        format!("base {base:.2}; nothing supports or attacks it")
+    } else {
+        format!("base {base:.2}; {}", parts.join("; "))
+    };
+    if verdict.unsettled.binary_search(&a).is_ok() {
+        text.push_str(" (on a cycle that did not settle)");
+    }
+    text
+}
 
 /// Writes the verdict for people.
 pub fn write_text(
@@ -33,16 +124,18 @@ pub fn write_text(
     verdict: &Verdict,
     subject: &dyn Subject,
 ) -> io::Result<()> {
-    let groups = subject.groups();
+    let mut groups = subject.groups();
     let shown: usize = groups.iter().map(|(_, a)| a.len()).sum();
     let showing = if shown < subject.total() {
         format!(" Showing {shown} of {}.", subject.total())
     } else {
         String::new()
     };
-    // One line per argument, under its group's heading: `label  name — sentence`.
-    let rows = |out: &mut dyn Write, line: &dyn Fn(u32) -> (&'static str, String)| {
-        for (heading, args) in &groups {
+    // One line per argument, under its group's heading: `label  name — sentence`, then any
+    // further lines indented under the sentence.
+    type Line<'a> = dyn Fn(u32) -> (Cow<'static, str>, String, Vec<String>) + 'a;
+    let rows = |out: &mut dyn Write, groups: &[(Option<String>, Vec<u32>)], line: &Line| {
+        for (heading, args) in groups {
             writeln!(out)?;
             let indent = match heading {
                 Some(h) => {
@@ -52,36 +145,79 @@ pub fn write_text(
                 None => "",
             };
             for &a in args {
-                let (label, sentence) = line(a);
+                let (label, sentence, more) = line(a);
                 writeln!(out, "{indent}{label:<6} {} — {sentence}", subject.name(a))?;
+                for m in more {
+                    writeln!(out, "{indent}       {m}")?;
+                }
             }
         }
         io::Result::Ok(())
     };
-    match verdict {
-        Verdict::Grounded { grounded, reasons } => {
+    let grounded = &verdict.grounded;
+    let total = subject.total();
+    let points = format!("{total} point{}", if total == 1 { "" } else { "s" });
+    match (&verdict.extensions, verdict.semantics) {
+        (_, Semantics::Dfquad) => {
+            writeln!(
+                out,
+                "DF-QuAD strength (Rago et al. 2016) of {points}, from 0 to 1: each point starts \
+                 from its base score (0.50 unless it has a weight); supports raise it, attacks \
+                 lower it.{showing}"
+            )?;
+            for (_, args) in groups.iter_mut() {
+                args.sort_by(|&x, &y| verdict.strength(y).total_cmp(&verdict.strength(x)));
+            }
+            rows(out, &groups, &|a| {
+                (
+                    Cow::Owned(format!("{:.2}", verdict.strength(a))),
+                    strength_sentence(fw, verdict, a, subject),
+                    Vec::new(),
+                )
+            })?;
+            if !verdict.unsettled.is_empty() {
+                let names: Vec<String> = verdict
+                    .unsettled
+                    .iter()
+                    .take(NAMED)
+                    .map(|&a| subject.name(a))
+                    .collect();
+                let more = verdict.unsettled.len().saturating_sub(NAMED);
+                let listed = if more > 0 {
+                    format!("{} and {more} more", names.join(", "))
+                } else {
+                    join_and(&names)
+                };
+                writeln!(
+                    out,
+                    "\nOn cycles whose strengths did not settle within {} rounds (the values \
+                     shown are the last reached): {listed}.",
+                    2 * ROUNDS
+                )?;
+            }
+            Ok(())
+        }
+        (None, _) => {
             let [i, o, u] = grounded.counts();
             writeln!(
                 out,
-                "Grounded semantics (Dung 1995): of {} point{}, {i} {}, {o} {}, {u} undecided.{showing}",
-                subject.total(),
-                if subject.total() == 1 { "" } else { "s" },
+                "Grounded semantics (Dung 1995): of {points}, {i} {}, {o} {}, {u} undecided.{showing}",
                 if i == 1 { "stands" } else { "stand" },
                 if o == 1 { "falls" } else { "fall" },
             )?;
-            rows(out, &|a| {
-                let sentence = reasons
-                    .get(a as usize)
-                    .map(|r| sentence(r, fw, a, subject))
-                    .unwrap_or_default();
-                (grounded.label(a).as_str(), sentence)
+            rows(out, &groups, &|a| {
+                (
+                    Cow::Borrowed(grounded.label(a).as_str()),
+                    reason_of(verdict, a, subject),
+                    hinge_lines(a, subject),
+                )
             })
         }
-        Verdict::Extensions {
-            semantics,
-            grounded,
-            extensions,
-        } => {
+        (Some(extensions), _) => {
+            let semantics = match verdict.semantics {
+                Semantics::Stable => extensions::Semantics::Stable,
+                _ => extensions::Semantics::Preferred,
+            };
             let name = semantics.as_str();
             let title = match semantics {
                 extensions::Semantics::Preferred => "Preferred",
@@ -130,9 +266,13 @@ pub fn write_text(
                 writeln!(out, "  {}: {listed}", k + 1)?;
             }
             let counts = membership(fw.len(), extensions);
-            rows(out, &|a| {
+            rows(out, &groups, &|a| {
                 let k = counts.get(a as usize).copied().unwrap_or(0);
-                (accepted(k, count), accepted_sentence(k, count, name))
+                (
+                    Cow::Borrowed(accepted(k, count)),
+                    accepted_sentence(k, count, name),
+                    Vec::new(),
+                )
             })
         }
     }
@@ -174,22 +314,83 @@ fn membership(n: usize, extensions: &[Vec<u32>]) -> Vec<usize> {
     counts
 }
 
+/// One link a verdict hinges on, as JSON.
 #[derive(Serialize)]
-struct GroundedRow<'a> {
+struct HingeRow {
+    from: String,
+    to: String,
+    relation: crate::model::Relation,
+    label_without: Label,
+    strength_without: f64,
+}
+
+/// One node, as JSON (see the module documentation).
+#[derive(Serialize)]
+struct Row<'a> {
     id: String,
-    side: Option<std::borrow::Cow<'a, str>>,
+    title: String,
+    side: Option<Cow<'a, str>>,
     label: Label,
     reason: String,
     because: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    internal_disputes: Vec<String>,
+    strength: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extensions: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<f64>,
+    /// `Some(None)` is written `null`: the hinges were asked for and not computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hinges_on: Option<Option<Vec<HingeRow>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hinges_note: Option<String>,
 }
 
-#[derive(Serialize)]
-struct ExtensionRow<'a> {
-    id: String,
-    side: Option<std::borrow::Cow<'a, str>>,
-    grounded: Label,
-    extensions: usize,
-    accepted: &'static str,
+/// A strength for JSON: to 6 decimals (cycles settle to within 1e-9; further digits are noise).
+fn rounded(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The JSON record of argument `a`.
+fn row<'a>(verdict: &Verdict, a: u32, subject: &'a dyn Subject, counts: &[usize]) -> Row<'a> {
+    let because = subject.because(&verdict.reasons, a);
+    let (hinges_on, hinges_note) = match subject.hinges(a) {
+        None => (None, None),
+        Some(Err(e)) => (Some(None), Some(e.to_string())),
+        Some(Ok(hinges)) => {
+            let rows = hinges
+                .iter()
+                .map(|h| HingeRow {
+                    from: subject.node_name(h.from),
+                    to: subject.node_name(h.to),
+                    relation: h.relation,
+                    label_without: h.label_without,
+                    strength_without: rounded(h.strength_without),
+                })
+                .collect();
+            (Some(Some(rows)), None)
+        }
+    };
+    let extensions = verdict.extensions.as_ref();
+    let k = counts.get(a as usize).copied().unwrap_or(0);
+    Row {
+        id: subject.name(a),
+        title: subject.title(a),
+        side: subject.side(a),
+        label: verdict.grounded.label(a),
+        reason: reason_of(verdict, a, subject),
+        because: because.all().map(|b| subject.name(b)).collect(),
+        internal_disputes: because.allies.iter().map(|&b| subject.name(b)).collect(),
+        strength: rounded(verdict.strength(a)),
+        extensions: extensions.map(|_| k),
+        accepted: extensions.map(|e| accepted(k, e.len())),
+        base: (verdict.semantics == Semantics::Dfquad).then(|| rounded(subject.base(a))),
+        hinges_on,
+        hinges_note,
+    }
 }
 
 /// Writes the verdict as JSON (see the module documentation).
@@ -201,47 +402,12 @@ pub fn write_json(
 ) -> io::Result<()> {
     let groups = subject.groups();
     let args = groups.iter().flat_map(|(_, a)| a.iter().copied());
-    match verdict {
-        Verdict::Grounded { grounded, reasons } => {
-            let [i, o, u] = grounded.counts();
-            writeln!(
-                out,
-                "{{\"semantics\": \"grounded\", \"total\": {}, \"counts\": {{\"in\": {i}, \"out\": {o}, \"undec\": {u}}},",
-                subject.total()
-            )?;
-            write!(out, " \"nodes\": [")?;
-            let mut first = true;
-            for a in args {
-                let row = GroundedRow {
-                    id: subject.name(a),
-                    side: subject.side(a),
-                    label: grounded.label(a),
-                    reason: reasons
-                        .get(a as usize)
-                        .map(|r| sentence(r, fw, a, subject))
-                        .unwrap_or_default(),
-                    because: reasons
-                        .get(a as usize)
-                        .map(|r| r.because(fw, a).iter().map(|&b| subject.name(b)).collect())
-                        .unwrap_or_default(),
-                };
-                write!(out, "{}\n  ", if first { "" } else { "," })?;
-                json(out, &row)?;
-                first = false;
-            }
-            writeln!(out, "{}]}}", if first { "" } else { "\n " })?;
-        }
-        Verdict::Extensions {
-            semantics,
-            grounded,
-            extensions,
-        } => {
-            writeln!(
-                out,
-                "{{\"semantics\": \"{}\", \"total\": {},",
-                semantics.as_str(),
-                subject.total()
-            )?;
+    let semantics = verdict.semantics.as_str();
+    let total = subject.total();
+    let mut counts = Vec::new();
+    match &verdict.extensions {
+        Some(extensions) => {
+            writeln!(out, "{{\"semantics\": \"{semantics}\", \"total\": {total},")?;
             write!(out, " \"extensions\": [")?;
             for (k, ext) in extensions.iter().enumerate() {
                 let names: Vec<String> = ext.iter().map(|&a| subject.name(a)).collect();
@@ -249,29 +415,130 @@ pub fn write_json(
                 json(out, &names)?;
             }
             writeln!(out, "{}],", if extensions.is_empty() { "" } else { "\n " })?;
-            write!(out, " \"nodes\": [")?;
-            let counts = membership(fw.len(), extensions);
-            let mut first = true;
-            for a in args {
-                let k = counts.get(a as usize).copied().unwrap_or(0);
-                let row = ExtensionRow {
-                    id: subject.name(a),
-                    side: subject.side(a),
-                    grounded: grounded.label(a),
-                    extensions: k,
-                    accepted: accepted(k, extensions.len()),
-                };
-                write!(out, "{}\n  ", if first { "" } else { "," })?;
-                json(out, &row)?;
-                first = false;
-            }
-            writeln!(out, "{}]}}", if first { "" } else { "\n " })?;
+            counts = membership(fw.len(), extensions);
+        }
+        None if verdict.semantics == Semantics::Dfquad => {
+            writeln!(out, "{{\"semantics\": \"{semantics}\", \"total\": {total},")?;
+            write!(out, " \"unsettled\": ")?;
+            let names: Vec<String> = verdict.unsettled.iter().map(|&a| subject.name(a)).collect();
+            json(out, &names)?;
+            writeln!(out, ",")?;
+        }
+        None => {
+            let [i, o, u] = verdict.grounded.counts();
+            writeln!(
+                out,
+                "{{\"semantics\": \"{semantics}\", \"total\": {total}, \"counts\": {{\"in\": {i}, \"out\": {o}, \"undec\": {u}}},",
+            )?;
         }
     }
+    write!(out, " \"nodes\": [")?;
+    let mut first = true;
+    for a in args {
+        write!(out, "{}\n  ", if first { "" } else { "," })?;
+        json(out, &row(verdict, a, subject, &counts))?;
+        first = false;
+    }
+    writeln!(out, "{}]}}", if first { "" } else { "\n " })?;
     Ok(())
 }
 
 /// One value as compact JSON.
 fn json<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer(out, value).map_err(io::Error::other)
+    serde_json::to_writer(out, value).map_err(io::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::extensions::Limits;
+    use crate::analysis::stakes::Stakes;
+    use crate::analysis::status::{verdict, verdict_of_map};
+    use crate::analysis::strength::Strengths;
+    use crate::analysis::why::{to_explain, Hinges};
+    use crate::graph::framework::MapFramework;
+    use crate::graph::names::Names;
+    use crate::model::{Map, Relation};
+    use crate::render::views::subject::{FrameworkSubject, MapStatus, MapSubject};
+
+    fn text(fw: &Framework, v: &Verdict, subject: &dyn Subject) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, fw, v, subject).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strengths_that_did_not_settle_are_reported() {
+        // a -> b; pretend b's cycle did not settle.
+        let fw = Framework::from_attacks(2, &[0], &[1]).unwrap();
+        let mut v = verdict(&fw, Semantics::Dfquad, Limits::default()).unwrap();
+        v.unsettled = vec![1];
+        let names = Names::Numbered;
+        let subject = FrameworkSubject {
+            names: &names,
+            len: 2,
+        };
+        let t = text(&fw, &v, &subject);
+        let lines: Vec<&str> = t.lines().skip(2).collect();
+        assert_eq!(
+            lines,
+            [
+                "0.50   1 — base 0.50; nothing supports or attacks it",
+                "0.25   2 — base 0.50; attacked by 1 point (0.50) (on a cycle that did not settle)",
+                "",
+                "On cycles whose strengths did not settle within 2000 rounds (the values shown \
+                 are the last reached): 2.",
+            ]
+        );
+    }
+
+    #[test]
+    fn hinges_not_computed_are_null_with_a_note() {
+        // T rebuts the motion M; X rebuts T.
+        let (mut map, _) = Map::of(
+            [("[M]", ""), ("[T]", "con"), ("<X>", "pro")],
+            &[
+                ("[T]", Relation::Rebuts, "[M]"),
+                ("<X>", Relation::Rebuts, "[T]"),
+            ],
+        );
+        map.motion = Some("M".into());
+        let mf = MapFramework::new(&map).unwrap();
+        let strengths = Strengths::of(&map);
+        let v = verdict_of_map(&mf, &strengths, Semantics::Grounded, Limits::default()).unwrap();
+        let points = to_explain(&map, &Stakes::of(&map), &[]);
+        // A limit of 5 steps: T's part (1 link, 2 points: 3 steps) is tested, M's (10) is not.
+        let hinges = Hinges::of(&map, &points, &[], 5);
+        let words = MapSubject {
+            map: &map,
+            mf: &mf,
+            selection: None,
+        };
+        let subject = MapStatus::new(words, &strengths, hinges);
+        let mut out = Vec::new();
+        write_json(&mut out, &mf.framework, &v, &subject).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let m = &value["nodes"][0];
+        assert_eq!(m["id"], "[M]");
+        assert!(m["hinges_on"].is_null() && m.get("hinges_on").is_some());
+        assert_eq!(
+            m["hinges_note"],
+            "what [M] hinges on is not computed: 2 links among 3 points bear on it, and testing \
+             each one would take 10 steps (the limit is 5)"
+        );
+        let t = &value["nodes"][1];
+        assert_eq!(t["id"], "[T]");
+        assert_eq!(t["hinges_on"][0]["from"], "<X>");
+        assert!(t.get("hinges_note").is_none());
+        let text = text(&mf.framework, &v, &subject);
+        assert!(
+            text.contains(
+                "Motion\n  in     [M] — stands: its only rebuttal [T] falls\n         what [M] \
+                 hinges on is not computed: 2 links among 3 points bear on it, and testing each \
+                 one would take 10 steps (the limit is 5)\n"
+            ),
+            "{text}"
+        );
+    }
 }

@@ -1,15 +1,22 @@
-//! `counterpoint status`: which points stand under grounded, preferred or stable semantics.
-//! One ICCMA file and no filter is read straight into a compact framework (by the library,
-//! [`load::load_framework_or_map`]), so that frameworks of any size can be judged.
+//! `counterpoint status`: which points stand under grounded, preferred or stable semantics, or
+//! how strong each is (DF-QuAD), with what the verdicts on the motion, the theses and the points
+//! asked for with `--why` hinge on. One ICCMA file with no filter and no `--why` is read
+//! straight into a compact framework (by the library, [`load::load_framework_or_map`]), so that
+//! frameworks of any size can be judged.
 
 use std::io::Write;
 
 use counterpoint::analysis::extensions::Limits;
+use counterpoint::analysis::filter::find_node;
+use counterpoint::analysis::hinges::DEFAULT_WORK;
+use counterpoint::analysis::stakes::Stakes;
 use counterpoint::analysis::status;
+use counterpoint::analysis::strength::Strengths;
+use counterpoint::analysis::why::{self, Hinges};
 use counterpoint::graph::framework::{Framework, MapFramework};
 use counterpoint::load::{self, FrameworkOrMap};
 use counterpoint::render::views;
-use counterpoint::render::views::subject::{FrameworkSubject, MapSubject, Subject};
+use counterpoint::render::views::subject::{FrameworkSubject, MapStatus, MapSubject, Subject};
 
 use super::{emit_with, load_map, reported};
 use crate::args::{StatusArgs, TextOrJson};
@@ -21,7 +28,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
     let output = args.output.as_ref();
     let filter = args.filter.filter();
     let inputs = &args.inputs;
-    let map = if filter.is_empty() {
+    let map = if filter.is_empty() && args.why.is_empty() {
         match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
             FrameworkOrMap::Framework(parsed) => {
                 let fw = &parsed.framework;
@@ -40,14 +47,27 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
         load_map(inputs)?
     };
     let map = &map;
+    let asked = args
+        .why
+        .iter()
+        .map(|title| find_node(map, title))
+        .collect::<Result<Vec<_>, _>>()?;
     let sel = filter.select(map)?;
     let mf = MapFramework::new(map)?;
-    let verdict = status::verdict(&mf.framework, semantics, Limits::default())?;
-    let subject = MapSubject {
+    let strengths = Strengths::of(map);
+    let verdict = status::verdict_of_map(&mf, &strengths, semantics, Limits::default())?;
+    // The points explained: the motion, the theses and those asked for, if shown.
+    let explained: Vec<_> = why::to_explain(map, &Stakes::of(map), &asked)
+        .into_iter()
+        .filter(|&ix| sel.contains(ix) || asked.contains(&ix))
+        .collect();
+    let hinges = Hinges::of(map, &explained, &asked, DEFAULT_WORK);
+    let words = MapSubject {
         map,
         mf: &mf,
         selection: Some(&sel),
     };
+    let subject = MapStatus::new(words, &strengths, hinges);
     emit_with(output, inputs, |sink| {
         write_status(sink, &mf.framework, &verdict, &subject, args.format)
     })
