@@ -272,6 +272,20 @@ pub(crate) struct CheckArgs {
     /// Also check citations against the source texts in this folder.
     #[arg(long, value_name = "DIR", value_parser = existing_folder)]
     pub(crate) sources: Option<PathBuf>,
+    /// Which diagnostics to print: `default`, errors and warnings; `all`, also infos (I001:
+    /// attacks from sources older than the points they attack), which never change the exit
+    /// code.
+    #[arg(long, value_enum, default_value_t = Lint::Default)]
+    pub(crate) lint: Lint,
+}
+
+/// How much `check` prints (`--lint`).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Lint {
+    /// Errors and warnings.
+    Default,
+    /// Errors, warnings and infos.
+    All,
 }
 
 #[derive(Args)]
