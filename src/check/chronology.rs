@@ -144,4 +144,15 @@ mod tests {
         );
         assert!(found.iter().all(Diagnostic::is_info));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the Argdown reader makes of token soup, the chronology check does not panic.
+        #[test]
+        fn no_panic_on_token_soup(a in crate::syntax::tests::token_soup()) {
+            let (map, _) = crate::syntax::tests::parse_many(&[&a]);
+            let _ = earlier_attacks(&map, &[("m.argdown", a.as_str())]);
+        }
+    }
 }
