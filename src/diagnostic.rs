@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::line_index::LineIndex;
 
-/// How serious a diagnostic is; each [`Code`] has one (`W...` codes warn, `E...` codes are errors).
+/// How serious a diagnostic is; each [`Code`] has one (`E...` codes are errors, `W...` codes
+/// warn, `I...` codes inform).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A question for the map-maker, not a fault: shown only on request (`check --lint all`),
+    /// never counted as a warning or an error.
+    Info,
     /// Worth a look, but does not fail a command.
     Warning,
     /// A problem in the input: commands exit with code 1.
@@ -19,11 +23,12 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `error` or `warning`, as diagnostics print it.
+    /// `error`, `warning` or `info`, as diagnostics print it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         }
     }
 }
@@ -77,11 +82,20 @@ pub enum Code {
     /// W006: layout counterpoint reads but the Argdown tools reject (a missing blank line before
     /// or after a heading, or between top-level elements).
     BlankLineNeeded,
+    /// W007: an undercut aimed at a statement. An undercut attacks an argument's inference; a
+    /// statement has none, so this is nearly always a rebuttal (`-`) or a slip.
+    UndercutOfStatement,
+    /// W008: in a map that declares camps, a point whose every attacker is of its own side
+    /// (usually a caveat attached to the wrong point).
+    OwnSideAttack,
+    /// I001: an attack from a source dated before the source of the point it attacks: evidence
+    /// against the point, not a reply to it (shown with `check --lint all`).
+    EarlierSource,
 }
 
 impl Code {
     /// All codes, in documentation order.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 24] = [
         Code::Syntax,
         Code::Indentation,
         Code::OrphanRelation,
@@ -103,9 +117,12 @@ impl Code {
         Code::SelfRelation,
         Code::SkippedInput,
         Code::BlankLineNeeded,
+        Code::UndercutOfStatement,
+        Code::OwnSideAttack,
+        Code::EarlierSource,
     ];
 
-    /// The stable code as written in messages: `E001` to `E015`, `W001` to `W006`.
+    /// The stable code as written in messages: `E001` to `E015`, `W001` to `W008`, `I001`.
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Syntax => "E001",
@@ -129,6 +146,9 @@ impl Code {
             Code::SelfRelation => "W004",
             Code::SkippedInput => "W005",
             Code::BlankLineNeeded => "W006",
+            Code::UndercutOfStatement => "W007",
+            Code::OwnSideAttack => "W008",
+            Code::EarlierSource => "I001",
         }
     }
 
@@ -156,15 +176,19 @@ impl Code {
             Code::SelfRelation => "self-relation",
             Code::SkippedInput => "skipped-input",
             Code::BlankLineNeeded => "blank-line-needed",
+            Code::UndercutOfStatement => "undercut-of-statement",
+            Code::OwnSideAttack => "own-side-attack",
+            Code::EarlierSource => "earlier-source",
         }
     }
 
-    /// The severity of every diagnostic with this code: `W` codes warn, `E` codes are errors.
+    /// The severity of every diagnostic with this code: `E` codes are errors, `W` codes warn,
+    /// `I` codes inform.
     pub fn severity(self) -> Severity {
-        if self.as_str().starts_with('W') {
-            Severity::Warning
-        } else {
-            Severity::Error
+        match self.as_str().as_bytes().first() {
+            Some(b'W') => Severity::Warning,
+            Some(b'I') => Severity::Info,
+            _ => Severity::Error,
         }
     }
 }
@@ -182,7 +206,7 @@ struct CodeStr(Code);
 pub struct Diagnostic {
     /// What was found.
     pub code: Code,
-    /// Error or warning: the code's own severity (see [`Code::severity`]).
+    /// Error, warning or info: the code's own severity (see [`Code::severity`]).
     pub severity: Severity,
     /// What is wrong, in one line.
     pub message: String,
@@ -266,9 +290,14 @@ impl Diagnostic {
         self
     }
 
-    /// Whether the diagnostic is an error (not a warning).
+    /// Whether the diagnostic is an error (not a warning or an info).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether the diagnostic is an info: a question for the map-maker, shown only on request.
+    pub fn is_info(&self) -> bool {
+        self.severity == Severity::Info
     }
 
     /// `file:line:col: severity[CODE]: message`, the first line of `Diagnostic::render`.
@@ -399,22 +428,33 @@ fn window(line: &str, width: usize, start: usize, len: usize) -> (String, usize,
     (shown, caret, len.min(to - start).max(1))
 }
 
-/// Renders all diagnostics for people, followed by a one-line summary when there are any.
+/// Renders all diagnostics for people, followed by a one-line summary when there are any:
+/// `2 errors, 1 warning`, with `, 3 infos` when there are infos (which are counted apart and
+/// are never warnings or errors).
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         out.push_str(&d.render());
         out.push('\n');
     }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     if !diagnostics.is_empty() {
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
+            plural(errors),
+            plural(warnings)
         );
+        if infos > 0 {
+            let _ = write!(out, ", {infos} info{}", plural(infos));
+        }
+        out.push('\n');
     }
     out
 }
@@ -571,6 +611,41 @@ mod tests {
             snippets,
             vec![Some("three"), Some("dos"), Some("one"), None, None]
         );
+    }
+
+    #[test]
+    fn infos_are_counted_apart_from_warnings_and_errors() {
+        let d = |code| Diagnostic::new(code, "m");
+        let all = [
+            d(Code::EarlierSource),
+            d(Code::NoSide),
+            d(Code::EarlierSource),
+        ];
+        assert_eq!(
+            render_all(&all),
+            "info[I001]: m\n\nwarning[W003]: m\n\ninfo[I001]: m\n\n0 errors, 1 warning, 2 infos\n"
+        );
+        assert_eq!(
+            render_all(&all[1..]),
+            "warning[W003]: m\n\ninfo[I001]: m\n\n0 errors, 1 warning, 1 info\n"
+        );
+        assert!(all.iter().all(|d| !d.is_error()));
+        assert!(all[0].is_info() && !all[1].is_info());
+        assert_eq!(d(Code::EarlierSource).to_json()["severity"], "info");
+    }
+
+    #[test]
+    fn each_code_has_the_severity_its_letter_says() {
+        for code in Code::ALL {
+            let expected = match &code.as_str()[..1] {
+                "E" => Severity::Error,
+                "W" => Severity::Warning,
+                _ => Severity::Info,
+            };
+            assert_eq!(code.severity(), expected, "{}", code.as_str());
+        }
+        assert_eq!(Code::EarlierSource.severity(), Severity::Info);
+        assert_eq!(Code::OwnSideAttack.severity(), Severity::Warning);
     }
 
     #[test]

@@ -352,6 +352,12 @@ fn restrict_moving(map: &Map, sel: &Selection) -> (Map, Vec<Option<NodeIndex>>) 
     out.sides = map.sides.clone();
     out.sources = map.sources.clone();
     out.sections = map.sections.clone();
+    out.camps = map.camps.clone();
+    // The motion goes with its statement: a part without it names no motion.
+    if map.motion_node().is_some_and(|m| sel.contains(m)) {
+        out.motion = map.motion.clone();
+        out.motion_origin = map.motion_origin.clone();
+    }
     let mut new_ix = vec![None; bound(map)];
     for (ix, node) in map.nodes() {
         if sel.contains(ix) {
@@ -444,6 +450,30 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(kept(&unanswered, &map), ["P", "U", "X"]);
+    }
+
+    #[test]
+    fn a_part_keeps_the_camps_and_the_motion_only_with_its_statement() {
+        let (mut map, _) = map();
+        map.motion = Some("C".into());
+        map.camps.push(crate::model::Camp {
+            id: "all".into(),
+            label: "All".into(),
+            sides: vec!["pro".into()],
+            origin: None,
+        });
+        let pro = Filter {
+            sides: vec!["pro".into()],
+            ..Filter::default()
+        };
+        let part = pro.apply(&map).unwrap().map;
+        assert_eq!(part.motion.as_deref(), Some("C"));
+        assert_eq!(part.camps, map.camps);
+        let con = Filter {
+            sides: vec!["con".into()],
+            ..Filter::default()
+        };
+        assert_eq!(con.apply(&map).unwrap().map.motion, None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Checks on a whole map, whatever format it was read from: unknown sides (E004) and sources
 //! (E005), cited line ranges that are not ranges of lines (E006, the check the Argdown reader
 //! makes on `cite`), nodes without a side (W003), relations to self (W004), cycles of supports
-//! (W002).
+//! (W002), and the modelling slips of [`super::slips`] (W007, W008).
 //!
 //! Everything is linear in the size of the map; the cycle check uses petgraph's Kosaraju SCC,
 //! which walks the graph with explicit stacks (no recursion).
@@ -15,7 +15,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Citation, Map, Node, Origin, Relation};
 
 /// A diagnostic placed at `origin` (no place when the map was not read from a file).
-fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
+pub(crate) fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
     match origin {
         Some(o) => {
             let mut d = d.with_length(length);
@@ -160,6 +160,7 @@ pub(crate) fn validate(map: &Map) -> Vec<Diagnostic> {
         }
     }
     out.extend(support_cycles(map));
+    out.extend(super::slips::slips(map));
     out
 }
 

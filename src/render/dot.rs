@@ -7,6 +7,13 @@
 //! grounded-status marker in each node's corner, section or side clusters, a legend, and the
 //! map's title (and the notes, `Drawing::notes`) on top. Each node's title is bold over its
 //! wrapped text. Output is deterministic: nodes, clusters and edges come in map order.
+//!
+//! The motion (see [`Map::motion_node`]) is drawn apart: a larger box with a heavy dark outline
+//! and a light fill, `MOTION` over its title, and no double outline (it belongs to no side, so
+//! it is never "unanswered"). With the `dot` layout it is held at the end the relations point
+//! to, past every other claim (the top of the default drawing): an invisible edge runs from
+//! each other claim to it (Graphviz's `rank=max` does not reach a node inside a cluster; an
+//! edge of weight 0 does not hold the rank).
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -346,7 +353,14 @@ struct Scene<'a> {
     opts: &'a RenderOptions,
     ids: &'a NodeIds,
     palette: &'a Palette,
+    /// The motion's node, when the map names one and it is drawn.
+    motion: Option<NodeIndex>,
 }
+
+/// The outline of the motion.
+const MOTION_INK: &str = "#1f1f1f";
+/// The fill of the motion.
+const MOTION_FILL: &str = "#fff6d5";
 
 impl<'a> Scene<'a> {
     fn new(drawing: Drawing<'a>, opts: &'a RenderOptions, look: &'a Look) -> Scene<'a> {
@@ -357,6 +371,7 @@ impl<'a> Scene<'a> {
             opts,
             ids: &look.ids,
             palette: &look.palette,
+            motion: drawing.map.motion_node(),
         }
     }
 
@@ -441,6 +456,9 @@ impl<'a> Scene<'a> {
 
     /// A map node as a DOT node statement.
     fn node(&self, ix: NodeIndex) -> Stmt {
+        if self.motion == Some(ix) {
+            return self.motion_node(ix);
+        }
         let node = self.map.node(ix);
         let kind = self.map.kind(ix);
         let color = self.palette.color(node.side.as_deref());
@@ -475,6 +493,72 @@ impl<'a> Scene<'a> {
         }
         attributes.push(tooltip_attr(&tip));
         node_stmt(self.ids.get(ix), attributes)
+    }
+
+    /// The motion as a DOT node statement: see the module documentation.
+    fn motion_node(&self, ix: NodeIndex) -> Stmt {
+        let node = self.map.node(ix);
+        let status = self.verdicts.label(ix);
+        let class = format!(
+            "motion {} {}",
+            node.element.as_str(),
+            super::verdicts::status_marker(status).2
+        );
+        let mut tip = format!("Motion: {}", node.title);
+        if !node.text.is_empty() {
+            tip.push_str(": ");
+            tip.push_str(&node.text);
+        }
+        node_stmt(
+            self.ids.get(ix),
+            vec![
+                attr("id", self.ids.get(ix)),
+                attr("class", &class),
+                attr("shape", "box"),
+                attr("style", "filled,bold"),
+                attr("penwidth", "4"),
+                attr("color", MOTION_INK),
+                attr("fillcolor", MOTION_FILL),
+                attr("margin", "0.22,0.14"),
+                html_attr("label", self.motion_label(ix, status)),
+                tooltip_attr(&tip),
+            ],
+        )
+    }
+
+    /// `MOTION` over the title (larger than other nodes' titles) over the wrapped text, the
+    /// status marker in the top right corner.
+    fn motion_label(&self, ix: NodeIndex, status: Label) -> Html {
+        let node = self.map.node(ix);
+        let width = self.width();
+        let (marker, marker_color, _) = super::verdicts::status_marker(status);
+        let mut h = Html::new();
+        h.tag(r#"<table border="0" cellborder="0" cellspacing="0" cellpadding="2">"#);
+        h.tag(r##"<tr><td align="left"><font point-size="11" color="#555555"><b>"##);
+        h.text("MOTION");
+        h.tag("</b></font></td>");
+        h.tag(&format!(
+            r#"<td align="right" valign="top" width="14"><font point-size="13" color="{marker_color}"><b>"#
+        ));
+        h.text(marker);
+        h.tag("</b></font></td></tr>");
+        h.tag(r#"<tr><td colspan="2" align="left" balign="left"><font point-size="17"><b>"#);
+        h.append(&lines_html(&wrap(&node.title, width * 3 / 2)));
+        h.tag("</b></font></td></tr>");
+        let mut lines = wrap(&node.text, width * 3 / 2);
+        if self.opts.max_lines > 0 && lines.len() > self.opts.max_lines {
+            lines.truncate(self.opts.max_lines);
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+        }
+        if !lines.is_empty() {
+            h.tag(r#"<tr><td colspan="2" align="left" balign="left">"#);
+            h.append(&lines_html(&lines));
+            h.tag("</td></tr>");
+        }
+        h.tag("</table>");
+        h
     }
 
     /// Title in bold over the wrapped text, the status marker in the top right corner.
@@ -735,6 +819,32 @@ impl<'a> Scene<'a> {
                 self.map.node(to).title
             )));
             out.stmt(edge_stmt(self.ids.get(from), self.ids.get(to), attributes))?;
+        }
+        self.motion_rank(out)
+    }
+
+    /// With the `dot` layout, an invisible edge from each other claim to the motion, which holds
+    /// the motion past them at the end the relations point to.
+    fn motion_rank(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+        let Some(motion) = self.motion.filter(|_| self.opts.layout == Layout::Dot) else {
+            return Ok(());
+        };
+        let claims = self
+            .map
+            .nodes()
+            .map(|(ix, _)| ix)
+            .filter(|&ix| ix != motion && self.map.kind(ix) == Kind::Claim);
+        for (k, ix) in claims.enumerate() {
+            out.stmt(edge_stmt(
+                self.ids.get(ix),
+                self.ids.get(motion),
+                vec![
+                    attr("id", &format!("motion-rank-{k}")),
+                    attr("class", "motion-rank"),
+                    attr("style", "invis"),
+                    attr("arrowhead", "none"),
+                ],
+            ))?;
         }
         Ok(())
     }

@@ -2,7 +2,8 @@
 //!
 //! The page holds the SVG diagram (from Graphviz, inline, with pan and zoom), a panel per side
 //! listing its unanswered points, a list of all points (the diagram's text alternative), a
-//! detail panel, a search box, side and tag filters and a print stylesheet. The styles
+//! detail panel, a search box, side and tag filters and a print stylesheet. The motion is named
+//! under the title and listed first among all points, never as unanswered. The styles
 //! (`report.css`) and the script (`report.js`) are inline; a Content-Security-Policy allows no
 //! network request and no script but that one.
 //!
@@ -83,9 +84,23 @@ fn page_looking(
     let map = drawing.map;
     let (ids, palette) = (&look.ids, &look.palette);
     let labels = drawing.verdicts;
-    let open: Vec<NodeIndex> = labels.unanswered_in_order(map);
+    // The motion belongs to no side: it is listed first, never as unanswered.
+    let motion = map.motion_node();
+    let open: Vec<NodeIndex> = labels
+        .unanswered_in_order(map)
+        .into_iter()
+        .filter(|&ix| Some(ix) != motion)
+        .collect();
+    let in_order: Vec<NodeIndex> = motion
+        .into_iter()
+        .chain(
+            map.nodes()
+                .map(|(ix, _)| ix)
+                .filter(|&ix| Some(ix) != motion),
+        )
+        .collect();
     let notes = drawing.notes(opts.note.as_deref());
-    let data = data_json(map, ids, palette, labels);
+    let data = data_json(map, ids, palette, labels, motion);
     let title = map
         .title
         .clone()
@@ -117,6 +132,17 @@ fn page_looking(
             .as_deref()
             .map(|s| palette.side(s).map_or(s, |p| p.label.as_str()))
             .unwrap_or("no side");
+        if Some(ix) == motion {
+            return html! {
+                li data-node=(ids.get(ix)) {
+                    button.point.motion type="button" data-node=(ids.get(ix))
+                        style=(format!("{}; font-weight: 600", side_style(None))) {
+                        (n.title)
+                        span.meta { "the motion · " (status) }
+                    }
+                }
+            };
+        }
         html! {
             li data-node=(ids.get(ix)) {
                 button.point type="button" data-node=(ids.get(ix)) style=(side_style(n.side.as_deref())) {
@@ -142,6 +168,12 @@ fn page_looking(
                 a.skip href="#points" { "Skip to the list of points" }
                 header {
                     h1 { (title) }
+                    @if let Some(m) = motion {
+                        p.summary.motion {
+                            "Motion: " strong { (map.node(m).title) } " · "
+                            (super::verdicts::status_marker(labels.label(m)).2)
+                        }
+                    }
                     p.summary {
                         (map.node_count()) " points, " (map.edge_count()) " relations, "
                         (open.len()) " unanswered."
@@ -212,8 +244,8 @@ fn page_looking(
                         section #unanswered aria-labelledby="unanswered-title" {
                             h2 #unanswered-title { "Unanswered points" }
                             p.meta {
-                                "A point is answered when a node of another side rebuts or \
-                                 undercuts it (or contradicts it)."
+                                "A point is answered when an opponent (a node of another camp) \
+                                 rebuts or undercuts it (or contradicts it)."
                             }
                             @for group in unanswered_groups(map, palette, &open) {
                                 details.side-panel open style=(side_style(group.side.as_deref())) {
@@ -233,7 +265,7 @@ fn page_looking(
                         }
                         section #points aria-labelledby="points-title" {
                             h2 #points-title { "All points" }
-                            ul { @for (ix, _) in map.nodes() { (point(ix)) } }
+                            ul { @for &ix in &in_order { (point(ix)) } }
                         }
                     }
                 }
@@ -283,8 +315,15 @@ fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Gr
     groups
 }
 
-/// The map data the script reads, as JSON safe inside a `<script>` element.
-fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Verdicts) -> String {
+/// The map data the script reads, as JSON safe inside a `<script>` element. The nodes come in
+/// map order; `motion` names the motion's node (which is never unanswered).
+fn data_json(
+    map: &Map,
+    ids: &NodeIds,
+    palette: &Palette,
+    labels: &Verdicts,
+    motion: Option<NodeIndex>,
+) -> String {
     let nodes: Vec<Value> = map
         .nodes()
         .map(|(ix, n)| {
@@ -322,7 +361,8 @@ fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Verdicts) -> 
                 "tags": n.tags,
                 "citations": citations,
                 "status": super::verdicts::status_marker(labels.label(ix)).2,
-                "unanswered": labels.is_unanswered(ix),
+                "unanswered": labels.is_unanswered(ix) && Some(ix) != motion,
+                "motion": Some(ix) == motion,
                 "out": out,
                 "in": incoming,
             })
@@ -349,6 +389,7 @@ fn data_json(map: &Map, ids: &NodeIds, palette: &Palette, labels: &Verdicts) -> 
     });
     let value = json!({
         "title": map.title,
+        "motion": motion.map(|m| ids.get(m)),
         "sides": sides,
         "nodes": nodes,
         "edges": edges,

@@ -125,7 +125,7 @@
   }
   function describe(n) {
     var side = n.side !== null && sideById.has(n.side) ? sideById.get(n.side).label : 'no side';
-    var parts = [n.title, n.kind + ' (' + n.element + ')', side, n.status];
+    var parts = [n.title, n.motion ? 'the motion' : n.kind + ' (' + n.element + ')', side, n.status];
     if (n.unanswered) { parts.push('unanswered'); }
     return parts.join(', ');
   }
@@ -195,7 +195,7 @@
     $('details-title').textContent = n.title;
     var meta = $('details-meta');
     meta.replaceChildren();
-    meta.appendChild(document.createTextNode(
+    meta.appendChild(document.createTextNode(n.motion ? 'the motion · ' + n.element :
       n.kind + ' · ' + n.element + ' · ' + (side ? side.label : 'no side')));
     meta.appendChild(el('span', 'badge ' + n.status, n.status));
     if (n.unanswered) { meta.appendChild(el('span', 'badge unanswered', 'unanswered')); }

@@ -418,6 +418,123 @@ tests/integration/check/w006_blank_line_needed.argdown:3:1: warning[W006]: Argdo
 }
 
 #[test]
+fn w007_undercut_of_statement() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/w007_undercut_of_statement.argdown",
+        ],
+        0,
+    );
+    // The undercut of the argument <Savings> is what an undercut is for: no warning.
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w007_undercut_of_statement.argdown:8:3: warning[W007]: <Childcare> undercuts the statement [Four days]
+  |
+8 |   _ <Childcare>: Parents pay for childcare on the fifth day. {side: con}
+  |   ^
+  = help: an undercut attacks an argument's inference, and a statement has none: write `-` to rebut [Four days], or aim the undercut at the argument whose inference it denies
+
+0 errors, 1 warning
+"##
+    );
+}
+
+#[test]
+fn w008_own_side_attack() {
+    let out = run(
+        &[
+            "check",
+            "tests/integration/check/w008_own_side_attack.argdown",
+        ],
+        0,
+    );
+    // [Four days] is attacked by an ally of another side (an internal dispute), and
+    // <Longer days> by its own side and an opponent: neither is warned about.
+    assert_eq!(
+        out,
+        r##"tests/integration/check/w008_own_side_attack.argdown:15:3: warning[W008]: only its own side "pro" attacks <Savings>: <Shrinking savings> rebuts it
+   |
+15 |   - <Shrinking savings>: The savings shrink after the first year. {side: pro}
+   |   ^
+   = help: an attack from a point's own side is usually a caveat in the wrong place: aim it at the opponent's point it answers, or fold the caveat into the point's text; keep it if the side really argues against its own point here
+
+0 errors, 1 warning
+"##
+    );
+}
+
+#[test]
+fn w008_needs_declared_camps() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = crate::common::read(
+        &crate::common::root().join("tests/integration/check/w008_own_side_attack.argdown"),
+    );
+    let without = text.replace(
+        "camps:\n  for: {label: \"For the change\", sides: [pro, board]}\n",
+        "",
+    );
+    assert_ne!(without, text);
+    std::fs::write(dir.path().join("map.argdown"), without).expect("writes");
+    assert_eq!(
+        run_in(dir.path(), &["check", "map.argdown"]),
+        (Some(0), String::new())
+    );
+}
+
+const I001_TEXT: &str = r##"tests/integration/check/i001_earlier_source.argdown:12:3: info[I001]: <Tired pupils> rebuts [Four days], but cites a source from 2019 (study), before the point's source from 2024 (memo)
+   |
+12 |   - <Tired pupils>: Young pupils tire in long days. {side: con, cite: "study:1"}
+   |   ^
+   = help: a text cannot reply to one written after it: this is evidence against [Four days], not an answer to it; keep it if that is what you mean, or answer the point with a source from 2024 or later
+"##;
+
+#[test]
+fn i001_earlier_source_only_with_lint_all() {
+    let file = "tests/integration/check/i001_earlier_source.argdown";
+    // <Childcare> cites a later source: a reply, not flagged.
+    assert_eq!(
+        run(&["check", "--lint", "all", file], 0),
+        format!("{I001_TEXT}\n0 errors, 0 warnings, 1 info\n")
+    );
+    assert_eq!(run(&["check", file], 0), "");
+    assert_eq!(run(&["check", "--lint", "default", file], 0), "");
+    let json = run(&["check", "--lint", "all", "--format", "json", file], 0);
+    let found: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(found[0]["code"], "I001");
+    assert_eq!(found[0]["name"], "earlier-source");
+    assert_eq!(found[0]["severity"], "info");
+    assert_eq!(found.as_array().map(Vec::len), Some(1));
+    assert_eq!(run(&["check", "--format", "json", file], 0), "[]\n");
+}
+
+#[test]
+fn infos_never_change_the_exit_code_nor_show_outside_check() {
+    let file = "tests/integration/check/i001_earlier_source.argdown";
+    let out = run(
+        &[
+            "check",
+            "--lint",
+            "all",
+            file,
+            "tests/integration/check/e004_unknown_side.argdown",
+        ],
+        1,
+    );
+    assert!(out.contains(I001_TEXT), "{out}");
+    assert!(out.ends_with("\n1 error, 0 warnings, 1 info\n"), "{out}");
+    for command in [&["status"][..], &["unanswered"], &["stats"]] {
+        let out = counterpoint()
+            .args(command)
+            .arg(file)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{command:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{command:?}");
+    }
+}
+
+#[test]
 fn three_independent_errors_are_all_reported() {
     let out = run(
         &["check", "tests/integration/check/three_errors.argdown"],

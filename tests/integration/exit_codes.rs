@@ -60,7 +60,7 @@ const WRITERS: &[(&[&str], i32)] = &[
     (&["export", "big.argdown", "--to", "json"], 0),
     (&["export", "big.argdown", "--to", "argdown"], 0),
     (&["export", "big.argdown", "--to", "apx"], 0),
-    (&["unanswered", "big.argdown"], 0),
+    (&["unanswered", "big.argdown", "--all"], 0),
     (&["status", "big.argdown"], 0),
     (&["status", "big.apx"], 0),
     (&["status", "big.apx", "--format", "json"], 0),

@@ -57,11 +57,11 @@ fn setup() -> tempfile::TempDir {
 #[test]
 fn the_analyses_text_lists_relations_as_written() {
     let dir = setup();
-    let text = run_in(dir.path(), &["unanswered", "order.argdown"], 0);
+    let text = run_in(dir.path(), &["unanswered", "--all", "order.argdown"], 0);
     assert!(
         text.contains(
-            "  rebuttal [A]\n    A speaks to four others.\n    supports [B]\n    rebuts <C>\n    \
-             undercuts <D>\n    rebuts [E]\n"
+            "  rebuttal [A]\n    1 step from the motion or a thesis, strength 0.50\n    A speaks to \
+             four others.\n    supports [B]\n    rebuts <C>\n    undercuts <D>\n    rebuts [E]\n"
         ),
         "{text}"
     );
@@ -106,7 +106,7 @@ fn the_json_lists_relations_as_written() {
     assert_eq!(to_e, pairs(&TO_E));
     let open: Value = serde_json::from_str(&run_in(
         dir.path(),
-        &["unanswered", "--format", "json", "order.argdown"],
+        &["unanswered", "--all", "--format", "json", "order.argdown"],
         0,
     ))
     .expect("JSON");

@@ -368,3 +368,117 @@ proptest::proptest! {
         }
     }
 }
+
+/// The SVG `y` of the first text of the node with this DOT id (smaller is higher on the page).
+/// Graphviz writes the `-` of an id as `&#45;`.
+fn text_y(svg: &str, id: &str) -> f64 {
+    let id = id.replace('-', "&#45;");
+    let at = svg
+        .find(&format!(r#"<g id="{id}" class="node"#))
+        .unwrap_or_else(|| panic!("node {id} in the SVG"));
+    let rest = &svg[at..];
+    let y = &rest[rest.find("<text").expect("a text")..];
+    let y = &y[y.find(" y=\"").expect("y") + 4..];
+    y[..y.find('"').expect("end of y")]
+        .parse()
+        .expect("y is a number")
+}
+
+/// The motion is drawn apart (a bold box headed MOTION, no double outline) and, with `dot`,
+/// above every other point, even above a claim of its own that is not related to it.
+#[test]
+fn the_motion_is_drawn_apart_and_on_top() {
+    let dot = render(&[&fixture_str("motion.argdown")]);
+    insta::assert_snapshot!("render_motion", dot);
+    assert!(dot.contains(r#"class="motion statement falls","#), "{dot}");
+    assert!(dot.contains("<b>MOTION</b>"), "{dot}");
+    assert_eq!(dot.matches(r#"class="motion-rank""#).count(), 1, "{dot}");
+    assert!(dot.contains(
+        "\"s-teachers-want-it\" -> \"s-move-to-a-four-day-week\" [\n    id=\"motion-rank-0\""
+    ));
+    if !have_program("dot") {
+        return;
+    }
+    let svg = dot_svg(&dot);
+    assert!(
+        !svg.contains("motion-rank"),
+        "invisible edges are not drawn"
+    );
+    let motion = text_y(&svg, "s-move-to-a-four-day-week");
+    let map = load("motion.argdown");
+    let ids = counterpoint::style::names::NodeIds::new(&map);
+    for (ix, node) in map.nodes() {
+        if node.title != "Move to a four-day week" {
+            let y = text_y(&svg, ids.get(ix));
+            assert!(
+                motion < y,
+                "the motion ({motion}) is above {} ({y})",
+                node.id
+            );
+        }
+    }
+}
+
+/// Only the `dot` layout has ranks: with `sfdp` no invisible edge pulls at the motion; a part
+/// of the map without the motion's statement draws no motion, a part with it does.
+#[test]
+fn the_motion_in_other_layouts_and_in_parts() {
+    let flat = render(&[&fixture_str("motion.argdown"), "--layout", "sfdp"]);
+    assert!(flat.contains("<b>MOTION</b>") && !flat.contains("motion-rank"));
+    let parents = render(&[&fixture_str("motion.argdown"), "--side", "parents"]);
+    assert!(!parents.contains("MOTION") && !parents.contains("motion-rank"));
+    let focus = render(&[
+        &fixture_str("motion.argdown"),
+        "--focus",
+        "Move to a four-day week",
+    ]);
+    assert!(focus.contains("<b>MOTION</b>"), "{focus}");
+    if have_program("dot") {
+        dot_svg(&flat);
+        dot_svg(&focus);
+    }
+}
+
+/// The report names the motion under the title and lists it first among all points, never as
+/// unanswered; its data marks it.
+#[test]
+fn the_report_shows_the_motion_first() {
+    let map = load("motion.argdown");
+    let svg = r#"<svg viewBox="0 0 10 10"></svg>"#;
+    let page = render::html::page(
+        Drawing::new(&map, &Verdicts::whole(&map)),
+        &RenderOptions::default(),
+        svg,
+    )
+    .expect("page");
+    assert!(
+        page.contains(
+            r#"<p class="summary motion">Motion: <strong>Move to a four-day week</strong> · falls</p>"#
+        ),
+        "{page}"
+    );
+    let all = &page[page.find(r#"<section id="points""#).expect("all points")..];
+    let first = &all[all.find("<li").expect("an item")..];
+    assert!(
+        first.starts_with(
+            r#"<li data-node="s-move-to-a-four-day-week"><button class="point motion" type="button" data-node="s-move-to-a-four-day-week""#
+        ),
+        "{first}"
+    );
+    assert!(
+        first.contains(r#"Move to a four-day week<span class="meta">the motion · falls</span>"#)
+    );
+    assert_eq!(all.matches("<li").count(), map.node_count());
+    let unanswered = &page[page.find(r#"<section id="unanswered""#).expect("panels")..];
+    let unanswered = &unanswered[..unanswered.find("</section>").expect("end")];
+    assert!(!unanswered.contains("s-move-to-a-four-day-week"));
+    let start = page
+        .find(r#"<script id="map-data" type="application/json">"#)
+        .expect("data")
+        + r#"<script id="map-data" type="application/json">"#.len();
+    let end = start + page[start..].find("</script>").expect("end of data");
+    let data: serde_json::Value = serde_json::from_str(&page[start..end]).expect("JSON");
+    assert_eq!(data["motion"], "s-move-to-a-four-day-week");
+    assert_eq!(data["nodes"][0]["motion"], true);
+    assert_eq!(data["nodes"][1]["motion"], false);
+}

@@ -38,10 +38,13 @@ pub(crate) enum Command {
     /// Write one self-contained HTML page (works offline): the diagram with pan and zoom, each
     /// side's unanswered points, details on click, search and filters. Needs Graphviz `dot`.
     Report(ReportArgs),
-    /// List the points no other side has answered, grouped by side, with what each supports or
-    /// rebuts and its citations. A point is answered when at least one node of a different side
-    /// rebuts or undercuts it (a contradiction answers both ways; a node without a side differs
-    /// from every side).
+    /// List the points no opponent has answered, most at stake first, grouped by camp, with
+    /// what each supports or rebuts and its citations. A point is answered when at least one
+    /// opponent (a node of another camp) rebuts or undercuts it (a contradiction answers both
+    /// ways); an attack between allies is an internal dispute, not an answer. By default only
+    /// the contentions are listed (theses and points with reasons of their own) and the evidence
+    /// leaves (points nothing supports) are counted; `--all` lists them too. The motion is
+    /// never listed.
     Unanswered(UnansweredArgs),
     /// Which points stand under Dung's (1995) argumentation semantics, where the attacks are the
     /// rebuttals, undercuts and contradictions (both ways). Grounded (the default): each point
@@ -273,6 +276,20 @@ pub(crate) struct CheckArgs {
     /// Also check citations against the source texts in this folder.
     #[arg(long, value_name = "DIR", value_parser = existing_folder)]
     pub(crate) sources: Option<PathBuf>,
+    /// Which diagnostics to print: `default`, errors and warnings; `all`, also infos (I001:
+    /// attacks from sources older than the points they attack), which never change the exit
+    /// code.
+    #[arg(long, value_enum, default_value_t = Lint::Default)]
+    pub(crate) lint: Lint,
+}
+
+/// How much `check` prints (`--lint`).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Lint {
+    /// Errors and warnings.
+    Default,
+    /// Errors, warnings and infos.
+    All,
 }
 
 #[derive(Args)]
@@ -461,6 +478,9 @@ pub(crate) struct UnansweredArgs {
     /// How to print the list.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub(crate) format: ListFormat,
+    /// List the evidence leaves too, after the contentions (by default they are only counted).
+    #[arg(long)]
+    pub(crate) all: bool,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

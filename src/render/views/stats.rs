@@ -1,9 +1,10 @@
-//! `counterpoint stats` output: a text table for people, JSON for tools.
+//! `counterpoint stats` output: a text table for people, JSON for tools. The motion is named
+//! under the title, and the row of the nodes without a side says that it holds the motion.
 
 use serde_json::{json, Value};
 
 use super::side_heading;
-use crate::analysis::stats::{Stats, RELATIONS};
+use crate::analysis::stats::{SideStats, Stats, RELATIONS};
 use crate::model::Map;
 
 fn percent(part: usize, whole: usize) -> String {
@@ -14,19 +15,33 @@ fn percent(part: usize, whole: usize) -> String {
     }
 }
 
+/// How to name a row: as [`side_heading`] names a side, and for the nodes without a side, when
+/// the motion is one of them, `The motion` (it alone) or `No side (with the motion)`.
+fn row_heading(map: &Map, g: &SideStats) -> String {
+    let motion_here = g.side.is_none()
+        && map
+            .motion_node()
+            .is_some_and(|m| map.node(m).side.is_none());
+    match (motion_here, g.nodes) {
+        (true, 1) => "The motion".into(),
+        (true, _) => "No side (with the motion)".into(),
+        (false, _) => side_heading(map, g.side.as_deref()),
+    }
+}
+
 /// The statistics as text.
 pub fn text(map: &Map, s: &Stats) -> String {
     let mut out = String::new();
     let title = map.title.as_deref().unwrap_or("(untitled map)");
     out.push_str(&format!(
-        "{title}: {} nodes, {} relations.\n\n",
+        "{title}: {} nodes, {} relations.\n",
         s.nodes, s.relations
     ));
-    let headings: Vec<String> = s
-        .sides
-        .iter()
-        .map(|g| side_heading(map, g.side.as_deref()))
-        .collect();
+    if let Some(m) = map.motion_node() {
+        out.push_str(&format!("Motion: {}.\n", map.node(m).id));
+    }
+    out.push('\n');
+    let headings: Vec<String> = s.sides.iter().map(|g| row_heading(map, g)).collect();
     let width = headings
         .iter()
         .map(|h| h.chars().count())
@@ -100,7 +115,7 @@ pub fn json(map: &Map, s: &Stats) -> Value {
             let [i, o, u] = g.grounded;
             json!({
                 "side": g.side,
-                "heading": side_heading(map, g.side.as_deref()),
+                "heading": row_heading(map, g),
                 "nodes": g.nodes,
                 "kinds": kinds(g.kinds),
                 "answered": g.answered,
@@ -116,6 +131,7 @@ pub fn json(map: &Map, s: &Stats) -> Value {
     let id = |ix: Option<petgraph::stable_graph::NodeIndex>| ix.map(|i| map.node(i).id.clone());
     json!({
         "title": map.title,
+        "motion": map.motion_node().map(|m| map.node(m).id.clone()),
         "nodes": s.nodes,
         "relations": s.relations,
         "kinds": kinds(s.kinds),
@@ -128,4 +144,50 @@ pub fn json(map: &Map, s: &Stats) -> Value {
         },
         "on_cycles": s.on_cycles,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::stats::stats;
+    use crate::model::Relation;
+
+    #[test]
+    fn the_motion_is_named_under_the_title_and_its_row_says_so() {
+        let (mut map, _) = Map::of(
+            [("[M]", ""), ("<A>", "pro"), ("<B>", "con")],
+            &[
+                ("<A>", Relation::Supports, "[M]"),
+                ("<B>", Relation::Rebuts, "[M]"),
+            ],
+        );
+        map.title = Some("Debate".into());
+        map.motion = Some("M".into());
+        let s = stats(&map);
+        let text = text(&map, &s);
+        assert!(
+            text.starts_with("Debate: 3 nodes, 2 relations.\nMotion: [M].\n\nNodes by side"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  The motion       1         0          0      1\n"),
+            "{text}"
+        );
+        let value = json(&map, &s);
+        assert_eq!(value["motion"], "[M]");
+        assert_eq!(value["by_side"][2]["heading"], "The motion");
+        // Another node without a side shares the row.
+        map.add_node(crate::model::Node::statement("N", ""))
+            .unwrap();
+        let text = super::text(&map, &stats(&map));
+        assert!(text.contains("\n  No side (with the motion)  "), "{text}");
+        // Without a motion, nothing changes.
+        map.motion = None;
+        let text = super::text(&map, &stats(&map));
+        assert!(
+            text.starts_with("Debate: 4 nodes, 2 relations.\n\nNodes"),
+            "{text}"
+        );
+        assert!(text.contains("\n  No side  "), "{text}");
+    }
 }

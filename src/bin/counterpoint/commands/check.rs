@@ -1,13 +1,13 @@
 //! `counterpoint check`: every diagnostic of the maps (and, with `--sources`, of their
-//! citations), printed to standard output.
+//! citations; with `--lint all`, the infos too), printed to standard output.
 
 use counterpoint::diagnostic;
 
 use super::{pretty, print_out, read};
-use crate::args::{CheckArgs, DiagnosticFormat};
+use crate::args::{CheckArgs, DiagnosticFormat, Lint};
 use crate::error::Failure;
 
-/// Prints the diagnostics; [`Failure::MapHasErrors`] when any is an error.
+/// Prints the diagnostics; [`Failure::MapHasErrors`] when any is an error (infos never are).
 pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
     let mut loaded = read(&args.inputs)?;
     if let Some(dir) = &args.sources {
@@ -19,8 +19,17 @@ pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
                 &folder,
                 &loaded.texts,
             ));
-        diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     }
+    match args.lint {
+        Lint::All => loaded
+            .diagnostics
+            .extend(counterpoint::check::chronology::earlier_attacks(
+                &loaded.map,
+                &loaded.texts,
+            )),
+        Lint::Default => loaded.diagnostics.retain(|d| !d.is_info()),
+    }
+    diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     match args.format {
         DiagnosticFormat::Text => {
             let text = diagnostic::render_all(&loaded.diagnostics);

@@ -50,9 +50,11 @@ fn load_map(inputs: &Inputs) -> Result<counterpoint::Map, Failure> {
     reported(read(inputs)?)
 }
 
-/// Prints a loaded map's diagnostics to stderr; [`Failure::MapHasErrors`] when any is an error.
-/// Only the map is kept: the texts read and the diagnostics are dropped here.
-fn reported(loaded: Loaded) -> Result<counterpoint::Map, Failure> {
+/// Prints a loaded map's diagnostics to stderr, infos left out (only `check --lint all` shows
+/// them); [`Failure::MapHasErrors`] when any is an error. Only the map is kept: the texts read
+/// and the diagnostics are dropped here.
+fn reported(mut loaded: Loaded) -> Result<counterpoint::Map, Failure> {
+    loaded.diagnostics.retain(|d| !d.is_info());
     if !loaded.diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&loaded.diagnostics));
     }

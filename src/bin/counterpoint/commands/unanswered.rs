@@ -1,4 +1,5 @@
-//! `counterpoint unanswered`: the points no other side has answered.
+//! `counterpoint unanswered`: the points no opponent has answered, ranked by what is at stake
+//! in them: the contentions (with `--all`, the evidence leaves too).
 
 use counterpoint::analysis::unanswered;
 use counterpoint::render::views;
@@ -11,14 +12,11 @@ use crate::error::Failure;
 pub(super) fn run(args: UnansweredArgs) -> Result<(), Failure> {
     let map = &load_map(&args.inputs)?;
     let sel = args.filter.filter().select(map)?;
-    let nodes: Vec<_> = unanswered::unanswered(map)
-        .into_iter()
-        .filter(|&ix| sel.contains(ix))
-        .collect();
+    let ranked = unanswered::ranked(map, |ix| sel.contains(ix));
     let text = match args.format {
-        ListFormat::Text => views::unanswered::text(map, &nodes),
-        ListFormat::Markdown => views::unanswered::markdown(map, &nodes),
-        ListFormat::Json => pretty(&views::unanswered::json(map, &nodes))?,
+        ListFormat::Text => views::unanswered::text(map, &ranked, args.all),
+        ListFormat::Markdown => views::unanswered::markdown(map, &ranked, args.all),
+        ListFormat::Json => pretty(&views::unanswered::json(map, &ranked, args.all))?,
     };
     emit(&text, args.output.as_ref(), &args.inputs)
 }
