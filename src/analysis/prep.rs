@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn the_parts_of_a_camps_brief() {
-        let (map, [m, t, r, _, s, e, f, a, p]) = debate();
+        let (map, [m, t, r, q, s, e, f, a, p]) = debate();
         let b = brief(&map, &Ask::Camp("yes".into()), None, false).unwrap();
         assert_eq!(b.motion.as_ref().map(|x| x.node), Some(m));
         let points: Vec<NodeIndex> = b.clashes.iter().map(|c| c.clash.point).collect();
@@ -329,7 +329,6 @@ mod tests {
             .iter()
             .map(|x| (x.node, x.unreplied.clone()))
             .collect();
-        let q = map.find("<Q>").unwrap();
         assert_eq!(shore, [(r, vec![q]), (s, vec![f])]);
         assert_eq!(b.disputes.len(), 1);
         assert_eq!((b.disputes[0].from, b.disputes[0].to), (a, e));
@@ -339,8 +338,8 @@ mod tests {
             [Role::Nobody, Role::Theirs, Role::Ours, Role::Ours]
         );
         let all = brief(&map, &Ask::Camp("pro".into()), None, true).unwrap();
-        assert_eq!(all.press, [p, e], "with all, the evidence leaf E too");
-        assert_eq!(all.unanswered, [f], "their points nobody answered");
+        assert_eq!(all.press, [p, e, a], "with all, the evidence leaves E and A too");
+        assert_eq!(all.unanswered, [q, f], "their points nobody answered");
     }
 
     #[test]
