@@ -107,7 +107,11 @@ impl Clash {
     pub fn nodes(&self) -> Vec<NodeIndex> {
         let mut seen = HashSet::new();
         std::iter::once(self.point)
-            .chain(self.in_reading_order().into_iter().map(|k| self.moves[k].node))
+            .chain(
+                self.in_reading_order()
+                    .into_iter()
+                    .map(|k| self.moves[k].node),
+            )
             .filter(|&ix| seen.insert(ix))
             .collect()
     }
@@ -163,12 +167,7 @@ pub fn leads_to(map: &Map, stakes: &Stakes, ix: NodeIndex) -> Option<NodeIndex> 
 }
 
 /// The exchange around `point` (see the module documentation) and how many moves attack it.
-fn exchange(
-    map: &Map,
-    camps: &Camps,
-    verdicts: &Verdicts,
-    point: NodeIndex,
-) -> (Vec<Move>, usize) {
+fn exchange(map: &Map, camps: &Camps, verdicts: &Verdicts, point: NodeIndex) -> (Vec<Move>, usize) {
     let mut moves: Vec<Move> = Vec::new();
     let mut expanded: HashSet<NodeIndex> = HashSet::from([point]);
     let mut queue = VecDeque::new();
@@ -305,7 +304,11 @@ mod tests {
             shape,
             [(r, 0, 0), (u, 1, 0), (v, 2, 0), (x, 3, 1), (w, 2, 0)]
         );
-        assert_eq!(first.attacks().len(), 1, "the ally's attack is no clash move");
+        assert_eq!(
+            first.attacks().len(),
+            1,
+            "the ally's attack is no clash move"
+        );
         assert_eq!(first.moves[1].relation, Undercuts);
         assert_eq!(first.nodes(), [c, r, u, v, x, w]);
         // Every point attacked by an opponent is a clash: C, R, U, V, X (not Y, W, A).
@@ -358,11 +361,23 @@ mod tests {
         let shape: Vec<(NodeIndex, bool, usize)> = clash
             .in_reading_order()
             .into_iter()
-            .map(|k| (clash.moves[k].node, clash.moves[k].repeat, clash.moves[k].replies.len()))
+            .map(|k| {
+                (
+                    clash.moves[k].node,
+                    clash.moves[k].repeat,
+                    clash.moves[k].replies.len(),
+                )
+            })
             .collect();
         assert_eq!(
             shape,
-            [(q, false, 1), (t, false, 1), (z, false, 0), (s, false, 1), (t, true, 0)]
+            [
+                (q, false, 1),
+                (t, false, 1),
+                (z, false, 0),
+                (s, false, 1),
+                (t, true, 0)
+            ]
         );
     }
 

@@ -199,11 +199,10 @@ pub fn brief(
         node,
         hinges: hinges_on(map, node, DEFAULT_WORK),
     });
-    let involved: Vec<Clash> =
-        clashes::clashes(map, &brief.camps, &brief.verdicts, &brief.stakes)
-            .into_iter()
-            .filter(|c| shown(c.point) && c.involves(|ix| brief.is_ours(map, ix)))
-            .collect();
+    let involved: Vec<Clash> = clashes::clashes(map, &brief.camps, &brief.verdicts, &brief.stakes)
+        .into_iter()
+        .filter(|c| shown(c.point) && c.involves(|ix| brief.is_ours(map, ix)))
+        .collect();
     let share = DEFAULT_WORK / involved.len().max(1);
     brief.clashes = involved
         .into_iter()
@@ -253,9 +252,7 @@ pub fn brief(
         map.nodes()
             .map(|(ix, _)| ix)
             .filter(|&ix| {
-                shown(ix)
-                    && b.role(map, ix) == Role::Theirs
-                    && !is_answered(map, &b.camps, ix)
+                shown(ix) && b.role(map, ix) == Role::Theirs && !is_answered(map, &b.camps, ix)
             })
             .collect()
     } else {
@@ -323,7 +320,11 @@ mod tests {
         let points: Vec<NodeIndex> = b.clashes.iter().map(|c| c.clash.point).collect();
         // T (their thesis, we rebut it), R (ours, attacked by Q), S (ours, attacked by F).
         assert_eq!(points, [t, r, s]);
-        assert_eq!(b.press, [p], "P is a thesis nobody answered; E is an evidence leaf");
+        assert_eq!(
+            b.press,
+            [p],
+            "P is a thesis nobody answered; E is an evidence leaf"
+        );
         let shore: Vec<(NodeIndex, Vec<NodeIndex>)> = b
             .shore_up
             .iter()
@@ -334,11 +335,20 @@ mod tests {
         assert_eq!((b.disputes[0].from, b.disputes[0].to), (a, e));
         assert!(b.unanswered.is_empty());
         assert_eq!(
-            [b.role(&map, m), b.role(&map, t), b.role(&map, a), b.role(&map, e)],
+            [
+                b.role(&map, m),
+                b.role(&map, t),
+                b.role(&map, a),
+                b.role(&map, e)
+            ],
             [Role::Nobody, Role::Theirs, Role::Ours, Role::Ours]
         );
         let all = brief(&map, &Ask::Camp("pro".into()), None, true).unwrap();
-        assert_eq!(all.press, [p, e, a], "with all, the evidence leaves E and A too");
+        assert_eq!(
+            all.press,
+            [p, e, a],
+            "with all, the evidence leaves E and A too"
+        );
         assert_eq!(all.unanswered, [q, f], "their points nobody answered");
     }
 
@@ -348,8 +358,15 @@ mod tests {
         let b = brief(&map, &Ask::Side("ally".into()), None, false).unwrap();
         assert_eq!(b.role(&map, e), Role::Ally);
         assert_eq!(b.role(&map, a), Role::Ours);
-        assert!(b.clashes.is_empty(), "the ally's side takes part in no clash");
-        assert_eq!(b.disputes.len(), 1, "its rebuttal of an ally is listed apart");
+        assert!(
+            b.clashes.is_empty(),
+            "the ally's side takes part in no clash"
+        );
+        assert_eq!(
+            b.disputes.len(),
+            1,
+            "its rebuttal of an ally is listed apart"
+        );
         let con = brief(&map, &Ask::Side("con".into()), None, false).unwrap();
         assert_eq!(con.clashes[0].clash.point, map.motion_node().unwrap());
         assert_eq!(con.clashes[1].clash.point, t);

@@ -259,7 +259,10 @@ fn prep_filters_narrow_the_lists() {
     // hides, since answers are judged on the whole map.
     assert!(md.contains("## Clashes (1), most important first"), "{md}");
     assert!(md.contains("### 1. Our point: \\[Four days\\]\n"), "{md}");
-    assert!(md.contains("- **They** (con) rebut it with \\<Childcare\\>"), "{md}");
+    assert!(
+        md.contains("- **They** (con) rebut it with \\<Childcare\\>"),
+        "{md}"
+    );
     assert!(!md.contains("### 2."), "{md}");
 }
 

@@ -25,7 +25,11 @@ fn clashes(args: &[&str]) -> String {
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -91,7 +95,11 @@ fn the_camp_filter_keeps_the_clashes_a_camp_takes_part_in() {
     assert_eq!(points(&["--camp", "yes"]), yes);
     assert_eq!(points(&["--camp", "parents"]), yes);
     assert_eq!(points(&["--camp", "research"]), ["<Belonging survey>"]);
-    assert_eq!(points(&["--camp", "no"]).len(), 7, "the pupils take part in all");
+    assert_eq!(
+        points(&["--camp", "no"]).len(),
+        7,
+        "the pupils take part in all"
+    );
     // The parents' rebuttal of the school (allies) is an internal dispute, not a clash.
     assert!(!points(&[]).contains(&"[Uniforms build belonging]".to_string()));
 }
@@ -113,8 +121,7 @@ fn an_unknown_camp_is_a_usage_error_listing_the_camps() {
 
 #[test]
 fn the_exchange_stops_at_four_levels_and_counts_the_rest() {
-    let v: Value =
-        serde_json::from_str(&clashes(&["--format", "json"])).expect("JSON");
+    let v: Value = serde_json::from_str(&clashes(&["--format", "json"])).expect("JSON");
     assert_eq!(v["depth"], 4);
     // The motion's exchange: cost (1), shop (2), empty (3), doubled (4); the fifth level
     // (<Only small sizes>) is counted, not listed.

@@ -21,7 +21,11 @@ fn run(args: &[&str], input: &Path) -> String {
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
@@ -44,7 +48,10 @@ fn clash_points(camp: &str) -> Vec<String> {
 fn escaped(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -95,7 +102,10 @@ fn check_brief(camp: &str, md: &str) {
         .collect();
     assert_eq!(written, expected, "{camp}: every clash, in order");
     assert!(
-        md.contains(&format!("## Clashes ({}), most important first", expected.len())),
+        md.contains(&format!(
+            "## Clashes ({}), most important first",
+            expected.len()
+        )),
         "{camp}"
     );
 }
@@ -131,7 +141,10 @@ fn a_side_finds_its_camp() {
     assert_eq!(by_side, run(&["prep", "--camp", "for"], &arguments()));
     let one = run(&["prep", "--side", "utla"], &arguments());
     assert!(one.starts_with("# Debate prep: UTLA (2018 statement) (side utla)\n\n- **We:** UTLA (2018 statement) (utla)\n- **Our allies:** UTLA readers backing the union (readers-supportive)\n"), "{one}");
-    assert!(!one.contains("**We** (readers-supportive)"), "an ally is not us");
+    assert!(
+        !one.contains("**We** (readers-supportive)"),
+        "an ally is not us"
+    );
 }
 
 #[test]
@@ -147,7 +160,10 @@ fn allies_are_never_opponents() {
             .expect("who is who");
         for side in sides {
             assert!(!they.contains(side), "{camp}: {they}");
-            assert!(!md.contains(&format!("**They** ({side})")), "{camp}: {side}");
+            assert!(
+                !md.contains(&format!("**They** ({side})")),
+                "{camp}: {side}"
+            );
             assert!(!md.contains(&format!("Their point: {side}")), "{camp}");
         }
         // Every "their point" belongs to another camp: its facts line names its side.
@@ -169,8 +185,14 @@ fn all_writes_every_clash_in_full_and_every_list() {
     let all = run(&["prep", "--camp", "for", "--all"], &arguments());
     let short_clashes = brief_clashes(&short);
     let all_clashes = brief_clashes(&all);
-    assert!(short_clashes.iter().any(|c| !c.2), "the short brief compacts some");
-    assert!(short_clashes.iter().any(|c| c.2), "and writes the first in full");
+    assert!(
+        short_clashes.iter().any(|c| !c.2),
+        "the short brief compacts some"
+    );
+    assert!(
+        short_clashes.iter().any(|c| c.2),
+        "and writes the first in full"
+    );
     assert!(short_clashes[0].2, "the most important clash is in full");
     assert!(all_clashes.iter().all(|c| c.2), "--all writes all in full");
     assert_eq!(
@@ -185,7 +207,10 @@ fn all_writes_every_clash_in_full_and_every_list() {
 
 #[test]
 fn html_prints_one_page_per_clash() {
-    let html = run(&["prep", "--camp", "against", "--format", "html"], &arguments());
+    let html = run(
+        &["prep", "--camp", "against", "--format", "html"],
+        &arguments(),
+    );
     let clashes = clash_points("against").len();
     assert_eq!(html.matches("<section class=\"clash\"").count(), clashes);
     for k in 1..=clashes {

@@ -75,7 +75,8 @@ fn the_analyses_text_lists_relations_as_written() {
         "{brief}"
     );
     assert!(
-        brief.contains("- \\[E\\] (clash 3): falls; no reply yet to \\<F\\>, \\<G\\> and \\[A\\]\n"),
+        brief
+            .contains("- \\[E\\] (clash 3): falls; no reply yet to \\<F\\>, \\<G\\> and \\[A\\]\n"),
         "{brief}"
     );
 }

@@ -224,9 +224,6 @@ pub(crate) fn clash_json(map: &Map, camps: &Camps, clash: &Clash) -> Value {
 /// "relation", "verdict", "strength", "repeat", "unlisted", "replies": [...]}], "verdict",
 /// "strength", "distance", "leads_to"}]}`; nodes as in the export.
 pub fn json(map: &Map, camps: &Camps, clashes: &[Clash]) -> Value {
-    let list: Vec<Value> = clashes
-        .iter()
-        .map(|c| clash_json(map, camps, c))
-        .collect();
+    let list: Vec<Value> = clashes.iter().map(|c| clash_json(map, camps, c)).collect();
     json!({"depth": DEPTH, "clashes": list})
 }

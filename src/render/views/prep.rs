@@ -157,14 +157,22 @@ fn move_with_us(with_point: bool, depth: u32) -> bool {
 /// on our side here: (`Also unite-la`, ` rebuts it with`); an ally: (`Our ally`, ` (cde)
 /// rebuts it with`).
 fn who_does(map: &Map, brief: &Brief, with_point: bool, m: &Move) -> (String, String) {
-    let side = map.node(m.node).side.clone().unwrap_or_else(|| "no side".into());
+    let side = map
+        .node(m.node)
+        .side
+        .clone()
+        .unwrap_or_else(|| "no side".into());
     let verb = verb(m.relation);
     match brief.role(map, m.node) {
         Role::Ours => ("We".into(), format!(" ({side}) {verb} it with")),
-        Role::Ally => ("Our ally".into(), format!(" ({side}) {} it with", singular(verb))),
-        _ if move_with_us(with_point, m.depth) => {
-            (format!("Also {side}"), format!(" {} it with", singular(verb)))
-        }
+        Role::Ally => (
+            "Our ally".into(),
+            format!(" ({side}) {} it with", singular(verb)),
+        ),
+        _ if move_with_us(with_point, m.depth) => (
+            format!("Also {side}"),
+            format!(" {} it with", singular(verb)),
+        ),
         _ => ("They".into(), format!(" ({side}) {verb} it with")),
     }
 }
@@ -280,9 +288,7 @@ fn next(map: &Map, brief: &Brief, clash: &Clash) -> String {
     }
     let targets: Vec<NodeIndex> = sides_of(map, brief, clash)
         .into_iter()
-        .filter(|&(ix, ours)| {
-            !ours && ix != clash.point && brief.verdicts.label(ix) != Label::Out
-        })
+        .filter(|&(ix, ours)| !ours && ix != clash.point && brief.verdicts.label(ix) != Label::Out)
         .map(|(ix, _)| ix)
         .collect();
     let undecided = clash.verdict == Label::Undec;
@@ -646,8 +652,12 @@ fn lists(map: &Map, brief: &Brief) -> Vec<List> {
             })
             .collect(),
         total: brief.disputes.len(),
-        more: (brief.disputes.len() > shown)
-            .then(|| format!("and {} more (`--all` lists them)", brief.disputes.len() - shown)),
+        more: (brief.disputes.len() > shown).then(|| {
+            format!(
+                "and {} more (`--all` lists them)",
+                brief.disputes.len() - shown
+            )
+        }),
     });
     if brief.all {
         out.push(List {
@@ -851,7 +861,9 @@ fn role_word(role: Role) -> &'static str {
 /// The brief as JSON: `{"camp": {"id", "label", "sides"}, "side", "all", "motion": {"node",
 /// "verdict", "strength", "reason", "hinges_on", "hinges_error"} or null, "clashes": [each as in
 /// `counterpoint clashes --format json`, with "role" (whose point: ours, ally, theirs, nobody),
-/// "standing": {"ours", "theirs"}, "hinges_on", "hinges_error"], "press": [node + "verdict",
+/// "standing": {"ours", "theirs", "undecided"} (the ids of the clash's nodes that stand on our
+/// side of it, on theirs, and those undecided), "hinges_on", "hinges_error"], "press": [node +
+/// "verdict",
 /// "strength", "distance"], "shore_up": [the same + "unreplied": [ids]], "disputes": [{"from",
 /// "to", "relation"}], "unanswered": [as press; only with `--all`], "sources": [...]}`.
 pub fn json(map: &Map, brief: &Brief) -> Value {
