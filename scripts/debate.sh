@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: check the Alliance–UTLA debate in arguments/ and regenerate everything under docs/
-# (diagram as DOT and SVG, unanswered points, statuses, prep briefs, the HTML report and its screenshot).
+# (diagram as DOT and SVG, unanswered points, statuses and strengths, clashes, prep briefs per camp,
+# the HTML report and its screenshot).
 #
 #   scripts/debate.sh            # sources in ../shared/sources, output in docs/
 #   SOURCES=DIR OUT=DIR scripts/debate.sh
@@ -40,15 +41,19 @@ else
   echo "note: Graphviz 'dot' is not installed (apt-get install graphviz): SVG, report and screenshot skipped"
 fi
 
-echo "== unanswered points"
-run unanswered arguments/ --format markdown > "$OUT/unanswered.md"
+echo "== unanswered points (contentions first, then evidence leaves)"
+run unanswered arguments/ --all --format markdown > "$OUT/unanswered.md"
 
-echo "== grounded status"
+echo "== status: grounded verdicts with their reasons and hinges, and DF-QuAD strengths"
 run status arguments/ > "$OUT/status.txt"
+run status arguments/ --semantics dfquad > "$OUT/strength.txt"
 
-echo "== prep briefs"
-for side in alliance utla; do
-  run prep arguments/ --side "$side" --format markdown > "$OUT/prep-$side.md"
+echo "== clashes"
+run clashes arguments/ --format markdown > "$OUT/clashes.md"
+
+echo "== prep briefs, one per camp of the motion"
+for camp in for against; do
+  run prep arguments/ --camp "$camp" --format markdown > "$OUT/prep-$camp.md"
 done
 
 if command -v dot >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
 //! Analyses of a map: unanswered points, acceptability (grounded, preferred and stable
 //! semantics), the debate-prep brief, filters and statistics.
 pub mod camps;
-pub mod dependents;
+pub mod clashes;
 pub mod extensions;
 pub mod filter;
 pub mod grounded;

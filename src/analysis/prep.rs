@@ -1,243 +1,386 @@
-//! The debate-prep brief for one side S: what to answer, what to press, what to shore up, and
-//! where S's claims stand.
+//! The debate-prep brief for one camp (or one side of a camp): what a coach hands out.
 //!
-//! Definitions (attacks are `rebuts`, `undercuts` and `contradicts`, the last in both
-//! directions):
-//! - An *opponent's point* is a node whose side is another declared or used side than S (nodes
-//!   without a side belong to nobody and are not listed).
-//! - S *has answered* a point when some node of side S attacks it.
-//! - (a) **Answer these**: opponents' points S has not answered — the to-do list.
-//! - (b) **Press these**: S's points nobody answered (no node of another side, or without side,
-//!   attacks them; see [`unanswered`]).
-//! - (c) **Shore these up**: S's points with an *undefended* attacker: a node of another side
-//!   (or without side) that attacks the point, and that no node of side S attacks in turn. Each
-//!   item lists those attackers. A support from S for the point itself does not count as a
-//!   defence: only an answer to the attacker does.
-//! - (d) **Where S's claims stand**: S's claims (nodes with no outgoing relation) under
-//!   grounded semantics, with the reason.
+//! "Ours" is the camp asked for, or with a side asked for, that side alone; **opponents** are
+//! the other camps (see [`super::camps`]); allies (the other sides of our camp, when one side is
+//! briefed) are neither. The brief holds, in order:
 //!
-//! Each part is ordered by weight: claims first, then by how many nodes depend on the point
-//! (see [`dependents`]), then in map order.
+//! 1. **The motion**: its grounded label, strength, and the links its verdict hinges on (see
+//!    [`super::hinges`]).
+//! 2. **Clashes** involving us (see [`super::clashes`]): our point attacked by an opponent, or
+//!    an opponent's point we attack; most important first, each with what its verdict hinges
+//!    on.
+//! 3. **Press**: our contentions (see [`Stakes::is_contention`]) no opponent answered.
+//!    **Shore up**: our contentions an opponent attacks where we have not replied to that
+//!    attacker, with those attackers.
+//! 4. **Disputes among allies**: attacks between our nodes and our allies' (or among our own),
+//!    never counted as answers.
+//!
+//! With `all`, press and shore up list evidence leaves too, and the brief adds every
+//! unanswered point of the opponents.
+//!
+//! What each verdict hinges on is computed link by link (see [`hinges_on`]). The work on all
+//! the clashes together is bounded by [`DEFAULT_WORK`]: each clash gets an equal share, and a
+//! clash over its share says so ([`TooLarge`]).
 
 use petgraph::stable_graph::NodeIndex;
 
-use super::dependents;
+use super::camps::{internal_disputes, CampId, Camps, Dispute};
+use super::clashes::{self, find_camp, Clash, UnknownCamp};
 use super::filter::{self, FilterError, Selection};
 use super::grounded::label_framework;
+use super::hinges::{hinges_on, Hinge, TooLarge, DEFAULT_WORK};
 use super::reasons::{self, Reason};
-use super::unanswered;
+use super::stakes::Stakes;
+use super::unanswered::{answers, is_answered};
+use super::Verdicts;
 use crate::graph::framework::MapFramework;
-use crate::graph::Label;
-use crate::model::{Kind, Map};
+use crate::model::Map;
 
-/// One point in the brief.
+/// Whom to brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Item {
-    pub(crate) node: NodeIndex,
-    pub(crate) kind: Kind,
-    /// How many nodes depend on it.
-    pub(crate) dependents: usize,
-    /// Its grounded label and the reason (`None` only for a node outside the framework).
-    pub(crate) label: Label,
-    pub(crate) reason: Option<Reason>,
-    /// Nodes the item is about: for (a) what the opponent's point supports or attacks, for (c)
-    /// the undefended attackers; empty otherwise.
-    pub(crate) related: Vec<NodeIndex>,
+pub enum Ask {
+    /// A camp, by its id or the id of one of its sides.
+    Camp(String),
+    /// One side: "ours" is that side only.
+    Side(String),
 }
 
-/// Which part of the brief (see the module documentation).
+/// Who a node belongs to, seen from the camp briefed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PartKey {
-    /// (a) opponents' points the side has not answered.
-    Answer,
-    /// (b) the side's points nobody answered.
-    Press,
-    /// (c) the side's points with an undefended attacker.
-    ShoreUp,
-    /// (d) the side's claims under grounded semantics.
-    Claims,
+pub enum Role {
+    /// Ours: the camp (or the side) briefed.
+    Ours,
+    /// An ally: another side of our camp (only when one side is briefed).
+    Ally,
+    /// An opponent: another camp.
+    Theirs,
+    /// A node without a side (the motion): nobody's.
+    Nobody,
 }
 
-impl PartKey {
-    /// `answer`, `press`, `shore_up`, `claims`.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            PartKey::Answer => "answer",
-            PartKey::Press => "press",
-            PartKey::ShoreUp => "shore_up",
-            PartKey::Claims => "claims",
-        }
-    }
+/// The motion and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Motion {
+    /// The motion's node.
+    pub node: NodeIndex,
+    /// The links its grounded label hinges on, or why they were not computed.
+    pub hinges: Result<Vec<Hinge>, TooLarge>,
 }
 
-/// A part of the brief.
+/// One clash of the brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BriefClash {
+    /// The clash.
+    pub clash: Clash,
+    /// The links the point's grounded label hinges on, or why they were not computed.
+    pub hinges: Result<Vec<Hinge>, TooLarge>,
+}
+
+/// One of our contentions to shore up.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Part {
-    pub(crate) key: PartKey,
-    pub(crate) items: Vec<Item>,
+pub struct ShoreUp {
+    /// Our contention.
+    pub node: NodeIndex,
+    /// The opponents' attacks on it that we have not replied to, in the order written.
+    pub unreplied: Vec<NodeIndex>,
 }
 
-/// The brief for one side.
+/// The brief (see the module documentation).
 #[derive(Debug, Clone)]
 pub struct Brief {
-    pub(crate) side: String,
-    pub(crate) parts: Vec<Part>,
-    /// The map's framework, whose arguments the items' reasons refer to.
+    /// Our camp.
+    pub camp: CampId,
+    /// The side briefed, when one side is.
+    pub side: Option<String>,
+    /// Whether everything is listed (evidence leaves, opponents' unanswered points).
+    pub all: bool,
+    /// The map's camps.
+    pub camps: Camps,
+    /// Every node's grounded label and strength.
+    pub verdicts: Verdicts,
+    /// Every node's stakes.
+    pub stakes: Stakes,
+    /// The motion, when the map names one.
+    pub motion: Option<Motion>,
+    /// The clashes involving us, most important first.
+    pub clashes: Vec<BriefClash>,
+    /// Our points no opponent answered: contentions (everything with `all`), most important
+    /// first.
+    pub press: Vec<NodeIndex>,
+    /// Our points with an opponent's attack we have not replied to, most important first.
+    pub shore_up: Vec<ShoreUp>,
+    /// Attacks between us and our allies, or among ourselves, in the order written.
+    pub disputes: Vec<Dispute>,
+    /// With `all`: the opponents' points nobody answered, most important first.
+    pub unanswered: Vec<NodeIndex>,
+    /// The map's framework, whose arguments the reasons refer to.
     pub(crate) framework: MapFramework,
-    /// The reasons for the framework's grounded labels.
+    /// Each argument's grounded reason.
     pub(crate) reasons: reasons::Reasons,
 }
 
-/// Whether some node of `side` attacks `ix` (rebuts, undercuts, or contradicts either way).
-fn attacked_by_side(map: &Map, ix: NodeIndex, side: &str) -> bool {
-    let of_side = |other: NodeIndex| map.node(other).side.as_deref() == Some(side);
-    map.incoming_unordered(ix)
-        .any(|(from, r)| r.is_attack() && of_side(from))
-        || map
-            .outgoing_unordered(ix)
-            .any(|(to, r)| r == crate::model::Relation::Contradicts && of_side(to))
+impl Brief {
+    /// Whether the node is ours.
+    pub fn is_ours(&self, map: &Map, ix: NodeIndex) -> bool {
+        match &self.side {
+            Some(side) => map.node(ix).side.as_deref() == Some(side.as_str()),
+            None => self.camps.camp(ix) == Some(self.camp),
+        }
+    }
+
+    /// Who the node belongs to, seen from us.
+    pub fn role(&self, map: &Map, ix: NodeIndex) -> Role {
+        match self.camps.camp(ix) {
+            None => Role::Nobody,
+            Some(_) if self.is_ours(map, ix) => Role::Ours,
+            Some(c) if c == self.camp => Role::Ally,
+            Some(_) => Role::Theirs,
+        }
+    }
+
+    /// The node's grounded reason and its argument number (`None` outside the framework).
+    pub(crate) fn reason(&self, ix: NodeIndex) -> Option<(Reason, u32)> {
+        let a = self.framework.arg(ix)?;
+        Some((self.reasons.get(a)?, a))
+    }
 }
 
-/// The brief for `side`, listing only nodes in `selection` (all when `None`). An error when
-/// the map has no such side.
-pub fn brief(map: &Map, side: &str, selection: Option<&Selection>) -> Result<Brief, FilterError> {
-    filter::known_side(map, side)?;
-    // Only a map of more than 4 billion nodes fails here, which cannot have been loaded.
-    let mf = MapFramework::new(map).unwrap_or_default();
-    let grounded = label_framework(&mf.framework);
-    let reasons = reasons::explain(&mf.framework, &grounded);
-    let deps = dependents::dependents(map);
-    let item = |ix: NodeIndex, related: Vec<NodeIndex>| {
-        let a = mf.arg(ix);
-        Item {
-            node: ix,
-            kind: map.kind(ix),
-            dependents: deps.get(ix),
-            label: a.map_or(Label::Undec, |a| grounded.label(a)),
-            reason: a.and_then(|a| reasons.get(a)),
-            related,
+/// Why a brief cannot be written: the camp or side asked for is not in the map.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrepError {
+    /// No camp (or side) has the id asked for.
+    #[error(transparent)]
+    Camp(#[from] UnknownCamp),
+    /// No side has the id asked for.
+    #[error(transparent)]
+    Side(#[from] FilterError),
+}
+
+/// The brief for `ask`, listing only nodes in `selection` (all when `None`); `all` lists
+/// everything (see the module documentation).
+pub fn brief(
+    map: &Map,
+    ask: &Ask,
+    selection: Option<&Selection>,
+    all: bool,
+) -> Result<Brief, PrepError> {
+    let camps = Camps::of(map);
+    let (camp, side) = match ask {
+        Ask::Camp(id) => (find_camp(&camps, id)?, None),
+        Ask::Side(id) => {
+            filter::known_side(map, id)?;
+            (find_camp(&camps, id)?, Some(id.clone()))
         }
     };
-    let camps = super::camps::Camps::of(map);
-    let shown = |ix: NodeIndex| selection.is_none_or(|s| s.contains(ix));
-    let ours = |ix: NodeIndex| map.node(ix).side.as_deref() == Some(side);
-    let (mut answer, mut press, mut shore_up, mut claims) = (vec![], vec![], vec![], vec![]);
-    for (ix, node) in map.nodes() {
-        if !shown(ix) {
-            continue;
-        }
-        if !ours(ix) {
-            if node.side.is_some() && !attacked_by_side(map, ix, side) {
-                let targets: Vec<NodeIndex> = map.outgoing(ix).map(|(t, _)| t).collect();
-                answer.push(item(ix, targets));
-            }
-            continue;
-        }
-        let attackers = unanswered::answers(map, &camps, ix);
-        if attackers.is_empty() {
-            press.push(item(ix, Vec::new()));
-        }
-        let undefended: Vec<NodeIndex> = attackers
-            .into_iter()
-            .filter(|&y| !attacked_by_side(map, y, side))
-            .collect();
-        if !undefended.is_empty() {
-            shore_up.push(item(ix, undefended));
-        }
-        if map.kind(ix) == Kind::Claim {
-            claims.push(item(ix, Vec::new()));
-        }
-    }
-    for items in [&mut answer, &mut press, &mut shore_up, &mut claims] {
-        order(items);
-    }
-    Ok(Brief {
-        side: side.to_string(),
-        parts: vec![
-            Part {
-                key: PartKey::Answer,
-                items: answer,
-            },
-            Part {
-                key: PartKey::Press,
-                items: press,
-            },
-            Part {
-                key: PartKey::ShoreUp,
-                items: shore_up,
-            },
-            Part {
-                key: PartKey::Claims,
-                items: claims,
-            },
-        ],
-        framework: mf,
+    let verdicts = Verdicts::whole(map);
+    let stakes = Stakes::of(map);
+    // Only a map of more than 4 billion nodes fails here, which cannot have been loaded.
+    let framework = MapFramework::new(map).unwrap_or_default();
+    let grounded = label_framework(&framework.framework);
+    let reasons = reasons::explain(&framework.framework, &grounded);
+    let mut brief = Brief {
+        camp,
+        side,
+        all,
+        camps,
+        verdicts,
+        stakes,
+        motion: None,
+        clashes: Vec::new(),
+        press: Vec::new(),
+        shore_up: Vec::new(),
+        disputes: Vec::new(),
+        unanswered: Vec::new(),
+        framework,
         reasons,
-    })
-}
-
-/// Claims first, then more dependents first, then map order (the sort is stable).
-fn order(items: &mut [Item]) {
-    items.sort_by_key(|i| (i.kind != Kind::Claim, std::cmp::Reverse(i.dependents)));
+    };
+    let shown = |ix: NodeIndex| selection.is_none_or(|s| s.contains(ix));
+    brief.motion = map.motion_node().map(|node| Motion {
+        node,
+        hinges: hinges_on(map, node, DEFAULT_WORK),
+    });
+    let involved: Vec<Clash> = clashes::clashes(map, &brief.camps, &brief.verdicts, &brief.stakes)
+        .into_iter()
+        .filter(|c| shown(c.point) && c.involves(|ix| brief.is_ours(map, ix)))
+        .collect();
+    let share = DEFAULT_WORK / involved.len().max(1);
+    brief.clashes = involved
+        .into_iter()
+        .map(|clash| BriefClash {
+            hinges: hinges_on(map, clash.point, share),
+            clash,
+        })
+        .collect();
+    let b = &brief;
+    let listed = |ix: NodeIndex| shown(ix) && (all || b.stakes.is_contention(ix));
+    let ours: Vec<NodeIndex> = map
+        .nodes()
+        .map(|(ix, _)| ix)
+        .filter(|&ix| b.is_ours(map, ix))
+        .collect();
+    let mut press: Vec<NodeIndex> = ours
+        .iter()
+        .copied()
+        .filter(|&ix| listed(ix) && !is_answered(map, &b.camps, ix))
+        .collect();
+    let mut shore_up: Vec<ShoreUp> = ours
+        .iter()
+        .copied()
+        .filter(|&ix| listed(ix))
+        .filter_map(|ix| {
+            let unreplied: Vec<NodeIndex> = answers(map, &b.camps, ix)
+                .into_iter()
+                .filter(|&a| {
+                    !answers(map, &b.camps, a)
+                        .into_iter()
+                        .any(|r| b.is_ours(map, r))
+                })
+                .collect();
+            (!unreplied.is_empty()).then_some(ShoreUp {
+                node: ix,
+                unreplied,
+            })
+        })
+        .collect();
+    let disputes: Vec<Dispute> = internal_disputes(map, &b.camps)
+        .into_iter()
+        .filter(|d| {
+            (b.is_ours(map, d.from) || b.is_ours(map, d.to)) && (shown(d.from) || shown(d.to))
+        })
+        .collect();
+    let mut unanswered: Vec<NodeIndex> = if all {
+        map.nodes()
+            .map(|(ix, _)| ix)
+            .filter(|&ix| {
+                shown(ix) && b.role(map, ix) == Role::Theirs && !is_answered(map, &b.camps, ix)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rank = |ix: NodeIndex| b.stakes.rank(ix, b.verdicts.strength(ix));
+    press.sort_by_key(|&ix| rank(ix));
+    shore_up.sort_by_key(|s| rank(s.node));
+    unanswered.sort_by_key(|&ix| rank(ix));
+    brief.press = press;
+    brief.shore_up = shore_up;
+    brief.disputes = disputes;
+    brief.unanswered = unanswered;
+    Ok(brief)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edge, Node, Relation, Side};
+    use crate::model::{Camp, Relation::*};
+
+    /// The motion M; `con`'s thesis T rebuts it; `pro`'s R rebuts T; `con`'s Q rebuts R;
+    /// `pro`'s S supports R (a contention: R is supported); `pro`'s E supports S; `con`'s
+    /// F rebuts S; `ally`'s A rebuts E (an internal dispute); `pro`'s P supports the motion
+    /// (its only relation goes to the motion: a thesis, unanswered).
+    fn debate() -> (Map, [NodeIndex; 9]) {
+        let (mut map, ix) = Map::of(
+            [
+                ("[M]", ""),
+                ("[T]", "con"),
+                ("<R>", "pro"),
+                ("<Q>", "con"),
+                ("<S>", "pro"),
+                ("<E>", "pro"),
+                ("<F>", "con"),
+                ("<A>", "ally"),
+                ("<P>", "pro"),
+            ],
+            &[
+                ("[T]", Rebuts, "[M]"),
+                ("<R>", Rebuts, "[T]"),
+                ("<Q>", Rebuts, "<R>"),
+                ("<S>", Supports, "<R>"),
+                ("<E>", Supports, "<S>"),
+                ("<F>", Rebuts, "<S>"),
+                ("<A>", Rebuts, "<E>"),
+                ("<P>", Supports, "[M]"),
+            ],
+        );
+        map.motion = Some("M".into());
+        map.camps.push(Camp {
+            id: "yes".into(),
+            label: "Yes".into(),
+            sides: vec!["pro".into(), "ally".into()],
+            origin: None,
+        });
+        (map, ix)
+    }
 
     #[test]
-    fn the_four_parts() {
-        // pro: claim C, support S -> C. con: R rebuts C, R2 rebuts S, X claim.
-        // pro: U undercuts R (so R is answered; R2 is not).
-        let mut map = Map::new();
-        for id in ["pro", "con"] {
-            map.sides.push(Side {
-                id: id.into(),
-                label: id.into(),
-                color: None,
-            });
-        }
-        let mut add = |n: Node| map.add_node(n).unwrap();
-        let c = add(Node::statement("C", "").with_side("pro"));
-        let s = add(Node::argument("S", "").with_side("pro"));
-        let r = add(Node::argument("R", "").with_side("con"));
-        let r2 = add(Node::argument("R2", "").with_side("con"));
-        add(Node::statement("X", "").with_side("con"));
-        let u = add(Node::argument("U", "").with_side("pro"));
-        map.add_edge(s, c, Edge::new(Relation::Supports));
-        map.add_edge(r, c, Edge::new(Relation::Rebuts));
-        map.add_edge(r2, s, Edge::new(Relation::Rebuts));
-        map.add_edge(u, r, Edge::new(Relation::Undercuts));
-        let b = brief(&map, "pro", None).unwrap();
-        let ids = |k: usize| -> Vec<(&str, Vec<&str>)> {
-            b.parts[k]
-                .items
-                .iter()
-                .map(|i| {
-                    let rel = i
-                        .related
-                        .iter()
-                        .map(|&r| map.node(r).title.as_str())
-                        .collect();
-                    (map.node(i.node).title.as_str(), rel)
-                })
-                .collect()
-        };
-        assert_eq!(ids(0), vec![("X", vec![]), ("R2", vec!["S"])]);
-        assert_eq!(ids(1), vec![("U", vec![])]);
-        assert_eq!(ids(2), vec![("S", vec!["R2"])]);
-        assert_eq!(ids(3), vec![("C", vec![])]);
-        let keys: Vec<PartKey> = b.parts.iter().map(|p| p.key).collect();
-        use PartKey::*;
-        assert_eq!(keys, [Answer, Press, ShoreUp, Claims]);
-        let claim = &b.parts[3].items[0];
-        assert_eq!(claim.label, Label::In);
-        assert_eq!(claim.reason, Some(Reason::AttackersFall));
-        assert_eq!(claim.dependents, 4, "S, R, R2 and U");
+    fn the_parts_of_a_camps_brief() {
+        let (map, [m, t, r, q, s, e, f, a, p]) = debate();
+        let b = brief(&map, &Ask::Camp("yes".into()), None, false).unwrap();
+        assert_eq!(b.motion.as_ref().map(|x| x.node), Some(m));
+        let points: Vec<NodeIndex> = b.clashes.iter().map(|c| c.clash.point).collect();
+        // T (their thesis, we rebut it), R (ours, attacked by Q), S (ours, attacked by F).
+        assert_eq!(points, [t, r, s]);
         assert_eq!(
-            brief(&map, "neutral", None).unwrap_err().to_string(),
-            "unknown side \"neutral\"; the map's sides are: pro, con"
+            b.press,
+            [p],
+            "P is a thesis nobody answered; E is an evidence leaf"
+        );
+        let shore: Vec<(NodeIndex, Vec<NodeIndex>)> = b
+            .shore_up
+            .iter()
+            .map(|x| (x.node, x.unreplied.clone()))
+            .collect();
+        assert_eq!(shore, [(r, vec![q]), (s, vec![f])]);
+        assert_eq!(b.disputes.len(), 1);
+        assert_eq!((b.disputes[0].from, b.disputes[0].to), (a, e));
+        assert!(b.unanswered.is_empty());
+        assert_eq!(
+            [
+                b.role(&map, m),
+                b.role(&map, t),
+                b.role(&map, a),
+                b.role(&map, e)
+            ],
+            [Role::Nobody, Role::Theirs, Role::Ours, Role::Ours]
+        );
+        let all = brief(&map, &Ask::Camp("pro".into()), None, true).unwrap();
+        assert_eq!(
+            all.press,
+            [p, e, a],
+            "with all, the evidence leaves E and A too"
+        );
+        assert_eq!(all.unanswered, [q, f], "their points nobody answered");
+    }
+
+    #[test]
+    fn one_side_and_its_allies() {
+        let (map, [_, t, _, _, _, e, _, a, _]) = debate();
+        let b = brief(&map, &Ask::Side("ally".into()), None, false).unwrap();
+        assert_eq!(b.role(&map, e), Role::Ally);
+        assert_eq!(b.role(&map, a), Role::Ours);
+        assert!(
+            b.clashes.is_empty(),
+            "the ally's side takes part in no clash"
+        );
+        assert_eq!(
+            b.disputes.len(),
+            1,
+            "its rebuttal of an ally is listed apart"
+        );
+        let con = brief(&map, &Ask::Side("con".into()), None, false).unwrap();
+        assert_eq!(con.clashes[0].clash.point, map.motion_node().unwrap());
+        assert_eq!(con.clashes[1].clash.point, t);
+        assert_eq!(
+            brief(&map, &Ask::Side("neutral".into()), None, false)
+                .unwrap_err()
+                .to_string(),
+            "unknown side \"neutral\"; the map's sides are: con, pro, ally"
+        );
+        assert_eq!(
+            brief(&map, &Ask::Camp("neutral".into()), None, false)
+                .unwrap_err()
+                .to_string(),
+            "unknown camp \"neutral\"; the camps are: yes, con"
         );
     }
 }

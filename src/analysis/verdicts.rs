@@ -77,6 +77,11 @@ impl Verdicts {
         self.labels.get(ix.index()).copied().unwrap_or(Label::Undec)
     }
 
+    /// Every node's DF-QuAD strength.
+    pub fn strengths(&self) -> &Strengths {
+        &self.strengths
+    }
+
     /// The node's DF-QuAD strength, from 0 to 1.
     pub fn strength(&self, ix: NodeIndex) -> f64 {
         self.strengths.get(ix)

@@ -228,7 +228,7 @@ fn prep_html_is_one_escaped_page() {
         html.starts_with("<!DOCTYPE html><html lang=\"en\">"),
         "{html}"
     );
-    assert!(html.contains("<title>Debate prep: Opponents (con)</title>"));
+    assert!(html.contains("<title>Debate prep: Opponents (side con)</title>"));
     // The hostile text of <Small savings> is escaped, never markup.
     assert!(html.contains(
         "A fifth of the &quot;transport&quot; budget is &lt;b&gt;little&lt;/b&gt; &amp; cheap."
@@ -255,8 +255,15 @@ fn prep_filters_narrow_the_lists() {
         ],
         &four_day(),
     );
-    assert!(md.contains("## 4. Where your claims stand (1)"), "{md}");
-    assert!(md.contains("## 1. Answer these (0)"), "{md}");
+    // Only the clash on [Four days] is kept; its exchange still names the attacks the filter
+    // hides, since answers are judged on the whole map.
+    assert!(md.contains("## Clashes (1), most important first"), "{md}");
+    assert!(md.contains("### 1. Our point: \\[Four days\\]\n"), "{md}");
+    assert!(
+        md.contains("- **They** (con) rebut it with \\<Childcare\\>"),
+        "{md}"
+    );
+    assert!(!md.contains("### 2."), "{md}");
 }
 
 #[test]

@@ -7,12 +7,14 @@
 mod analysis;
 mod architecture;
 mod check;
+mod clashes;
 mod common;
 mod conformance;
 mod debate;
 mod exit_codes;
 mod export;
 mod formats;
+mod prep;
 mod readme;
 mod relation_order;
 mod render;

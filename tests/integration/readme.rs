@@ -62,14 +62,22 @@ fn the_definitions_example_computes_the_values_it_states() {
     assert!(stakes.is_contention(cost) && !stakes.is_contention(find("Cheaper clothes")));
     let strengths = Strengths::of(map);
     let motion = map.motion_node().expect("the motion");
-    assert_eq!((strengths.get(cost), strengths.get(motion)), (0.125, 0.3125));
+    assert_eq!(
+        (strengths.get(cost), strengths.get(motion)),
+        (0.125, 0.3125)
+    );
     let verdicts = Verdicts::whole(map);
-    assert_eq!((verdicts.label(motion), verdicts.label(cost)), (Label::Out, Label::Out));
+    assert_eq!(
+        (verdicts.label(motion), verdicts.label(cost)),
+        (Label::Out, Label::Out)
+    );
     let hinges = hinges_on(map, motion, DEFAULT_WORK).expect("small");
     let shown: Vec<(&str, &str, Label, f64)> = hinges
         .iter()
         .map(|h| (id(h.from), id(h.to), h.label_without, h.strength_without))
         .collect();
     assert_eq!(shown, [("Expression", "Uniforms", Label::In, 0.5625)]);
-    assert!(hinges_on(map, cost, DEFAULT_WORK).expect("small").is_empty());
+    assert!(hinges_on(map, cost, DEFAULT_WORK)
+        .expect("small")
+        .is_empty());
 }

@@ -68,15 +68,15 @@ fn the_analyses_text_lists_relations_as_written() {
     let brief = run_in(dir.path(), &["prep", "--side", "pro", "order.argdown"], 0);
     assert!(
         brief.contains(
-            "- **\\[A\\]** (rebuttal, con; nothing depends on it)\n  - A speaks to four others.\n  \
-             - supports \\[B\\]\n  - rebuts \\<C\\>\n  - undercuts \\<D\\>\n  - rebuts \\[E\\]\n"
+            "- **They** (con) rebut it with \\<F\\>, which stands: F rebuts E.\n\
+             - **They** (con) undercut it with \\<G\\>, which stands: G undercuts E.\n\
+             - **They** (con) rebut it with \\[A\\], which stands: A speaks to four others.\n"
         ),
         "{brief}"
     );
     assert!(
-        brief.contains(
-            "  - attacked by \\<F\\>, \\<G\\> and \\[A\\], which your side has not answered\n"
-        ),
+        brief
+            .contains("- \\[E\\] (clash 3): falls; no reply yet to \\<F\\>, \\<G\\> and \\[A\\]\n"),
         "{brief}"
     );
 }

@@ -52,7 +52,7 @@ Theses: For uniforms (for)
          hinges on: <Grants> undercuts <Cost> (without it: falls, strength 0.25)
 
 Theses: Against uniforms (against)
-  out    [Expression] — falls: rebutted by <Safety> (teachers, strength 0.75) and <Focus> (parents, strength 0.50), which stand; also undercut by its ally <Self-censorship> (pupils, strength 0.50), which stands (an internal dispute)
+  out    [Expression] — falls: rebutted by <Safety> (teachers, strength 0.75) and <Focus> (parents, strength 0.50), which stand; also rebutted by its ally <Self-censorship> (pupils, strength 0.50), which stands (an internal dispute)
          hinges on no single link
 
 Parents' association (parents)

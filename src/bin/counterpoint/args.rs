@@ -54,9 +54,17 @@ pub(crate) enum Command {
     /// 1,000,000 search steps (an error beyond). Dfquad: each point's strength from 0 to 1.
     /// Reads ICCMA files (.apx, .tgf, .i23/.af) directly.
     Status(StatusArgs),
-    /// A debate-prep brief for one side: opponents' points it has not answered, its points
-    /// nobody answered, its points attacked by something it has not answered, and where its
-    /// claims stand. Claims first, then the points most others depend on.
+    /// List the clashes: each point of one camp attacked by another camp (the motion attacked
+    /// by anyone), with the attacks on it, the replies to them, the replies to those (4 levels),
+    /// its topics, verdict and strength, and the thesis or motion it leads to. Most important
+    /// first: the motion, then the points closest to a thesis or the motion, then the strongest.
+    Clashes(ClashesArgs),
+    /// A debate-prep brief for one camp (`--camp`) or one side (`--side`): the motion and what
+    /// it hinges on; one section per clash, most important first (their point and its evidence,
+    /// our answers, their replies, what is left standing, what the verdict hinges on); our
+    /// contentions to press (no opponent answered them) and to shore up (attacked, no reply
+    /// from us); disputes among allies. The Markdown brief keeps to about 250 lines by writing
+    /// the less important clashes briefly (never leaving one out); `--all` writes everything.
     Prep(PrepArgs),
     /// Counts: nodes per side and kind, relations per type, the deepest chain of relations
     /// (a cycle counts as one step), each side's share of points answered, grounded results.
@@ -547,17 +555,42 @@ pub(crate) enum PrepFormat {
 }
 
 #[derive(Args)]
+#[command(group = clap::ArgGroup::new("who").required(true).args(["camp", "side"]))]
 pub(crate) struct PrepArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
-    /// The side to brief (a side id from the frontmatter).
+    /// The camp to brief: a camp id from the frontmatter, or a side id (its camp); a side in no
+    /// camp is a camp of its own.
+    #[arg(long, value_name = "CAMP")]
+    pub(crate) camp: Option<String>,
+    /// Brief one side only: "ours" is this side, opponents are still the other camps.
     #[arg(long, value_name = "SIDE")]
-    pub(crate) side: String,
+    pub(crate) side: Option<String>,
+    /// Write everything: every clash in full, evidence leaves as well as contentions, and every
+    /// unanswered point of the opponents.
+    #[arg(long)]
+    pub(crate) all: bool,
     #[command(flatten)]
     pub(crate) scope: ScopeArgs,
-    /// How to write the brief.
+    /// How to write the brief (html: one printed page per clash).
     #[arg(long, value_enum, default_value_t = PrepFormat::Markdown)]
     pub(crate) format: PrepFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(crate) struct ClashesArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// Only the clashes this camp takes part in (its point attacked, or its attack on another
+    /// camp's point): a camp id, or a side id (its camp).
+    #[arg(long, value_name = "CAMP")]
+    pub(crate) camp: Option<String>,
+    /// How to print the clashes.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub(crate) format: ListFormat,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -1,5 +1,6 @@
 //! The analyses as text, Markdown, JSON and HTML for people and tools.
 
+pub mod clashes;
 pub mod prep;
 pub mod reasons;
 pub mod stats;

@@ -134,6 +134,7 @@ const NAMED: usize = 3;
 
 /// The one-line sentence for argument `a` of `reasons`, naming its points in argument order
 /// (see [`sentence`]).
+#[cfg(test)]
 pub(crate) fn plain_sentence(reasons: &Reasons, a: u32, words: &dyn Wording) -> String {
     match reasons.get(a) {
         Some(reason) => sentence(

@@ -14,6 +14,7 @@ use crate::args::{Command, DiagramArgs, FilterArgs, Inputs};
 use crate::error::Failure;
 
 mod check;
+mod clashes;
 mod coverage;
 mod draw;
 mod export;
@@ -34,6 +35,7 @@ pub(crate) fn run(cli: crate::args::Cli) -> Result<(), Failure> {
         Command::Report(args) => draw::report(args),
         Command::Unanswered(args) => unanswered::run(args),
         Command::Status(args) => status::run(args),
+        Command::Clashes(args) => clashes::run(args),
         Command::Prep(args) => prep::run(args),
         Command::Stats(args) => stats::run(args),
     }

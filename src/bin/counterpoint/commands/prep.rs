@@ -1,17 +1,22 @@
-//! `counterpoint prep --side S`: a debate-prep brief for one side.
+//! `counterpoint prep --camp C` (or `--side S`): the brief a coach hands out.
 
-use counterpoint::analysis::prep;
+use counterpoint::analysis::prep::{self, Ask};
 use counterpoint::render::views;
 
 use super::{emit, load_map, pretty};
 use crate::args::{PrepArgs, PrepFormat};
 use crate::error::Failure;
 
-/// Writes the brief for `--side`.
+/// Writes the brief for `--camp` or `--side`.
 pub(super) fn run(args: PrepArgs) -> Result<(), Failure> {
     let map = &load_map(&args.inputs)?;
     let sel = args.scope.filter().select(map)?;
-    let brief = prep::brief(map, &args.side, Some(&sel))?;
+    let ask = match (args.camp, args.side) {
+        (_, Some(side)) => Ask::Side(side),
+        (Some(camp), None) => Ask::Camp(camp),
+        (None, None) => return Err(Failure::Usage("give --camp or --side".into())),
+    };
+    let brief = prep::brief(map, &ask, Some(&sel), args.all)?;
     let text = match args.format {
         PrepFormat::Markdown => views::prep::markdown(map, &brief),
         PrepFormat::Json => pretty(&views::prep::json(map, &brief))?,

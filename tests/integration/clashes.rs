@@ -1,0 +1,171 @@
+//! `counterpoint clashes` on a small debate with camps (`clashes/uniforms.argdown`): the exact
+//! text, Markdown and JSON, the order of importance, the camp filter and its error, and the
+//! depth limit of the exchange.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::common::{counterpoint, fixture};
+
+fn uniforms() -> PathBuf {
+    fixture("clashes", "uniforms.argdown")
+}
+
+/// Runs `counterpoint clashes ARGS... uniforms.argdown`, expects success, returns stdout.
+fn clashes(args: &[&str]) -> String {
+    let out = counterpoint()
+        .arg("clashes")
+        .args(args)
+        .arg(uniforms())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The ids of the clashes' points, in order, from the JSON output.
+fn points(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let v: Value = serde_json::from_str(&clashes(&all)).expect("JSON");
+    v["clashes"]
+        .as_array()
+        .expect("clashes")
+        .iter()
+        .map(|c| c["point"]["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn text_lists_every_clash_with_its_exchange() {
+    insta::assert_snapshot!(clashes(&[]));
+}
+
+#[test]
+fn markdown_of_one_camp() {
+    insta::assert_snapshot!(clashes(&["--camp", "research", "--format", "markdown"]));
+}
+
+#[test]
+fn json_nests_replies_under_attacks() {
+    insta::assert_snapshot!(clashes(&["--camp", "yes", "--format", "json"]));
+}
+
+#[test]
+fn ordered_by_reach_then_strength() {
+    assert_eq!(
+        points(&[]),
+        [
+            // The motion first.
+            "[Pupils should wear uniforms]",
+            // A thesis (0 steps from it).
+            "[Uniforms cost too much]",
+            // 1 step: the stronger first (0.34, then 0.25).
+            "<Second-hand shop>",
+            "<Belonging survey>",
+            // Then 2, 3 and 4 steps.
+            "<The shop is always empty>",
+            "<Stock doubled>",
+            "<Only small sizes>",
+        ]
+    );
+}
+
+#[test]
+fn the_camp_filter_keeps_the_clashes_a_camp_takes_part_in() {
+    // The parents' side finds its camp; the motion is attacked by the pupils only, and the
+    // survey (the researchers') is attacked by the pupils only: neither involves camp yes.
+    let yes = [
+        "[Uniforms cost too much]",
+        "<Second-hand shop>",
+        "<The shop is always empty>",
+        "<Stock doubled>",
+        "<Only small sizes>",
+    ];
+    assert_eq!(points(&["--camp", "yes"]), yes);
+    assert_eq!(points(&["--camp", "parents"]), yes);
+    assert_eq!(points(&["--camp", "research"]), ["<Belonging survey>"]);
+    assert_eq!(
+        points(&["--camp", "no"]).len(),
+        7,
+        "the pupils take part in all"
+    );
+    // The parents' rebuttal of the school (allies) is an internal dispute, not a clash.
+    assert!(!points(&[]).contains(&"[Uniforms build belonging]".to_string()));
+}
+
+#[test]
+fn an_unknown_camp_is_a_usage_error_listing_the_camps() {
+    let out = counterpoint()
+        .args(["clashes", "--camp", "teachers"])
+        .arg(uniforms())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: unknown camp \"teachers\"; the camps are: yes, no, research\n"
+    );
+}
+
+#[test]
+fn the_exchange_stops_at_four_levels_and_counts_the_rest() {
+    let v: Value = serde_json::from_str(&clashes(&["--format", "json"])).expect("JSON");
+    assert_eq!(v["depth"], 4);
+    // The motion's exchange: cost (1), shop (2), empty (3), doubled (4); the fifth level
+    // (<Only small sizes>) is counted, not listed.
+    let mut level = &v["clashes"][0]["attacks"];
+    let mut chain = Vec::new();
+    let mut last = &Value::Null;
+    while let Some(first) = level.as_array().and_then(|a| a.first()) {
+        chain.push(first["node"]["id"].as_str().expect("id").to_string());
+        last = first;
+        level = &first["replies"];
+    }
+    assert_eq!(
+        chain,
+        [
+            "[Uniforms cost too much]",
+            "<Second-hand shop>",
+            "<The shop is always empty>",
+            "<Stock doubled>"
+        ]
+    );
+    assert_eq!(last["unlisted"], 1);
+    assert_eq!(last["replies"], Value::Array(vec![]));
+    // The same chain seen from <Second-hand shop>: all four levels below it fit.
+    let shop = &v["clashes"][2];
+    assert_eq!(shop["point"]["id"], "<Second-hand shop>");
+    assert_eq!(
+        shop["attacks"][0]["replies"][0]["replies"][0]["replies"][0]["node"]["id"],
+        "<Large sizes ordered>"
+    );
+}
+
+#[test]
+fn output_to_a_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("clashes.md");
+    let run = counterpoint()
+        .args(["clashes", "--format", "markdown", "-o"])
+        .arg(&out)
+        .arg(uniforms())
+        .output()
+        .expect("runs");
+    assert!(run.status.success() && run.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("written"),
+        clashes(&["--format", "markdown"])
+    );
+}
