@@ -1,5 +1,7 @@
 //! The foundation's pipeline on a generated 100,000-node map: read and check the Argdown text,
-//! find the unanswered points, draw DOT. Run with `cargo bench --bench pipeline`.
+//! find the unanswered points, draw DOT; and the debaters' analyses on the same map: strengths
+//! (DF-QuAD), stakes, ranked unanswered points, clashes, a camp's brief. Run with
+//! `cargo bench --bench pipeline`.
 //!
 //! The map is a debate tree: two sides, every node after the first answers (rebuts) or supports an
 //! earlier one, written top level with an outgoing relation, tagged, cited and in sections.
@@ -7,7 +9,12 @@
 // A test or benchmark that unwraps fails loudly, which is what it should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use counterpoint::analysis::unanswered::unanswered;
+use counterpoint::analysis::camps::Camps;
+use counterpoint::analysis::clashes::clashes;
+use counterpoint::analysis::prep::{brief, Ask};
+use counterpoint::analysis::stakes::Stakes;
+use counterpoint::analysis::strength::Strengths;
+use counterpoint::analysis::unanswered::{ranked, unanswered};
 use counterpoint::analysis::Verdicts;
 use counterpoint::load::{load_texts, Loaded};
 use counterpoint::render::{to_dot, Drawing, RenderOptions};
@@ -98,4 +105,38 @@ fn whole_pipeline(bencher: divan::Bencher) {
         let verdicts = Verdicts::whole(&loaded.map);
         to_dot(Drawing::new(&loaded.map, &verdicts), &options).len() + open
     });
+}
+
+#[divan::bench(sample_count = 5)]
+fn strengths(bencher: divan::Bencher) {
+    let map = loaded().map;
+    bencher.bench(|| Strengths::of(&map));
+}
+
+#[divan::bench(sample_count = 5)]
+fn stakes(bencher: divan::Bencher) {
+    let map = loaded().map;
+    bencher.bench(|| Stakes::of(&map));
+}
+
+#[divan::bench(sample_count = 5)]
+fn unanswered_ranked(bencher: divan::Bencher) {
+    let map = loaded().map;
+    bencher.bench(|| ranked(&map, |_| true));
+}
+
+#[divan::bench(sample_count = 5)]
+fn all_clashes(bencher: divan::Bencher) {
+    let map = loaded().map;
+    bencher.bench(|| {
+        let (camps, verdicts, stakes) = (Camps::of(&map), Verdicts::whole(&map), Stakes::of(&map));
+        clashes(&map, &camps, &verdicts, &stakes).len()
+    });
+}
+
+#[divan::bench(sample_count = 3)]
+fn a_camps_brief(bencher: divan::Bencher) {
+    let map = loaded().map;
+    let side = map.sides.first().map(|s| s.id.clone()).unwrap();
+    bencher.bench(|| brief(&map, &Ask::Camp(side.clone()), None, false).unwrap());
 }

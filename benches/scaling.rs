@@ -7,7 +7,10 @@
 //! - `missing_quotes`: N quotes not in their cited line, on a source of N × 2.5 KB (each was
 //!   looked for in the whole source normalised again);
 //! - `stable_pairs`: `status --semantics stable` on N disjoint mutual attacks (2^N stable
-//!   extensions), which gives up at the 1,000-extension limit.
+//!   extensions), which gives up at the 1,000-extension limit;
+//! - `exchange_brief`: a camp's prep brief on one exchange of N points, each rebutting the one
+//!   before, the two camps in turn (every point is a clash, and the part of the map bearing on
+//!   the first point is the whole map: what its verdict hinges on is refused at the limit, early).
 
 // A test or benchmark that unwraps fails loudly, which is what it should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -17,6 +20,7 @@ use std::hint::black_box;
 
 use counterpoint::analysis::extensions::{stable, Limits};
 use counterpoint::analysis::grounded::label_framework;
+use counterpoint::analysis::prep::{brief, Ask};
 use counterpoint::check::citations::check_sources;
 use counterpoint::graph::framework::Framework;
 use counterpoint::load::load_texts;
@@ -117,4 +121,28 @@ fn stable_pairs(bencher: divan::Bencher, n: u32) {
     let fw = pairs(n);
     let grounded = label_framework(&fw);
     bencher.bench(|| black_box(stable(&fw, &grounded, Limits::default())).is_err());
+}
+
+/// One exchange of `n` points between camps `pro` and `con`: point `i` rebuts point `i - 1`.
+fn exchange_text(n: usize) -> String {
+    let mut out = String::from(
+        "===\nmotion: \"P0\"\nsides: {a: A, b: B, c: C}\ncamps: {pro: {label: Pro, sides: [a, b]}, con: {label: Con, sides: [c]}}\n===\n\n[P0]: the motion\n",
+    );
+    for i in 1..n {
+        let side = ["a", "c", "b", "c"][i % 4];
+        let _ = writeln!(
+            out,
+            "\n<P{i}>: point {i} {{side: {side}}}\n  -> <P{}>",
+            i - 1
+        );
+    }
+    out.replace("-> <P0>", "-> [P0]")
+}
+
+#[divan::bench(args = [5_000, 10_000], sample_count = 3)]
+fn exchange_brief(bencher: divan::Bencher, n: usize) {
+    let loaded = load_texts(&argdown(exchange_text(n)), Some(Format::Argdown));
+    assert_eq!(loaded.map.node_count(), n);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    bencher.bench(|| brief(&loaded.map, &Ask::Camp("pro".into()), None, false).unwrap());
 }

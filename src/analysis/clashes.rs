@@ -144,28 +144,6 @@ fn relation(map: &Map, from: NodeIndex, to: NodeIndex) -> Relation {
         .map_or(Relation::Contradicts, |(_, r)| r)
 }
 
-/// The thesis or the motion `ix` leads to (itself for a thesis or the motion; `None` when it
-/// bears on none): each step goes to the first node (in the order written) one relation closer
-/// to it. At most [`Stakes::distance`] steps.
-pub fn leads_to(map: &Map, stakes: &Stakes, ix: NodeIndex) -> Option<NodeIndex> {
-    let mut at = ix;
-    let mut d = stakes.distance(ix)?;
-    while d > 0 {
-        let closer = map
-            .outgoing(at)
-            .map(|(t, _)| t)
-            .chain(
-                map.incoming(at)
-                    .filter(|&(_, r)| r == Relation::Contradicts)
-                    .map(|(f, _)| f),
-            )
-            .find(|&n| stakes.distance(n) == Some(d - 1))?;
-        at = closer;
-        d -= 1;
-    }
-    Some(at)
-}
-
 /// The exchange around `point` (see the module documentation) and how many moves attack it.
 fn exchange(map: &Map, camps: &Camps, verdicts: &Verdicts, point: NodeIndex) -> (Vec<Move>, usize) {
     let mut moves: Vec<Move> = Vec::new();
@@ -228,7 +206,7 @@ pub fn clashes(map: &Map, camps: &Camps, verdicts: &Verdicts, stakes: &Stakes) -
                 verdict: verdicts.label(ix),
                 strength: verdicts.strength(ix),
                 distance: stakes.distance(ix),
-                leads_to: leads_to(map, stakes, ix),
+                leads_to: stakes.leads_to(ix),
             }
         })
         .collect();

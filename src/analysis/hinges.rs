@@ -17,9 +17,11 @@
 //! Two relations joining the same two points the same way count as one link here as in the
 //! framework: removing one of them alone changes nothing.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
 
 use super::grounded::label_framework;
 use super::strength::{base_score, Bipolar};
@@ -28,7 +30,7 @@ use crate::graph::Label;
 use crate::model::{Map, Relation};
 
 /// The most work (links × (points + links) of the part bearing on one point) done by default.
-pub const DEFAULT_WORK: usize = 200_000_000;
+pub const DEFAULT_WORK: usize = 20_000_000;
 
 /// One link a verdict hinges on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,17 +50,17 @@ pub struct Hinge {
 /// The part bearing on a point is too large to test link by link within the limit.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "what {point} hinges on is not computed: {links} links among {points} points bear on it, \
-     and testing each one would take {work} steps (the limit is {limit})"
+    "what {point} hinges on is not computed: at least {links} links among {points} points bear \
+     on it, and testing each one would take at least {work} steps (the limit is {limit})"
 )]
 pub struct TooLarge {
     /// The point's id.
     pub point: String,
-    /// Links in the part bearing on the point.
+    /// Links of the part bearing on the point, found before the limit was reached.
     pub links: usize,
-    /// Points in that part.
+    /// Points of that part found by then.
     pub points: usize,
-    /// The work testing each link would take.
+    /// The work testing those links would take already.
     pub work: usize,
     /// The limit it exceeds.
     pub limit: usize,
@@ -66,20 +68,10 @@ pub struct TooLarge {
 
 /// The links whose removal alone would change `point`'s grounded label, in the order the
 /// links were written, refused when the work exceeds `limit` (see the module documentation).
+/// The part bearing on the point is gathered only as far as the limit allows, so a refusal
+/// costs little, whatever the size of the map.
 pub fn hinges_on(map: &Map, point: NodeIndex, limit: usize) -> Result<Vec<Hinge>, TooLarge> {
-    let part = Part::bearing_on(map, point);
-    let points = part.nodes.len();
-    let links = part.links.len();
-    let work = links.saturating_mul(points.saturating_add(links));
-    if work > limit {
-        return Err(TooLarge {
-            point: map.node(point).id.clone(),
-            links,
-            points,
-            work,
-            limit,
-        });
-    }
+    let part = Part::bearing_on(map, point, limit)?;
     let label = part.label_without(None);
     let mut hinges = Vec::new();
     for (k, &(from, to, relation)) in part.links.iter().enumerate() {
@@ -100,6 +92,11 @@ pub fn hinges_on(map: &Map, point: NodeIndex, limit: usize) -> Result<Vec<Hinge>
     Ok(hinges)
 }
 
+/// The work of testing each of `links` links on a part of `points` points.
+fn work(links: usize, points: usize) -> usize {
+    links.saturating_mul(points.saturating_add(links))
+}
+
 /// The part of a map bearing on one point, with local numbers: the point is number 0.
 struct Part {
     nodes: Vec<NodeIndex>,
@@ -108,37 +105,52 @@ struct Part {
 }
 
 impl Part {
-    /// The ancestors of `point` (itself included) and the links between them.
-    fn bearing_on(map: &Map, point: NodeIndex) -> Part {
-        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
-        let mut local = vec![u32::MAX; bound];
+    /// The ancestors of `point` (itself included) and the links between them, breadth-first,
+    /// stopped with [`TooLarge`] as soon as testing its links would exceed `limit`. Time and
+    /// memory are proportional to what is gathered, not to the map.
+    fn bearing_on(map: &Map, point: NodeIndex, limit: usize) -> Result<Part, TooLarge> {
+        let mut local: HashMap<NodeIndex, u32> = HashMap::from([(point, 0)]);
         let mut nodes = vec![point];
-        if let Some(slot) = local.get_mut(point.index()) {
-            *slot = 0;
-        }
+        // Each link once (a `contradicts` link is met from both of its ends).
+        let mut seen: HashSet<EdgeIndex> = HashSet::new();
+        let mut found: Vec<(EdgeIndex, NodeIndex, NodeIndex, Relation)> = Vec::new();
         let mut queue = VecDeque::from([point]);
+        let graph = map.graph();
         while let Some(v) = queue.pop_front() {
-            let bearing = map.incoming_unordered(v).map(|(u, _)| u).chain(
-                map.outgoing_unordered(v)
-                    .filter(|&(_, r)| r == Relation::Contradicts)
-                    .map(|(u, _)| u),
-            );
-            for u in bearing {
-                if let Some(slot) = local.get_mut(u.index()) {
-                    if *slot == u32::MAX {
-                        *slot = nodes.len() as u32;
-                        nodes.push(u);
-                        queue.push_back(u);
-                    }
+            let incoming = graph.edges_directed(v, Direction::Incoming);
+            let contradicting = graph
+                .edges_directed(v, Direction::Outgoing)
+                .filter(|e| e.weight().relation == Relation::Contradicts);
+            for e in incoming.chain(contradicting) {
+                let (from, to) = (e.source(), e.target());
+                let other = if from == v { to } else { from };
+                if seen.insert(e.id()) {
+                    found.push((e.id(), from, to, e.weight().relation));
+                }
+                if let std::collections::hash_map::Entry::Vacant(slot) = local.entry(other) {
+                    slot.insert(nodes.len() as u32);
+                    nodes.push(other);
+                    queue.push_back(other);
                 }
             }
+            if work(found.len(), nodes.len()) > limit {
+                // What is left to gather would only add to it: say how far it got.
+                let (links, points) = (found.len(), nodes.len());
+                return Err(TooLarge {
+                    point: map.node(point).id.clone(),
+                    links,
+                    points,
+                    work: work(links, points),
+                    limit,
+                });
+            }
         }
-        let inside = |ix: NodeIndex| local.get(ix.index()).copied().filter(|&l| l != u32::MAX);
-        let links = map
-            .edges()
-            .filter_map(|(a, b, e)| Some((inside(a)?, inside(b)?, e.relation)))
+        found.sort_unstable_by_key(|&(id, ..)| id);
+        let links = found
+            .into_iter()
+            .filter_map(|(_, a, b, r)| Some((*local.get(&a)?, *local.get(&b)?, r)))
             .collect();
-        Part { nodes, links }
+        Ok(Part { nodes, links })
     }
 
     /// The point's grounded label without link `skip` (with every link for `None`).
@@ -264,8 +276,8 @@ mod tests {
         assert_eq!(Strengths::of(&map).get(c), 0.5);
         assert_eq!(
             hinges_on(&map, c, 5).unwrap_err().to_string(),
-            "what [C] hinges on is not computed: 2 links among 3 points bear on it, and testing \
-             each one would take 10 steps (the limit is 5)"
+            "what [C] hinges on is not computed: at least 2 links among 3 points bear on it, and \
+             testing each one would take at least 10 steps (the limit is 5)"
         );
     }
 

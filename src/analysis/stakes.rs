@@ -33,6 +33,9 @@ pub struct Stakes {
     supported: Vec<bool>,
     /// By `NodeIndex::index()`: whether the node is a thesis.
     thesis: Vec<bool>,
+    /// By `NodeIndex::index()`: the thesis or motion the node leads to (see
+    /// [`Stakes::leads_to`]).
+    leads_to: Vec<Option<NodeIndex>>,
     motion: Option<NodeIndex>,
 }
 
@@ -45,6 +48,7 @@ impl Stakes {
             distance: vec![FAR; bound],
             supported: vec![false; bound],
             thesis: vec![false; bound],
+            leads_to: vec![None; bound],
             motion,
         };
         let mut queue = VecDeque::new();
@@ -61,10 +65,14 @@ impl Stakes {
             stakes.thesis[ix.index()] = thesis;
             if thesis || Some(ix) == motion {
                 stakes.distance[ix.index()] = 0;
+                stakes.leads_to[ix.index()] = Some(ix);
                 queue.push_back(ix);
             }
         }
+        // Breadth-first from the theses and the motion, which meets nodes by distance.
+        let mut met = Vec::new();
         while let Some(v) = queue.pop_front() {
+            met.push(v);
             let next = stakes.distance[v.index()].saturating_add(1);
             let nearer = map.incoming_unordered(v).map(|(u, _)| u).chain(
                 map.outgoing_unordered(v)
@@ -80,12 +88,36 @@ impl Stakes {
                 }
             }
         }
+        // Each node leads where its first relation (in the order written) one step closer
+        // leads; the closer node was met, and settled, before it.
+        for &u in &met {
+            let Some(d) = stakes.distance(u).filter(|&d| d > 0) else {
+                continue;
+            };
+            let closer = map
+                .outgoing(u)
+                .map(|(t, _)| t)
+                .chain(
+                    map.incoming(u)
+                        .filter(|&(_, r)| r == Relation::Contradicts)
+                        .map(|(f, _)| f),
+                )
+                .find(|&n| stakes.distance(n) == Some(d - 1));
+            stakes.leads_to[u.index()] = closer.and_then(|n| stakes.leads_to(n));
+        }
         stakes
     }
 
     /// Relations from the node to the nearest thesis or the motion (`None`: it bears on none).
     pub fn distance(&self, ix: NodeIndex) -> Option<u32> {
         self.distance.get(ix.index()).copied().filter(|&d| d != FAR)
+    }
+
+    /// The thesis or the motion the node leads to, [`Stakes::distance`] relations away (itself
+    /// for a thesis or the motion; `None` when it bears on none): each step goes to the first
+    /// node, in the order the relations were written, one relation closer to it.
+    pub fn leads_to(&self, ix: NodeIndex) -> Option<NodeIndex> {
+        self.leads_to.get(ix.index()).copied().flatten()
     }
 
     /// Whether the node is one of its camp's theses.
@@ -164,6 +196,10 @@ mod tests {
         assert!(s.is_contention(m) && s.is_contention(t) && s.is_contention(r));
         assert!(!s.is_contention(e) && !s.is_contention(x));
         assert_eq!(s.theses(&map).collect::<Vec<_>>(), [t, c]);
+        assert_eq!(
+            [m, t, r, e, x, c].map(|ix| s.leads_to(ix)),
+            [Some(m), Some(t), Some(t), Some(t), Some(t), Some(c)]
+        );
         let mut order = vec![x, e, c, r, m];
         order.sort_by_key(|&ix| s.rank(ix, if ix == c { 0.2 } else { 0.5 }));
         assert_eq!(order, [m, c, r, x, e]);

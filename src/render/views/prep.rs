@@ -19,7 +19,7 @@ use super::subject::MapSubject;
 use super::unanswered::markdown_escape;
 use super::{citation, one_line};
 use crate::analysis::camps::CampInfo;
-use crate::analysis::clashes::{leads_to, Clash, Move, DEPTH};
+use crate::analysis::clashes::{Clash, Move, DEPTH};
 use crate::analysis::hinges::{Hinge, TooLarge};
 use crate::analysis::prep::{Brief, BriefClash, Role};
 use crate::analysis::why;
@@ -370,7 +370,7 @@ fn clash_hinges(map: &Map, bc: &BriefClash) -> String {
 /// Where a point stands in the debate, seen from us: `the motion`, `our thesis`, `their
 /// thesis`, `1 step from our thesis [T]`, `2 steps from the motion [M]`, `bears on no thesis`.
 fn stakes_words(map: &Map, brief: &Brief, ix: NodeIndex) -> String {
-    let to = leads_to(map, &brief.stakes, ix);
+    let to = brief.stakes.leads_to(ix);
     let whose = |t: NodeIndex| -> String {
         if map.motion_node() == Some(t) {
             return "the motion".into();

@@ -524,8 +524,8 @@ mod tests {
         assert!(m["hinges_on"].is_null() && m.get("hinges_on").is_some());
         assert_eq!(
             m["hinges_note"],
-            "what [M] hinges on is not computed: 2 links among 3 points bear on it, and testing \
-             each one would take 10 steps (the limit is 5)"
+            "what [M] hinges on is not computed: at least 2 links among 3 points bear on it, and \
+             testing each one would take at least 10 steps (the limit is 5)"
         );
         let t = &value["nodes"][1];
         assert_eq!(t["id"], "[T]");
@@ -535,8 +535,8 @@ mod tests {
         assert!(
             text.contains(
                 "Motion\n  in     [M] — stands: its only rebuttal [T] falls\n         what [M] \
-                 hinges on is not computed: 2 links among 3 points bear on it, and testing each \
-                 one would take 10 steps (the limit is 5)\n"
+                 hinges on is not computed: at least 2 links among 3 points bear on it, and \
+                 testing each one would take at least 10 steps (the limit is 5)\n"
             ),
             "{text}"
         );
