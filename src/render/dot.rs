@@ -545,19 +545,7 @@ impl<'a> Scene<'a> {
         h.tag(r#"<tr><td colspan="2" align="left" balign="left"><font point-size="17"><b>"#);
         h.append(&lines_html(&wrap(&node.title, width * 3 / 2)));
         h.tag("</b></font></td></tr>");
-        let mut lines = wrap(&node.text, width * 3 / 2);
-        if self.opts.max_lines > 0 && lines.len() > self.opts.max_lines {
-            lines.truncate(self.opts.max_lines);
-            if let Some(last) = lines.last_mut() {
-                last.push('…');
-            }
-        }
-        if !lines.is_empty() {
-            h.tag(r#"<tr><td colspan="2" align="left" balign="left">"#);
-            h.append(&lines_html(&lines));
-            h.tag("</td></tr>");
-        }
-        h.tag("</table>");
+        self.text_rows(&mut h, &node.text, width * 3 / 2);
         h
     }
 
@@ -576,7 +564,14 @@ impl<'a> Scene<'a> {
         ));
         h.text(marker);
         h.tag("</b></font></td></tr>");
-        let mut lines = wrap(&node.text, width);
+        self.text_rows(&mut h, &node.text, width);
+        h
+    }
+
+    /// The node's text wrapped at `width`, cut at `--max-lines` with `…`, as the table's last
+    /// row; then the end of the table.
+    fn text_rows(&self, h: &mut Html, text: &str, width: usize) {
+        let mut lines = wrap(text, width);
         if self.opts.max_lines > 0 && lines.len() > self.opts.max_lines {
             lines.truncate(self.opts.max_lines);
             if let Some(last) = lines.last_mut() {
@@ -589,7 +584,6 @@ impl<'a> Scene<'a> {
             h.tag("</td></tr>");
         }
         h.tag("</table>");
-        h
     }
 
     /// Nodes that no cluster holds.
