@@ -211,6 +211,19 @@ fn describe_side(s: &Side) -> String {
     }
 }
 
+/// E009 for a camp or source declared again with other content at `pos` (first at `first`).
+fn declared_twice(sink: &mut Sink<'_>, what: &str, id: &str, first: &str, pos: Pos) {
+    sink.report(
+        Code::FrontmatterConflict,
+        format!("{what} {id:?} is declared twice with different content"),
+        pos,
+        id.chars().count(),
+        Some(format!(
+            "first declared at {first}; declare each {what} once, or the same way everywhere"
+        )),
+    );
+}
+
 impl Builder {
     fn merge_frontmatter(&mut self, fm: frontmatter::Frontmatter, sink: &mut Sink<'_>) {
         if let Some((title, pos)) = fm.title {
@@ -309,19 +322,7 @@ impl Builder {
                         .as_ref()
                         .map(|o| format!("{}:{}", o.file, o.line))
                         .unwrap_or_default();
-                    sink.report(
-                        Code::FrontmatterConflict,
-                        format!(
-                            "camp {:?} is declared twice with different content",
-                            camp.id
-                        ),
-                        pos,
-                        camp.id.chars().count(),
-                        Some(format!(
-                            "first declared at {first}; declare each camp once, or the same way \
-                             everywhere"
-                        )),
-                    );
+                    declared_twice(sink, "camp", &camp.id, &first, pos);
                 }
                 Some(_) => {}
                 None => {
@@ -338,19 +339,7 @@ impl Builder {
                         .get(&source.id)
                         .map(|d| format!("{}:{}", d.file, d.line))
                         .unwrap_or_default();
-                    sink.report(
-                        Code::FrontmatterConflict,
-                        format!(
-                            "source {:?} is declared twice with different content",
-                            source.id
-                        ),
-                        pos,
-                        source.id.chars().count(),
-                        Some(format!(
-                            "first declared at {first}; declare each source once, or the same way \
-                             everywhere"
-                        )),
-                    );
+                    declared_twice(sink, "source", &source.id, &first, pos);
                 }
                 Some(_) => {}
                 None => {

@@ -605,3 +605,50 @@ fn an_unclosed_brace_does_not_swallow_the_relations_below() {
     assert_eq!(codes(&d), vec!["E012@1:8"]);
     assert_eq!(map.edge_count(), 2);
 }
+
+#[test]
+fn motion_and_camps_merge_across_files_and_conflicts_are_e009() {
+    let first = "===\nmotion: M\nsides: {a: A, b: B}\ncamps:\n  yes: {label: Yes, sides: [a]}\n===\n\n[M]: m\n";
+    let same = "===\nmotion: M\ncamps: {yes: {label: Yes, sides: [a]}}\n===\n\n[X]: x\n";
+    let (map, d) = parse_many(&[first, same]);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(map.motion.as_deref(), Some("M"));
+    assert_eq!(map.camps.len(), 1);
+    let other = "===\nmotion: N\ncamps: {yes: {label: Yes, sides: [a, b]}}\n===\n\n[X]: x\n";
+    let (map, d) = parse_many(&[first, other]);
+    let messages: Vec<String> = d
+        .iter()
+        .map(|d| {
+            format!(
+                "{}@{}:{} {} / {}",
+                d.code.as_str(),
+                d.line,
+                d.column,
+                d.message,
+                d.help.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "E009@2:1 the motion is declared twice: \"M\" and \"N\" / first declared at f0.argdown:2; a debate has one motion",
+            "E009@3:9 camp \"yes\" is declared twice with different content / first declared at f0.argdown:5; declare each camp once, or the same way everywhere",
+        ]
+    );
+    assert_eq!(
+        map.motion.as_deref(),
+        Some("M"),
+        "the first declaration stays"
+    );
+    let bad = "===\nmotion: [1]\ncamps:\n  no: {sides: a}\n  maybe: 3\n===\n\n[X]: x\n";
+    let (_, d) = parse_many(&[bad]);
+    assert_eq!(
+        d.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        [
+            "`motion` must be the title of a statement, not a list",
+            "camp \"no\": `sides` must be a list of side ids, not the text \"a\"",
+            "camp \"maybe\" must be {label, sides: [side, ...]}",
+        ]
+    );
+}
