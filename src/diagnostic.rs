@@ -66,7 +66,7 @@ pub enum Code {
     /// E014: a control character in a text of the map (see `crate::text::control`).
     ControlCharacter,
     /// E015: the motion or the camps do not fit the map: a motion that names no statement of
-    /// the map, or a side in two camps.
+    /// the map or that has a side, or a side in two camps.
     Camps,
     /// W001: a reference to a title that is never defined.
     UndefinedReference,

@@ -7,7 +7,8 @@
 //!
 //! - Two nodes are **allies** when they are in the same camp.
 //! - Two nodes are **opponents** when they are in different camps. A node without a side is in
-//!   no camp and is everyone's opponent (nobody speaks for it).
+//!   no camp and is everyone's opponent (nobody speaks for it); so is the motion, whatever side
+//!   it was given (the map's check reports that side, E015).
 //! - An attack between allies is an **internal dispute**: it is listed apart and never counts as
 //!   an answer (see [`super::unanswered`]).
 //!
@@ -88,8 +89,10 @@ impl Camps {
         }
         let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
         let mut of_node = vec![NONE; bound];
+        let motion = map.motion_node();
         for (ix, node) in map.nodes() {
-            let Some(side) = node.side.as_deref() else {
+            // The motion is nobody's, whatever side it was given (E015 reports one).
+            let Some(side) = node.side.as_deref().filter(|_| Some(ix) != motion) else {
                 continue;
             };
             let camp = match by_side.get(side) {
@@ -242,6 +245,15 @@ mod tests {
         let camps = Camps::of(&map);
         assert_eq!(camps.camp(m), None);
         assert!(camps.opponents(m, a) && camps.opponents(m, m));
+    }
+
+    #[test]
+    fn the_motion_is_nobodys_whatever_its_side() {
+        let (mut map, [m, a]) = Map::of([("[M]", "pro"), ("[A]", "pro")], &[]);
+        map.motion = Some("M".into());
+        let camps = Camps::of(&map);
+        assert_eq!((camps.camp(m), camps.camp(a)), (None, Some(0)));
+        assert!(camps.opponents(m, a));
     }
 
     #[test]

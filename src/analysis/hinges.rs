@@ -71,7 +71,18 @@ pub struct TooLarge {
 /// The part bearing on the point is gathered only as far as the limit allows, so a refusal
 /// costs little, whatever the size of the map.
 pub fn hinges_on(map: &Map, point: NodeIndex, limit: usize) -> Result<Vec<Hinge>, TooLarge> {
+    hinges_within(map, point, limit).map(|(hinges, _)| hinges)
+}
+
+/// [`hinges_on`], with the work it took (`links × (points + links)` of the part bearing on the
+/// point), for callers that share one limit between several points.
+pub fn hinges_within(
+    map: &Map,
+    point: NodeIndex,
+    limit: usize,
+) -> Result<(Vec<Hinge>, usize), TooLarge> {
     let part = Part::bearing_on(map, point, limit)?;
+    let spent = work(part.links.len(), part.nodes.len());
     let label = part.label_without(None);
     let mut hinges = Vec::new();
     for (k, &(from, to, relation)) in part.links.iter().enumerate() {
@@ -89,7 +100,7 @@ pub fn hinges_on(map: &Map, point: NodeIndex, limit: usize) -> Result<Vec<Hinge>
             });
         }
     }
-    Ok(hinges)
+    Ok((hinges, spent))
 }
 
 /// The work of testing each of `links` links on a part of `points` points.

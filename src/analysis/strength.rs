@@ -40,20 +40,27 @@ pub const ROUNDS: usize = 1000;
 /// A cycle has settled when no strength moved by more than this in the last round.
 pub const TOLERANCE: f64 = 1e-9;
 
-/// A node's base score: its `weight` when that is a number from 0 to 1 (a number outside is
-/// clamped), else [`DEFAULT_BASE`].
+/// A node's base score: its `weight` when that is a number from 0 to 1; a number outside,
+/// infinities included, is clamped to 0 or 1; anything else (a word, NaN) gives
+/// [`DEFAULT_BASE`].
 pub fn base_score(node: &Node) -> f64 {
     match node.data.get("weight").and_then(weight_number) {
-        Some(w) if w.is_finite() => w.clamp(0.0, 1.0),
+        Some(w) if !w.is_nan() => w.clamp(0.0, 1.0),
         _ => DEFAULT_BASE,
     }
 }
 
 /// A weight written as a number, or as a text holding one (YAML reads `.5` as a number, but
-/// `"0.5"` stays a text).
+/// `"0.5"` stays a text; YAML's `.inf` and `-.inf` are infinities).
 fn weight_number(v: &serde_json::Value) -> Option<f64> {
-    v.as_f64()
-        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    v.as_f64().or_else(|| {
+        let text = v.as_str()?.trim();
+        match text.to_ascii_lowercase().as_str() {
+            ".inf" | "+.inf" => Some(f64::INFINITY),
+            "-.inf" => Some(f64::NEG_INFINITY),
+            _ => text.parse().ok(),
+        }
+    })
 }
 
 /// DF-QuAD's aggregation of strengths: `1 − Π(1 − vi)`, 0 for none.
@@ -135,6 +142,11 @@ impl Bipolar {
     /// Every point's strength, and the points on cycles that did not settle (see the module
     /// documentation).
     pub(crate) fn solve(&self) -> (Vec<f64>, Vec<u32>) {
+        self.solve_within(ROUNDS)
+    }
+
+    /// [`Bipolar::solve`] with at most `rounds` rounds of each kind on a cycle.
+    fn solve_within(&self, rounds: usize) -> (Vec<f64>, Vec<u32>) {
         let n = self.len();
         // Edges from each point to the points it bears on, for the components.
         let (mut from, mut to) = (Vec::new(), Vec::new());
@@ -160,7 +172,7 @@ impl Bipolar {
             match group.as_slice() {
                 [p] if !graph.row(*p).contains(p) => values[*p as usize] = self.update(*p, &values),
                 _ => {
-                    if !self.settle(group, &mut values) {
+                    if !self.settle(group, &mut values, rounds) {
                         unsettled.extend_from_slice(group);
                     }
                 }
@@ -171,10 +183,10 @@ impl Bipolar {
     }
 
     /// Iterates the points of one cycle to a fixed point; whether it settled.
-    fn settle(&self, group: &[u32], values: &mut [f64]) -> bool {
+    fn settle(&self, group: &[u32], values: &mut [f64], rounds: usize) -> bool {
         let mut next = vec![0.0; group.len()];
         for step in [1.0, 0.5] {
-            for _ in 0..ROUNDS {
+            for _ in 0..rounds {
                 for (slot, &p) in next.iter_mut().zip(group) {
                     let old = values[p as usize];
                     *slot = old + step * (self.update(p, values) - old);
@@ -331,6 +343,10 @@ mod tests {
         assert_eq!(base_score(&node), 1.0);
         node.data.insert("weight".into(), "heavy".into());
         assert_eq!(base_score(&node), 0.5);
+        for (written, base) in [(".inf", 1.0), ("-.inf", 0.0), ("1e400", 1.0), ("NaN", 0.5)] {
+            node.data.insert("weight".into(), written.into());
+            assert_eq!(base_score(&node), base, "{written}");
+        }
     }
 
     #[test]
@@ -351,6 +367,25 @@ mod tests {
         let s = Strengths::of(&map);
         assert!(close(s.get(a), 0.5) && close(s.get(b), 0.5), "{}", s.get(a));
         assert!(s.unsettled().is_empty());
+    }
+
+    #[test]
+    fn a_cycle_that_does_not_settle_is_reported_with_its_last_values() {
+        // A and B of base 1 contradict each other (see the previous test): with one round of
+        // each kind, the plain update jumps to (0, 0) and the halfway one to (0.5, 0.5), which
+        // still moved by 0.5. C, which A supports, is solved after the cycle, from its values.
+        let (mut map, [a, b, _]) = Map::of(
+            [("[A]", ""), ("[B]", ""), ("[C]", "")],
+            &[("[A]", Contradicts, "[B]"), ("[A]", Supports, "[C]")],
+        );
+        for ix in [a, b] {
+            map.node_mut(ix).data.insert("weight".into(), 1.into());
+        }
+        let (values, unsettled) = Bipolar::of_map(&map).solve_within(1);
+        assert_eq!(unsettled, [0, 1]);
+        assert_eq!(values, [0.5, 0.5, 0.75]);
+        let (_, unsettled) = Bipolar::of_map(&map).solve_within(2);
+        assert!(unsettled.is_empty(), "a second halfway round settles it");
     }
 
     #[test]

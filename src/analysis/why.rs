@@ -10,9 +10,10 @@
 //!   members of a cycle keep map order (a cycle has no first point).
 //! - **Hinges.** For the motion, each thesis ([`super::stakes::Stakes::is_thesis`]) and any point
 //!   asked for, the links whose removal alone would change its grounded label
-//!   ([`super::hinges::hinges_on`]). Each point costs at least one pass over the whole map, so
-//!   on a map with very many theses the theses beyond a budget are left out, with a note
-//!   ([`NotComputed::Budget`]); the motion and the points asked for are always tried.
+//!   ([`super::hinges::hinges_on`]). The motion and the points asked for are each tried within
+//!   the limit; the theses share one more limit between them, each charged the work its own
+//!   part took, so on a map with very many theses those beyond it are left out, with a note
+//!   ([`NotComputed::Budget`]).
 
 use std::collections::HashMap;
 
@@ -107,30 +108,36 @@ impl Hinges {
         self.of.get(&ix)
     }
 
-    /// The links each of `points` hinges on ([`hinges::hinges_on`] with `limit`). Each point
-    /// costs at least one pass over the map: the motion and the points in `asked` are always
-    /// tried; the others only while those passes stay within `limit` in all.
+    /// The links each of `points` hinges on: the motion and the points in `asked` each within
+    /// `limit` ([`hinges::hinges_on`]); the other points (the theses) within one more `limit`
+    /// shared between them, each charged the work its part took.
     pub fn of(map: &Map, points: &[NodeIndex], asked: &[NodeIndex], limit: usize) -> Hinges {
-        let pass = map.node_count().saturating_add(map.edge_count()).max(1);
         let motion = map.motion_node();
-        let mut spent = 0usize;
-        let optional = points
-            .iter()
-            .filter(|&&ix| Some(ix) != motion && !asked.contains(&ix))
-            .count();
+        let always = |ix: NodeIndex| Some(ix) == motion || asked.contains(&ix);
+        let theses = points.iter().filter(|&&ix| !always(ix)).count();
+        let mut left = limit;
         let mut of = HashMap::new();
         for &ix in points {
-            let always = Some(ix) == motion || asked.contains(&ix);
-            let result = if always || spent.saturating_add(pass) <= limit {
-                if !always {
-                    spent = spent.saturating_add(pass);
-                }
+            let result = if always(ix) {
                 hinges::hinges_on(map, ix, limit).map_err(NotComputed::from)
             } else {
-                Err(NotComputed::Budget {
+                let budget = || NotComputed::Budget {
                     point: map.node(ix).id.clone(),
-                    theses: optional,
-                })
+                    theses,
+                };
+                match hinges::hinges_within(map, ix, left) {
+                    Ok((hinges, spent)) => {
+                        left = left.saturating_sub(spent);
+                        Ok(hinges)
+                    }
+                    // Over what is left of the shared limit but within a limit of its own:
+                    // the others took the budget.
+                    Err(e) if left < limit => {
+                        left = left.saturating_sub(e.work);
+                        Err(budget())
+                    }
+                    Err(e) => Err(NotComputed::TooLarge(e)),
+                }
             };
             of.insert(ix, result);
         }
@@ -181,15 +188,20 @@ mod tests {
 
     #[test]
     fn the_motion_theses_and_asked_points_are_explained_within_a_budget() {
-        // M is the motion; T rebuts it; U is a claim of its own; X rebuts T.
-        let (mut map, [m, t, u, x]) = Map::of(
+        // M is the motion; T rebuts it; U is a claim of its own; X rebuts T; Y rebuts U.
+        let (mut map, [m, t, u, x, y]) = Map::of(
             [
                 ("[M]", "pro"),
                 ("[T]", "con"),
                 ("[U]", "con"),
                 ("<X>", "pro"),
+                ("<Y>", "pro"),
             ],
-            &[("[T]", Rebuts, "[M]"), ("<X>", Rebuts, "[T]")],
+            &[
+                ("[T]", Rebuts, "[M]"),
+                ("<X>", Rebuts, "[T]"),
+                ("<Y>", Rebuts, "[U]"),
+            ],
         );
         map.motion = Some("M".into());
         let stakes = Stakes::of(&map);
@@ -197,23 +209,33 @@ mod tests {
         assert_eq!(points, [m, t, u, x]);
         let hinges = Hinges::of(&map, &points, &[x], hinges::DEFAULT_WORK);
         // X rebuts T, so T falls and M stands: without X's rebuttal, T stands and M falls.
-        let on_m = hinges.get(m).unwrap().as_ref().unwrap();
-        assert_eq!(
-            on_m.iter().map(|h| (h.from, h.to)).collect::<Vec<_>>(),
-            [(x, t)]
-        );
-        assert_eq!(hinges.get(u).unwrap().as_ref().unwrap(), &[]);
-        // A budget of one pass, where the two theses need two: T is tried, U is not.
+        let pairs = |ix| -> Vec<(NodeIndex, NodeIndex)> {
+            let found = hinges.get(ix).unwrap().as_ref().unwrap();
+            found.iter().map(|h| (h.from, h.to)).collect()
+        };
+        assert_eq!(pairs(m), [(x, t)]);
+        assert_eq!(pairs(u), [(y, u)]);
+        // T's part (T and X, one link) and U's (U and Y) each take 1 × (2 + 1) = 3 steps.
+        // With a limit of 3, T takes it all and U is left out for the budget; with 2, T alone
+        // is too large; with 6, both fit.
         let points = to_explain(&map, &stakes, &[]);
-        let pass = map.node_count() + map.edge_count();
-        let hinges = Hinges::of(&map, &points, &[], pass);
+        assert_eq!(points, [m, t, u]);
+        let hinges = Hinges::of(&map, &points, &[], 3);
         assert!(hinges.get(t).unwrap().is_ok());
         assert_eq!(
             hinges.get(u).unwrap().as_ref().unwrap_err().to_string(),
             "what [U] hinges on is not computed: the map has 2 theses, more than can be tested \
              within the limit; ask for it with --why"
         );
-        // The motion is always tried (and here its part is over the limit).
+        // The motion is always tried within a limit of its own (and here its part is over it).
         assert!(matches!(hinges.get(m), Some(Err(NotComputed::TooLarge(_)))));
+        let hinges = Hinges::of(&map, &points, &[], 2);
+        assert!(matches!(hinges.get(t), Some(Err(NotComputed::TooLarge(_)))));
+        let hinges = Hinges::of(&map, &points, &[], 6);
+        assert!(hinges.get(t).unwrap().is_ok() && hinges.get(u).unwrap().is_ok());
+        // Asked for with --why, U is tried within a limit of its own.
+        let points = to_explain(&map, &stakes, &[u]);
+        let hinges = Hinges::of(&map, &points, &[u], 3);
+        assert!(hinges.get(t).unwrap().is_ok() && hinges.get(u).unwrap().is_ok());
     }
 }

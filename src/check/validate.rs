@@ -169,6 +169,21 @@ pub(crate) fn validate(map: &Map) -> Vec<Diagnostic> {
 fn motion_and_camps(map: &Map) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(motion) = &map.motion {
+        if let Some(side) = map.motion_node().and_then(|ix| map.node(ix).side.as_ref()) {
+            let node = map.motion_node().map(|ix| map.node(ix));
+            out.push(placed(
+                Diagnostic::new(
+                    Code::Camps,
+                    format!("the motion [{motion}] has side {side:?}, but it belongs to no side"),
+                )
+                .with_help(
+                    "the debate is about the motion, and every camp argues for or against it: \
+                     remove its `{side: ...}` or tag, or move it out of a heading with a side",
+                ),
+                node.and_then(|n| n.origin.as_ref()),
+                node.map_or(1, id_len),
+            ));
+        }
         if map.motion_node().is_none() {
             out.push(placed(
                 Diagnostic::new(
@@ -313,6 +328,41 @@ mod tests {
 
     fn codes(ds: &[Diagnostic]) -> Vec<&'static str> {
         ds.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn the_motion_is_a_statement_of_nobody() {
+        let side = |id: &str| Side {
+            id: id.into(),
+            label: id.into(),
+            color: None,
+        };
+        let messages = |map: &Map| -> Vec<String> {
+            validate(map)
+                .iter()
+                .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+                .collect()
+        };
+        // Named by an argument's title: not a statement.
+        let (mut map, _) = Map::of([("<X>", "a")], &[]);
+        map.sides.push(side("a"));
+        map.motion = Some("X".into());
+        assert_eq!(map.motion_node(), None);
+        assert_eq!(
+            messages(&map),
+            ["E015: the motion \"X\" is not a statement of the map"]
+        );
+        // A statement with a side: E015.
+        let (mut map, [x]) = Map::of([("[X]", "a")], &[]);
+        map.sides.push(side("a"));
+        map.motion = Some("X".into());
+        assert_eq!(
+            messages(&map),
+            ["E015: the motion [X] has side \"a\", but it belongs to no side"]
+        );
+        // Without a side, and no W003 for it either.
+        map.node_mut(x).side = None;
+        assert!(messages(&map).is_empty());
     }
 
     #[test]

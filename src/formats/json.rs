@@ -405,7 +405,20 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
     let camp_origins: Vec<Origin> = (0..doc.camps.len())
         .map(|k| placer.origin(offsets.camps.get(k).copied()))
         .collect();
-    map.camps = doc.camps;
+    let (camps, camp_origins) = unique_with_origins(
+        doc.camps,
+        |c| &c.id,
+        &camp_origins,
+        diagnostics,
+        |id, first| {
+            Diagnostic::new(
+                Code::FrontmatterConflict,
+                format!("camp {id:?} is declared twice"),
+            )
+            .with_help(format!("first declared at {first}; declare each camp once"))
+        },
+    );
+    map.camps = camps;
     for (camp, origin) in map.camps.iter_mut().zip(camp_origins) {
         camp.origin = Some(origin);
     }

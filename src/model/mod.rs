@@ -574,12 +574,15 @@ impl Map {
         kind
     }
 
-    /// The motion's node: the statement titled as [`Map::motion`] says (or, failing that, the
-    /// node with that title or id).
+    /// The motion's node: the statement titled as [`Map::motion`] says (`[title]`), or a
+    /// statement with that very id (maps read from other formats may use any id). Never an
+    /// argument: the motion is a statement.
     pub fn motion_node(&self) -> Option<NodeIndex> {
         let title = self.motion.as_deref()?;
-        self.find(&Element::Statement.id_for(title))
-            .or_else(|| self.find_title(title))
+        self.find(&Element::Statement.id_for(title)).or_else(|| {
+            self.find(title)
+                .filter(|&ix| self.node(ix).element == Element::Statement)
+        })
     }
 
     /// The declared camp with this id.

@@ -216,3 +216,33 @@ fn a_version_1_document_is_still_read() {
         "v9.json:1:1: error[E013]: unsupported version 9\n  |\n1 | {\"format\": \"counterpoint\", \"version\": 9, \"title\": \"T\",\n  | ^\n  = help: this build reads versions 1 to 2\n\n1 error, 0 warnings\n"
     );
 }
+
+#[test]
+fn a_camp_declared_twice_in_json_is_e009() {
+    let text = r#"{"format": "counterpoint", "version": 2,
+        "sides": [{"id": "a", "label": "A"}],
+        "camps": [{"id": "yes", "label": "Yes", "sides": ["a"]},
+                  {"id": "yes", "label": "Again", "sides": []}],
+        "nodes": [], "edges": []}"#;
+    let mut d = Vec::new();
+    let map = counterpoint::formats::json::read("c.json", text, &mut d).expect("reads");
+    assert_eq!(map.camps.len(), 1);
+    assert_eq!(map.camps[0].label, "Yes");
+    let shown: Vec<String> = d
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{} {} / {}",
+                d.file,
+                d.line,
+                d.column,
+                d.message,
+                d.help.clone().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        ["c.json:4:19 camp \"yes\" is declared twice / first declared at c.json:3:19; declare each camp once"]
+    );
+}
