@@ -11,6 +11,10 @@
 //! - `exchange_brief`: a camp's prep brief on one exchange of N points, each rebutting the one
 //!   before, the two camps in turn (every point is a clash, and the part of the map bearing on
 //!   the first point is the whole map: what its verdict hinges on is refused at the limit, early).
+//! - `dense_clashes`: the clashes of a dense map, K points of one camp each rebutting each of K
+//!   points of the other, and back, at K and 2K. The relations quadruple (2K² to 8K²) and the
+//!   clashes double, each listing at most 50 moves, so the time should about quadruple at most
+//!   (it listed every relation 4 levels deep under each clash: K = 120 took 8 s and 0.9 GB).
 
 // A test or benchmark that unwraps fails loudly, which is what it should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -18,9 +22,13 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
+use counterpoint::analysis::camps::Camps;
+use counterpoint::analysis::clashes::clashes;
 use counterpoint::analysis::extensions::{stable, Limits};
 use counterpoint::analysis::grounded::label_framework;
 use counterpoint::analysis::prep::{brief, Ask};
+use counterpoint::analysis::stakes::Stakes;
+use counterpoint::analysis::Verdicts;
 use counterpoint::check::citations::check_sources;
 use counterpoint::graph::framework::Framework;
 use counterpoint::load::load_texts;
@@ -145,4 +153,32 @@ fn exchange_brief(bencher: divan::Bencher, n: usize) {
     assert_eq!(loaded.map.node_count(), n);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     bencher.bench(|| brief(&loaded.map, &Ask::Camp("pro".into()), None, false).unwrap());
+}
+
+/// `k` points of side a each rebutting each of `k` points of side b, and back.
+fn dense_text(k: usize) -> String {
+    let mut out = String::from("===\nsides: {a: A, b: B}\n===\n");
+    for (me, side, them) in [("A", "a", "B"), ("B", "b", "A")] {
+        for i in 0..k {
+            let _ = writeln!(out, "\n<{me}{i}>: {side} {i}. {{side: {side}}}");
+            for j in 0..k {
+                let _ = writeln!(out, "  -> <{them}{j}>");
+            }
+        }
+    }
+    out
+}
+
+#[divan::bench(args = [60, 120], sample_count = 5)]
+fn dense_clashes(bencher: divan::Bencher, k: usize) {
+    let loaded = load_texts(&argdown(dense_text(k)), Some(Format::Argdown));
+    assert_eq!(loaded.map.edge_count(), 2 * k * k);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let map = &loaded.map;
+    let (camps, verdicts, stakes) = (Camps::of(map), Verdicts::whole(map), Stakes::of(map));
+    bencher.bench(|| {
+        let list = clashes(map, &camps, &verdicts, &stakes);
+        assert_eq!(list.len(), 2 * k);
+        list
+    });
 }

@@ -136,6 +136,14 @@ impl Camps {
         position(&|c| c.id == id).or_else(|| position(&|c| c.sides.iter().any(|s| s == id)))
     }
 
+    /// The camp whose sides include the side with this id.
+    pub fn of_side(&self, side: &str) -> Option<CampId> {
+        self.list
+            .iter()
+            .position(|c| c.sides.iter().any(|s| s == side))
+            .map(|p| p as CampId)
+    }
+
     /// Whether `a` and `b` are opponents: in different camps, or either without a side.
     pub fn opponents(&self, a: NodeIndex, b: NodeIndex) -> bool {
         match (self.camp(a), self.camp(b)) {
@@ -237,6 +245,10 @@ mod tests {
         assert_eq!(camps.find("readers"), Some(0));
         assert_eq!(camps.find("against"), Some(1));
         assert_eq!(camps.find("nobody"), None);
+        // A camp's id is no side: `of_side` finds only the camp holding the side.
+        assert_eq!(camps.of_side("readers"), Some(0));
+        assert_eq!(camps.of_side("for"), None);
+        assert_eq!(camps.of_side("cde"), camps.find("cde"));
     }
 
     #[test]

@@ -11,9 +11,16 @@
 //! only counts the replies not listed ([`Move::unlisted`]). Within one clash each node's
 //! replies are listed once, at its shallowest place: where the same node answers twice, the
 //! second place is marked [`Move::repeat`] and lists no replies. The point itself is never
-//! listed as a reply (a contradiction of an attacker by the point is the clash itself). So a
-//! clash lists at most as many moves as the map has relations, and the exchange is built
-//! breadth-first with a queue, never by recursion.
+//! listed as a reply (a contradiction of an attacker by the point is the clash itself). The
+//! exchange is built breadth-first with a queue, never by recursion.
+//!
+//! A clash lists at most [`MAX_MOVES`] moves: the first attacks on the point, in the order
+//! written, then the replies breadth first, while there is room. What is left out is counted:
+//! the attacks not listed in [`Clash::unlisted`], a move's replies not listed in
+//! [`Move::unlisted`]. Every node's answers are gathered once for the whole map, so the
+//! clashes take time and space linear in the map: at most [`MAX_MOVES`] moves for each
+//! attacked point, however dense the map (on a map where each of K points of one camp rebuts
+//! each of K points of the other, the 2K clashes list 2K × 50 moves, not 2K × 2K²).
 //!
 //! Clashes are ordered by importance: how close the point is to the motion or a thesis (see
 //! [`Stakes::rank`]), then its strength (stronger first), then map order.
@@ -24,7 +31,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::camps::{CampId, Camps};
 use super::stakes::Stakes;
-use super::unanswered::answers;
+use super::unanswered::answers_with_relation;
 use super::Verdicts;
 use crate::graph::Label;
 use crate::model::{Map, Relation};
@@ -32,6 +39,9 @@ use crate::model::{Map, Relation};
 /// How many levels of the exchange are listed: the attacks on the point (level 1) and up to
 /// three rounds of replies.
 pub const DEPTH: u32 = 4;
+
+/// The most moves one clash lists (see the module documentation).
+pub const MAX_MOVES: usize = 50;
 
 /// One move of an exchange: a node attacking the point or a move above it.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +56,8 @@ pub struct Move {
     pub replies: Vec<usize>,
     /// Whether this node's replies are listed at another place of the same clash.
     pub repeat: bool,
-    /// Replies to this move not listed because the exchange is cut at [`DEPTH`] levels.
+    /// Replies to this move not listed because the exchange is cut at [`DEPTH`] levels or
+    /// the clash already lists [`MAX_MOVES`] moves.
     pub unlisted: usize,
     /// The node's grounded label.
     pub verdict: Label,
@@ -68,6 +79,8 @@ pub struct Clash {
     pub moves: Vec<Move>,
     /// How many moves attack the point itself (the first moves).
     pub attacks: usize,
+    /// Attacks on the point not listed because the clash already lists [`MAX_MOVES`] moves.
+    pub unlisted: usize,
     /// The point's grounded label.
     pub verdict: Label,
     /// The point's strength (DF-QuAD, from 0 to 1).
@@ -136,24 +149,47 @@ pub fn find_camp(camps: &Camps, id: &str) -> Result<CampId, UnknownCamp> {
     })
 }
 
-/// How `from` attacks `to`: the first attack written from `from` to `to`, else a contradiction
-/// written the other way.
-fn relation(map: &Map, from: NodeIndex, to: NodeIndex) -> Relation {
-    map.outgoing(from)
-        .find(|&(t, r)| t == to && r.is_attack())
-        .map_or(Relation::Contradicts, |(_, r)| r)
+/// Every node's answers with their relations (see [`answers_with_relation`]), computed once
+/// for the map, and which node answers which, to count replies without walking them again.
+struct Table {
+    answers: Vec<Vec<(NodeIndex, Relation)>>,
+    pairs: HashSet<(NodeIndex, NodeIndex)>,
 }
 
-/// The exchange around `point` (see the module documentation) and how many moves attack it.
-fn exchange(map: &Map, camps: &Camps, verdicts: &Verdicts, point: NodeIndex) -> (Vec<Move>, usize) {
+impl Table {
+    fn of(map: &Map, camps: &Camps) -> Table {
+        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let mut answers = vec![Vec::new(); bound];
+        let mut pairs = HashSet::new();
+        for (ix, _) in map.nodes() {
+            let list = answers_with_relation(map, camps, ix);
+            pairs.extend(list.iter().map(|&(by, _)| (ix, by)));
+            answers[ix.index()] = list;
+        }
+        Table { answers, pairs }
+    }
+
+    fn get(&self, ix: NodeIndex) -> &[(NodeIndex, Relation)] {
+        self.answers.get(ix.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many nodes answer `ix`, leaving out `point`.
+    fn count_without(&self, ix: NodeIndex, point: NodeIndex) -> usize {
+        self.get(ix).len() - usize::from(self.pairs.contains(&(ix, point)))
+    }
+}
+
+/// The exchange around `point` (see the module documentation): its moves, how many moves
+/// attack it, and how many attacks are not listed ([`MAX_MOVES`]).
+fn exchange(table: &Table, verdicts: &Verdicts, point: NodeIndex) -> (Vec<Move>, usize, usize) {
     let mut moves: Vec<Move> = Vec::new();
     let mut expanded: HashSet<NodeIndex> = HashSet::from([point]);
     let mut queue = VecDeque::new();
-    let mut add = |node: NodeIndex, to: NodeIndex, depth: u32, moves: &mut Vec<Move>| {
+    let mut add = |node: NodeIndex, relation: Relation, depth: u32, moves: &mut Vec<Move>| {
         let repeat = !expanded.insert(node);
         moves.push(Move {
             node,
-            relation: relation(map, node, to),
+            relation,
             depth,
             replies: Vec::new(),
             repeat,
@@ -163,46 +199,50 @@ fn exchange(map: &Map, camps: &Camps, verdicts: &Verdicts, point: NodeIndex) -> 
         });
         moves.len() - 1
     };
-    for attacker in answers(map, camps, point) {
-        let k = add(attacker, point, 0, &mut moves);
+    let attackers = table.get(point);
+    for &(attacker, relation) in attackers.iter().take(MAX_MOVES) {
+        let k = add(attacker, relation, 0, &mut moves);
         queue.push_back(k);
     }
     let attacks = moves.len();
+    let unlisted = attackers.len() - attacks;
     while let Some(k) = queue.pop_front() {
         let (node, depth, repeat) = (moves[k].node, moves[k].depth, moves[k].repeat);
         if repeat {
             continue;
         }
-        let replies: Vec<NodeIndex> = answers(map, camps, node)
-            .into_iter()
-            .filter(|&r| r != point)
-            .collect();
-        if depth + 1 >= DEPTH {
-            moves[k].unlisted = replies.len();
-            continue;
-        }
-        for reply in replies {
-            let r = add(reply, node, depth + 1, &mut moves);
+        let total = table.count_without(node, point);
+        let room = if depth + 1 >= DEPTH {
+            0
+        } else {
+            MAX_MOVES.saturating_sub(moves.len())
+        };
+        let replies = table.get(node).iter().filter(|&&(r, _)| r != point);
+        for &(reply, relation) in replies.take(room) {
+            let r = add(reply, relation, depth + 1, &mut moves);
             moves[k].replies.push(r);
             queue.push_back(r);
         }
+        moves[k].unlisted = total - moves[k].replies.len();
     }
-    (moves, attacks)
+    (moves, attacks, unlisted)
 }
 
 /// Every clash of `map`, most important first (see the module documentation).
 pub fn clashes(map: &Map, camps: &Camps, verdicts: &Verdicts, stakes: &Stakes) -> Vec<Clash> {
+    let table = Table::of(map, camps);
     let mut list: Vec<Clash> = map
         .nodes()
-        .filter(|&(ix, _)| !answers(map, camps, ix).is_empty())
+        .filter(|&(ix, _)| !table.get(ix).is_empty())
         .map(|(ix, node)| {
-            let (moves, attacks) = exchange(map, camps, verdicts, ix);
+            let (moves, attacks, unlisted) = exchange(&table, verdicts, ix);
             Clash {
                 point: ix,
                 camp: camps.camp(ix),
                 topics: node.tags.clone(),
                 moves,
                 attacks,
+                unlisted,
                 verdict: verdicts.label(ix),
                 strength: verdicts.strength(ix),
                 distance: stakes.distance(ix),
@@ -388,5 +428,56 @@ mod tests {
             .map(|c| c.point)
             .collect();
         assert_eq!(involved, [t, r]);
+    }
+
+    #[test]
+    fn a_clash_lists_at_most_max_moves_and_counts_the_rest() {
+        use crate::model::{Edge, Node};
+        // P (pro) is rebutted by 60 points of con; Q (pro) undercuts each of them and S
+        // (pro) rebuts each: 60 attacks on P, each with 2 replies.
+        let mut map = Map::new();
+        let p = map
+            .add_node(Node::statement("P", "").with_side("pro"))
+            .unwrap();
+        let q = map
+            .add_node(Node::argument("Q", "").with_side("pro"))
+            .unwrap();
+        let s = map
+            .add_node(Node::argument("S", "").with_side("pro"))
+            .unwrap();
+        let mut attackers = Vec::new();
+        for i in 0..60 {
+            let a = map
+                .add_node(Node::argument(format!("A{i}"), "").with_side("con"))
+                .unwrap();
+            map.add_edge(a, p, Edge::new(Rebuts));
+            map.add_edge(q, a, Edge::new(Undercuts));
+            map.add_edge(s, a, Edge::new(Rebuts));
+            attackers.push(a);
+        }
+        let list = all(&map);
+        let clash = list.iter().find(|k| k.point == p).unwrap();
+        // The first 50 attacks are listed, the 10 others counted; no room is left for the
+        // replies, which each move counts.
+        assert_eq!(clash.moves.len(), MAX_MOVES);
+        assert_eq!((clash.attacks, clash.unlisted), (MAX_MOVES, 10));
+        assert_eq!(clash.moves[0].node, attackers[0]);
+        assert!(clash
+            .moves
+            .iter()
+            .all(|m| m.depth == 0 && m.unlisted == 2 && m.replies.is_empty()));
+        // Each attacker's own clash: Q undercuts it, S rebuts it (the relation of each edge),
+        // and their replies (the attacker itself, which is the point) are not counted.
+        let a0 = list.iter().find(|k| k.point == attackers[0]).unwrap();
+        let shape: Vec<(NodeIndex, Relation, u32, usize)> = a0
+            .in_reading_order()
+            .into_iter()
+            .map(|k| {
+                let m = &a0.moves[k];
+                (m.node, m.relation, m.depth, m.unlisted)
+            })
+            .collect();
+        assert_eq!(shape, [(q, Undercuts, 0, 0), (s, Rebuts, 0, 0)]);
+        assert_eq!(a0.unlisted, 0);
     }
 }

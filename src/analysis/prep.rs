@@ -22,6 +22,8 @@
 //! the clashes together is bounded by [`DEFAULT_WORK`]: each clash gets an equal share, and a
 //! clash over its share says so ([`TooLarge`]).
 
+use std::collections::HashMap;
+
 use petgraph::stable_graph::NodeIndex;
 
 use super::camps::{internal_disputes, CampId, Camps, Dispute};
@@ -169,7 +171,12 @@ pub fn brief(
         Ask::Camp(id) => (find_camp(&camps, id)?, None),
         Ask::Side(id) => {
             filter::known_side(map, id)?;
-            (find_camp(&camps, id)?, Some(id.clone()))
+            // The camp holding the side, never a camp that merely has the side's id as its own.
+            let camp = match camps.of_side(id) {
+                Some(c) => c,
+                None => find_camp(&camps, id)?,
+            };
+            (camp, Some(id.clone()))
         }
     };
     let verdicts = Verdicts::whole(map);
@@ -223,6 +230,9 @@ pub fn brief(
         .copied()
         .filter(|&ix| listed(ix) && !is_answered(map, &b.camps, ix))
         .collect();
+    // Whether we replied to an attacker, found once for each attacker (a node attacking many
+    // of our points is not walked again for each).
+    let mut replied: HashMap<NodeIndex, bool> = HashMap::new();
     let mut shore_up: Vec<ShoreUp> = ours
         .iter()
         .copied()
@@ -231,9 +241,11 @@ pub fn brief(
             let unreplied: Vec<NodeIndex> = answers(map, &b.camps, ix)
                 .into_iter()
                 .filter(|&a| {
-                    !answers(map, &b.camps, a)
-                        .into_iter()
-                        .any(|r| b.is_ours(map, r))
+                    !*replied.entry(a).or_insert_with(|| {
+                        answers(map, &b.camps, a)
+                            .into_iter()
+                            .any(|r| b.is_ours(map, r))
+                    })
                 })
                 .collect();
             (!unreplied.is_empty()).then_some(ShoreUp {
@@ -382,5 +394,24 @@ mod tests {
                 .to_string(),
             "unknown camp \"neutral\"; the camps are: yes, con"
         );
+    }
+
+    #[test]
+    fn a_side_is_briefed_with_the_camp_that_holds_it() {
+        // Camp `b` holds side `a`; side `b` is in camp `rest`.
+        let (mut map, [_, q]) = Map::of([("[P]", "a"), ("[Q]", "b")], &[("[Q]", Rebuts, "[P]")]);
+        for (id, side) in [("b", "a"), ("rest", "b")] {
+            map.camps.push(Camp {
+                id: id.into(),
+                label: id.into(),
+                sides: vec![side.into()],
+                origin: None,
+            });
+        }
+        let b = brief(&map, &Ask::Side("b".into()), None, false).unwrap();
+        assert_eq!(b.camp, 1, "camp rest");
+        assert_eq!(b.role(&map, q), Role::Ours);
+        let camp = brief(&map, &Ask::Camp("b".into()), None, false).unwrap();
+        assert_eq!(camp.camp, 0, "--camp b is the camp with that id");
     }
 }

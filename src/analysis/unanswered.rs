@@ -42,6 +42,27 @@ pub(crate) fn answers(map: &Map, camps: &Camps, ix: NodeIndex) -> Vec<NodeIndex>
         .collect()
 }
 
+/// [`answers`] with how each answers `ix`: the first attack written from it to `ix`, else
+/// [`Relation::Contradicts`] (a contradiction written from `ix`). Linear in `ix`'s relations.
+pub(crate) fn answers_with_relation(
+    map: &Map,
+    camps: &Camps,
+    ix: NodeIndex,
+) -> Vec<(NodeIndex, Relation)> {
+    let mut first: std::collections::HashMap<NodeIndex, Relation> =
+        std::collections::HashMap::new();
+    for (from, r) in map.incoming(ix).filter(|&(_, r)| r.is_attack()) {
+        first.entry(from).or_insert(r);
+    }
+    answers(map, camps, ix)
+        .into_iter()
+        .map(|other| {
+            let r = first.get(&other).copied().unwrap_or(Relation::Contradicts);
+            (other, r)
+        })
+        .collect()
+}
+
 /// Whether some opponent rebuts or undercuts `ix` (or contradicts it either way). The answer
 /// does not depend on order, so the relations are read as they are kept: no allocation.
 pub(crate) fn is_answered(map: &Map, camps: &Camps, ix: NodeIndex) -> bool {

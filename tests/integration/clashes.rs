@@ -169,3 +169,90 @@ fn output_to_a_file() {
         clashes(&["--format", "markdown"])
     );
 }
+
+/// A dense map: each of `k` points of side a rebuts each of `k` points of side b, and back.
+pub(crate) fn dense(k: usize) -> String {
+    let mut out = String::from("===\nsides:\n  a: {label: A}\n  b: {label: B}\n===\n");
+    for (me, side, them) in [("A", "a", "B"), ("B", "b", "A")] {
+        for i in 0..k {
+            out.push_str(&format!("\n<{me}{i}>: {side} {i}. {{side: {side}}}\n"));
+            for j in 0..k {
+                out.push_str(&format!("  -> <{them}{j}>\n"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_dense_map_lists_at_most_fifty_moves_a_clash() {
+    // 40 × 40 points rebutting each other both ways: 80 clashes. Each lists its 40 attacks and
+    // the first 10 replies (to the first attack) and counts the rest, so each clash writes a
+    // blank line, its two heading lines and 50 moves: 1 + 80 × 53 = 4,241 lines, where every
+    // relation was listed 4 levels deep under each clash (about 2.3 million lines here).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dense.argdown");
+    std::fs::write(&path, dense(40)).expect("written");
+    let out = counterpoint()
+        .arg("clashes")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(text.lines().count(), 1 + 80 * 53);
+    let lines: Vec<&str> = text.lines().skip(1).take(6).collect();
+    assert_eq!(
+        lines,
+        [
+            "",
+            "1. <A0>",
+            "   a; undecided, strength 0.05; bears on no thesis",
+            // B0's replies: the 40 points of side a but A0, the point; 10 are listed.
+            "   rebutted by <B0> (b), undecided; 29 more replies, not shown",
+            // A1's replies: the 40 points of side b, none listed.
+            "     rebutted by <A1> (a), undecided; 40 more replies, not shown",
+            "     rebutted by <A2> (a), undecided; 40 more replies, not shown",
+        ]
+    );
+    assert!(text
+        .contains("   rebutted by <B39> (b), undecided; 39 more replies, not shown\n\n2. <B0>\n"));
+}
+
+#[test]
+fn attacks_past_fifty_are_counted() {
+    // One point of side b rebutted by 53 points of side a.
+    let mut map = String::from("===\nsides: {a: A, b: B}\n===\n\n[P]: the point. {side: b}\n");
+    for i in 0..53 {
+        map.push_str(&format!("\n<A{i}>: attack {i}. {{side: a}}\n  -> [P]\n"));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("many.argdown");
+    std::fs::write(&path, map).expect("written");
+    let run = |format: &str| {
+        let out = counterpoint()
+            .args(["clashes", "--format", format])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let text = run("text");
+    assert!(
+        text.ends_with("   rebutted by <A49> (a), stands\n   3 more attacks, not shown\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("4 levels deep and at most 50 moves a clash; what is left out is counted.")
+    );
+    let v: Value = serde_json::from_str(&run("json")).expect("JSON");
+    assert_eq!(v["max_moves"], 50);
+    assert_eq!(v["clashes"][0]["unlisted"], 3);
+    assert_eq!(
+        v["clashes"][0]["attacks"].as_array().map(Vec::len),
+        Some(50)
+    );
+    assert!(run("markdown")
+        .ends_with("- rebutted by \\<A49\\> (a), stands\n- 3 more attacks, not shown\n"));
+}

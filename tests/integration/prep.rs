@@ -284,3 +284,82 @@ fn an_unknown_camp_is_a_usage_error() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2), "--camp or --side is required");
 }
+
+#[test]
+fn a_side_is_briefed_with_its_own_camp_even_when_another_camp_has_its_id() {
+    // Camp `b` holds side `a`; side `b` is in camp `rest`.
+    let md = run(
+        &["prep", "--side", "b"],
+        &fixture("prep", "camp-named-like-a-side.argdown"),
+    );
+    let head: Vec<&str> = md.lines().take(4).collect();
+    assert_eq!(
+        head,
+        [
+            "# Debate prep: B (side b)",
+            "",
+            "- **We:** B (b)",
+            "- **They:** Camp with side a: a",
+        ]
+    );
+    assert!(
+        md.contains("### 1. Their point: \\[P\\]\n\na; falls, strength 0.25; their thesis\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn our_moves_are_ours_whatever_their_depth() {
+    // Their thesis Q is rebutted by a third camp's R, which our P rebuts; our P2 rebuts Q and
+    // their Z rebuts P2. P argues for the point's side by its depth, but it is ours.
+    let md = run(
+        &["prep", "--camp", "for"],
+        &fixture("prep", "third-camp.argdown"),
+    );
+    let start = md.find("### 1. ").expect("clash 1");
+    let end = md[start..].find("\n\n**2. ").expect("clash 2") + start;
+    assert_eq!(
+        &md[start..end],
+        "### 1. Their point: \\[Q\\]\n\
+         \n\
+         b; stands, strength 0.28; their thesis\n\
+         \n\
+         their thesis.\n\
+         \n\
+         - **Also c** rebuts it with \\<R\\>, which falls: the third camp rebuts Q.\n\
+         \x20 - **We** (a) rebut it with \\<P\\>, which stands: we rebut R.\n\
+         - **We** (a) rebut it with \\<P2\\>, which falls: we rebut Q.\n\
+         \x20 - **They** (b) rebut it with \\<Z\\>, which stands: they rebut P2.\n\
+         - **Left standing:** on our side: \\<P\\>; on theirs: \\[Q\\] and \\<Z\\>.\n\
+         - **Hinges on:** \\<P\\> rebuts \\<R\\> (without it, the point falls; strength 0.19); \
+         \\<Z\\> rebuts \\<P2\\> (without it, the point falls; strength 0.19).\n\
+         - **Next:** answer \\<Z\\>: it still stands against us."
+    );
+    let v: Value = serde_json::from_str(&run(
+        &["prep", "--camp", "for", "--format", "json"],
+        &fixture("prep", "third-camp.argdown"),
+    ))
+    .expect("JSON");
+    assert_eq!(
+        v["clashes"][0]["standing"],
+        serde_json::json!({"ours": ["<P>"], "theirs": ["[Q]", "<Z>"], "undecided": []})
+    );
+}
+
+#[test]
+fn a_dense_map_gives_a_brief_of_bounded_size() {
+    // Each of 40 points of side a rebuts each of 40 points of side b, and back: 3,200
+    // relations. Each clash lists at most 50 moves, so the JSON brief stays small (it listed
+    // every relation 4 levels deep under each of the 80 clashes).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dense.argdown");
+    std::fs::write(&path, crate::clashes::dense(40)).expect("written");
+    let v: Value = serde_json::from_str(&run(&["prep", "--side", "a", "--format", "json"], &path))
+        .expect("JSON");
+    let clashes = v["clashes"].as_array().expect("clashes");
+    assert_eq!(clashes.len(), 80);
+    for c in clashes {
+        assert_eq!(c["attacks"].as_array().expect("attacks").len(), 40);
+        assert_eq!(c["unlisted"], 0);
+    }
+}

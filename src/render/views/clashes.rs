@@ -1,11 +1,13 @@
 //! `counterpoint clashes` output: each clash with its exchange, as text, Markdown or JSON. The
-//! words shared with the prep brief (verdicts, stakes, who speaks) are here too.
+//! words shared with the prep brief (verdicts, stakes, who speaks) are here too. The first line
+//! states the limits of an exchange ([`DEPTH`] levels, [`MAX_MOVES`] moves a clash); what a
+//! clash leaves out is counted where it is left out.
 
 use serde_json::{json, Value};
 
 use super::unanswered::markdown_escape;
 use crate::analysis::camps::Camps;
-use crate::analysis::clashes::{Clash, Move, DEPTH};
+use crate::analysis::clashes::{Clash, Move, DEPTH, MAX_MOVES};
 use crate::formats::json::node_value;
 use crate::graph::Label;
 use crate::model::{Map, Relation};
@@ -53,6 +55,16 @@ pub(crate) fn more_replies(n: usize) -> String {
         "1 more reply, not shown".into()
     } else {
         format!("{n} more replies, not shown")
+    }
+}
+
+/// The attacks on a clash's point not listed: `1 more attack, not shown`, `3 more attacks, not
+/// shown` (`None` when every attack is listed).
+pub(crate) fn more_attacks(clash: &Clash) -> Option<String> {
+    match clash.unlisted {
+        0 => None,
+        1 => Some("1 more attack, not shown".into()),
+        n => Some(format!("{n} more attacks, not shown")),
     }
 }
 
@@ -135,7 +147,8 @@ fn summary(clashes: &[Clash]) -> String {
     };
     format!(
         "{n}, most important first (the motion, then the points closest to a thesis or the \
-         motion, then the strongest). {DEFINITION}, {DEPTH} levels deep."
+         motion, then the strongest). {DEFINITION}, {DEPTH} levels deep and at most \
+         {MAX_MOVES} moves a clash; what is left out is counted."
     )
 }
 
@@ -154,6 +167,9 @@ pub fn text(map: &Map, camps: &Camps, clashes: &[Clash]) -> String {
             let m = &clash.moves[i];
             let indent = " ".repeat(3 + 2 * m.depth as usize);
             out.push_str(&format!("{indent}{}\n", move_line(map, camps, m)));
+        }
+        if let Some(more) = more_attacks(clash) {
+            out.push_str(&format!("   {more}\n"));
         }
     }
     out
@@ -176,6 +192,9 @@ pub fn markdown(map: &Map, camps: &Camps, clashes: &[Clash]) -> String {
                 "{indent}- {}\n",
                 markdown_escape(&move_line(map, camps, m))
             ));
+        }
+        if let Some(more) = more_attacks(clash) {
+            out.push_str(&format!("- {}\n", markdown_escape(&more)));
         }
     }
     out
@@ -213,6 +232,7 @@ pub(crate) fn clash_json(map: &Map, camps: &Camps, clash: &Clash) -> Value {
         "camp": camp,
         "topics": clash.topics,
         "attacks": exchange_json(map, clash),
+        "unlisted": clash.unlisted,
         "verdict": clash.verdict,
         "strength": clash.strength,
         "distance": clash.distance,
@@ -220,10 +240,11 @@ pub(crate) fn clash_json(map: &Map, camps: &Camps, clash: &Clash) -> Value {
     })
 }
 
-/// JSON: `{"depth", "clashes": [{"point": node, "camp", "topics", "attacks": [{"node",
-/// "relation", "verdict", "strength", "repeat", "unlisted", "replies": [...]}], "verdict",
-/// "strength", "distance", "leads_to"}]}`; nodes as in the export.
+/// JSON: `{"depth", "max_moves", "clashes": [{"point": node, "camp", "topics", "attacks":
+/// [{"node", "relation", "verdict", "strength", "repeat", "unlisted", "replies": [...]}],
+/// "unlisted", "verdict", "strength", "distance", "leads_to"}]}`; nodes as in the export;
+/// `unlisted` counts the replies (in a move) or the attacks (in a clash) not listed.
 pub fn json(map: &Map, camps: &Camps, clashes: &[Clash]) -> Value {
     let list: Vec<Value> = clashes.iter().map(|c| clash_json(map, camps, c)).collect();
-    json!({"depth": DEPTH, "clashes": list})
+    json!({"depth": DEPTH, "max_moves": MAX_MOVES, "clashes": list})
 }

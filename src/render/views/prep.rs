@@ -13,7 +13,7 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 use petgraph::stable_graph::NodeIndex;
 use serde_json::{json, Value};
 
-use super::clashes::{clash_json, verb, verdict, verdict_word};
+use super::clashes::{clash_json, more_attacks, verb, verdict, verdict_word};
 use super::reasons::{join_and, sentence, Because};
 use super::subject::MapSubject;
 use super::unanswered::markdown_escape;
@@ -156,17 +156,25 @@ fn point_with_us(map: &Map, brief: &Brief, clash: &Clash) -> bool {
     matches!(brief.role(map, clash.point), Role::Ours | Role::Ally)
 }
 
-/// Whether a move at `depth` argues on our side of the clash: the attacks on the point
-/// (depth 0, 2, ...) argue against the point, the replies to them (1, 3, ...) for it.
-fn move_with_us(with_point: bool, depth: u32) -> bool {
-    (depth % 2 == 1) == with_point
+/// Whether `node`, making a move at `depth`, counts on our side of the clash. Ours and our
+/// allies' nodes always do, wherever they stand: the brief never tells us to answer our own
+/// point. Any other node (an opponent's, or one without a side) argues on the side its place
+/// gives it: the attacks on the point (depth 0, 2, ...) against the point, the replies to them
+/// (1, 3, ...) for it. With two camps that is always the opponents' side; with three, an
+/// opponent's node can attack another camp's defence of their own point, and then it helps us
+/// here (answering it would hurt us).
+fn with_us(map: &Map, brief: &Brief, clash: &Clash, node: NodeIndex, depth: u32) -> bool {
+    match brief.role(map, node) {
+        Role::Ours | Role::Ally => true,
+        Role::Theirs | Role::Nobody => (depth % 2 == 1) == point_with_us(map, brief, clash),
+    }
 }
 
 /// Who makes a move, as the brief says it: (`We`, ` (utla) rebut it with`); an opponent on
 /// the other side of the clash: (`They`, ` (alliance) rebut it with`); another camp arguing
 /// on our side here: (`Also unite-la`, ` rebuts it with`); an ally: (`Our ally`, ` (cde)
 /// rebuts it with`).
-fn who_does(map: &Map, brief: &Brief, with_point: bool, m: &Move) -> (String, String) {
+fn who_does(map: &Map, brief: &Brief, clash: &Clash, m: &Move) -> (String, String) {
     let side = map
         .node(m.node)
         .side
@@ -179,7 +187,7 @@ fn who_does(map: &Map, brief: &Brief, with_point: bool, m: &Move) -> (String, St
             "Our ally".into(),
             format!(" ({side}) {} it with", singular(verb)),
         ),
-        _ if move_with_us(with_point, m.depth) => (
+        _ if with_us(map, brief, clash, m.node, m.depth) => (
             format!("Also {side}"),
             format!(" {} it with", singular(verb)),
         ),
@@ -231,7 +239,7 @@ fn sides_of(map: &Map, brief: &Brief, clash: &Clash) -> Vec<(NodeIndex, bool)> {
     for k in clash.in_reading_order() {
         let m = &clash.moves[k];
         if seen.insert(m.node) {
-            out.push((m.node, move_with_us(with_point, m.depth)));
+            out.push((m.node, with_us(map, brief, clash, m.node, m.depth)));
         }
     }
     out
@@ -427,11 +435,10 @@ fn full_markdown(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> String 
     if !words.is_empty() {
         out.push_str(&format!("{}\n\n", e(&words)));
     }
-    let with_point = point_with_us(map, brief, clash);
     for i in clash.in_reading_order() {
         let m = &clash.moves[i];
         let indent = "  ".repeat(m.depth as usize);
-        let (role, rest) = who_does(map, brief, with_point, m);
+        let (role, rest) = who_does(map, brief, clash, m);
         let mut line = format!(
             "{indent}- **{}** {} {}, {}",
             e(&role),
@@ -455,6 +462,9 @@ fn full_markdown(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> String 
         }
         out.push_str(&line);
         out.push('\n');
+    }
+    if let Some(more) = more_attacks(clash) {
+        out.push_str(&format!("- \\[{}\\]\n", e(&more)));
     }
     out.push_str(&format!(
         "- **Left standing:** {}\n- **Hinges on:** {}\n- **Next:** {}\n\n",
@@ -505,7 +515,11 @@ fn brief_markdown(
         .filter(|m| seen.insert(m.node))
         .partition(|m| m.depth == 0);
     let mut text = format!("{}. ", facts(map, brief, clash));
-    text.push_str(&format!("Attacks: {}.", named(map, brief, &attacks)));
+    text.push_str(&format!("Attacks: {}", named(map, brief, &attacks)));
+    if let Some(more) = more_attacks(clash) {
+        text.push_str(&format!("; {more}"));
+    }
+    text.push('.');
     if !replies.is_empty() {
         text.push_str(&format!(" Replies: {}.", named(map, brief, &replies)));
     }
@@ -985,7 +999,6 @@ dl.verdict dt { font-weight: 600; margin-top: 0.4rem; } dl.verdict dd { margin-l
 fn clash_html(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> Markup {
     let clash = &bc.clash;
     let words = said(map, clash.point);
-    let with_point = point_with_us(map, brief, clash);
     html! {
         section.clash id={ "clash-" (k + 1) } {
             h2 { (k + 1) ". " (whose(map, brief, clash.point)) ": " span.id { (map.node(clash.point).id) } }
@@ -994,7 +1007,7 @@ fn clash_html(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> Markup {
             ul.exchange {
                 @for i in clash.in_reading_order() {
                     @let m = &clash.moves[i];
-                    @let (role, rest) = who_does(map, brief, with_point, m);
+                    @let (role, rest) = who_does(map, brief, clash, m);
                     li style={ "margin-left: " (m.depth * 2) "rem" } {
                         span.who { (role) } (rest) " "
                         span.id { (map.node(m.node).id) } ", "
@@ -1008,6 +1021,7 @@ fn clash_html(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> Markup {
                         @if m.unlisted > 0 { " [" (super::clashes::more_replies(m.unlisted)) "]" }
                     }
                 }
+                @if let Some(more) = more_attacks(clash) { li { "[" (more) "]" } }
             }
             dl.verdict {
                 dt { "Left standing" } dd { (standing_line(map, brief, clash)) }
