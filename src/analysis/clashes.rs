@@ -116,6 +116,12 @@ impl Clash {
         ours(self.point) || self.attacks().iter().any(|m| ours(m.node))
     }
 
+    /// Whether the clash concerns `camp`: the camp holds the point or one of the attacks on
+    /// it, or the point is the motion (which every camp argues about).
+    pub fn concerns(&self, map: &Map, camps: &Camps, camp: CampId) -> bool {
+        map.motion_node() == Some(self.point) || self.involves(|ix| camps.camp(ix) == Some(camp))
+    }
+
     /// The nodes of the clash: the point, then each move's node once, in reading order.
     pub fn nodes(&self) -> Vec<NodeIndex> {
         let mut seen = HashSet::new();

@@ -6,9 +6,9 @@
 //!
 //! 1. **The motion**: its grounded label, strength, and the links its verdict hinges on (see
 //!    [`super::hinges`]).
-//! 2. **Clashes** involving us (see [`super::clashes`]): our point attacked by an opponent, or
-//!    an opponent's point we attack; most important first, each with what its verdict hinges
-//!    on.
+//! 2. **Clashes** involving us (see [`super::clashes`]): the motion's, our point attacked by an
+//!    opponent, or an opponent's point we attack; most important first, each with what its
+//!    verdict hinges on.
 //! 3. **Press**: our contentions (see [`Stakes::is_contention`]) no opponent answered.
 //!    **Shore up**: our contentions an opponent attacks where we have not replied to that
 //!    attacker, with those attackers.
@@ -36,7 +36,7 @@ use super::stakes::Stakes;
 use super::unanswered::{answers, is_answered};
 use super::Verdicts;
 use crate::graph::framework::MapFramework;
-use crate::model::Map;
+use crate::model::{Map, Relation};
 
 /// Whom to brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,9 @@ pub struct Motion {
     pub node: NodeIndex,
     /// The links its grounded label hinges on, or why they were not computed.
     pub hinges: Result<Vec<Hinge>, TooLarge>,
+    /// Whether we argue for the motion: none of our points attacks it (camps do not say which
+    /// way they stand; a camp that rebuts or undercuts the motion is against it).
+    pub ours: bool,
 }
 
 /// One clash of the brief.
@@ -205,10 +208,19 @@ pub fn brief(
     brief.motion = map.motion_node().map(|node| Motion {
         node,
         hinges: hinges_on(map, node, DEFAULT_WORK),
+        ours: !map
+            .incoming_unordered(node)
+            .any(|(from, r)| r.is_attack() && brief.is_ours(map, from))
+            && !map
+                .outgoing_unordered(node)
+                .any(|(to, r)| r == Relation::Contradicts && brief.is_ours(map, to)),
     });
     let involved: Vec<Clash> = clashes::clashes(map, &brief.camps, &brief.verdicts, &brief.stakes)
         .into_iter()
-        .filter(|c| shown(c.point) && c.involves(|ix| brief.is_ours(map, ix)))
+        .filter(|c| {
+            let motion = brief.stakes.is_motion(c.point);
+            shown(c.point) && (motion || c.involves(|ix| brief.is_ours(map, ix)))
+        })
         .collect();
     let share = DEFAULT_WORK / involved.len().max(1);
     brief.clashes = involved
@@ -330,8 +342,17 @@ mod tests {
         let b = brief(&map, &Ask::Camp("yes".into()), None, false).unwrap();
         assert_eq!(b.motion.as_ref().map(|x| x.node), Some(m));
         let points: Vec<NodeIndex> = b.clashes.iter().map(|c| c.clash.point).collect();
-        // T (their thesis, we rebut it), R (ours, attacked by Q), S (ours, attacked by F).
-        assert_eq!(points, [t, r, s]);
+        // The motion's (every camp's), T (their thesis, we rebut it), R (ours, attacked by Q),
+        // S (ours, attacked by F).
+        assert_eq!(points, [m, t, r, s]);
+        let motion = b.motion.as_ref().unwrap();
+        assert!(
+            motion.ours,
+            "camp yes does not attack the motion: it argues for it"
+        );
+        // `con` (a camp of its own) rebuts the motion with T: it argues against it.
+        let theirs = brief(&map, &Ask::Camp("con".into()), None, false).unwrap();
+        assert!(!theirs.motion.as_ref().unwrap().ours);
         assert_eq!(
             b.press,
             [p],
@@ -370,9 +391,11 @@ mod tests {
         let b = brief(&map, &Ask::Side("ally".into()), None, false).unwrap();
         assert_eq!(b.role(&map, e), Role::Ally);
         assert_eq!(b.role(&map, a), Role::Ours);
-        assert!(
-            b.clashes.is_empty(),
-            "the ally's side takes part in no clash"
+        let points: Vec<NodeIndex> = b.clashes.iter().map(|c| c.clash.point).collect();
+        assert_eq!(
+            points,
+            [map.motion_node().unwrap()],
+            "the ally's side takes part in no clash but the motion's"
         );
         assert_eq!(
             b.disputes.len(),

@@ -83,9 +83,11 @@ fn ordered_by_reach_then_strength() {
 
 #[test]
 fn the_camp_filter_keeps_the_clashes_a_camp_takes_part_in() {
-    // The parents' side finds its camp; the motion is attacked by the pupils only, and the
-    // survey (the researchers') is attacked by the pupils only: neither involves camp yes.
+    // The parents' side finds its camp. The motion's clash concerns every camp, although only
+    // the pupils attack it; the survey (the researchers') is attacked by the pupils only: it
+    // does not involve camp yes.
     let yes = [
+        "[Pupils should wear uniforms]",
         "[Uniforms cost too much]",
         "<Second-hand shop>",
         "<The shop is always empty>",
@@ -94,7 +96,10 @@ fn the_camp_filter_keeps_the_clashes_a_camp_takes_part_in() {
     ];
     assert_eq!(points(&["--camp", "yes"]), yes);
     assert_eq!(points(&["--camp", "parents"]), yes);
-    assert_eq!(points(&["--camp", "research"]), ["<Belonging survey>"]);
+    assert_eq!(
+        points(&["--camp", "research"]),
+        ["[Pupils should wear uniforms]", "<Belonging survey>"]
+    );
     assert_eq!(
         points(&["--camp", "no"]).len(),
         7,

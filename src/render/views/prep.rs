@@ -153,7 +153,10 @@ fn singular(verb: &str) -> String {
 
 /// Whether the point of the clash is on our side (ours or an ally's).
 fn point_with_us(map: &Map, brief: &Brief, clash: &Clash) -> bool {
-    matches!(brief.role(map, clash.point), Role::Ours | Role::Ally)
+    match &brief.motion {
+        Some(motion) if motion.node == clash.point => motion.ours,
+        _ => matches!(brief.role(map, clash.point), Role::Ours | Role::Ally),
+    }
 }
 
 /// Whether `node`, making a move at `depth`, counts on our side of the clash. Ours and our
@@ -298,10 +301,12 @@ fn standing_line(map: &Map, brief: &Brief, clash: &Clash) -> String {
 fn next(map: &Map, brief: &Brief, clash: &Clash) -> String {
     let with_point = point_with_us(map, brief, clash);
     if going_our_way(map, brief, clash) {
-        return if with_point {
-            "hold: our point stands.".into()
-        } else {
-            "hold: their point falls.".into()
+        let motion = brief.stakes.is_motion(clash.point);
+        return match (with_point, motion) {
+            (true, true) => "hold: the motion stands.".into(),
+            (true, false) => "hold: our point stands.".into(),
+            (false, true) => "hold: the motion falls.".into(),
+            (false, false) => "hold: their point falls.".into(),
         };
     }
     let targets: Vec<NodeIndex> = sides_of(map, brief, clash)

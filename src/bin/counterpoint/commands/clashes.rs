@@ -10,7 +10,7 @@ use super::{emit, load_map, pretty};
 use crate::args::{ClashesArgs, ListFormat};
 use crate::error::Failure;
 
-/// Lists the clashes, those of `--camp` only when given.
+/// Lists the clashes; with `--camp`, those that concern the camp (and the motion's).
 pub(super) fn run(args: ClashesArgs) -> Result<(), Failure> {
     let map = &load_map(&args.inputs)?;
     let camps = Camps::of(map);
@@ -21,7 +21,7 @@ pub(super) fn run(args: ClashesArgs) -> Result<(), Failure> {
         .transpose()?;
     let mut list = clashes::clashes(map, &camps, &Verdicts::whole(map), &Stakes::of(map));
     if let Some(c) = camp {
-        list.retain(|k| k.involves(|ix| camps.camp(ix) == Some(c)));
+        list.retain(|k| k.concerns(map, &camps, c));
     }
     let text = match args.format {
         ListFormat::Text => views::clashes::text(map, &camps, &list),
