@@ -89,6 +89,8 @@ pub struct Clash {
     pub distance: Option<u32>,
     /// The thesis or the motion the point leads to (itself for a thesis or the motion).
     pub leads_to: Option<NodeIndex>,
+    /// Whether the point works against what it leads to (see [`Stakes::against`]).
+    pub against: bool,
 }
 
 impl Clash {
@@ -117,9 +119,16 @@ impl Clash {
     }
 
     /// Whether the clash concerns `camp`: the camp holds the point or one of the attacks on
-    /// it, or the point is the motion (which every camp argues about).
+    /// it, or the point is the motion and the camp speaks to it (supports or attacks it: a
+    /// camp for the motion has no move in its clash, but a stake).
     pub fn concerns(&self, map: &Map, camps: &Camps, camp: CampId) -> bool {
-        map.motion_node() == Some(self.point) || self.involves(|ix| camps.camp(ix) == Some(camp))
+        let ours = |ix: NodeIndex| camps.camp(ix) == Some(camp);
+        let speaks_to_motion = map.motion_node() == Some(self.point)
+            && (map.incoming_unordered(self.point).any(|(n, _)| ours(n))
+                || map
+                    .outgoing_unordered(self.point)
+                    .any(|(n, r)| r == Relation::Contradicts && ours(n)));
+        speaks_to_motion || self.involves(ours)
     }
 
     /// The nodes of the clash: the point, then each move's node once, in reading order.
@@ -253,6 +262,7 @@ pub fn clashes(map: &Map, camps: &Camps, verdicts: &Verdicts, stakes: &Stakes) -
                 strength: verdicts.strength(ix),
                 distance: stakes.distance(ix),
                 leads_to: stakes.leads_to(ix),
+                against: stakes.against(ix),
             }
         })
         .collect();

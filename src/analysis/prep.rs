@@ -6,9 +6,9 @@
 //!
 //! 1. **The motion**: its grounded label, strength, and the links its verdict hinges on (see
 //!    [`super::hinges`]).
-//! 2. **Clashes** involving us (see [`super::clashes`]): the motion's, our point attacked by an
-//!    opponent, or an opponent's point we attack; most important first, each with what its
-//!    verdict hinges on.
+//! 2. **Clashes** involving us (see [`super::clashes`]): the motion's when we stand for or
+//!    against it ([`Stance`]), our point attacked by an opponent, or an opponent's point we
+//!    attack; most important first, each with what its verdict hinges on.
 //! 3. **Press**: our contentions (see [`Stakes::is_contention`]) no opponent answered.
 //!    **Shore up**: our contentions an opponent attacks where we have not replied to that
 //!    attacker, with those attackers.
@@ -67,9 +67,44 @@ pub struct Motion {
     pub node: NodeIndex,
     /// The links its grounded label hinges on, or why they were not computed.
     pub hinges: Result<Vec<Hinge>, TooLarge>,
-    /// Whether we argue for the motion: none of our points attacks it (camps do not say which
-    /// way they stand; a camp that rebuts or undercuts the motion is against it).
-    pub ours: bool,
+    /// Which way we stand on the motion, as our relations to it show.
+    pub stance: Stance,
+}
+
+/// Which way a camp (or side) stands on the motion. Camps do not declare it: the relations
+/// written straight to the motion show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// Some of our points support the motion and none attacks it.
+    For,
+    /// Some of our points attack the motion and none supports it.
+    Against,
+    /// None of our points speaks to the motion, or some support it and others attack it: we
+    /// are no party to its clash, and the brief leaves that clash out.
+    Neither,
+}
+
+impl Stance {
+    /// How the points for which `ours` holds speak to `motion`.
+    fn of(map: &Map, motion: NodeIndex, ours: impl Fn(NodeIndex) -> bool) -> Stance {
+        let mut relations = map
+            .incoming_unordered(motion)
+            .chain(
+                map.outgoing_unordered(motion)
+                    .filter(|&(_, r)| r == Relation::Contradicts),
+            )
+            .filter(|&(n, _)| ours(n));
+        let (mut supports, mut attacks) = (false, false);
+        for (_, r) in relations.by_ref() {
+            supports |= r == Relation::Supports;
+            attacks |= r.is_attack();
+        }
+        match (supports, attacks) {
+            (true, false) => Stance::For,
+            (false, true) => Stance::Against,
+            _ => Stance::Neither,
+        }
+    }
 }
 
 /// One clash of the brief.
@@ -208,25 +243,35 @@ pub fn brief(
     brief.motion = map.motion_node().map(|node| Motion {
         node,
         hinges: hinges_on(map, node, DEFAULT_WORK),
-        ours: !map
-            .incoming_unordered(node)
-            .any(|(from, r)| r.is_attack() && brief.is_ours(map, from))
-            && !map
-                .outgoing_unordered(node)
-                .any(|(to, r)| r == Relation::Contradicts && brief.is_ours(map, to)),
+        stance: Stance::of(map, node, |n| brief.is_ours(map, n)),
     });
+    // The motion's clash is ours when we stand for or against the motion; the others when we
+    // take part in them.
+    let party = brief
+        .motion
+        .as_ref()
+        .is_some_and(|m| m.stance != Stance::Neither);
     let involved: Vec<Clash> = clashes::clashes(map, &brief.camps, &brief.verdicts, &brief.stakes)
         .into_iter()
         .filter(|c| {
             let motion = brief.stakes.is_motion(c.point);
-            shown(c.point) && (motion || c.involves(|ix| brief.is_ours(map, ix)))
+            shown(c.point)
+                && if motion {
+                    party
+                } else {
+                    c.involves(|ix| brief.is_ours(map, ix))
+                }
         })
         .collect();
+    // The motion's hinges are already known; the other clashes share one budget.
     let share = DEFAULT_WORK / involved.len().max(1);
     brief.clashes = involved
         .into_iter()
         .map(|clash| BriefClash {
-            hinges: hinges_on(map, clash.point, share),
+            hinges: match &brief.motion {
+                Some(m) if m.node == clash.point => m.hinges.clone(),
+                _ => hinges_on(map, clash.point, share),
+            },
             clash,
         })
         .collect();
@@ -346,13 +391,14 @@ mod tests {
         // S (ours, attacked by F).
         assert_eq!(points, [m, t, r, s]);
         let motion = b.motion.as_ref().unwrap();
-        assert!(
-            motion.ours,
-            "camp yes does not attack the motion: it argues for it"
+        assert_eq!(
+            motion.stance,
+            Stance::For,
+            "P of camp yes supports the motion"
         );
         // `con` (a camp of its own) rebuts the motion with T: it argues against it.
         let theirs = brief(&map, &Ask::Camp("con".into()), None, false).unwrap();
-        assert!(!theirs.motion.as_ref().unwrap().ours);
+        assert_eq!(theirs.motion.as_ref().unwrap().stance, Stance::Against);
         assert_eq!(
             b.press,
             [p],
@@ -391,11 +437,10 @@ mod tests {
         let b = brief(&map, &Ask::Side("ally".into()), None, false).unwrap();
         assert_eq!(b.role(&map, e), Role::Ally);
         assert_eq!(b.role(&map, a), Role::Ours);
-        let points: Vec<NodeIndex> = b.clashes.iter().map(|c| c.clash.point).collect();
-        assert_eq!(
-            points,
-            [map.motion_node().unwrap()],
-            "the ally's side takes part in no clash but the motion's"
+        assert_eq!(b.motion.as_ref().unwrap().stance, Stance::Neither);
+        assert!(
+            b.clashes.is_empty(),
+            "the ally's side takes part in no clash, and does not speak to the motion"
         );
         assert_eq!(
             b.disputes.len(),

@@ -36,6 +36,9 @@ pub struct Stakes {
     /// By `NodeIndex::index()`: the thesis or motion the node leads to (see
     /// [`Stakes::leads_to`]).
     leads_to: Vec<Option<NodeIndex>>,
+    /// By `NodeIndex::index()`: whether the way to [`Stakes::leads_to`] has an odd number of
+    /// attacks (the node works against what it leads to).
+    against: Vec<bool>,
     motion: Option<NodeIndex>,
 }
 
@@ -49,6 +52,7 @@ impl Stakes {
             supported: vec![false; bound],
             thesis: vec![false; bound],
             leads_to: vec![None; bound],
+            against: vec![false; bound],
             motion,
         };
         let mut queue = VecDeque::new();
@@ -96,14 +100,12 @@ impl Stakes {
             };
             let closer = map
                 .outgoing(u)
-                .map(|(t, _)| t)
-                .chain(
-                    map.incoming(u)
-                        .filter(|&(_, r)| r == Relation::Contradicts)
-                        .map(|(f, _)| f),
-                )
-                .find(|&n| stakes.distance(n) == Some(d - 1));
-            stakes.leads_to[u.index()] = closer.and_then(|n| stakes.leads_to(n));
+                .chain(map.incoming(u).filter(|&(_, r)| r == Relation::Contradicts))
+                .find(|&(n, _)| stakes.distance(n) == Some(d - 1));
+            if let Some((n, relation)) = closer {
+                stakes.leads_to[u.index()] = stakes.leads_to(n);
+                stakes.against[u.index()] = stakes.against(n) != relation.is_attack();
+            }
         }
         stakes
     }
@@ -118,6 +120,12 @@ impl Stakes {
     /// node, in the order the relations were written, one relation closer to it.
     pub fn leads_to(&self, ix: NodeIndex) -> Option<NodeIndex> {
         self.leads_to.get(ix.index()).copied().flatten()
+    }
+
+    /// Whether the node works against what it [leads to](Stakes::leads_to): the way there has
+    /// an odd number of attacks (an attack on a reason for a thesis works against the thesis).
+    pub fn against(&self, ix: NodeIndex) -> bool {
+        self.against.get(ix.index()).copied().unwrap_or(false)
     }
 
     /// Whether the node is one of its camp's theses.
@@ -199,6 +207,11 @@ mod tests {
         assert_eq!(
             [m, t, r, e, x, c].map(|ix| s.leads_to(ix)),
             [Some(m), Some(t), Some(t), Some(t), Some(t), Some(c)]
+        );
+        // X rebuts R, a reason for T: it works against T; E supports R: for T.
+        assert_eq!(
+            [m, t, r, e, x, c].map(|ix| s.against(ix)),
+            [false, false, false, false, true, false]
         );
         let mut order = vec![x, e, c, r, m];
         order.sort_by_key(|&ix| s.rank(ix, if ix == c { 0.2 } else { 0.5 }));

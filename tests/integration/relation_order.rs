@@ -76,7 +76,7 @@ fn the_analyses_text_lists_relations_as_written() {
     );
     assert!(
         brief
-            .contains("- \\[E\\] (clash 3): falls; no reply yet to \\<F\\>, \\<G\\> and \\[A\\]\n"),
+            .contains("- \\[E\\] (clash 3): falls; no reply from us yet to \\<F\\> (which stands), \\<G\\> (which stands) and \\[A\\] (which stands)\n"),
         "{brief}"
     );
 }

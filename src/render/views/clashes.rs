@@ -69,13 +69,14 @@ pub(crate) fn more_attacks(clash: &Clash) -> Option<String> {
 }
 
 /// Where the point stands in the debate: `the motion`, `a thesis`, `2 steps from [T]`,
-/// `bears on no thesis`.
+/// `1 step from [T], against it`, `bears on no thesis`.
 pub(crate) fn stakes(map: &Map, clash: &Clash) -> String {
+    let against = if clash.against { ", against it" } else { "" };
     match (clash.distance, clash.leads_to) {
         (Some(0), Some(t)) if map.motion_node() == Some(t) => "the motion".into(),
         (Some(0), _) => "a thesis".into(),
-        (Some(1), Some(t)) => format!("1 step from {}", name(map, t)),
-        (Some(d), Some(t)) => format!("{d} steps from {}", name(map, t)),
+        (Some(1), Some(t)) => format!("1 step from {}{against}", name(map, t)),
+        (Some(d), Some(t)) => format!("{d} steps from {}{against}", name(map, t)),
         _ => "bears on no thesis".into(),
     }
 }
@@ -237,12 +238,13 @@ pub(crate) fn clash_json(map: &Map, camps: &Camps, clash: &Clash) -> Value {
         "strength": clash.strength,
         "distance": clash.distance,
         "leads_to": clash.leads_to.map(|t| map.node(t).id.clone()),
+        "against": clash.against,
     })
 }
 
 /// JSON: `{"depth", "max_moves", "clashes": [{"point": node, "camp", "topics", "attacks":
 /// [{"node", "relation", "verdict", "strength", "repeat", "unlisted", "replies": [...]}],
-/// "unlisted", "verdict", "strength", "distance", "leads_to"}]}`; nodes as in the export;
+/// "unlisted", "verdict", "strength", "distance", "leads_to", "against"}]}`; nodes as in the export;
 /// `unlisted` counts the replies (in a move) or the attacks (in a clash) not listed.
 pub fn json(map: &Map, camps: &Camps, clashes: &[Clash]) -> Value {
     let list: Vec<Value> = clashes.iter().map(|c| clash_json(map, camps, c)).collect();

@@ -21,7 +21,7 @@ use super::{citation, one_line};
 use crate::analysis::camps::CampInfo;
 use crate::analysis::clashes::{Clash, Move, DEPTH};
 use crate::analysis::hinges::{Hinge, TooLarge};
-use crate::analysis::prep::{Brief, BriefClash, Role};
+use crate::analysis::prep::{Brief, BriefClash, Role, Stance};
 use crate::analysis::why;
 use crate::formats::json::node_value;
 use crate::graph::Label;
@@ -154,7 +154,7 @@ fn singular(verb: &str) -> String {
 /// Whether the point of the clash is on our side (ours or an ally's).
 fn point_with_us(map: &Map, brief: &Brief, clash: &Clash) -> bool {
     match &brief.motion {
-        Some(motion) if motion.node == clash.point => motion.ours,
+        Some(motion) if motion.node == clash.point => motion.stance == Stance::For,
         _ => matches!(brief.role(map, clash.point), Role::Ours | Role::Ally),
     }
 }
@@ -235,7 +235,8 @@ fn facts(map: &Map, brief: &Brief, clash: &Clash) -> String {
 
 /// Each node of the clash once (the point first, then the moves in reading order) with
 /// whether it argues on our side there (at its first place).
-fn sides_of(map: &Map, brief: &Brief, clash: &Clash) -> Vec<(NodeIndex, bool)> {
+fn sides_of(map: &Map, brief: &Brief, bc: &BriefClash) -> Vec<(NodeIndex, bool)> {
+    let clash = &bc.clash;
     let with_point = point_with_us(map, brief, clash);
     let mut seen = HashSet::from([clash.point]);
     let mut out = vec![(clash.point, with_point)];
@@ -243,6 +244,22 @@ fn sides_of(map: &Map, brief: &Brief, clash: &Clash) -> Vec<(NodeIndex, bool)> {
         let m = &clash.moves[k];
         if seen.insert(m.node) {
             out.push((m.node, with_us(map, brief, clash, m.node, m.depth)));
+        }
+    }
+    // A link the verdict hinges on may lie beyond the moves listed (deeper, or past the cap):
+    // its source counts too, on the side its removal shows. If removing it would bring the
+    // verdict nearer the one we want (undecided is halfway), it works against us.
+    let wanted = if with_point { Label::In } else { Label::Out };
+    let distance = |l: Label| match l {
+        l if l == wanted => 0,
+        Label::Undec => 1,
+        _ => 2,
+    };
+    for h in bc.hinges.iter().flatten() {
+        if seen.insert(h.from) {
+            let ours = matches!(brief.role(map, h.from), Role::Ours | Role::Ally)
+                || distance(h.label_without) >= distance(clash.verdict);
+            out.push((h.from, ours));
         }
     }
     out
@@ -259,9 +276,9 @@ fn going_our_way(map: &Map, brief: &Brief, clash: &Clash) -> bool {
 }
 
 /// The nodes of the clash that stand, on our side and on theirs, and those undecided.
-fn standing(map: &Map, brief: &Brief, clash: &Clash) -> [Vec<NodeIndex>; 3] {
+fn standing(map: &Map, brief: &Brief, bc: &BriefClash) -> [Vec<NodeIndex>; 3] {
     let mut out: [Vec<NodeIndex>; 3] = Default::default();
-    for (ix, ours) in sides_of(map, brief, clash) {
+    for (ix, ours) in sides_of(map, brief, bc) {
         match (brief.verdicts.label(ix), ours) {
             (Label::In, true) => out[0].push(ix),
             (Label::In, false) => out[1].push(ix),
@@ -282,8 +299,8 @@ fn ids(map: &Map, nodes: &[NodeIndex]) -> String {
 }
 
 /// `on our side: <A>; on theirs: none; undecided: <B>.`
-fn standing_line(map: &Map, brief: &Brief, clash: &Clash) -> String {
-    let [ours, theirs, undecided] = standing(map, brief, clash);
+fn standing_line(map: &Map, brief: &Brief, bc: &BriefClash) -> String {
+    let [ours, theirs, undecided] = standing(map, brief, bc);
     let mut line = format!(
         "on our side: {}; on theirs: {}",
         ids(map, &ours),
@@ -298,7 +315,8 @@ fn standing_line(map: &Map, brief: &Brief, clash: &Clash) -> String {
 
 /// What to do next in the clash: hold when it goes our way (see [`going_our_way`]), else
 /// answer what still stands (or is undecided) on their side of it.
-fn next(map: &Map, brief: &Brief, clash: &Clash) -> String {
+fn next(map: &Map, brief: &Brief, bc: &BriefClash) -> String {
+    let clash = &bc.clash;
     let with_point = point_with_us(map, brief, clash);
     if going_our_way(map, brief, clash) {
         let motion = brief.stakes.is_motion(clash.point);
@@ -309,7 +327,7 @@ fn next(map: &Map, brief: &Brief, clash: &Clash) -> String {
             (false, false) => "hold: their point falls.".into(),
         };
     }
-    let targets: Vec<NodeIndex> = sides_of(map, brief, clash)
+    let targets: Vec<NodeIndex> = sides_of(map, brief, bc)
         .into_iter()
         .filter(|&(ix, ours)| !ours && ix != clash.point && brief.verdicts.label(ix) != Label::Out)
         .map(|(ix, _)| ix)
@@ -381,7 +399,8 @@ fn clash_hinges(map: &Map, bc: &BriefClash) -> String {
 }
 
 /// Where a point stands in the debate, seen from us: `the motion`, `our thesis`, `their
-/// thesis`, `1 step from our thesis [T]`, `2 steps from the motion [M]`, `bears on no thesis`.
+/// thesis`, `1 step from our thesis [T]`, `2 steps from the motion [M], against it`, `bears on
+/// no thesis`.
 fn stakes_words(map: &Map, brief: &Brief, ix: NodeIndex) -> String {
     let to = brief.stakes.leads_to(ix);
     let whose = |t: NodeIndex| -> String {
@@ -394,10 +413,15 @@ fn stakes_words(map: &Map, brief: &Brief, ix: NodeIndex) -> String {
             Role::Theirs | Role::Nobody => "their thesis".into(),
         }
     };
+    let against = if brief.stakes.against(ix) {
+        ", against it"
+    } else {
+        ""
+    };
     match (brief.stakes.distance(ix), to) {
         (Some(0), Some(t)) => whose(t),
-        (Some(1), Some(t)) => format!("1 step from {} {}", whose(t), map.node(t).id),
-        (Some(d), Some(t)) => format!("{d} steps from {} {}", whose(t), map.node(t).id),
+        (Some(1), Some(t)) => format!("1 step from {} {}{against}", whose(t), map.node(t).id),
+        (Some(d), Some(t)) => format!("{d} steps from {} {}{against}", whose(t), map.node(t).id),
         _ => "bears on no thesis".into(),
     }
 }
@@ -473,9 +497,9 @@ fn full_markdown(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> String 
     }
     out.push_str(&format!(
         "- **Left standing:** {}\n- **Hinges on:** {}\n- **Next:** {}\n\n",
-        e(&standing_line(map, brief, clash)),
+        e(&standing_line(map, brief, bc)),
         e(&clash_hinges(map, bc)),
-        e(&next(map, brief, clash))
+        e(&next(map, brief, bc))
     ));
     out
 }
@@ -534,7 +558,7 @@ fn brief_markdown(
         whose(map, brief, clash.point),
         markdown_escape(&map.node(clash.point).id),
         markdown_escape(&text),
-        markdown_escape(&next(map, brief, clash))
+        markdown_escape(&next(map, brief, bc))
     );
     if let Some(j) = seen_in {
         out.push_str(&format!(" Its exchange is in clash {} above.", j + 1));
@@ -643,11 +667,24 @@ fn lists(map: &Map, brief: &Brief) -> Vec<List> {
                         .get(&s.node)
                         .map(|k| format!(" (clash {})", k + 1))
                         .unwrap_or_default();
+                    // Each attack with its own verdict: one that falls already (another camp
+                    // answered it) is less urgent than one that stands.
+                    let attacks: Vec<String> = s
+                        .unreplied
+                        .iter()
+                        .map(|&a| {
+                            let node = &map.node(a).id;
+                            match brief.verdicts.label(a) {
+                                Label::Out => format!("{node} (which falls already)"),
+                                l => format!("{node} ({})", self::which(l)),
+                            }
+                        })
+                        .collect();
                     format!(
-                        "{}{clash}: {}; no reply yet to {}",
+                        "{}{clash}: {}; no reply from us yet to {}",
                         map.node(s.node).id,
                         verdict_word(brief.verdicts.label(s.node)),
-                        ids(map, &s.unreplied)
+                        join_and(&attacks)
                     )
                 })
                 .collect(),
@@ -916,7 +953,7 @@ pub fn json(map: &Map, brief: &Brief) -> Value {
         .iter()
         .map(|bc| {
             let mut v = clash_json(map, &brief.camps, &bc.clash);
-            let [ours, theirs, undecided] = standing(map, brief, &bc.clash);
+            let [ours, theirs, undecided] = standing(map, brief, bc);
             let names = |l: &[NodeIndex]| -> Vec<String> {
                 l.iter().map(|&ix| map.node(ix).id.clone()).collect()
             };
@@ -1029,9 +1066,9 @@ fn clash_html(map: &Map, brief: &Brief, k: usize, bc: &BriefClash) -> Markup {
                 @if let Some(more) = more_attacks(clash) { li { "[" (more) "]" } }
             }
             dl.verdict {
-                dt { "Left standing" } dd { (standing_line(map, brief, clash)) }
+                dt { "Left standing" } dd { (standing_line(map, brief, bc)) }
                 dt { "Hinges on" } dd { (clash_hinges(map, bc)) }
-                dt { "Next" } dd { (next(map, brief, clash)) }
+                dt { "Next" } dd { (next(map, brief, bc)) }
             }
         }
     }
