@@ -432,6 +432,34 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_is_what_our_relations_to_the_motion_say() {
+        let (map, [m, ..]) = Map::of(
+            [
+                ("[M]", ""),
+                ("<S>", "a"),
+                ("<R>", "b"),
+                ("<X>", "c"),
+                ("<Y>", "c"),
+            ],
+            &[
+                ("<S>", Supports, "[M]"),
+                ("[M]", Contradicts, "<R>"),
+                ("<X>", Supports, "[M]"),
+                ("<Y>", Undercuts, "[M]"),
+            ],
+        );
+        let stance = |id: &str| {
+            Stance::of(&map, m, |n: NodeIndex| {
+                map.node(n).side.as_deref() == Some(id)
+            })
+        };
+        assert_eq!(stance("a"), Stance::For);
+        assert_eq!(stance("b"), Stance::Against, "contradicts counts");
+        assert_eq!(stance("c"), Stance::Neither, "both ways");
+        assert_eq!(stance("d"), Stance::Neither, "silent");
+    }
+
+    #[test]
     fn one_side_and_its_allies() {
         let (map, [_, t, _, _, _, e, _, a, _]) = debate();
         let b = brief(&map, &Ask::Side("ally".into()), None, false).unwrap();
