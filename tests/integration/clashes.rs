@@ -37,13 +37,7 @@ fn clashes(args: &[&str]) -> String {
 fn points(args: &[&str]) -> Vec<String> {
     let mut all = vec!["--format", "json"];
     all.extend_from_slice(args);
-    let v: Value = serde_json::from_str(&clashes(&all)).expect("JSON");
-    v["clashes"]
-        .as_array()
-        .expect("clashes")
-        .iter()
-        .map(|c| c["point"]["id"].as_str().expect("id").to_string())
-        .collect()
+    crate::common::clash_point_ids(&clashes(&all))
 }
 
 #[test]
@@ -108,16 +102,11 @@ fn the_camp_filter_keeps_the_clashes_a_camp_takes_part_in() {
 
 #[test]
 fn an_unknown_camp_is_a_usage_error_listing_the_camps() {
-    let out = counterpoint()
-        .args(["clashes", "--camp", "teachers"])
-        .arg(uniforms())
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: unknown camp \"teachers\"; the camps are: yes, no, research\n"
+    crate::common::fails_with(
+        &["clashes", "--camp", "teachers"],
+        &uniforms(),
+        2,
+        "error: unknown camp \"teachers\"; the camps are: yes, no, research\n",
     );
 }
 

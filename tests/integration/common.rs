@@ -135,3 +135,23 @@ pub(crate) fn with_closed_stdout(dir: &std::path::Path, args: &[&str]) -> (Optio
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The ids of the clashes' points, in order, from the text of `clashes --format json`.
+pub(crate) fn clash_point_ids(json: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    v["clashes"]
+        .as_array()
+        .expect("clashes")
+        .iter()
+        .map(|c| c["point"]["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+/// Runs `counterpoint ARGS INPUT` and checks that it fails with exit code `code`, prints nothing
+/// on standard output and exactly `stderr` on standard error.
+pub(crate) fn fails_with(args: &[&str], input: &Path, code: i32, stderr: &str) {
+    let out = counterpoint().args(args).arg(input).output().expect("runs");
+    assert_eq!(out.status.code(), Some(code), "{args:?}");
+    assert!(out.stdout.is_empty(), "{args:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), stderr);
+}

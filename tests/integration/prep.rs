@@ -28,17 +28,10 @@ fn run(args: &[&str], input: &Path) -> String {
 
 /// The ids of the clashes `camp` takes part in, in order, from `clashes --format json`.
 fn clash_points(camp: &str) -> Vec<String> {
-    let v: Value = serde_json::from_str(&run(
+    crate::common::clash_point_ids(&run(
         &["clashes", "--camp", camp, "--format", "json"],
         &arguments(),
     ))
-    .expect("JSON");
-    v["clashes"]
-        .as_array()
-        .expect("clashes")
-        .iter()
-        .map(|c| c["point"]["id"].as_str().expect("id").to_string())
-        .collect()
 }
 
 /// The id as the Markdown brief writes it (every markup character escaped).

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::common::{counterpoint, fixture, stdout_of};
+use crate::common::{fixture, stdout_of};
 
 fn uniforms() -> PathBuf {
     fixture("analysis", "uniforms.argdown")
@@ -243,15 +243,10 @@ fn why_adds_the_hinges_of_the_points_named() {
 
 #[test]
 fn why_with_an_unknown_title_is_a_usage_error() {
-    let out = counterpoint()
-        .args(["status", "--why", "Safe"])
-        .arg(uniforms())
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: no node is titled \"Safe\"; similar titles: Safety\n"
+    crate::common::fails_with(
+        &["status", "--why", "Safe"],
+        &uniforms(),
+        2,
+        "error: no node is titled \"Safe\"; similar titles: Safety\n",
     );
 }
