@@ -9,7 +9,6 @@ use std::io::Write;
 use counterpoint::analysis::extensions::Limits;
 use counterpoint::analysis::filter::find_node;
 use counterpoint::analysis::hinges::DEFAULT_WORK;
-use counterpoint::analysis::stakes::Stakes;
 use counterpoint::analysis::status;
 use counterpoint::analysis::strength::Strengths;
 use counterpoint::analysis::why::{self, Hinges};
@@ -56,18 +55,18 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
     let mf = MapFramework::new(map)?;
     let strengths = Strengths::of(map);
     let verdict = status::verdict_of_map(&mf, &strengths, semantics, Limits::default())?;
-    // The points explained: the motion, the theses and those asked for, if shown.
-    let explained: Vec<_> = why::to_explain(map, &Stakes::of(map), &asked)
-        .into_iter()
-        .filter(|&ix| sel.contains(ix) || asked.contains(&ix))
-        .collect();
-    let hinges = Hinges::of(map, &explained, &asked, DEFAULT_WORK);
     let words = MapSubject {
         map,
         mf: &mf,
         selection: Some(&sel),
     };
-    let subject = MapStatus::new(words, &strengths, hinges);
+    let mut subject = MapStatus::new(words, &strengths, Hinges::default());
+    // The points explained: the motion, the theses and those asked for, if shown.
+    let explained: Vec<_> = why::to_explain(map, &subject.stakes, &asked)
+        .into_iter()
+        .filter(|&ix| sel.contains(ix) || asked.contains(&ix))
+        .collect();
+    subject.hinges = Hinges::of(map, &explained, &asked, DEFAULT_WORK);
     emit_with(output, inputs, |sink| {
         write_status(sink, &mf.framework, &verdict, &subject, args.format)
     })
