@@ -289,12 +289,7 @@ mod tests {
                 relation: Relation::Undercuts
             }]
         );
-        map.camps.push(Camp {
-            id: "xy".into(),
-            label: "X and Y".into(),
-            sides: vec!["x".into(), "y".into()],
-            origin: None,
-        });
+        map.add_camp("xy", "X and Y", &["x", "y"]);
         let disputes = internal_disputes(&map, &Camps::of(&map));
         assert_eq!(
             disputes.iter().map(|d| (d.from, d.to)).collect::<Vec<_>>(),

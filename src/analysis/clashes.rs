@@ -273,7 +273,6 @@ pub fn clashes(map: &Map, camps: &Camps, verdicts: &Verdicts, stakes: &Stakes) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Camp;
     use Relation::*;
 
     /// `pro` claims C; `con`'s R rebuts it; `pro`'s U undercuts R; `con`'s V rebuts U and W
@@ -301,12 +300,7 @@ mod tests {
                 ("<A>", Rebuts, "[C]"),
             ],
         );
-        map.camps.push(Camp {
-            id: "yes".into(),
-            label: "Yes".into(),
-            sides: vec!["pro".into(), "ally".into()],
-            origin: None,
-        });
+        map.add_camp("yes", "Yes", &["pro", "ally"]);
         (map, ix)
     }
 

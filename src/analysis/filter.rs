@@ -456,12 +456,7 @@ mod tests {
     fn a_part_keeps_the_camps_and_the_motion_only_with_its_statement() {
         let (mut map, _) = map();
         map.motion = Some("C".into());
-        map.camps.push(crate::model::Camp {
-            id: "all".into(),
-            label: "All".into(),
-            sides: vec!["pro".into()],
-            origin: None,
-        });
+        map.add_camp("all", "All", &["pro"]);
         let pro = Filter {
             sides: vec!["pro".into()],
             ..Filter::default()

@@ -341,7 +341,7 @@ pub fn brief(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Camp, Relation::*};
+    use crate::model::Relation::*;
 
     /// The motion M; `con`'s thesis T rebuts it; `pro`'s R rebuts T; `con`'s Q rebuts R;
     /// `pro`'s S supports R (a contention: R is supported); `pro`'s E supports S; `con`'s
@@ -372,12 +372,7 @@ mod tests {
             ],
         );
         map.motion = Some("M".into());
-        map.camps.push(Camp {
-            id: "yes".into(),
-            label: "Yes".into(),
-            sides: vec!["pro".into(), "ally".into()],
-            origin: None,
-        });
+        map.add_camp("yes", "Yes", &["pro", "ally"]);
         (map, ix)
     }
 
@@ -497,12 +492,7 @@ mod tests {
         // Camp `b` holds side `a`; side `b` is in camp `rest`.
         let (mut map, [_, q]) = Map::of([("[P]", "a"), ("[Q]", "b")], &[("[Q]", Rebuts, "[P]")]);
         for (id, side) in [("b", "a"), ("rest", "b")] {
-            map.camps.push(Camp {
-                id: id.into(),
-                label: id.into(),
-                sides: vec![side.into()],
-                origin: None,
-            });
+            map.add_camp(id, id, &[side]);
         }
         let b = brief(&map, &Ask::Side("b".into()), None, false).unwrap();
         assert_eq!(b.camp, 1, "camp rest");

@@ -196,12 +196,7 @@ mod tests {
             [caveat, rebuttal],
             "without camps, every side is everyone's opponent"
         );
-        map.camps.push(crate::model::Camp {
-            id: "research".into(),
-            label: "Researchers".into(),
-            sides: vec!["unite-la".into(), "cde".into()],
-            origin: None,
-        });
+        map.add_camp("research", "Researchers", &["unite-la", "cde"]);
         assert_eq!(
             unanswered(&map),
             [finding, caveat, rebuttal],

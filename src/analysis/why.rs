@@ -148,7 +148,7 @@ impl Hinges {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Camp, Relation::*};
+    use crate::model::Relation::*;
 
     #[test]
     fn opponents_first_strongest_first_then_allies() {
@@ -169,12 +169,7 @@ mod tests {
                 ("<A>", Undercuts, "[C]"),
             ],
         );
-        map.camps.push(Camp {
-            id: "for".into(),
-            label: "For".into(),
-            sides: vec!["pro".into(), "friend".into()],
-            origin: None,
-        });
+        map.add_camp("for", "For", &["pro", "friend"]);
         let camps = Camps::of(&map);
         let strengths = Strengths::of(&map);
         let named = order(&camps, &strengths, c, Reason::Defeated, [r1, r2, a]);

@@ -146,15 +146,10 @@ fn own_side_attacks(map: &Map) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Camp, Edge};
+    use crate::model::Edge;
 
     fn camp(map: &mut Map) {
-        map.camps.push(Camp {
-            id: "for".into(),
-            label: "For".into(),
-            sides: vec!["pro".into(), "ally".into()],
-            origin: None,
-        });
+        map.add_camp("for", "For", &["pro", "ally"]);
     }
 
     fn messages(ds: &[Diagnostic]) -> Vec<(&'static str, &str)> {

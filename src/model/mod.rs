@@ -662,6 +662,16 @@ impl PartialEq for Map {
 /// Building small maps in tests.
 #[cfg(test)]
 impl Map {
+    /// Declares the camp `id` labelled `label` with these sides.
+    pub(crate) fn add_camp(&mut self, id: &str, label: &str, sides: &[&str]) {
+        self.camps.push(Camp {
+            id: id.into(),
+            label: label.into(),
+            sides: sides.iter().map(|s| s.to_string()).collect(),
+            origin: None,
+        });
+    }
+
     /// A map of `nodes` given by id (`[T]` a statement, `<T>` an argument) and side (`""` for
     /// none), with the relations `edges` given as `(from id, relation, to id)`; and the nodes'
     /// indices in the order given.

@@ -297,7 +297,6 @@ mod tests {
     use crate::analysis::extensions::Limits;
     use crate::analysis::status::{verdict_of_map, Semantics};
     use crate::graph::Label;
-    use crate::model::Camp;
     use crate::render::views::reasons::sentence;
 
     #[test]
@@ -367,12 +366,7 @@ mod tests {
             ],
         );
         map.motion = Some("M".into());
-        map.camps.push(Camp {
-            id: "for".into(),
-            label: "For".into(),
-            sides: vec!["pro".into()],
-            origin: None,
-        });
+        map.add_camp("for", "For", &["pro"]);
         let mf = MapFramework::new(&map).unwrap();
         let strengths = Strengths::of(&map);
         let words = MapSubject {
