@@ -230,6 +230,13 @@ fn blank_comments<'a>(
                         continue;
                     }
                 }
+                // A `#(tag)` is read whole too.
+                if c == '#' && next == Some('(') {
+                    if let Some(close) = brackets.find(line, l, b + 2, b')') {
+                        b = close + 1;
+                        continue;
+                    }
+                }
                 if c == '{' {
                     depth += 1;
                 }
@@ -355,6 +362,22 @@ mod tests {
         assert_eq!(
             l.lines[0],
             "[A]: see [memo](http://x.org/a) and <a//b>     "
+        );
+    }
+
+    #[test]
+    fn tags_in_parentheses_protect_comment_openers() {
+        let l = lex("<A> #(*/*/[) #(a // b) // c\n[B]: #(x /* y");
+        assert_eq!(l.lines[0], "<A> #(*/*/[) #(a // b)     ");
+        assert_eq!(
+            l.problems,
+            vec![LexProblem::UnclosedComment(
+                Pos {
+                    line: 2,
+                    column: 10
+                },
+                "/*"
+            )]
         );
     }
 

@@ -975,6 +975,26 @@ fn ids_starting_with_relation_markers_survive_the_argdown_round_trip() {
     }
 }
 
+// Found by fuzzing (issue 12's CI): a tag holding `*/*/` is written `#(*/*/[)`; the reader
+// took the `/*` inside it for a comment that never closes. Argdown reads `#(...)` whole.
+#[test]
+fn comment_markers_inside_a_tag_survive_the_argdown_round_trip() {
+    for tag in ["*/*/[", "a // b", "<!-- c", "/* d */"] {
+        let mut map = Map::new();
+        let mut node = Node::argument("A", "");
+        node.tags.push(tag.into());
+        map.add_node(node).expect("unique");
+        let text = formats::argdown::to_string(&map).expect("a tag without `)` is written");
+        let back = load_texts(&[("t.argdown".into(), text.clone())], Some(Format::Argdown));
+        assert!(
+            !back.has_errors(),
+            "{tag:?}: {}\n{text}",
+            diagnostic::render_all(&back.diagnostics)
+        );
+        assert_eq!(difference(&map, &back.map), None, "{tag:?}\n{text}");
+    }
+}
+
 #[test]
 fn hostile_dot_is_accepted_by_graphviz() {
     if !have_program("dot") {
