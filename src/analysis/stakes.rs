@@ -2,7 +2,8 @@
 //! a contention or an evidence leaf. Clashes, unanswered points and briefs are ranked by it.
 //!
 //! - A camp's **theses** are the points its case concludes in: its claims (points that support
-//!   or attack nothing), and its points whose every relation goes to the motion itself.
+//!   or attack nothing), and its points that relate to the motion itself and otherwise only
+//!   contradict (`><`) other points: two contrary theses may contradict each other.
 //! - A point's **distance** is the number of relations from it to the nearest thesis or the
 //!   motion, following supports and attacks in their direction (`contradicts` both ways): 0 for a
 //!   thesis or the motion, 1 for a direct reason for a thesis or a direct attack on it, and so
@@ -60,10 +61,14 @@ impl Stakes {
             stakes.supported[ix.index()] = map
                 .incoming_unordered(ix)
                 .any(|(_, r)| r == Relation::Supports);
+            // A `><` is stored from one of its two ends only: it does not make that end less
+            // of a thesis than the other (two contrary theses may contradict each other).
             let to_motion = motion.is_some_and(|m| {
                 m != ix
-                    && map.outgoing_unordered(ix).next().is_some()
-                    && map.outgoing_unordered(ix).all(|(t, _)| t == m)
+                    && map.outgoing_unordered(ix).any(|(t, _)| t == m)
+                    && map
+                        .outgoing_unordered(ix)
+                        .all(|(t, r)| t == m || r == Relation::Contradicts)
             });
             let thesis = Some(ix) != motion && (map.kind(ix) == Kind::Claim || to_motion);
             stakes.thesis[ix.index()] = thesis;
@@ -216,6 +221,27 @@ mod tests {
         let mut order = vec![x, e, c, r, m];
         order.sort_by_key(|&ix| s.rank(ix, if ix == c { 0.2 } else { 0.5 }));
         assert_eq!(order, [m, c, r, x, e]);
+    }
+
+    #[test]
+    fn contrary_theses_that_contradict_each_other_are_both_theses() {
+        // P supports the motion, C rebuts it, and `[P] >< [C]` is stored from P only; Q
+        // supports the motion and rebuts C: an attack that is no `><` makes it a reason.
+        let (mut map, [m, p, c, q]) = Map::of(
+            [("[M]", ""), ("[P]", "pro"), ("[C]", "con"), ("[Q]", "pro")],
+            &[
+                ("[P]", Supports, "[M]"),
+                ("[C]", Rebuts, "[M]"),
+                ("[P]", Contradicts, "[C]"),
+                ("[Q]", Supports, "[M]"),
+                ("[Q]", Rebuts, "[C]"),
+            ],
+        );
+        map.motion = Some("M".into());
+        let s = Stakes::of(&map);
+        assert!(s.is_thesis(p) && s.is_thesis(c));
+        assert!(!s.is_thesis(q) && !s.is_thesis(m));
+        assert_eq!(s.theses(&map).collect::<Vec<_>>(), [p, c]);
     }
 
     #[test]
