@@ -804,9 +804,14 @@ impl<'m> Writer<'m> {
                 emitted.insert(next);
                 self.mention(next, *section);
                 let relations = held.remove(&next).unwrap_or_default();
-                for h in &relations {
-                    if self.mention(h.other, *section) && in_region.contains(&h.other) {
-                        queue.push_back(h.other);
+                let numbered = structure(map, next).unwrap_or_default();
+                let mentioned = relations
+                    .iter()
+                    .map(|h| h.other)
+                    .chain(numbered.iter().map(|l| l.statement));
+                for other in mentioned {
+                    if self.mention(other, *section) && in_region.contains(&other) {
+                        queue.push_back(other);
                     }
                 }
                 let node_blocks = self.node_blocks(next, Form::Define, &relations);
@@ -980,6 +985,13 @@ impl<'m> Writer<'m> {
         let n = map.node(ix);
         let mut line = self.reference(ix);
         let mut extra = Vec::new();
+        // A premise-conclusion structure is written as numbered lines after the definition; the
+        // support of its main conclusion is then implied (the reader adds it).
+        let lines = match form {
+            Form::Define => structure(map, ix),
+            Form::Reference => None,
+        };
+        let implied = lines.as_ref().and_then(|l| l.last()).map(|l| l.statement);
         if form != Form::Reference {
             let text = escape_text(&n.text);
             let text = text.trim();
@@ -1013,6 +1025,9 @@ impl<'m> Writer<'m> {
                 fields.extend(cite_fields(&run));
             }
             for (k, v) in &n.data {
+                if k == "pcs" && lines.is_some() {
+                    continue;
+                }
                 if matches!(k.as_str(), "side" | "cite" | "quote") {
                     self.problems.push(format!(
                         "{} has data {k:?}, which Argdown metadata reads as its own `{k}`",
@@ -1041,6 +1056,9 @@ impl<'m> Writer<'m> {
             }
         }
         for h in relations {
+            if h.relation == Relation::Supports && Some(h.other) == implied {
+                continue;
+            }
             let _ = write!(
                 line,
                 "\n  {} {}",
@@ -1049,6 +1067,20 @@ impl<'m> Writer<'m> {
             );
         }
         let mut blocks = vec![line];
+        if let Some(lines) = lines {
+            let mut numbered = String::new();
+            for (k, l) in lines.iter().enumerate() {
+                match l.rule.as_deref() {
+                    Some("") => numbered.push_str("----\n"),
+                    Some(name) => {
+                        let _ = writeln!(numbered, "-- {name} --");
+                    }
+                    None => {}
+                }
+                let _ = writeln!(numbered, "({}) {}", k + 1, self.reference(l.statement));
+            }
+            blocks.push(numbered.trim_end().to_string());
+        }
         blocks.extend(extra);
         blocks
     }
@@ -1076,6 +1108,69 @@ impl<'m> Writer<'m> {
             (None, None) => None,
         }
     }
+}
+
+/// One line of a premise-conclusion structure as written: the statement, and for a conclusion
+/// the inference rule above it (`Some("")` for an unnamed `----`).
+struct StructureLine {
+    statement: NodeIndex,
+    rule: Option<String>,
+}
+
+/// The premise-conclusion structure of argument `ix` (its `data.pcs`, as the reader records
+/// it), when it can be written as numbered lines that read back to the same `data.pcs` and
+/// the same support of the main conclusion: every entry a `{role, statement[, inference]}` whose
+/// statement is a statement node of the map, premises first, the last entry (only) the main
+/// conclusion, rule names on one line without `--` or braces, and the argument supporting its
+/// main conclusion. `None` otherwise: the structure is then kept as `pcs` metadata.
+fn structure(map: &Map, ix: NodeIndex) -> Option<Vec<StructureLine>> {
+    let node = map.node(ix);
+    if node.element != Element::Argument {
+        return None;
+    }
+    let entries = node.data.get("pcs")?.as_array()?;
+    let last = entries.len().checked_sub(1)?;
+    let mut lines = Vec::with_capacity(entries.len());
+    for (k, entry) in entries.iter().enumerate() {
+        let entry = entry.as_object()?;
+        let role = entry.get("role")?.as_str()?;
+        let statement = map.find(entry.get("statement")?.as_str()?)?;
+        if map.node(statement).element != Element::Statement {
+            return None;
+        }
+        let conclusion = match role {
+            "premise" => false,
+            "intermediary-conclusion" if k != last => true,
+            "main-conclusion" if k == last => true,
+            _ => return None,
+        };
+        if k == 0 && conclusion {
+            return None;
+        }
+        let rule = match entry.get("inference") {
+            None => conclusion.then(String::new),
+            Some(name) => {
+                let name = name.as_str()?;
+                let plain = !name.is_empty()
+                    && name.trim() == name
+                    && !name.contains("--")
+                    && !name.contains(['{', '}', '\n', '\r']);
+                if !conclusion || !plain {
+                    return None;
+                }
+                Some(name.to_string())
+            }
+        };
+        let keys = 2 + usize::from(entry.contains_key("inference"));
+        if entry.len() != keys {
+            return None;
+        }
+        lines.push(StructureLine { statement, rule });
+    }
+    let main = lines.last().filter(|l| l.rule.is_some())?.statement;
+    map.outgoing_unordered(ix)
+        .any(|(t, r)| t == main && r == Relation::Supports)
+        .then_some(lines)
 }
 
 /// A block with comment runs written just above it.

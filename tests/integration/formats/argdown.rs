@@ -61,6 +61,49 @@ fn debate_map_reads_back_exactly() {
 }
 
 #[test]
+fn a_premise_conclusion_structure_is_written_as_numbered_lines() {
+    let text = "<Savings>: A shorter week saves money.\n\n\
+                (1) [Transport]: Transport costs fall.\n(2) [Heating]: Heating costs fall.\n\
+                -- Adding up --\n(3) [Cheaper]: It is cheaper.\n(4) [Better]: Cheaper is better.\n\
+                ----\n(5) [Four days]: Keep four days.\n  -> [Five days]: Keep five.\n";
+    let map = read_back(text);
+    let written = argdown::to_string(&map).expect("writable");
+    // The support of the main conclusion is the structure's, not written as `+>`.
+    assert_eq!(
+        written,
+        "<Savings>: A shorter week saves money.\n\n\
+         (1) [Transport]\n(2) [Heating]\n-- Adding up --\n(3) [Cheaper]\n(4) [Better]\n----\n\
+         (5) [Four days]\n\n\
+         [Four days]: Keep four days.\n  -> [Five days]\n\n\
+         [Transport]: Transport costs fall.\n\n[Heating]: Heating costs fall.\n\n\
+         [Cheaper]: It is cheaper.\n\n[Better]: Cheaper is better.\n\n[Five days]: Keep five.\n"
+    );
+    let back = read_back(&written);
+    assert_eq!(difference(&map, &back), None);
+    assert_eq!(argdown::to_string(&back).expect("writable"), written);
+}
+
+#[test]
+fn a_structure_the_numbered_lines_cannot_hold_stays_metadata() {
+    // The last entry is a premise, not the main conclusion: no numbered lines read back to it.
+    let mut map = Map::new();
+    let mut arg = Node::argument("A", "a");
+    arg.data.insert(
+        "pcs".into(),
+        serde_json::json!([{"role": "premise", "statement": "[P]"}]),
+    );
+    let a = map.add_node(arg).expect("unique");
+    let p = map.add_node(Node::statement("P", "p")).expect("unique");
+    map.add_edge(a, p, Edge::new(Relation::Supports));
+    let written = argdown::to_string(&map).expect("writable");
+    assert_eq!(
+        written,
+        "<A>: a {pcs: [{\"role\": \"premise\", \"statement\": \"[P]\"}]}\n  +> [P]\n\n[P]: p\n"
+    );
+    assert_eq!(difference(&map, &read_back(&written)), None);
+}
+
+#[test]
 fn maps_argdown_cannot_hold_are_refused_with_every_reason() {
     let mut map = Map::new();
     map.sections.push(Section {
@@ -167,7 +210,20 @@ fn argdown_cli_view(file: &Path) -> Option<ArgdownView> {
     Some((keys("statements"), keys("arguments"), relations))
 }
 
-/// The same view of our map.
+/// The main conclusion of an argument with a premise-conclusion structure (`data.pcs`).
+fn main_conclusion(node: &Node) -> Option<&str> {
+    node.data
+        .get("pcs")?
+        .as_array()?
+        .last()?
+        .get("statement")?
+        .as_str()
+}
+
+/// The same view of our map, with Argdown's reading of premise-conclusion structures
+/// (GRAMMAR.md, "Differences from Argdown"): an argument's support of its own main conclusion
+/// is the structure, not a relation; a relation it starts starts from its main conclusion; an
+/// undercut of it targets its inference.
 fn our_view(map: &Map) -> ArgdownView {
     let titles = |el: Element| -> BTreeSet<String> {
         map.nodes()
@@ -181,21 +237,31 @@ fn our_view(map: &Map) -> ArgdownView {
     };
     let relations = map
         .edges()
-        .map(|(a, b, e)| {
-            let (a, b) = (map.node(a), map.node(b));
+        .filter_map(|(a, b, e)| {
+            let (mut a, b) = (map.node(a), map.node(b));
+            if let Some(conclusion) = main_conclusion(a) {
+                if conclusion == b.id {
+                    return None;
+                }
+                a = map.node(map.find(conclusion)?);
+            }
             let r = match e.relation {
                 Relation::Supports => "support",
                 Relation::Rebuts => "attack",
                 Relation::Undercuts => "undercut",
                 Relation::Contradicts => "contradictory",
             };
-            (
+            let target = match (e.relation, main_conclusion(b)) {
+                (Relation::Undercuts, Some(_)) => "inference",
+                _ => kind(b.element),
+            };
+            Some((
                 a.title.clone(),
                 kind(a.element).to_string(),
                 r.to_string(),
                 b.title.clone(),
-                kind(b.element).to_string(),
-            )
+                target.to_string(),
+            ))
         })
         .collect();
     (
