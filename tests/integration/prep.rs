@@ -85,7 +85,7 @@ fn check_brief(camp: &str, md: &str) {
         .enumerate()
         .map(|(k, id)| (k + 1, escaped(id)))
         .collect();
-    assert!(expected.len() > 30, "{camp}: the debate has its clashes");
+    assert!(expected.len() > 20, "{camp}: the debate has its clashes");
     let written: Vec<(usize, String)> = brief_clashes(md)
         .into_iter()
         .map(|(n, id, _)| (n, id))
@@ -177,7 +177,7 @@ fn allies_are_never_opponents() {
                 assert!(!sides.contains(&side.as_str()), "{camp}: {line}");
             }
         }
-        assert!(checked > 20, "{camp}: {checked} of their points checked");
+        assert!(checked > 10, "{camp}: {checked} of their points checked");
     }
 }
 
