@@ -223,8 +223,10 @@ fn html_prints_one_page_per_clash() {
          section.lists { break-before: page; }"
     ));
     // Map text is escaped: the ids' angle brackets never become markup.
-    assert!(html.contains("<span class=\"id\">&lt;UTLA represents charter teachers too&gt;</span>"));
-    assert!(!html.contains("<UTLA represents"));
+    assert!(
+        html.contains("<span class=\"id\">&lt;Green Dot keeps autonomy under contract&gt;</span>")
+    );
+    assert!(!html.contains("<Green Dot keeps"));
     for outside in ["<script", "src=", "href=\"http", "<link"] {
         assert!(!html.contains(outside), "{outside}");
     }
