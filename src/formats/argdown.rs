@@ -673,6 +673,21 @@ impl<'m> Writer<'m> {
         }
     }
 
+    /// The structure of argument `ix` as numbered lines under its definition, whose relations
+    /// written here are `relations`: only when those are all its relations and the support of
+    /// its main conclusion is the last of them. The reader adds that support at the end of the
+    /// structure, after the relations written under the definition, so the relations keep
+    /// their order and their file.
+    fn numbered(&self, ix: NodeIndex, relations: &[Held]) -> Option<Vec<StructureLine>> {
+        let lines = structure(self.map, ix)?;
+        let main = lines.last()?.statement;
+        let outgoing: Vec<(NodeIndex, Relation)> = self.map.outgoing(ix).collect();
+        let written: Vec<(NodeIndex, Relation)> =
+            relations.iter().map(|h| (h.other, h.relation)).collect();
+        (outgoing == written && outgoing.last() == Some(&(main, Relation::Supports)))
+            .then_some(lines)
+    }
+
     fn mention(&mut self, ix: NodeIndex, section: Option<&str>) -> bool {
         let next = self.mentioned.len();
         match self.mentioned.entry(ix) {
@@ -804,7 +819,7 @@ impl<'m> Writer<'m> {
                 emitted.insert(next);
                 self.mention(next, *section);
                 let relations = held.remove(&next).unwrap_or_default();
-                let numbered = structure(map, next).unwrap_or_default();
+                let numbered = self.numbered(next, &relations).unwrap_or_default();
                 let mentioned = relations
                     .iter()
                     .map(|h| h.other)
@@ -988,7 +1003,7 @@ impl<'m> Writer<'m> {
         // A premise-conclusion structure is written as numbered lines after the definition; the
         // support of its main conclusion is then implied (the reader adds it).
         let lines = match form {
-            Form::Define => structure(map, ix),
+            Form::Define => self.numbered(ix, relations),
             Form::Reference => None,
         };
         let implied = lines.as_ref().and_then(|l| l.last()).map(|l| l.statement);
@@ -1121,8 +1136,9 @@ struct StructureLine {
 /// it), when it can be written as numbered lines that read back to the same `data.pcs` and
 /// the same support of the main conclusion: every entry a `{role, statement[, inference]}` whose
 /// statement is a statement node of the map, premises first, the last entry (only) the main
-/// conclusion, rule names on one line without `--` or braces, and the argument supporting its
-/// main conclusion. `None` otherwise: the structure is then kept as `pcs` metadata.
+/// conclusion, rule names that read back as written, statements without text only from the
+/// argument's own section, and the argument supporting its main conclusion. `None` otherwise:
+/// the structure is then kept as `pcs` metadata. See also [`Writer::numbered`].
 fn structure(map: &Map, ix: NodeIndex) -> Option<Vec<StructureLine>> {
     let node = map.node(ix);
     if node.element != Element::Argument {
@@ -1135,7 +1151,11 @@ fn structure(map: &Map, ix: NodeIndex) -> Option<Vec<StructureLine>> {
         let entry = entry.as_object()?;
         let role = entry.get("role")?.as_str()?;
         let statement = map.find(entry.get("statement")?.as_str()?)?;
-        if map.node(statement).element != Element::Statement {
+        let n = map.node(statement);
+        // A statement without text is placed where it is first mentioned: a numbered line
+        // must not be that mention unless it is in the argument's own section.
+        let placed_here = !n.text.trim().is_empty() || n.section == node.section;
+        if n.element != Element::Statement || !placed_here {
             return None;
         }
         let conclusion = match role {
@@ -1151,10 +1171,15 @@ fn structure(map: &Map, ix: NodeIndex) -> Option<Vec<StructureLine>> {
             None => conclusion.then(String::new),
             Some(name) => {
                 let name = name.as_str()?;
+                // Read back as written: no comment, brace or rule marker inside, white space
+                // only single spaces (the reader drops comments and collapses white space).
                 let plain = !name.is_empty()
                     && name.trim() == name
-                    && !name.contains("--")
-                    && !name.contains(['{', '}', '\n', '\r']);
+                    && !name.contains("  ")
+                    && !name.chars().any(|c| c.is_whitespace() && c != ' ')
+                    && !["--", "//", "/*", "<!--", "{", "}"]
+                        .iter()
+                        .any(|p| name.contains(p));
                 if !conclusion || !plain {
                     return None;
                 }

@@ -116,19 +116,35 @@ impl Parsed {
     pub(crate) fn to_map(&self) -> Map {
         let mut map = Map::new();
         let mut nodes = Vec::with_capacity(self.framework.len());
+        // The next suffix to try for a name whose id is taken.
+        let mut suffixes: HashMap<String, usize> = HashMap::new();
         for a in 0..self.framework.len() as u32 {
             let name = self.names.get(a);
             let node = node_for(&name);
             let ix = match map.add_node(node) {
                 Ok(ix) => ix,
-                // Names are unique per file; a clash between `x` and `<x>` keeps both apart.
-                Err(_) => match map.add_node(Node {
-                    id: name.to_string(),
-                    ..Node::argument(name.to_string(), "")
-                }) {
-                    Ok(ix) => ix,
-                    Err(_) => continue,
-                },
+                // Names are unique per file, but `x` and `<x>` (or `[` and `<[>`) make the same
+                // node id: the later one keeps its name as its id, or failing that the name with
+                // a number (`<x> (2)`), so no argument is lost.
+                Err(_) => {
+                    let argument = |id: String| Node {
+                        id,
+                        ..Node::argument(name.to_string(), "")
+                    };
+                    match map.add_node(argument(name.to_string())) {
+                        Ok(ix) => ix,
+                        Err(_) => {
+                            let next = suffixes.entry(name.to_string()).or_insert(2);
+                            loop {
+                                let id = format!("{name} ({next})");
+                                *next += 1;
+                                if let Ok(ix) = map.add_node(argument(id)) {
+                                    break ix;
+                                }
+                            }
+                        }
+                    }
+                }
             };
             nodes.push(ix);
         }
@@ -1032,6 +1048,27 @@ mod tests {
             "arg(four_days).\narg(childcare).\narg(support).\natt(four_days,support).\n\
              att(childcare,four_days).\natt(support,four_days).\n"
         );
+    }
+
+    #[test]
+    fn names_that_make_the_same_id_keep_every_argument() {
+        // `[` is no `[T]` name: the argument `[`, id `<[>`, which `<[>` names too (found by
+        // fuzzing); `x` and `<x>` both make `<x>`.
+        let (p, d) = parse("x.i23", "p af 2\n# id 1 [\n# id 2 <[>\n1 2\n");
+        assert!(d.is_empty(), "{d:?}");
+        let back = p.unwrap().to_map();
+        let ids: Vec<&str> = back.nodes().map(|(_, n)| n.id.as_str()).collect();
+        assert_eq!(ids, vec!["<[>", "<[> (2)"]);
+        assert_eq!(back.edge_count(), 1);
+        let (p, d) = parse("x.i23", "p af 2\n# id 1 x\n# id 2 <x>\n");
+        assert!(d.is_empty(), "{d:?}");
+        let ids: Vec<String> = p
+            .unwrap()
+            .to_map()
+            .nodes()
+            .map(|(_, n)| n.id.clone())
+            .collect();
+        assert_eq!(ids, vec!["<x>", "<x> (2)"]);
     }
 
     #[test]

@@ -115,18 +115,18 @@ fn normalized(text: &str) -> String {
 
 #[test]
 fn the_cross_side_table_lists_every_cross_side_link_with_quotes_from_its_lines() {
-    let Some(sources) = shared("sources") else {
-        return;
-    };
     let map = load(&[root().join("arguments")], None)
         .expect("arguments/ reads")
         .map;
+    // Without the sources (they live beside the checkout) the links are still compared; the
+    // quotes are not.
+    let sources = shared("sources");
     let texts: BTreeMap<String, Vec<String>> = map
         .sources
         .iter()
         .filter_map(|s| {
             let file = s.file.as_ref()?;
-            let text = read(&sources.join(file));
+            let text = read(&sources.as_ref()?.join(file));
             Some((s.id.clone(), text.lines().map(str::to_string).collect()))
         })
         .collect();
@@ -145,6 +145,9 @@ fn the_cross_side_table_lists_every_cross_side_link_with_quotes_from_its_lines()
         }
         if row.lines.is_empty() || row.quotes.is_empty() || row.why.is_empty() {
             errors.push(format!("{at}: lines, a quote and a reason are all needed"));
+        }
+        if sources.is_none() {
+            continue;
         }
         let mut cited = String::new();
         for (id, first, last) in &row.lines {

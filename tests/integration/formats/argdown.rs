@@ -103,6 +103,57 @@ fn a_structure_the_numbered_lines_cannot_hold_stays_metadata() {
     assert_eq!(difference(&map, &read_back(&written)), None);
 }
 
+/// The ids of the nodes `id` relates to, in the map's order.
+fn outgoing_ids(map: &Map, id: &str) -> Vec<String> {
+    let ix = map.find(id).expect("node");
+    map.outgoing(ix)
+        .map(|(t, r)| format!("{} {}", r, map.node(t).id))
+        .collect()
+}
+
+// Found by review: what numbered lines would change is written as `pcs` metadata instead.
+#[test]
+fn a_structure_is_numbered_only_where_it_reads_back_the_same() {
+    // An inference name the reader would cut at a comment or collapse.
+    for name in ["a // b", "a /* b */ c", "a  b", "a\tb"] {
+        let mut map = Map::new();
+        let mut arg = Node::argument("A", "a");
+        arg.data.insert(
+            "pcs".into(),
+            serde_json::json!([
+                {"role": "premise", "statement": "[P]"},
+                {"role": "main-conclusion", "statement": "[C]", "inference": name}
+            ]),
+        );
+        let a = map.add_node(arg).expect("unique");
+        map.add_node(Node::statement("P", "p")).expect("unique");
+        let c = map.add_node(Node::statement("C", "c")).expect("unique");
+        map.add_edge(a, c, Edge::new(Relation::Supports));
+        let written = argdown::to_string(&map).expect("writable");
+        assert!(written.contains("{pcs: ["), "{name:?}\n{written}");
+        assert_eq!(difference(&map, &read_back(&written)), None, "{name:?}");
+    }
+    // A conclusion without text defined in a later section: a numbered line would be its
+    // first mention and move it to the argument's section.
+    let later =
+        read_back("# S1\n\n<A>: a\n\n(1) [P]: p\n----\n(2) [C]\n\n# S2\n\n[C]: {weight: 0.5}\n");
+    let written = argdown::to_string(&later).expect("writable");
+    assert!(written.contains("{pcs: ["), "{written}");
+    assert_eq!(difference(&later, &read_back(&written)), None);
+    // A relation of the argument written after its structure: the implied support would be
+    // read before it, and the relations would change order.
+    let after = read_back("<A>: a\n\n(1) [P]: p\n----\n(2) [C]: c\n\n[D]: d\n\n<A>\n  +> [D]\n");
+    assert_eq!(
+        outgoing_ids(&after, "<A>"),
+        ["supports [C]", "supports [D]"]
+    );
+    let written = argdown::to_string(&after).expect("writable");
+    assert!(written.contains("{pcs: ["), "{written}");
+    let back = read_back(&written);
+    assert_eq!(outgoing_ids(&back, "<A>"), ["supports [C]", "supports [D]"]);
+    assert_eq!(argdown::to_string(&back).expect("writable"), written);
+}
+
 #[test]
 fn maps_argdown_cannot_hold_are_refused_with_every_reason() {
     let mut map = Map::new();
@@ -284,7 +335,10 @@ fn the_real_argdown_cli_reads_our_export_the_same() {
     for input in inputs {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("export.argdown");
-        std::fs::write(&file, export(&input, "argdown")).expect("write");
+        let text = export(&input, "argdown");
+        // `our_view` reads every `data.pcs` as a structure: true when none is left as metadata.
+        assert!(!text.contains("pcs: ["), "{}", input.display());
+        std::fs::write(&file, text).expect("write");
         let Some(theirs) = argdown_cli_view(&file) else {
             return;
         };
