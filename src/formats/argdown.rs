@@ -610,15 +610,6 @@ fn cite(c: &Citation) -> String {
     }
 }
 
-fn marker(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Supports => "+>",
-        Relation::Rebuts => "->",
-        Relation::Undercuts => "_>",
-        Relation::Contradicts => "><",
-    }
-}
-
 impl<'m> Writer<'m> {
     /// A writer for `map`; problems with titles are collected at once.
     pub(crate) fn new(map: &'m Map) -> Writer<'m> {
@@ -1077,7 +1068,7 @@ impl<'m> Writer<'m> {
             let _ = write!(
                 line,
                 "\n  {} {}",
-                marker(h.relation),
+                h.relation.marker(),
                 self.reference(h.other)
             );
         }

@@ -115,6 +115,16 @@ impl Relation {
         }
     }
 
+    /// The marker Argdown writes it with under the node that speaks: `+>`, `->`, `_>`, `><`.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Relation::Supports => "+>",
+            Relation::Rebuts => "->",
+            Relation::Undercuts => "_>",
+            Relation::Contradicts => "><",
+        }
+    }
+
     /// Whether this relation is an attack in the sense of abstract argumentation.
     pub fn is_attack(self) -> bool {
         !matches!(self, Relation::Supports)

@@ -5,23 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use counterpoint::load::load;
-use counterpoint::model::Relation;
 use counterpoint::Map;
 
 use crate::common::{read, root, shared};
 
 /// The table's file, from the repository's root.
 const TABLE: &str = "docs/cross-side-links.md";
-
-/// The marker a relation is written with, from the node that speaks.
-fn marker(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Supports => "+>",
-        Relation::Rebuts => "->",
-        Relation::Undercuts => "_>",
-        Relation::Contradicts => "><",
-    }
-}
 
 /// The map's links, each end named as the table names it (its id: `<Title>` or `[Title]`),
 /// whose two ends have different sides (the motion has none, so links to it
@@ -32,7 +21,7 @@ fn cross_side_links(map: &Map) -> BTreeSet<(String, String, String)> {
         .map(|(a, b, e)| {
             (
                 map.node(a).id.clone(),
-                marker(e.relation).to_string(),
+                e.relation.marker().to_string(),
                 map.node(b).id.clone(),
             )
         })
