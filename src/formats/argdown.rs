@@ -1124,12 +1124,12 @@ struct StructureLine {
 }
 
 /// The premise-conclusion structure of argument `ix` (its `data.pcs`, as the reader records
-/// it), when it can be written as numbered lines that read back to the same `data.pcs` and
-/// the same support of the main conclusion: every entry a `{role, statement[, inference]}` whose
-/// statement is a statement node of the map, premises first, the last entry (only) the main
-/// conclusion, rule names that read back as written, statements without text only from the
-/// argument's own section, and the argument supporting its main conclusion. `None` otherwise:
-/// the structure is then kept as `pcs` metadata. See also [`Writer::numbered`].
+/// it), when numbered lines read back to the same `data.pcs`: every entry a
+/// `{role, statement[, inference]}` whose statement is a statement node of the map, premises
+/// first, the last entry (only) the main conclusion, rule names that read back as written,
+/// statements without text only from the argument's own section. `None` otherwise: the
+/// structure is then kept as `pcs` metadata. [`Writer::numbered`] adds what the relations
+/// need.
 fn structure(map: &Map, ix: NodeIndex) -> Option<Vec<StructureLine>> {
     let node = map.node(ix);
     if node.element != Element::Argument {
@@ -1183,10 +1183,8 @@ fn structure(map: &Map, ix: NodeIndex) -> Option<Vec<StructureLine>> {
         }
         lines.push(StructureLine { statement, rule });
     }
-    let main = lines.last().filter(|l| l.rule.is_some())?.statement;
-    map.outgoing_unordered(ix)
-        .any(|(t, r)| t == main && r == Relation::Supports)
-        .then_some(lines)
+    lines.last()?.rule.as_ref()?;
+    Some(lines)
 }
 
 /// A block with comment runs written just above it.
