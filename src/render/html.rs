@@ -303,17 +303,6 @@ fn page_looking(
                         }
                     }
                     aside aria-label="Details and lists" {
-                        section #legend aria-labelledby="legend-title" {
-                            h2 #legend-title { "How to read it" }
-                            ul #legend-camps {}
-                            ul.legend-marks {
-                                li { span.verdict.stands { "✓ stands" } " nothing that stands defeats it" }
-                                li { span.verdict.falls { "✗ falls" } " a point that stands defeats it" }
-                                li { span.verdict.undecided { "? undecided" } " the attacks go round in a circle" }
-                                li { span.sample.open {} " double border: a contention no opponent has answered" }
-                                li { "strength: from 0 (no weight left) to 1 (unshaken)" }
-                            }
-                        }
                         section #details hidden aria-labelledby="details-title" {
                             button #details-close type="button" aria-label="Close the details" { "×" }
                             h2 #details-title tabindex="-1" {}
@@ -330,6 +319,17 @@ fn page_looking(
                             ul #details-out {}
                             h3 { "What answers it" }
                             ul #details-in {}
+                        }
+                        section #legend aria-labelledby="legend-title" {
+                            h2 #legend-title { "How to read it" }
+                            ul #legend-camps {}
+                            ul.legend-marks {
+                                li { span.verdict.stands { "✓ stands" } " nothing that stands defeats it" }
+                                li { span.verdict.falls { "✗ falls" } " a point that stands defeats it" }
+                                li { span.verdict.undecided { "? undecided" } " the attacks go round in a circle" }
+                                li { span.sample.open {} " double border: a contention no opponent has answered" }
+                                li { "strength: from 0 (no weight left) to 1 (unshaken)" }
+                            }
                         }
                         section #unanswered aria-labelledby="unanswered-title" {
                             h2 #unanswered-title { "Unanswered points" }

@@ -272,10 +272,13 @@
     canvas.appendChild(mid);
     var pro = [], con = [];
     n.in.forEach(function (r) {
-      var item = { n: byDom.get(r.node), relation: r.relation };
-      (isAttack(r.relation) ? con : pro).push(item);
+      if (isAttack(r.relation)) { con.push({ n: byDom.get(r.node), relation: r.relation }); }
+      else { pro.push({ n: byDom.get(r.node) }); }
     });
     var below = el('div', 'row below');
+    below.style.gridTemplateColumns = [pro.length, con.length].map(function (k) {
+      return 'minmax(0, ' + Math.max(2, Math.ceil(Math.sqrt(k))) + 'fr)';
+    }).join(' ');
     below.appendChild(column('For it (' + pro.length + ')', 'pro-col', pro, { size: 'small', empty: 'Nothing supports it.' }));
     below.appendChild(column('Against it (' + con.length + ')', 'con-col', con, { size: 'small', empty: 'Nothing answers it yet.' }));
     canvas.appendChild(below);
@@ -383,6 +386,7 @@
 
   // ---------- the outline (a tree) ----------
   var outline = $('outline');
+  var outlineFull = new Map();
   function outlineLine(n, relation) {
     var line = el('div', 'line');
     paint(line, n);
@@ -406,21 +410,22 @@
     }
     return kids;
   }
+  // Breadth first, so that a point reached twice is shown in full at its shallowest place and
+  // as a link at the others.
   function buildOutline() {
     outline.replaceChildren();
     var seen = new Set();
+    var full = new Map();
     var roots = [];
     if (data.motion) { roots.push(data.motion); }
     data.theses.forEach(function (t) { if (roots.indexOf(t) < 0) { roots.push(t); } });
-    // Explicit stack: the depth of a map is the input's to choose.
-    var stack = [];
-    function push(dom, relation, parent, level) { stack.push({ dom: dom, relation: relation, parent: parent, level: level }); }
     var order = roots.concat(data.nodes.map(function (n) { return n.dom; }));
     order.forEach(function (root) {
       if (seen.has(root)) { return; }
-      push(root, null, outline, 1);
-      while (stack.length) {
-        var it = stack.pop();
+      var queue = [{ dom: root, relation: null, parent: outline, level: 1 }];
+      seen.add(root);
+      for (var q = 0; q < queue.length; q++) {
+        var it = queue[q];
         var n = byDom.get(it.dom);
         var li = el('li');
         li.setAttribute('role', 'treeitem');
@@ -430,24 +435,38 @@
         var line = outlineLine(n, it.relation);
         li.appendChild(line);
         it.parent.appendChild(li);
-        if (seen.has(n.dom)) {
+        if (it.again) {
           li.classList.add('again');
-          line.appendChild(el('span', 'again-note', '(shown above)'));
+          var jump = el('button', 'link again-note', 'shown in full elsewhere: go there');
+          jump.type = 'button';
+          jump.setAttribute('data-goto', n.dom);
+          line.appendChild(jump);
           continue;
         }
-        seen.add(n.dom);
+        full.set(n.dom, li);
         var kids = children(n);
-        if (kids.length) {
-          var group = el('ul');
-          group.setAttribute('role', 'group');
-          li.appendChild(group);
-          li.setAttribute('aria-expanded', it.level <= 2 ? 'true' : 'false');
-          for (var k = kids.length - 1; k >= 0; k--) { push(kids[k].node, kids[k].relation, group, it.level + 1); }
-        }
+        if (kids.length === 0) { continue; }
+        var group = el('ul');
+        group.setAttribute('role', 'group');
+        li.appendChild(group);
+        li.setAttribute('aria-expanded', it.level <= 2 ? 'true' : 'false');
+        kids.forEach(function (k) {
+          var again = seen.has(k.node);
+          seen.add(k.node);
+          queue.push({ dom: k.node, relation: k.relation, parent: group, level: it.level + 1, again: again });
+        });
       }
     });
+    outlineFull = full;
     var first = outline.querySelector('[role=treeitem]');
     if (first) { first.tabIndex = 0; }
+  }
+  function revealItem(li) {
+    for (var p = li.parentElement; p && p !== outline; p = p.parentElement) {
+      if (p.getAttribute('aria-expanded') === 'false') { p.setAttribute('aria-expanded', 'true'); }
+    }
+    focusItem(li);
+    li.scrollIntoView({ block: 'center' });
   }
   function visibleItems() {
     return Array.prototype.filter.call(outline.querySelectorAll('[role=treeitem]'), function (li) {
@@ -496,6 +515,8 @@
     var li = e.target.closest('[role=treeitem]');
     if (!li) { return; }
     e.stopPropagation();
+    var target = e.target.getAttribute('data-goto');
+    if (target && outlineFull.has(target)) { revealItem(outlineFull.get(target)); return; }
     if (e.target.classList.contains('twisty') && li.hasAttribute('aria-expanded')) {
       li.setAttribute('aria-expanded', li.getAttribute('aria-expanded') === 'true' ? 'false' : 'true');
     } else {
@@ -552,6 +573,7 @@
         var li = el('li', 'move');
         paint(li, n);
         li.appendChild(el('span', 'rel con', mv.relation));
+        li.appendChild(document.createTextNode(' '));
         li.appendChild(nodeButton(mv.node));
         li.appendChild(el('span', 'who', ' ' + whoSays(n) + ' '));
         li.appendChild(verdict(n, true));
@@ -569,7 +591,8 @@
       art.appendChild(el('h4', null, 'What stands'));
       var standing = c.moves.slice(0, c.attacks).filter(function (m) { return m.verdict === 'stands'; });
       var stands = el('p', 'stands-line');
-      stands.appendChild(document.createTextNode('Their point ' + point.status + (point.reason ? ' (' + point.reason + ')' : '') + '. '));
+      stands.appendChild(document.createTextNode((point.motion ? 'The motion' : 'Their point') + ' — ' +
+        (point.reason || point.status) + '. '));
       stands.appendChild(document.createTextNode(standing.length === 0 ? 'No attack on it stands.' :
         'Attacks that stand: ' + standing.map(function (m) { var n = byDom.get(m.node); return n.title + ' (' + whoSays(n) + ')'; }).join('; ') + '.'));
       art.appendChild(stands);
@@ -884,6 +907,12 @@
     applyFilters();
   });
   window.addEventListener('resize', function () { if (current === 'map') { fitCanvas(); } });
+
+  // The sides' menu closes when the reader clicks elsewhere.
+  document.addEventListener('click', function (e) {
+    var menu = $('side-menu');
+    if (menu.open && !menu.contains(e.target)) { menu.open = false; }
+  });
 
   // ---------- keyboard ----------
   document.addEventListener('keydown', function (e) {

@@ -234,7 +234,9 @@ impl<'a> SourceLines<'a> {
     pub(crate) fn of(&mut self, map: &Map, citation: &Citation) -> Option<Value> {
         let folder = self.folder?;
         let Some(source) = map.source(&citation.source) else {
-            return Some(json!({"missing": format!("the source {:?} is not declared", citation.source)}));
+            return Some(
+                json!({"missing": format!("the source {:?} is not declared", citation.source)}),
+            );
         };
         let Some(file) = source.file.clone() else {
             return Some(json!({"missing": format!("the source {:?} names no file", source.id)}));
