@@ -164,9 +164,9 @@
   var canvas = $('map-canvas');
   var crumbs = $('crumbs');
   var focused = null;
-  // Shrinks the cards' text until the view fits its box (never below 12 px).
+  // Shrinks the cards' text from 24 px until the view fits its box (never below 12 px).
   function fitCanvas() {
-    var size = 18;
+    var size = 24;
     canvas.style.setProperty('--card-font', size + 'px');
     while (size > 12 && canvas.scrollHeight > canvas.clientHeight + 1) {
       size -= 1;

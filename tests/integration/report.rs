@@ -512,7 +512,10 @@ fn the_report_works_in_a_browser() {
     );
     page.click("#side-filters input[value='con']");
     page.click("#side-menu summary");
-    assert_eq!(page.eval("document.getElementById('side-menu').open"), false);
+    assert_eq!(
+        page.eval("document.getElementById('side-menu').open"),
+        false
+    );
     page.eval("(() => { const t = document.getElementById('tag-filter'); t.value = 'families'; t.dispatchEvent(new Event('change')); })()");
     assert_eq!(
         page.eval("Array.from(document.querySelectorAll('#points li:not([hidden])')).map(li => li.dataset.node)"),
@@ -577,6 +580,23 @@ fn the_hostile_map_runs_no_script_in_a_browser() {
             Value::String(node.title.clone())
         );
     }
+    // Every view shows the texts as text: the map centred on each node, the outline, the
+    // clashes.
+    for (ix, node) in map.nodes() {
+        go(&page, &format!("#node={}", ids.get(ix)));
+        assert_eq!(
+            page.eval(
+                "document.querySelector('#map-canvas .card.current .card-title').textContent"
+            ),
+            Value::String(node.title.clone())
+        );
+    }
+    let outline = page.eval("Array.from(document.querySelectorAll('#outline [role=treeitem]:not(.again) > .line .t')).map(t => t.textContent).sort()");
+    let mut titles: Vec<String> = map.nodes().map(|(_, n)| n.title.clone()).collect();
+    titles.sort();
+    assert_eq!(outline, serde_json::json!(titles));
+    go(&page, "#view=clashes");
+    go(&page, "#view=outline");
     page.click("#search");
     page.tab.type_str("<script>").expect("type");
     assert_eq!(page.eval("window.__pwned"), 0, "a payload ran");
@@ -891,6 +911,17 @@ fn the_outline_lists_the_motion_first_and_is_keyboard_navigable() {
         page.eval("document.getElementById('outline').getAttribute('role')"),
         "tree"
     );
+    // The views are a tablist: arrows move between the tabs and show their views.
+    page.eval("document.getElementById('tab-outline').focus()");
+    page.tab.press_key("ArrowRight").expect("key");
+    assert_eq!(page.eval("document.activeElement.id"), "tab-clashes");
+    assert_eq!(page.eval("location.hash"), "#view=clashes");
+    assert_eq!(
+        page.eval("document.getElementById('view-outline').hidden"),
+        true
+    );
+    page.tab.press_key("ArrowLeft").expect("key");
+    assert_eq!(page.eval("location.hash"), "#view=outline");
     let first = page.eval("document.querySelector('#outline [role=treeitem]').dataset.node");
     assert_eq!(first, data["motion"]);
     // Every point is shown in full exactly once; the other places are links to it.
