@@ -205,6 +205,12 @@ fn page_looking(
                 header {
                     div.titlebar {
                         h1 { (title) }
+                        @if let Some(m) = motion {
+                            p.summary.motion {
+                                "Motion: " strong { (map.node(m).title) } " · "
+                                (super::verdicts::status_marker(labels.label(m)).2)
+                            }
+                        }
                         p.summary {
                             (map.node_count()) " points, " (map.edge_count()) " relations, "
                             (open.len()) " unanswered."
