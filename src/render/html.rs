@@ -1,11 +1,23 @@
 //! The HTML report: one self-contained page that works offline.
 //!
-//! The page holds the SVG diagram (from Graphviz, inline, with pan and zoom), a panel per side
-//! listing its unanswered points, a list of all points (the diagram's text alternative), a
-//! detail panel, a search box, side and tag filters and a print stylesheet. The motion is named
-//! under the title and listed first among all points, never as unanswered. The styles
-//! (`report.css`) and the script (`report.js`) are inline; a Content-Security-Policy allows no
-//! network request and no script but that one.
+//! The page opens on the **map view**, laid out in the page by its script (no Graphviz, no zoom
+//! of the whole): the motion, each camp's thesis and their direct reasons as cards fitted to the
+//! window. Clicking a card (or Enter on it) lays out that point's neighbourhood: what it speaks
+//! to above, the point with its full text in the middle, what supports it and what attacks it
+//! below. A breadcrumb leads back to the motion. The other views are the **outline** (the motion
+//! first, then the reasons for and against each point, as an ARIA tree), the **clashes** (one
+//! panel per clash, in the order of the briefs) and the **full diagram** (the Graphviz SVG, inline,
+//! with pan and zoom). The address names what is shown: `#node=<dom id>`, `#view=outline`,
+//! `#view=clashes`, `#view=diagram`, so a teacher can link to it and Back works. Search, side and
+//! topic filters lay the map view out anew with only the points they keep.
+//!
+//! Beside the views: the legend, the detail panel (the verdict's reason as `status` words it,
+//! the strength, what the motion's and the theses' verdicts hinge on, each citation with its
+//! quote and, with `report --sources DIR`, the cited lines with one line of context), a panel per
+//! side listing its unanswered points and a list of all points (the map's text alternative). The
+//! print stylesheet prints the outline and the clashes. The styles (`report.css`) and the script
+//! (`report.js`) are inline; a Content-Security-Policy allows no network request and no script
+//! but that one. The analyses the page shows are computed once, here (`report/data.rs`).
 //!
 //! Every text from the map is escaped: the HTML is written with maud; the map data for the script
 //! is JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029

@@ -164,14 +164,20 @@
   var canvas = $('map-canvas');
   var crumbs = $('crumbs');
   var focused = null;
-  // Shrinks the cards' text from 24 px until the view fits its box (never below 12 px).
+  // Shrinks the cards' text from 24 px until the view fits its box (never below 12 px); at each
+  // size, narrower cards (more of them side by side) are tried before smaller text.
   function fitCanvas() {
-    var size = 24;
-    canvas.style.setProperty('--card-font', size + 'px');
-    while (size > 12 && canvas.scrollHeight > canvas.clientHeight + 1) {
-      size -= 1;
+    var fits = function () {
+      return canvas.scrollHeight <= canvas.clientHeight + 1 && canvas.scrollWidth <= canvas.clientWidth + 1;
+    };
+    for (var size = 24; size >= 12; size--) {
       canvas.style.setProperty('--card-font', size + 'px');
+      for (var w = 12; w >= 8; w -= 1) {
+        canvas.style.setProperty('--card-width', w + 'em');
+        if (fits()) { return; }
+      }
     }
+    canvas.style.setProperty('--card-width', '10em');
   }
   // The shortest chain of relations from `dom` to the motion (or a thesis when no chain
   // reaches the motion), as the breadcrumb shows it: [motion, ..., dom].
