@@ -318,7 +318,7 @@
     canvas.appendChild(row);
   }
   function renderMap() {
-    if (filterState.active) {
+    if (filterState.active && !focused) {
       crumbs.replaceChildren();
       var kept = data.nodes.filter(function (n) { return filterState.visible.has(n.dom); });
       renderGroups(kept, kept.length + ' of ' + data.nodes.length + ' points: ' + filterState.words);
@@ -359,6 +359,7 @@
         return;
       }
     } else if ((m = /^view=(map|outline|clashes|diagram)$/.exec(hash))) {
+      if (m[1] === 'map') { focused = null; }
       showView(m[1]);
       return;
     } else if (byDom.has(decodeURIComponent(hash))) {
@@ -883,7 +884,7 @@
   });
 
   // ---------- search and filters ----------
-  function applyFilters() {
+  function applyFilters(first) {
     computeFilters();
     var visible = filterState.visible;
     data.nodes.forEach(function (n) {
@@ -899,18 +900,29 @@
     });
     $('match-count').textContent = visible.size + ' of ' + data.nodes.length + ' points shown';
     $('clear-filters').hidden = !filterState.active;
-    if (current === 'map') { renderMap(); }
+    if (!first) { showFiltered(); }
   }
-  search.addEventListener('input', applyFilters);
-  tagFilter.addEventListener('change', applyFilters);
+  // A filter changed: the map view shows what it keeps (the diagram dims the rest in place).
+  function showFiltered() {
+    if (current === 'diagram') { return; }
+    if (location.hash !== '#view=map' && location.hash !== '') {
+      go('#view=map');
+    } else {
+      focused = null;
+      if (current === 'map') { renderMap(); } else { showView('map'); }
+    }
+  }
+  var refilter = function () { applyFilters(false); };
+  search.addEventListener('input', refilter);
+  tagFilter.addEventListener('change', refilter);
   document.querySelectorAll('#side-filters input').forEach(function (c) {
-    c.addEventListener('change', applyFilters);
+    c.addEventListener('change', refilter);
   });
   $('clear-filters').addEventListener('click', function () {
     search.value = '';
     tagFilter.value = '';
     document.querySelectorAll('#side-filters input').forEach(function (c) { c.checked = true; });
-    applyFilters();
+    applyFilters(false);
   });
   window.addEventListener('resize', function () { if (current === 'map') { fitCanvas(); } });
 
@@ -925,7 +937,7 @@
     var typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
     if (e.key === '/' && !typing) { e.preventDefault(); search.focus(); }
     if (e.key === 'Escape') {
-      if (typing && search.value) { search.value = ''; applyFilters(); }
+      if (typing && search.value) { search.value = ''; applyFilters(false); }
       else if (selected) {
         var back = current === 'diagram' ? nodeElement(selected) : null;
         unselect();
@@ -936,7 +948,7 @@
 
   buildOutline();
   buildClashes();
-  applyFilters();
+  applyFilters(true);
   route();
   document.documentElement.setAttribute('data-ready', 'true');
 }());

@@ -1088,6 +1088,22 @@ fn the_clash_view_follows_the_briefs_and_a_filter_lays_out_anew() {
     assert_eq!(serde_json::json!(shown), tagged);
     assert!(shown.len() >= 5);
     page.screenshot("debate-class-size");
+    // A point clicked among them is laid out in its neighbourhood; Back returns to them.
+    page.click("#map-canvas .card");
+    page.tab
+        .wait_for_element("#map-canvas.focus")
+        .expect("the node's view");
+    page.eval("history.back()");
+    page.tab
+        .wait_for_element("#map-canvas.groups")
+        .expect("the filtered view again");
+    // Filtering from the outline shows what the filter keeps in the map view.
+    go(&page, "#view=outline");
+    page.eval("(() => { const t = document.getElementById('tag-filter'); t.value = 'survey'; t.dispatchEvent(new Event('change')); })()");
+    page.tab
+        .wait_for_element("#map-canvas.groups")
+        .expect("the filtered view");
+    assert_eq!(page.eval("location.hash"), "#view=map");
     // So does a side filter.
     page.eval("(() => { const t = document.getElementById('tag-filter'); t.value = ''; t.dispatchEvent(new Event('change')); })()");
     page.click("#side-menu summary");
