@@ -375,9 +375,9 @@ fn page_looking(
                             h2 #points-title { "All points" }
                             ul { @for &ix in &in_order { (point(ix)) } }
                         }
+                        footer { "Made with counterpoint. This page works offline and loads nothing from the network." }
                     }
                 }
-                footer { "Made with counterpoint. This page works offline and loads nothing from the network." }
                 script #map-data type="application/json" { (PreEscaped(data)) }
                 script { (PreEscaped(JS)) }
             }

@@ -323,7 +323,7 @@
       var kept = data.nodes.filter(function (n) { return filterState.visible.has(n.dom); });
       renderGroups(kept, kept.length + ' of ' + data.nodes.length + ' points: ' + filterState.words);
     } else if (!focused || focused === data.motion) {
-      renderCrumbs(data.motion);
+      crumbs.replaceChildren();
       renderOverview();
     } else {
       renderCrumbs(focused);
