@@ -1161,6 +1161,10 @@ fn the_detail_panel_shows_the_cited_lines_from_the_sources_folder_only() {
     );
     assert_eq!(citations("Wrong lines")[0]["text"]["found"], false);
     assert_eq!(citations("First line")[0]["text"]["lines"][0]["n"], 1);
+    assert_eq!(
+        citations("Past the end")[0]["text"],
+        serde_json::json!({"missing": "memo.txt has 5 lines; the citation names line 9"})
+    );
     let outside = &citations("Outside")[0]["text"]["missing"];
     assert!(
         outside

@@ -257,8 +257,13 @@ impl<'a> SourceLines<'a> {
         };
         let [first, last] = citation.lines.map(|l| l as usize);
         if first == 0 || first > last || first > lines.len() {
+            let named = if first == last {
+                format!("line {first}")
+            } else {
+                format!("lines {first}–{last}")
+            };
             return Some(json!({"missing": format!(
-                "{file} has {} lines; the citation names lines {first}–{last}", lines.len())}));
+                "{file} has {} lines; the citation names {named}", lines.len())}));
         }
         let last = last.min(lines.len());
         let cited = lines.get(first - 1..last).unwrap_or(&[]).join(" ");
