@@ -232,7 +232,7 @@
       canvas.appendChild(top);
     }
     var theses = data.theses.map(function (d) { return byDom.get(d); });
-    if (theses.length === 0) { renderGroups(data.nodes.filter(function (n) { return !n.motion; }), 'Every point'); return; }
+    if (theses.length === 0) { renderGroups(data.nodes, 'Every point, by camp'); return; }
     var row = el('div', 'row camps');
     // Each camp's column is as wide as its list of reasons needs (more reasons, more room).
     row.style.gridTemplateColumns = theses.map(function (t) {
