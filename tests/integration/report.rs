@@ -684,6 +684,11 @@ fn assert_cards_fit(page: &Opened, what: &str) -> Vec<String> {
     );
     let cards = v["cards"].as_array().expect("cards");
     assert!(!cards.is_empty(), "{what}: no cards");
+    let smallest = cards
+        .iter()
+        .filter_map(|c| c["font"].as_f64())
+        .fold(f64::INFINITY, f64::min);
+    eprintln!("{what}: {} cards, text {smallest} px or more", cards.len());
     for c in cards {
         let f = |k: &str| c[k].as_f64().expect("number");
         assert!(f("font") >= 12.0, "{what}: text under 12 px: {c}");
