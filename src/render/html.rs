@@ -1,11 +1,23 @@
 //! The HTML report: one self-contained page that works offline.
 //!
-//! The page holds the SVG diagram (from Graphviz, inline, with pan and zoom), a panel per side
-//! listing its unanswered points, a list of all points (the diagram's text alternative), a
-//! detail panel, a search box, side and tag filters and a print stylesheet. The motion is named
-//! under the title and listed first among all points, never as unanswered. The styles
-//! (`report.css`) and the script (`report.js`) are inline; a Content-Security-Policy allows no
-//! network request and no script but that one.
+//! The page opens on the **map view**, laid out in the page by its script (no Graphviz, no zoom
+//! of the whole): the motion, each camp's thesis and their direct reasons as cards fitted to the
+//! window. Clicking a card (or Enter on it) lays out that point's neighbourhood: what it speaks
+//! to above, the point with its full text in the middle, what supports it and what attacks it
+//! below. A breadcrumb leads back to the motion. The other views are the **outline** (the motion
+//! first, then the reasons for and against each point, as an ARIA tree), the **clashes** (one
+//! panel per clash, in the order of the briefs) and the **full diagram** (the Graphviz SVG, inline,
+//! with pan and zoom). The address names what is shown: `#node=<dom id>`, `#view=outline`,
+//! `#view=clashes`, `#view=diagram`, so a teacher can link to it and Back works. Search, side and
+//! topic filters lay the map view out anew with only the points they keep.
+//!
+//! Beside the views: the legend, the detail panel (the verdict's reason as `status` words it,
+//! the strength, what the motion's and the theses' verdicts hinge on, each citation with its
+//! quote and, with `report --sources DIR`, the cited lines with one line of context), a panel per
+//! side listing its unanswered points and a list of all points (the map's text alternative). The
+//! print stylesheet prints the outline and the clashes. The styles (`report.css`) and the script
+//! (`report.js`) are inline; a Content-Security-Policy allows no network request and no script
+//! but that one. The analyses the page shows are computed once, here (`report/data.rs`).
 //!
 //! Every text from the map is escaped: the HTML is written with maud; the map data for the script
 //! is JSON inside `<script type="application/json">` with `<`, `>`, `&`, U+2028 and U+2029
@@ -24,10 +36,28 @@ use super::dot;
 use super::graphviz::{self, GraphvizError, OutputFormat};
 use super::look::Look;
 use super::{Drawing, RenderOptions};
-use crate::analysis::Verdicts;
+use crate::files::SourceFolder;
 use crate::model::Map;
 use crate::style::names::NodeIds;
 use crate::style::palette::{self as style, Palette};
+
+#[path = "report/data.rs"]
+mod data;
+
+use data::{Analysis, SourceLines};
+
+/// The views of the page, in tab order: (id, tab label). The first is shown when the page opens.
+const VIEWS: [(&str, &str); 4] = [
+    ("map", "Map"),
+    ("outline", "Outline"),
+    ("clashes", "Clashes"),
+    ("diagram", "Full diagram"),
+];
+
+/// What a clash is, for the clash view's heading.
+fn clash_definition() -> &'static str {
+    super::views::clashes::DEFINITION
+}
 
 /// The report's stylesheet.
 pub(crate) const CSS: &str = include_str!("report.css");
@@ -51,11 +81,22 @@ pub enum ReportError {
 /// Draws the drawing with Graphviz and returns the whole report page. The nodes' ids and colours
 /// are made once, for the diagram and the page around it.
 pub fn build(drawing: Drawing<'_>, opts: &RenderOptions) -> Result<String, ReportError> {
+    build_with_sources(drawing, opts, None)
+}
+
+/// [`build`], with the detail panel showing each citation's lines (and one line of context
+/// around them) read from the source texts in `sources` (`report --sources DIR`), and only
+/// from there.
+pub fn build_with_sources(
+    drawing: Drawing<'_>,
+    opts: &RenderOptions,
+    sources: Option<&SourceFolder>,
+) -> Result<String, ReportError> {
     let look = Look::new(drawing.map);
     let dot = dot::dot_text(drawing, &diagram_options(opts), &look);
     let svg = graphviz::run(&dot, OutputFormat::Svg, opts.layout)?;
     let svg = String::from_utf8(svg).map_err(|_| ReportError::NotSvg)?;
-    page_looking(drawing, opts, &look, &svg)
+    page_looking(drawing, opts, &look, &svg, sources)
 }
 
 /// The options the report draws its diagram with: `opts` without the title (the page's header
@@ -70,7 +111,7 @@ pub(crate) fn diagram_options(opts: &RenderOptions) -> RenderOptions {
 /// The report page around `svg`, the drawing Graphviz made of
 /// `to_dot(drawing, &diagram_options(opts))`.
 pub fn page(drawing: Drawing<'_>, opts: &RenderOptions, svg: &str) -> Result<String, ReportError> {
-    page_looking(drawing, opts, &Look::new(drawing.map), svg)
+    page_looking(drawing, opts, &Look::new(drawing.map), svg, None)
 }
 
 /// [`page`] with the nodes' ids and colours already made (those the diagram was drawn with).
@@ -79,6 +120,7 @@ fn page_looking(
     opts: &RenderOptions,
     look: &Look,
     svg: &str,
+    sources: Option<&SourceFolder>,
 ) -> Result<String, ReportError> {
     let svg = embeddable_svg(svg)?;
     let map = drawing.map;
@@ -100,7 +142,13 @@ fn page_looking(
         )
         .collect();
     let notes = drawing.notes(opts.note.as_deref());
-    let data = data_json(map, ids, palette, labels, motion);
+    let data = data_json(
+        Drawing { ..drawing },
+        ids,
+        palette,
+        motion,
+        &mut SourceLines::new(sources),
+    );
     let title = map
         .title
         .clone()
@@ -165,81 +213,141 @@ fn page_looking(
                 style { (PreEscaped(CSS)) }
             }
             body {
-                a.skip href="#points" { "Skip to the list of points" }
+                a.skip href="#views" { "Skip to the debate" }
                 header {
-                    h1 { (title) }
-                    @if let Some(m) = motion {
-                        p.summary.motion {
-                            "Motion: " strong { (map.node(m).title) } " · "
-                            (super::verdicts::status_marker(labels.label(m)).2)
-                        }
-                    }
-                    p.summary {
-                        (map.node_count()) " points, " (map.edge_count()) " relations, "
-                        (open.len()) " unanswered."
-                    }
-                    @for note in &notes {
-                        p.note { (note) }
-                    }
-                    div.controls role="search" {
-                        label for="search" { "Search " }
-                        input #search type="search" placeholder="Titles, texts, tags (press /)"
-                            aria-describedby="match-count";
-                        fieldset.sides #side-filters {
-                            legend { "Sides" }
-                            @for side in palette.used(map) {
-                                label style=(side_style(Some(&side.id))) {
-                                    input type="checkbox" value=(side.id) checked;
-                                    span.swatch aria-hidden="true" {}
-                                    (side.label)
-                                }
-                            }
-                            @if no_side {
-                                label style=(side_style(None)) {
-                                    input type="checkbox" value="" checked;
-                                    span.swatch aria-hidden="true" {}
-                                    "no side"
-                                }
+                    div.titlebar {
+                        h1 { (title) }
+                        @if let Some(m) = motion {
+                            p.summary.motion {
+                                "Motion: " strong { (map.node(m).title) } " · "
+                                (super::verdicts::status_marker(labels.label(m)).2)
                             }
                         }
-                        label for="tag-filter" { "Tag " }
-                        select #tag-filter {
-                            option value="" { "all tags" }
-                            @for tag in &tags { option value=(tag) { "#" (tag) } }
+                        p.summary {
+                            (map.node_count()) " points, " (map.edge_count()) " relations, "
+                            (open.len()) " unanswered."
                         }
-                        span #match-count role="status" aria-live="polite" {}
+                        @for note in &notes {
+                            p.note { (note) }
+                        }
+                    }
+                    div.bar {
+                        div #tabs role="tablist" aria-label="Views" {
+                            @for (i, (id, label)) in VIEWS.iter().enumerate() {
+                                button.tab #(format!("tab-{id}")) type="button" role="tab"
+                                    aria-controls=(format!("view-{id}"))
+                                    aria-selected=(if i == 0 { "true" } else { "false" })
+                                    tabindex=(if i == 0 { "0" } else { "-1" })
+                                    data-view=(id) { (label) }
+                            }
+                        }
+                        div.controls role="search" {
+                            label for="search" { "Search" }
+                            input #search type="search" placeholder="Titles, texts, tags (/)"
+                                aria-describedby="match-count";
+                            label for="tag-filter" { "Topic" }
+                            select #tag-filter {
+                                option value="" { "all topics" }
+                                @for tag in &tags { option value=(tag) { "#" (tag) } }
+                            }
+                            details #side-menu {
+                                summary { "Sides" }
+                                fieldset.sides #side-filters {
+                                    legend { "Show the points of" }
+                                    @for side in palette.used(map) {
+                                        label style=(side_style(Some(&side.id))) {
+                                            input type="checkbox" value=(side.id) checked;
+                                            span.swatch aria-hidden="true" {}
+                                            (side.label)
+                                        }
+                                    }
+                                    @if no_side {
+                                        label style=(side_style(None)) {
+                                            input type="checkbox" value="" checked;
+                                            span.swatch aria-hidden="true" {}
+                                            "no side"
+                                        }
+                                    }
+                                }
+                            }
+                            button #clear-filters type="button" hidden { "Show all" }
+                            span #match-count role="status" aria-live="polite" {}
+                        }
                     }
                 }
                 main {
-                    section #diagram aria-label="Diagram" {
-                        div.toolbar role="toolbar" aria-label="Zoom" {
-                            button #zoom-in type="button" aria-label="Zoom in" { "+" }
-                            button #zoom-out type="button" aria-label="Zoom out" { "−" }
-                            button #zoom-fit type="button" aria-label="Fit the whole map" { "Fit" }
+                    div #views {
+                        section #view-map .view role="tabpanel" aria-labelledby="tab-map" {
+                            nav #crumbs aria-label="Where you are" {}
+                            div #map-canvas {}
                         }
-                        p #diagram-help hidden {
-                            "Drag to pan; wheel, + and − to zoom; 0 to fit. Tab to a point and \
-                             press Enter for its details. Every point is also listed under \
-                             All points."
+                        section #view-outline .view role="tabpanel" aria-labelledby="tab-outline" hidden {
+                            div.view-head {
+                                h2 { "Outline" }
+                                p.meta {
+                                    "The motion first; under each point, the reasons for it, then \
+                                     the points against it. Arrow keys move, Enter opens a point \
+                                     in the map."
+                                }
+                                button #outline-expand type="button" { "Open all" }
+                                " "
+                                button #outline-collapse type="button" { "Close all" }
+                            }
+                            ul #outline role="tree" aria-label="The debate as an outline" {}
                         }
-                        div #viewport tabindex="0" aria-describedby="diagram-help" {
-                            (PreEscaped(svg))
+                        section #view-clashes .view role="tabpanel" aria-labelledby="tab-clashes" hidden {
+                            div.view-head {
+                                h2 { "Clashes" }
+                                p.meta { (clash_definition()) ", most important first." }
+                            }
+                            div #clash-list {}
+                        }
+                        section #view-diagram .view role="tabpanel" aria-labelledby="tab-diagram" hidden {
+                            section #diagram aria-label="Full diagram" {
+                                div.toolbar role="toolbar" aria-label="Zoom" {
+                                    button #zoom-in type="button" aria-label="Zoom in" { "+" }
+                                    button #zoom-out type="button" aria-label="Zoom out" { "−" }
+                                    button #zoom-fit type="button" aria-label="Fit the whole map" { "Fit" }
+                                }
+                                p #diagram-help hidden {
+                                    "Drag to pan; wheel, + and − to zoom; 0 to fit. Tab to a point and \
+                                     press Enter for its details. Every point is also listed under \
+                                     All points."
+                                }
+                                div #viewport tabindex="0" aria-describedby="diagram-help" {
+                                    (PreEscaped(svg))
+                                }
+                            }
                         }
                     }
-                    aside aria-label="Points" {
+                    aside aria-label="Details and lists" {
                         section #details hidden aria-labelledby="details-title" {
                             button #details-close type="button" aria-label="Close the details" { "×" }
                             h2 #details-title tabindex="-1" {}
                             p #details-meta .meta {}
+                            p #details-status {}
+                            p #details-strength .meta {}
+                            ul #details-hinges {}
                             p #details-text {}
                             div #details-tags {}
-                            p #details-status .meta {}
+                            button #details-open type="button" { "Show it in the map" }
                             h3 { "Citations" }
                             ul #details-citations {}
                             h3 { "It speaks to" }
                             ul #details-out {}
                             h3 { "What answers it" }
                             ul #details-in {}
+                        }
+                        section #legend aria-labelledby="legend-title" {
+                            h2 #legend-title { "How to read it" }
+                            ul #legend-camps {}
+                            ul.legend-marks {
+                                li { span.verdict.stands { "✓ stands" } " nothing that stands defeats it" }
+                                li { span.verdict.falls { "✗ falls" } " a point that stands defeats it" }
+                                li { span.verdict.undecided { "? undecided" } " the attacks go round in a circle" }
+                                li { span.sample.open {} " double border: a contention no opponent has answered" }
+                                li { "strength: from 0 (no weight left) to 1 (unshaken)" }
+                            }
                         }
                         section #unanswered aria-labelledby="unanswered-title" {
                             h2 #unanswered-title { "Unanswered points" }
@@ -267,9 +375,9 @@ fn page_looking(
                             h2 #points-title { "All points" }
                             ul { @for &ix in &in_order { (point(ix)) } }
                         }
+                        footer { "Made with counterpoint. This page works offline and loads nothing from the network." }
                     }
                 }
-                footer { "Made with counterpoint. This page works offline and loads nothing from the network." }
                 script #map-data type="application/json" { (PreEscaped(data)) }
                 script { (PreEscaped(JS)) }
             }
@@ -316,14 +424,20 @@ fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Gr
 }
 
 /// The map data the script reads, as JSON safe inside a `<script>` element. The nodes come in
-/// map order; `motion` names the motion's node (which is never unanswered).
+/// map order; `motion` names the motion's node (which is never unanswered). The analyses
+/// (reasons, hinges, camps, theses, clashes) are computed here once, on the map drawn; when the
+/// filters left part of a larger map out, `partial` says so and the page words the reasons as
+/// being about the points shown.
 fn data_json(
-    map: &Map,
+    drawing: Drawing<'_>,
     ids: &NodeIds,
     palette: &Palette,
-    labels: &Verdicts,
     motion: Option<NodeIndex>,
+    sources: &mut SourceLines<'_>,
 ) -> String {
+    let map = drawing.map;
+    let labels = drawing.verdicts;
+    let analysis = Analysis::of(map);
     let nodes: Vec<Value> = map
         .nodes()
         .map(|(ix, n)| {
@@ -339,6 +453,7 @@ fn data_json(
                         "sourceYear": source.and_then(|s| s.year),
                         "lines": c.lines,
                         "quote": c.quote,
+                        "text": sources.of(map, c),
                     })
                 })
                 .collect();
@@ -350,6 +465,11 @@ fn data_json(
                 .incoming(ix)
                 .map(|(from, r)| json!({"node": ids.get(from), "relation": r.as_str()}))
                 .collect();
+            let reason = analysis
+                .reasons
+                .get(ix.index())
+                .filter(|r| !r.is_empty())
+                .cloned();
             json!({
                 "dom": ids.get(ix),
                 "id": n.id,
@@ -358,10 +478,16 @@ fn data_json(
                 "title": n.title,
                 "text": n.text,
                 "side": n.side,
+                "camp": data::camp_of(&analysis.camps, ix),
                 "tags": n.tags,
                 "citations": citations,
                 "status": super::verdicts::status_marker(labels.label(ix)).2,
+                "reason": reason,
+                "hinges": analysis.hinges.get(&ix.index()),
+                "strength": data::rounded(labels.strength(ix)),
                 "unanswered": labels.is_unanswered(ix) && Some(ix) != motion,
+                "contention": analysis.stakes.is_contention(ix),
+                "thesis": analysis.stakes.is_thesis(ix),
                 "motion": Some(ix) == motion,
                 "out": out,
                 "in": incoming,
@@ -391,6 +517,11 @@ fn data_json(
         "title": map.title,
         "motion": motion.map(|m| ids.get(m)),
         "sides": sides,
+        "camps": data::camps_json(&analysis.camps, palette),
+        "theses": data::theses(map, &analysis, ids),
+        "clashes": data::clashes_json(map, &analysis, labels, ids),
+        "partial": drawing.hidden > 0,
+        "sources": sources.given(),
         "nodes": nodes,
         "edges": edges,
         "statusHelp": status_help,

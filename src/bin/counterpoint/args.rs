@@ -465,6 +465,10 @@ pub(crate) struct ReportArgs {
     /// The HTML file to write.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: PathBuf,
+    /// Show each citation's lines, with one line of context, in the detail panel: read from the
+    /// source texts in this folder (only from inside it, as `check --sources` reads them).
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
+    pub(crate) sources: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) diagram: DiagramArgs,
 }

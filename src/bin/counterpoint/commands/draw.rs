@@ -57,7 +57,12 @@ pub(super) fn report(args: ReportArgs) -> Result<(), Failure> {
     let map = load_map(&args.inputs)?;
     let (part, opts) = diagram(map, &args.diagram)?;
     check_size(&part.map, opts.layout, args.diagram.force)?;
-    let html = render::html::build(render::Drawing::part(&part), &opts)?;
+    let folder = match &args.sources {
+        Some(dir) => Some(args.inputs.source_folder(dir)?),
+        None => None,
+    };
+    let html =
+        render::html::build_with_sources(render::Drawing::part(&part), &opts, folder.as_ref())?;
     counterpoint::output::write_atomic(&args.output, html.as_bytes(), &args.inputs.paths)?;
     Ok(())
 }
