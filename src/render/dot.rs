@@ -433,21 +433,6 @@ impl<'a> Scene<'a> {
             label.tag("</i></font>");
         }
         if !label.is_empty() && self.opts.title {
-            // Each line of a label is aligned by the break after it: one more break keeps the
-            // last line of several on the left too.
-            let title_lines = self
-                .map
-                .title
-                .as_deref()
-                .map_or(0, |t| wrap(t, self.width() * 3).len());
-            let note_lines: usize = self
-                .notes
-                .iter()
-                .map(|n| wrap(n, self.width() * 3).len())
-                .sum();
-            if title_lines + note_lines > 1 {
-                label.line_break();
-            }
             graph.push(html_attr("label", label));
             graph.push(attr("labelloc", "t"));
             graph.push(attr("labeljust", "l"));
@@ -950,8 +935,8 @@ impl<'a> Scene<'a> {
             row(kinds, Vec::new(), false),
             row(
                 vec![
-                    sample("statement", "[statement]", "box", Element::Statement, false),
-                    sample("argument", "<argument>", "box", Element::Argument, false),
+                    sample("statement", "a statement", "box", Element::Statement, false),
+                    sample("argument", "an argument", "box", Element::Argument, false),
                     sample("unanswered", "unanswered", "box", Element::Statement, true),
                 ],
                 Vec::new(),
@@ -1063,8 +1048,8 @@ impl<'a> Scene<'a> {
             ));
         }
         for (look, what) in [
-            ("white", "[statement]"),
-            ("filled, rounded", "<argument>"),
+            ("white", "a statement"),
+            ("filled, rounded", "an argument"),
             ("double outline", "unanswered"),
         ] {
             t.tag(r#"<tr><td align="left">"#);

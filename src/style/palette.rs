@@ -290,7 +290,7 @@ mod tests {
             .collect();
         assert_eq!(sides.len(), PALETTE.len());
         let problems =
-            super::super::vision::check_sides(&sides, |c| fill(Element::Argument, c), ink());
+            crate::style::vision::check_sides(&sides, |c| fill(Element::Argument, c), ink());
         assert!(problems.is_empty(), "{problems:#?}");
     }
 

@@ -648,8 +648,8 @@ pub(crate) enum ClashDiagramFormat {
 pub(crate) struct ClashDiagramsArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
-    /// The folder to write the diagrams into (made if missing): one file per clash, named by
-    /// its rank and its point (`05-utla-is-fighting-for-teachers-and.svg`).
+    /// The folder to write the diagrams into (it must exist): one file per clash, named by its
+    /// rank and its point (`05-utla-is-fighting-for-teachers-and.svg`).
     #[arg(short, long, value_name = "DIR")]
     pub(crate) output: PathBuf,
     /// svg runs the Graphviz `dot` program; dot writes the DOT text.

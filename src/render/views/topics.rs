@@ -328,7 +328,7 @@ impl<'a> Svg<'a> {
                 col - 8.0,
                 c.color.hex()
             );
-            let lines = super::super::dot::wrap(&c.short, ((col - 16.0) / 9.5) as usize);
+            let lines = crate::render::dot::wrap(&c.short, ((col - 16.0) / 9.5) as usize);
             let lines: Vec<String> = lines.into_iter().take(2).collect();
             let first = header_top + if lines.len() > 1 { 30.0 } else { 42.0 };
             for (i, line) in lines.iter().enumerate() {

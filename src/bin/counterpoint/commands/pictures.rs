@@ -29,12 +29,12 @@ pub(super) fn clash_diagrams(args: ClashDiagramsArgs) -> Result<(), Failure> {
     let verdicts = Verdicts::whole(&map);
     let list = clashes::clashes(&map, &camps, &verdicts, &Stakes::of(&map));
     let diagrams = views::pictures::clash_diagrams(&map, &camps, &verdicts, &list);
-    std::fs::create_dir_all(&args.output).map_err(|e| {
-        Failure::Failed(format!(
-            "cannot make the folder {}: {e}",
+    if !args.output.is_dir() {
+        return Err(Failure::Usage(format!(
+            "{} is not a folder: make it first (mkdir -p), or name another with -o",
             args.output.display()
-        ))
-    })?;
+        )));
+    }
     let mut written = String::new();
     for d in diagrams {
         let (extension, bytes) = match args.format {
