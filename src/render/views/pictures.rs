@@ -1,6 +1,6 @@
 //! One diagram per clash, small enough to project: the clash's point, the attacks on it and
 //! the replies (the nodes of [`Clash::nodes`]) with the relations among them, each node naming
-//! its side in its first line of text (so the colours need no legend), and a short key under
+//! its side in its first line of text (`by UTLA (2018 statement)`) (so the colours need no legend), and a short key under
 //! the title.
 //!
 //! Each diagram is DOT text drawn by [`crate::render::to_dot`] with the whole map's verdicts;
@@ -71,7 +71,7 @@ fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank:
                 .side(side)
                 .map_or(side, |s| s.label.as_str())
                 .to_string();
-            node.text = format!("({label})\n{}", node.text);
+            node.text = format!("by {label}\n{}", node.text);
         }
     }
     let point = map.node(clash.point);
@@ -83,12 +83,12 @@ fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank:
         .unwrap_or(0);
     let part_verdicts = verdicts.moved(&moved, bound);
     let whose = match clash.camp.and_then(|c| camps.info(c)) {
-        Some(camp) => format!("A point of the camp “{}”", camp.label),
-        None => "A point of no side".to_string(),
+        Some(camp) => format!("The point (camp “{}”)", camp.label),
+        None => "The point (no side)".to_string(),
     };
     let (_, _, word) = status_marker(clash.verdict);
     let mut note = format!(
-        "{whose}, attacked by another camp ({word}), with {} and the replies to them.",
+        "{whose} {word}. Drawn with {} and the replies to them.",
         match clash.attacks {
             1 => "the attack on it".to_string(),
             n => format!("the {n} attacks on it"),
@@ -108,7 +108,7 @@ fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank:
     note.push_str(
         "\nKey: red line ending in a bar: rebuts; purple dashed line: undercuts (denies that the \
          reason supports); orange dotted line: contradicts; green arrow: supports. \
-         ✓ stands, ✗ falls, ? undecided. The colour and the line in brackets name each point's side.",
+         ✓ stands, ✗ falls, ? undecided. The colour and the line starting “by” name each point's side.",
     );
     let opts = RenderOptions {
         group_by: GroupBy::None,
