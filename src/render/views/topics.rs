@@ -291,12 +291,12 @@ impl<'a> Svg<'a> {
         let o = self.o;
         let n = o.columns.len().max(1);
         let col = (TABLE_RIGHT - MARGIN - TOPIC_WIDTH) / n as f64;
-        let header_top = 150.0;
+        let header_top = 136.0;
         let header_h = 70.0;
         let rows_top = header_top + header_h + 10.0;
-        let row_h = 42.0;
+        let row_h = 40.0;
         let table_bottom = rows_top + row_h * o.rows.len() as f64;
-        let pairs_bottom = 150.0 + 50.0 + 32.0 * o.pairs.len() as f64;
+        let pairs_bottom = header_top + 50.0 + 32.0 * o.pairs.len() as f64;
         let height = (table_bottom + 60.0).max(pairs_bottom + 60.0).max(400.0);
         let ink = style::INK;
         // Title and explanation.
@@ -308,11 +308,11 @@ impl<'a> Svg<'a> {
             "Topics × camps: where the debate meets",
         );
         if let Some(m) = &o.motion {
-            self.text(MARGIN, 96.0, 20, "", &format!("Motion: {m}"));
+            self.text(MARGIN, 92.0, 20, "", &format!("Motion: {m}"));
         }
         self.text(
             MARGIN,
-            130.0,
+            122.0,
             16,
             r##"fill="#444444""##,
             "Each row is a topic. In each camp's column: how many points the camp makes on it              (the dot grows with the number), the attacks it makes on other camps there (→) and              those it receives (←).",
