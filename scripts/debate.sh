@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The main job: check the Alliance–UTLA debate in arguments/ and regenerate everything under docs/
-# (diagram as DOT and SVG, unanswered points, statuses and strengths, clashes, prep briefs per camp,
-# the HTML report and its screenshot).
+# (the one-screen overview of topics × camps, one diagram per clash, the full diagram as DOT and
+# SVG, unanswered points, statuses and strengths, clashes, prep briefs per camp, the HTML report
+# and its four screenshots).
 #
 #   scripts/debate.sh            # sources in ../shared/sources, output in docs/
 #   SOURCES=DIR OUT=DIR scripts/debate.sh
 #
-# DOT, Markdown and JSON outputs are deterministic (a test checks docs/debate.dot is current);
-# SVG and PNG come from Graphviz and Chromium and may differ between their versions.
+# DOT, Markdown, JSON and the overview SVG are deterministic (tests check docs/debate-full.dot,
+# docs/overview.* and the names in docs/clashes/ are current); the other SVGs and the PNGs come
+# from Graphviz and Chromium and may differ between their versions. Every SVG but
+# docs/debate-full.svg must stay legible fitted to 1920x1080 (tests/integration/pictures.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SOURCES="${SOURCES:-../shared/sources}"
@@ -28,17 +31,22 @@ else
   run check arguments/
 fi
 
-echo "== diagram"
-run render arguments/ -o "$OUT/debate.dot"
+echo "== overview: topics x camps, on one screen"
+run overview arguments/ -o "$OUT/overview.svg"
+run overview arguments/ --format markdown -o "$OUT/overview.md"
+
+echo "== diagrams"
+# The full layered diagram, for completeness (far wider than a screen).
+run render arguments/ -o "$OUT/debate-full.dot"
+rm -f "$OUT/debate.dot" "$OUT/debate.svg" "$OUT/debate-overview.svg" "$OUT/debate-thesis.svg"
 if command -v dot >/dev/null 2>&1; then
-  run render arguments/ --format svg -o "$OUT/debate.svg"
-  # The whole debate at a glance: a force-directed layout keeps each side's points together.
-  run render arguments/ --layout sfdp --group-by none --format svg -o "$OUT/debate-overview.svg"
-  # A readable close-up for the README: Alliance's thesis and everything within two relations of it.
-  run render arguments/ --focus "Alliance teachers are better off independent" --depth 2 \
-    --format svg -o "$OUT/debate-thesis.svg"
+  run render arguments/ --format svg -o "$OUT/debate-full.svg"
+  # One diagram per clash, each fitting a screen: docs/clashes/01-....svg, most important first.
+  rm -rf "$OUT/clashes"
+  mkdir -p "$OUT/clashes"
+  run clash-diagrams arguments/ -o "$OUT/clashes" >/dev/null
 else
-  echo "note: Graphviz 'dot' is not installed (apt-get install graphviz): SVG, report and screenshot skipped"
+  echo "note: Graphviz 'dot' is not installed (apt-get install graphviz): SVG, report and screenshots skipped"
 fi
 
 echo "== unanswered points (contentions first, then evidence leaves)"
@@ -58,18 +66,32 @@ done
 
 if command -v dot >/dev/null 2>&1; then
   echo "== report"
-  run report arguments/ -o "$OUT/report.html"
+  # With the sources, the detail panel quotes each citation's lines in context (a report
+  # without --sources, from before it was added, is written without them).
+  if [ -d "$SOURCES" ] && "$cp_bin" report --help | grep -q -- '--sources'; then
+    run report arguments/ --sources "$SOURCES" -o "$OUT/report.html"
+  else
+    run report arguments/ -o "$OUT/report.html"
+  fi
   browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
   if [ -n "$browser" ]; then
-    profile=$(mktemp -d)
-    "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
-      --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
-      --hide-scrollbars --window-size=1600,1000 --virtual-time-budget=5000 \
-      --screenshot="$OUT/report.png" \
-      "file://$PWD/$OUT/report.html#s-alliance-teachers-are-better-off" 2>/dev/null
-    rm -rf "$profile"
+    echo "== screenshots of the report at 1280x800"
+    rm -f "$OUT/report.png"
+    shot() { # shot NAME FRAGMENT
+      local profile
+      profile=$(mktemp -d)
+      "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+        --hide-scrollbars --window-size=1280,800 --virtual-time-budget=5000 \
+        --screenshot="$OUT/$1" "file://$PWD/$OUT/report.html$2" 2>/dev/null
+      rm -rf "$profile"
+    }
+    shot report-initial.png ""
+    shot report-selected.png "#node=s-alliance-teachers-are-better-off"
+    shot report-outline.png "#view=outline"
+    shot report-clash.png "#view=clashes"
   else
-    echo "note: no Chromium (apt-get install chromium): report screenshot skipped"
+    echo "note: no Chromium (apt-get install chromium): report screenshots skipped"
   fi
 fi
 echo "done: see $OUT/"

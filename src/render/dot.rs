@@ -538,10 +538,10 @@ impl<'a> Scene<'a> {
         h.text("MOTION");
         h.tag("</b></font></td>");
         h.tag(&format!(
-            r#"<td align="right" valign="top" width="14"><font point-size="13" color="{marker_color}"><b>"#
+            r#"<td align="right" valign="top"><table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="13" color="{marker_color}"><b>"#
         ));
         h.text(marker);
-        h.tag("</b></font></td></tr>");
+        h.tag("</b></font></td></tr></table></td></tr>");
         h.tag(r#"<tr><td colspan="2" align="left" balign="left"><font point-size="17"><b>"#);
         h.append(&lines_html(&wrap(&node.title, width * 3 / 2)));
         h.tag("</b></font></td></tr>");
@@ -549,7 +549,8 @@ impl<'a> Scene<'a> {
         h
     }
 
-    /// Title in bold over the wrapped text, the status marker in the top right corner.
+    /// Title in bold over the wrapped text, the status marker in the top right corner, on
+    /// white whatever the fill (so that its colour keeps WCAG AA contrast).
     fn label(&self, ix: NodeIndex, status: Label) -> Html {
         let node = self.map.node(ix);
         let width = self.width();
@@ -560,10 +561,10 @@ impl<'a> Scene<'a> {
         h.append(&lines_html(&wrap(&node.title, width)));
         h.tag("</b></font></td>");
         h.tag(&format!(
-            r#"<td align="right" valign="top" width="14"><font point-size="12" color="{marker_color}"><b>"#
+            r#"<td align="right" valign="top"><table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="12" color="{marker_color}"><b>"#
         ));
         h.text(marker);
-        h.tag("</b></font></td></tr>");
+        h.tag("</b></font></td></tr></table></td></tr>");
         self.text_rows(&mut h, &node.text, width);
         h
     }
@@ -935,8 +936,8 @@ impl<'a> Scene<'a> {
             row(kinds, Vec::new(), false),
             row(
                 vec![
-                    sample("statement", "[statement]", "box", Element::Statement, false),
-                    sample("argument", "<argument>", "box", Element::Argument, false),
+                    sample("statement", "a statement", "box", Element::Statement, false),
+                    sample("argument", "an argument", "box", Element::Argument, false),
                     sample("unanswered", "unanswered", "box", Element::Statement, true),
                 ],
                 Vec::new(),
@@ -1048,8 +1049,8 @@ impl<'a> Scene<'a> {
             ));
         }
         for (look, what) in [
-            ("white", "[statement]"),
-            ("filled, rounded", "<argument>"),
+            ("white", "a statement"),
+            ("filled, rounded", "an argument"),
             ("double outline", "unanswered"),
         ] {
             t.tag(r#"<tr><td align="left">"#);
@@ -1370,5 +1371,27 @@ mod tests {
         assert!(a_block.contains(r##"<font point-size="12" color="#b2182b"><b>✗</b></font>"##));
         assert!(b_block.contains(r#"shape="octagon""#));
         assert!(b_block.contains(r#"style="filled,rounded""#));
+    }
+
+    #[test]
+    fn verdict_markers_keep_aa_contrast_on_their_white_cell() {
+        let white = Rgb(0xff, 0xff, 0xff);
+        for label in [Label::In, Label::Out, Label::Undec] {
+            let (_, color, word) = crate::render::verdicts::status_marker(label);
+            let c = Rgb::parse(color).unwrap();
+            let ratio = crate::style::vision::contrast(c, white);
+            assert!(ratio >= 4.5, "{word}: {color} on white {ratio:.2}");
+        }
+        let mut map = Map::new();
+        map.add_node(Node::argument("A", "").with_side("x"))
+            .unwrap();
+        let dot = to_dot(
+            Drawing::new(&map, &Verdicts::whole(&map)),
+            &RenderOptions::default(),
+        );
+        assert!(
+            dot.contains(r##"bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="12" color="#1b7837"><b>✓</b>"##),
+            "{dot}"
+        );
     }
 }

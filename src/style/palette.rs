@@ -2,17 +2,19 @@
 //!
 //! Sides use the colour their frontmatter gives (any CSS colour: `#1b9e77`, `teal`,
 //! `rgb(...)`), normalised to `#rrggbb`; sides without one, or with a colour that does not parse,
-//! take the next colour of the Okabe–Ito palette (safe for colour-blind readers), then Dark2.
-//! Every colour written into DOT or CSS is therefore one this module produced.
+//! take the next colour of [`PALETTE`]: Okabe and Ito's palette, safe for colour-blind readers
+//! (every pair of its colours stays apart with protanopia, deuteranopia and tritanopia; the
+//! test below checks it with [`super::vision`]), used again from the start past its seven
+//! colours. Every colour written into DOT or CSS is therefore one this module produced.
 
 use std::collections::HashMap;
 
 use crate::model::{Element, Kind, Map, Relation};
 
-/// Okabe & Ito's colour-blind-safe palette (without black), then ColorBrewer Dark2.
-pub(crate) const PALETTE: [&str; 14] = [
-    "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7", "#f0e442", "#1b9e77",
-    "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+/// Okabe & Ito's colour-blind-safe palette, with black in place of its yellow (a yellow outline
+/// hardly shows on white, on a projector least of all).
+pub(crate) const PALETTE: [&str; 7] = [
+    "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7", "#000000",
 ];
 
 /// The colour of nodes without a side (and of the legend's samples).
@@ -20,6 +22,11 @@ pub(crate) const NO_SIDE: Rgb = Rgb(0x7f, 0x7f, 0x7f);
 
 /// Text colour used on every label.
 pub(crate) const INK: &str = "#1f1f1f";
+
+/// [`INK`] as a colour.
+pub(crate) fn ink() -> Rgb {
+    Rgb::parse(INK).unwrap_or(Rgb(0x1f, 0x1f, 0x1f))
+}
 
 /// The font of every label.
 pub(crate) const FONT: &str = "Helvetica,Arial,sans-serif";
@@ -52,8 +59,10 @@ impl Rgb {
     }
 }
 
-/// How much white goes into an argument's fill.
-pub(crate) const ARGUMENT_TINT: f32 = 0.72;
+/// How much white goes into an argument's fill: enough colour to tell the sides apart on a
+/// projector, enough white for dark text (WCAG AA on every colour of [`PALETTE`], black
+/// included).
+pub(crate) const ARGUMENT_TINT: f32 = 0.55;
 /// How much white goes into a cluster's background.
 pub(crate) const CLUSTER_TINT: f32 = 0.93;
 
@@ -131,6 +140,17 @@ impl Palette {
     /// The style of a side id.
     pub(crate) fn side(&self, id: &str) -> Option<&SideStyle> {
         self.index.get(id).and_then(|&i| self.sides.get(i))
+    }
+
+    /// What would make the sides hard to tell apart or their text hard to read, one sentence
+    /// per problem (none for a safe palette): every pair of sides, which can meet in one
+    /// drawing, must differ by at least `vision::MIN_OUTLINE_DIFFERENCE` (CIEDE2000) in their
+    /// outlines and `vision::MIN_FILL_DIFFERENCE` in their fills, with normal vision,
+    /// protanopia, deuteranopia and tritanopia alike; the text on each fill must meet WCAG AA.
+    pub fn colour_problems(&self) -> Vec<String> {
+        let sides: Vec<(String, Rgb)> =
+            self.sides.iter().map(|s| (s.id.clone(), s.color)).collect();
+        super::vision::check_sides(&sides, |c| fill(Element::Argument, c), ink())
     }
 
     /// The outline colour of a node with this side.
@@ -260,6 +280,18 @@ mod tests {
         assert_eq!(p.color(None).hex(), "#7f7f7f");
         let used: Vec<&str> = p.used(&map).iter().map(|s| s.id.as_str()).collect();
         assert_eq!(used, ["other"]);
+    }
+
+    #[test]
+    fn the_default_palette_is_safe_for_colour_blind_readers() {
+        let sides: Vec<(String, Rgb)> = PALETTE
+            .iter()
+            .filter_map(|c| Some(((*c).to_string(), Rgb::parse(c)?)))
+            .collect();
+        assert_eq!(sides.len(), PALETTE.len());
+        let problems =
+            crate::style::vision::check_sides(&sides, |c| fill(Element::Argument, c), ink());
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]

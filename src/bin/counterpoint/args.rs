@@ -59,6 +59,13 @@ pub(crate) enum Command {
     /// its topics, verdict and strength, and the thesis or motion it leads to. Most important
     /// first: the motion, then the points closest to a thesis or the motion, then the strongest.
     Clashes(ClashesArgs),
+    /// One diagram per clash, each small enough to project on one screen: the clash's point,
+    /// the attacks on it and the replies, in frames named after the sides. Needs Graphviz
+    /// `dot` for SVG.
+    ClashDiagrams(ClashDiagramsArgs),
+    /// The debate on one screen: for each topic (tag), how many points each camp makes and
+    /// how many attacks go between the camps; and who attacks whom. SVG or Markdown.
+    Overview(OverviewArgs),
     /// A debate-prep brief for one camp (`--camp`) or one side (`--side`): the motion and what
     /// it hinges on; one section per clash, most important first (their point and its evidence,
     /// our answers, their replies, what is left standing, what the verdict hinges on); our
@@ -610,4 +617,46 @@ pub(crate) struct StatsArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pictures for a screen (`overview`, `clash-diagrams`).
+
+/// What `overview` writes.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum OverviewFormat {
+    Svg,
+    Markdown,
+}
+
+#[derive(Args)]
+pub(crate) struct OverviewArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// What to write: an SVG that fits a 1920×1080 screen, or a Markdown table.
+    #[arg(long, value_enum, default_value_t = OverviewFormat::Svg)]
+    pub(crate) format: OverviewFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// What `clash-diagrams` writes for each clash.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ClashDiagramFormat {
+    Svg,
+    Dot,
+}
+
+#[derive(Args)]
+pub(crate) struct ClashDiagramsArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// The folder to write the diagrams into (it must exist): one file per clash, named by its
+    /// rank and its point (`05-utla-is-fighting-for-teachers-and.svg`).
+    #[arg(short, long, value_name = "DIR")]
+    pub(crate) output: PathBuf,
+    /// svg runs the Graphviz `dot` program; dot writes the DOT text.
+    #[arg(long, value_enum, default_value_t = ClashDiagramFormat::Svg)]
+    pub(crate) format: ClashDiagramFormat,
 }

@@ -1,11 +1,13 @@
 //! The analyses as text, Markdown, JSON and HTML for people and tools.
 
 pub mod clashes;
+pub mod pictures;
 pub mod prep;
 pub mod reasons;
 pub mod stats;
 pub mod status;
 pub mod subject;
+pub mod topics;
 pub mod unanswered;
 
 use petgraph::stable_graph::NodeIndex;

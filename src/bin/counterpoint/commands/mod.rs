@@ -19,6 +19,7 @@ mod coverage;
 mod draw;
 mod export;
 mod fmt;
+mod pictures;
 mod prep;
 mod stats;
 mod status;
@@ -36,6 +37,8 @@ pub(crate) fn run(cli: crate::args::Cli) -> Result<(), Failure> {
         Command::Unanswered(args) => unanswered::run(args),
         Command::Status(args) => status::run(args),
         Command::Clashes(args) => clashes::run(args),
+        Command::ClashDiagrams(args) => pictures::clash_diagrams(args),
+        Command::Overview(args) => pictures::overview(args),
         Command::Prep(args) => prep::run(args),
         Command::Stats(args) => stats::run(args),
     }
