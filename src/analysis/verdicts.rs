@@ -20,6 +20,8 @@ use crate::model::Map;
 pub struct Verdicts {
     /// By `NodeIndex::index()`: whether the node is unanswered.
     unanswered: Vec<bool>,
+    /// By `NodeIndex::index()`: whether the node is a contention (see [`super::stakes`]).
+    contention: Vec<bool>,
     /// By `NodeIndex::index()`: the node's grounded label.
     labels: Vec<Label>,
     /// The nodes' DF-QuAD strengths.
@@ -32,13 +34,16 @@ impl Verdicts {
         let labelling = grounded::grounded(map);
         let camps = super::camps::Camps::of(map);
         let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let stakes = super::stakes::Stakes::of(map);
         let mut verdicts = Verdicts {
             unanswered: vec![false; bound],
+            contention: vec![false; bound],
             labels: vec![Label::Undec; bound],
             strengths: Strengths::of(map),
         };
         for (ix, _) in map.nodes() {
             verdicts.unanswered[ix.index()] = !unanswered::is_answered(map, &camps, ix);
+            verdicts.contention[ix.index()] = stakes.is_contention(ix);
             verdicts.labels[ix.index()] = labelling.label(ix);
         }
         verdicts
@@ -49,6 +54,7 @@ impl Verdicts {
     pub(crate) fn moved(&self, moved: &[Option<NodeIndex>], size: usize) -> Verdicts {
         let mut out = Verdicts {
             unanswered: vec![false; size],
+            contention: vec![false; size],
             labels: vec![Label::Undec; size],
             strengths: self.strengths.moved(moved, size),
         };
@@ -58,6 +64,9 @@ impl Verdicts {
             };
             if let (Some(u), Some(slot)) = (self.unanswered.get(old), out.unanswered.get_mut(new)) {
                 *slot = *u;
+            }
+            if let (Some(c), Some(slot)) = (self.contention.get(old), out.contention.get_mut(new)) {
+                *slot = *c;
             }
             if let (Some(l), Some(slot)) = (self.labels.get(old), out.labels.get_mut(new)) {
                 *slot = *l;
@@ -90,6 +99,13 @@ impl Verdicts {
     /// Whether the node is unanswered (`false` for a node the verdicts do not know).
     pub fn is_unanswered(&self, ix: NodeIndex) -> bool {
         self.unanswered.get(ix.index()).copied().unwrap_or(false)
+    }
+
+    /// Whether the node is a contention no opponent answered: a point its camp's case rests
+    /// on (a thesis, or a point with reasons of its own) that is unanswered. Drawings mark
+    /// these, not every unanswered evidence leaf.
+    pub fn is_open_contention(&self, ix: NodeIndex) -> bool {
+        self.is_unanswered(ix) && self.contention.get(ix.index()).copied().unwrap_or(false)
     }
 
     /// The unanswered nodes of `map`, in map order.

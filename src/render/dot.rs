@@ -3,7 +3,7 @@
 //!
 //! The drawing: one colour per side (outline; arguments are filled with a tint of it), one shape
 //! per kind (`style::shape`), statements as white boxes and arguments as filled rounded shapes,
-//! one colour, dash pattern and arrowhead per relation, a double outline on unanswered points, a
+//! one colour, dash pattern and arrowhead per relation, a double outline on unanswered contentions (see [`crate::analysis::stakes`]), a
 //! grounded-status marker in each node's corner, section or side clusters, a legend, and the
 //! map's title (and the notes, `Drawing::notes`) on top. Each node's title is bold over its
 //! wrapped text. Output is deterministic: nodes, clusters and edges come in map order.
@@ -482,7 +482,8 @@ impl<'a> Scene<'a> {
             attr("fillcolor", &style::fill(node.element, color).hex()),
             attr("margin", style::margin(kind)),
         ];
-        if unanswered {
+        // The double outline marks the contentions nobody answered, not every evidence leaf.
+        if self.verdicts.is_open_contention(ix) {
             attributes.push(attr("peripheries", "2"));
         }
         attributes.push(html_attr("label", self.label(ix, status)));
@@ -1348,10 +1349,15 @@ mod tests {
     }
 
     #[test]
-    fn unanswered_points_get_a_double_outline_and_statuses_a_marker() {
+    fn unanswered_contentions_get_a_double_outline_and_statuses_a_marker() {
+        // B is unanswered and has a reason of its own (C): a contention, outlined twice. C is
+        // unanswered too but an evidence leaf: marked by its class only.
         let (map, _) = Map::of(
-            [("[A]", "pro"), ("<B>", "con")],
-            &[("<B>", Relation::Rebuts, "[A]")],
+            [("[A]", "pro"), ("<B>", "con"), ("<C>", "con")],
+            &[
+                ("<B>", Relation::Rebuts, "[A]"),
+                ("<C>", Relation::Supports, "<B>"),
+            ],
         );
         let dot = whole_dot(&map, &opts());
         let block = |id: &str| {
@@ -1361,8 +1367,11 @@ mod tests {
         };
         let a_block = block("s-a");
         let b_block = block("a-b");
+        let c_block = block("a-c");
         assert!(!a_block.contains("peripheries"));
         assert!(b_block.contains(r#"peripheries="2""#));
+        assert!(!c_block.contains("peripheries"), "{c_block}");
+        assert!(c_block.contains(r#"class="support argument stands unanswered""#));
         assert!(
             a_block.contains(r#"class="claim statement falls""#),
             "{a_block}"

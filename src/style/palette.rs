@@ -2,9 +2,9 @@
 //!
 //! Sides use the colour their frontmatter gives (any CSS colour: `#1b9e77`, `teal`,
 //! `rgb(...)`), normalised to `#rrggbb`; sides without one, or with a colour that does not parse,
-//! take the next colour of [`PALETTE`]: Okabe and Ito's palette, safe for colour-blind readers
+//! take the next colour of `PALETTE`: Okabe and Ito's palette, safe for colour-blind readers
 //! (every pair of its colours stays apart with protanopia, deuteranopia and tritanopia; the
-//! test below checks it with [`super::vision`]), used again from the start past its seven
+//! test below checks it with `vision`), used again from the start past its seven
 //! colours. Every colour written into DOT or CSS is therefore one this module produced.
 
 use std::collections::HashMap;

@@ -35,8 +35,9 @@ pub(crate) enum Command {
     /// Draw the map: Graphviz DOT (default, to standard output), or SVG, PNG or PDF through the
     /// Graphviz `dot` program.
     Render(RenderArgs),
-    /// Write one self-contained HTML page (works offline): the diagram with pan and zoom, each
-    /// side's unanswered points, details on click, search and filters. Needs Graphviz `dot`.
+    /// Write one self-contained HTML page (works offline) that opens on the motion: a map laid
+    /// out around the point you click, an outline, the clashes, the full diagram, each side's
+    /// unanswered points, why each verdict, search and filters. Needs Graphviz `dot`.
     Report(ReportArgs),
     /// List the points no opponent has answered, most at stake first, grouped by camp, with
     /// what each supports or rebuts and its citations. A point is answered when at least one
