@@ -3,7 +3,8 @@
 //!
 //! The drawing: one colour per side (outline; arguments are filled with a tint of it), one shape
 //! per kind (`style::shape`), statements as white boxes and arguments as filled rounded shapes,
-//! one colour, dash pattern and arrowhead per relation, a double outline on unanswered contentions (see [`crate::analysis::stakes`]), a
+//! one colour, dash pattern and arrowhead per relation, a double outline on unanswered contentions
+//! (see [`crate::analysis::stakes`]), a
 //! grounded-status marker in each node's corner, section or side clusters, a legend, and the
 //! map's title (and the notes, `Drawing::notes`) on top. Each node's title is bold over its
 //! wrapped text. Output is deterministic: nodes, clusters and edges come in map order.
@@ -880,7 +881,8 @@ impl<'a> Scene<'a> {
     }
 
     /// The legend, top to bottom: sample shapes of the kinds; statement, argument and the
-    /// unanswered outline; a sample edge per relation; the sides' colours and status markers.
+    /// outline of an unanswered contention; a sample edge per relation; the sides' colours and
+    /// status markers.
     fn legend(&self) -> Subgraph {
         let grey = style::NO_SIDE;
         // A sample node, with its name.
@@ -939,7 +941,13 @@ impl<'a> Scene<'a> {
                 vec![
                     sample("statement", "a statement", "box", Element::Statement, false),
                     sample("argument", "an argument", "box", Element::Argument, false),
-                    sample("unanswered", "unanswered", "box", Element::Statement, true),
+                    sample(
+                        "unanswered",
+                        "unanswered contention",
+                        "box",
+                        Element::Statement,
+                        true,
+                    ),
                 ],
                 Vec::new(),
                 false,
@@ -1052,7 +1060,7 @@ impl<'a> Scene<'a> {
         for (look, what) in [
             ("white", "a statement"),
             ("filled, rounded", "an argument"),
-            ("double outline", "unanswered"),
+            ("double outline", "a contention no opponent answered"),
         ] {
             t.tag(r#"<tr><td align="left">"#);
             t.text(look);

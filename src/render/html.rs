@@ -426,8 +426,9 @@ fn unanswered_groups(map: &Map, palette: &Palette, open: &[NodeIndex]) -> Vec<Gr
 /// The map data the script reads, as JSON safe inside a `<script>` element. The nodes come in
 /// map order; `motion` names the motion's node (which is never unanswered). The analyses
 /// (reasons, hinges, camps, theses, clashes) are computed here once, on the map drawn; when the
-/// filters left part of a larger map out, `partial` says so and the page words the reasons as
-/// being about the points shown.
+/// filters left part of a larger map out, `partial` says so, and the page gives no reasons or
+/// hinges (worked out on part of the map, they could contradict the verdicts, which come from
+/// the whole map) but says where to find them.
 fn data_json(
     drawing: Drawing<'_>,
     ids: &NodeIds,
@@ -482,8 +483,10 @@ fn data_json(
                 "tags": n.tags,
                 "citations": citations,
                 "status": super::verdicts::status_marker(labels.label(ix)).2,
-                "reason": reason,
-                "hinges": analysis.hinges.get(&ix.index()),
+                // The verdicts come from the whole map; reasons and hinges worked out on part
+                // of it could contradict them, so a filtered report gives none.
+                "reason": reason.filter(|_| drawing.hidden == 0),
+                "hinges": analysis.hinges.get(&ix.index()).filter(|_| drawing.hidden == 0),
                 "strength": data::rounded(labels.strength(ix)),
                 "unanswered": labels.is_unanswered(ix) && Some(ix) != motion,
                 "contention": analysis.stakes.is_contention(ix),

@@ -347,11 +347,15 @@
     if (name === 'map') { renderMap(); }
     if (name === 'diagram' && !diagramFitted) { fit(); diagramFitted = true; }
   }
+  // A fragment that is not valid percent-encoding names nothing (the page opens on the motion).
+  function decoded(text) {
+    try { return decodeURIComponent(text); } catch (e) { return ''; }
+  }
   function route() {
     var hash = location.hash.replace(/^#/, '');
     var m;
     if ((m = /^node=(.*)$/.exec(hash))) {
-      var dom = decodeURIComponent(m[1]);
+      var dom = decoded(m[1]);
       if (byDom.has(dom)) {
         focused = dom;
         showView('map');
@@ -362,9 +366,9 @@
       if (m[1] === 'map') { focused = null; }
       showView(m[1]);
       return;
-    } else if (byDom.has(decodeURIComponent(hash))) {
+    } else if (byDom.has(decoded(hash))) {
       // The address of an older report: `#<id>` selects a point.
-      focused = decodeURIComponent(hash);
+      focused = decoded(hash);
       showView('map');
       select(focused, { center: false });
       return;
@@ -806,8 +810,9 @@
     var status = $('details-status');
     status.replaceChildren();
     status.appendChild(el('strong', null, 'Why: '));
-    status.appendChild(document.createTextNode(n.reason ? n.reason + (data.partial ? ' (among the points in this report)' : '') :
-      (data.statusHelp[n.status] || '')));
+    status.appendChild(document.createTextNode(n.reason ? n.reason :
+      (data.statusHelp[n.status] || '') + (data.partial ?
+        ' This report shows part of the map: `counterpoint status` on the whole map gives the reason.' : '')));
     $('details-strength').textContent = 'Strength ' + n.strength.toFixed(2) + ' (from 0, no weight left, to 1, unshaken)';
     fillList($('details-hinges'), (n.hinges || []).map(function (h) { return el('li', null, h); }));
     $('details-text').textContent = n.text || '(no text)';

@@ -74,6 +74,57 @@ fn the_page_escapes_every_text_and_embeds_safe_data() {
     ));
 }
 
+// Found by review: a filtered report labels verdicts from the whole map, so reasons worked out
+// on the points kept could contradict them ("stands: nobody rebuts it" on a point that falls).
+#[test]
+fn a_filtered_report_gives_no_reason_that_contradicts_its_verdicts() {
+    if !have_program("dot") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("m.argdown");
+    std::fs::write(
+        &input,
+        "===\nsides:\n  pro: {label: Pro}\n  con: {label: Con}\n===\n\n\
+         [Claim]: c #x {side: pro}\n\n<Attack>: a {side: con}\n  -> [Claim]\n",
+    )
+    .expect("write");
+    let claim = |extra: &[&str]| {
+        let out = dir.path().join("r.html");
+        counterpoint()
+            .arg("report")
+            .arg(&input)
+            .args(extra)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let data = embedded_data(&read(&out));
+        let node = data["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .find(|n| n["title"] == "Claim")
+            .cloned()
+            .expect("the claim is drawn");
+        (node, data["partial"].clone())
+    };
+    let (whole, partial) = claim(&[]);
+    assert_eq!(partial, false);
+    assert_eq!(whole["status"], "falls");
+    assert!(
+        whole["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("falls")),
+        "{whole}"
+    );
+    let (filtered, partial) = claim(&["--tag", "x"]);
+    assert_eq!(partial, true);
+    assert_eq!(filtered["status"], "falls");
+    assert_eq!(filtered["reason"], Value::Null, "{filtered}");
+    assert_eq!(filtered["hinges"], Value::Null, "{filtered}");
+}
+
 #[test]
 fn the_page_lists_each_sides_unanswered_points() {
     let map = load_fixture("four-day-week.json");
@@ -569,6 +620,23 @@ fn the_hostile_map_runs_no_script_in_a_browser() {
     };
     let map = load_fixture("hostile.json");
     let ids = counterpoint::style::names::NodeIds::new(&map);
+    // A fragment that is not valid percent-encoding opens the map on its first view (found by
+    // review: it used to leave the page blank).
+    for hash in ["#%", "#node=%E0%A4%A"] {
+        go(&page, "#view=outline");
+        go(&page, hash);
+        assert_eq!(
+            page.eval("document.documentElement.getAttribute('data-view')"),
+            Value::String("map".into()),
+            "{hash}"
+        );
+        assert!(
+            page.eval("document.querySelectorAll('#map-canvas .card').length")
+                .as_u64()
+                .is_some_and(|n| n > 0),
+            "{hash}"
+        );
+    }
     // Open every node's details (the panel is filled by the script) and search for markup.
     for (ix, node) in map.nodes() {
         page.eval(&format!(

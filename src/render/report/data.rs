@@ -36,6 +36,8 @@ use crate::text::decode::decode;
 const CONTEXT: usize = 1;
 /// The most lines of a source shown for one citation (a long range is cut, and says so).
 const MAX_SHOWN: usize = 40;
+/// The characters of a source line the page shows at most.
+const MAX_LINE_CHARS: usize = 2_000;
 
 /// What the analyses say about each node, by `NodeIndex::index()`.
 pub(crate) struct Analysis {
@@ -281,8 +283,46 @@ impl<'a> SourceLines<'a> {
                 continue;
             }
             let text = lines.get(n - 1).map_or("", String::as_str);
+            // A line is shown up to MAX_LINE_CHARS characters: a source of one huge line is not
+            // copied into the page once per citation.
+            let text = match text.char_indices().nth(MAX_LINE_CHARS) {
+                Some((k, _)) => format!("{}…", text.get(..k).unwrap_or(text)),
+                None => text.to_string(),
+            };
             shown.push(json!({"n": n, "text": text, "cited": n >= first && n <= last}));
         }
         Some(json!({"file": file, "lines": shown, "found": found, "cut": cut}))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::Limits;
+    use crate::model::{Node, Source};
+
+    #[test]
+    fn a_huge_source_line_is_shown_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("s.txt"),
+            format!("{}\nend\n", "é".repeat(5_000)),
+        )
+        .unwrap();
+        let folder = SourceFolder::new(dir.path(), Limits::default()).unwrap();
+        let mut map = Map::new();
+        map.sources.push(Source {
+            id: "s".into(),
+            file: Some("s.txt".into()),
+            ..Source::default()
+        });
+        let node = Node::statement("A", "a").with_citation("s", 1, 1);
+        let citation = node.citations[0].clone();
+        map.add_node(node).unwrap();
+        let shown = SourceLines::new(Some(&folder)).of(&map, &citation).unwrap();
+        let first = shown["lines"][0]["text"].as_str().unwrap();
+        assert_eq!(first.chars().count(), MAX_LINE_CHARS + 1);
+        assert!(first.ends_with("é…"));
+        assert_eq!(shown["lines"][1]["text"], "end");
     }
 }
