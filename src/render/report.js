@@ -450,6 +450,8 @@
           li.classList.add('again');
           var jump = el('button', 'link again-note', 'shown in full elsewhere: go there');
           jump.type = 'button';
+          // One Tab stop for the whole tree: the item takes the keys (Enter goes there).
+          jump.tabIndex = -1;
           jump.setAttribute('data-goto', n.dom);
           line.appendChild(jump);
           continue;
@@ -516,7 +518,13 @@
         if (expanded === 'true') { li.setAttribute('aria-expanded', 'false'); }
         else { var p = parentItem(li); if (p) { focusItem(p); } }
         break;
-      case 'Enter': go('#node=' + encodeURIComponent(li.getAttribute('data-node'))); break;
+      case 'Enter':
+        if (li.classList.contains('again') && outlineFull.has(li.getAttribute('data-node'))) {
+          revealItem(outlineFull.get(li.getAttribute('data-node')));
+        } else {
+          go('#node=' + encodeURIComponent(li.getAttribute('data-node')));
+        }
+        break;
       case ' ': select(li.getAttribute('data-node'), { center: false }); break;
       default: handled = false;
     }

@@ -1064,6 +1064,28 @@ fn the_outline_lists_the_motion_first_and_is_keyboard_navigable() {
         format!("#node={}", items[1].as_str().expect("dom"))
     );
     go(&page, "#view=outline");
+    // A point reached twice: Enter on its short entry moves to its full entry (its "go there"
+    // button is no Tab stop of its own).
+    page.click("#outline-expand");
+    page.eval(
+        "(() => { const li = document.querySelector('#outline [role=treeitem].again'); \
+         li.focus(); return li.getAttribute('data-node'); })()",
+    );
+    let again = page.eval("document.activeElement.getAttribute('data-node')");
+    assert_eq!(
+        page.eval("document.querySelector('#outline .again button').tabIndex"),
+        Value::from(-1)
+    );
+    page.tab.press_key("Enter").expect("key");
+    assert_eq!(page.eval("location.hash"), "#view=outline");
+    assert_eq!(
+        page.eval("document.activeElement.getAttribute('data-node')"),
+        again
+    );
+    assert_eq!(
+        page.eval("document.activeElement.classList.contains('again')"),
+        false
+    );
     assert_contrast(&page, "the outline");
     page.screenshot("debate-outline");
     // On a phone, nothing overflows sideways, open all the way.
