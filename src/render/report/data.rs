@@ -101,23 +101,8 @@ impl Analysis {
 
 /// What the verdict on `a` hinges on, as `status` words it; `None` for a point not explained.
 fn hinge_lines(subject: &MapStatus<'_>, a: u32) -> Option<Vec<String>> {
-    Some(match subject.hinges(a)? {
-        Err(e) => vec![e.to_string()],
-        Ok(hinges) if hinges.is_empty() => vec!["hinges on no single link".to_string()],
-        Ok(hinges) => hinges
-            .iter()
-            .map(|h| {
-                format!(
-                    "hinges on: {} {} {} (without it: {}, strength {:.2})",
-                    subject.node_name(h.from),
-                    h.relation,
-                    subject.node_name(h.to),
-                    status_marker(h.label_without).2,
-                    h.strength_without
-                )
-            })
-            .collect(),
-    })
+    subject.hinges(a)?;
+    Some(crate::render::views::status::hinge_lines(a, subject))
 }
 
 /// The camps as the page lists them: id, label, colour (its first side's) and sides.

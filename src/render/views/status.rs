@@ -67,7 +67,7 @@ fn verdict_word(label: Label) -> &'static str {
 }
 
 /// The lines saying what `a`'s verdict hinges on (none for a point not explained).
-fn hinge_lines(a: u32, subject: &dyn Subject) -> Vec<String> {
+pub(crate) fn hinge_lines(a: u32, subject: &dyn Subject) -> Vec<String> {
     match subject.hinges(a) {
         None => Vec::new(),
         Some(Err(e)) => vec![e.to_string()],
