@@ -195,6 +195,12 @@ fn open_report(inputs: &[PathBuf], name: &str) -> Option<(Opened, PathBuf)> {
     open_report_with(inputs, &[], name, (1400, 900), "")
 }
 
+/// The report of the debate in `arguments/`, opened at `size` on `fragment`.
+fn open_debate(name: &str, size: (u32, u32), fragment: &str) -> Option<(Opened, PathBuf)> {
+    let input = root().join("arguments");
+    open_report_with(std::slice::from_ref(&input), &[], name, size, fragment)
+}
+
 /// [`open_report`] with more arguments for `report`, a window of `size` (CSS pixels, the page's
 /// viewport) and `fragment` (`#...`) after the page's address.
 fn open_report_with(
@@ -872,14 +878,7 @@ fn the_debate_report_opens_on_the_motion_at_a_legible_size() {
 
 #[test]
 fn a_node_clicked_in_the_map_is_laid_out_in_its_neighbourhood() {
-    let input = root().join("arguments");
-    let Some((page, _)) = open_report_with(
-        std::slice::from_ref(&input),
-        &[],
-        "debate-focus",
-        (1280, 800),
-        "",
-    ) else {
+    let Some((page, _)) = open_debate("debate-focus", (1280, 800), "") else {
         return;
     };
     let data = page.eval(DATA_JS);
@@ -927,7 +926,7 @@ fn a_node_clicked_in_the_map_is_laid_out_in_its_neighbourhood() {
     got.dedup();
     assert_eq!(got, want);
     // The detail panel: the reason as `status` gives it, the strength, what it hinges on.
-    let status = status_of(&input);
+    let status = status_of(&root().join("arguments"));
     let id = node["id"].as_str().expect("id");
     assert_eq!(
         page.eval("document.getElementById('details-status').textContent"),
@@ -965,14 +964,7 @@ fn a_node_clicked_in_the_map_is_laid_out_in_its_neighbourhood() {
 
 #[test]
 fn the_outline_lists_the_motion_first_and_is_keyboard_navigable() {
-    let input = root().join("arguments");
-    let Some((page, _)) = open_report_with(
-        std::slice::from_ref(&input),
-        &[],
-        "debate-outline",
-        (1280, 800),
-        "#view=outline",
-    ) else {
+    let Some((page, _)) = open_debate("debate-outline", (1280, 800), "#view=outline") else {
         return;
     };
     let data = page.eval(DATA_JS);
@@ -1121,17 +1113,11 @@ fn the_outline_lists_the_motion_first_and_is_keyboard_navigable() {
 
 #[test]
 fn the_clash_view_follows_the_briefs_and_a_filter_lays_out_anew() {
-    let input = root().join("arguments");
-    let Some((page, _)) = open_report_with(
-        std::slice::from_ref(&input),
-        &[],
-        "debate-clashes",
-        (1280, 800),
-        "#view=clashes",
-    ) else {
+    let Some((page, _)) = open_debate("debate-clashes", (1280, 800), "#view=clashes") else {
         return;
     };
     // One panel per clash, in the order `clashes` gives them.
+    let input = root().join("arguments");
     let json = crate::common::stdout_of([
         OsStr::new("clashes"),
         input.as_os_str(),
