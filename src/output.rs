@@ -80,11 +80,15 @@ impl Staged {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        // The file is created and registered under the lock: an interruption between the two
+        // would otherwise find nothing to remove (the handler waits for the lock).
+        let mut registered = pending();
         let file = tempfile::Builder::new()
             .prefix(".counterpoint-")
             .tempfile_in(dir)
             .map_err(without_temp_path)?;
-        pending().push(file.path().to_path_buf());
+        registered.push(file.path().to_path_buf());
+        drop(registered);
         Ok(Staged {
             _pending: Pending(file.path().to_path_buf()),
             file,
