@@ -195,6 +195,27 @@ fn open_report(inputs: &[PathBuf], name: &str) -> Option<(Opened, PathBuf)> {
     open_report_with(inputs, &[], name, (1400, 900), "")
 }
 
+/// Makes the page's viewport `size` CSS pixels (a phone's when `mobile`).
+fn set_viewport(tab: &Tab, size: (u32, u32), mobile: bool) {
+    tab.call_method(Emulation::SetDeviceMetricsOverride {
+        width: size.0,
+        height: size.1,
+        device_scale_factor: 1.0,
+        mobile,
+        scale: None,
+        screen_width: None,
+        screen_height: None,
+        position_x: None,
+        position_y: None,
+        dont_set_visible_size: None,
+        screen_orientation: None,
+        viewport: None,
+        display_feature: None,
+        device_posture: None,
+    })
+    .expect("viewport size");
+}
+
 /// The report of the debate in `arguments/`, opened at `size` on `fragment`.
 fn open_debate(name: &str, size: (u32, u32), fragment: &str) -> Option<(Opened, PathBuf)> {
     let input = root().join("arguments");
@@ -286,23 +307,7 @@ fn open_report_with(
         }))
         .expect("listener");
     }
-    tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width: size.0,
-        height: size.1,
-        device_scale_factor: 1.0,
-        mobile: false,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .expect("viewport size");
+    set_viewport(&tab, size, false);
     let url = format!("file://{}{fragment}", html_path.display());
     tab.navigate_to(&url)
         .and_then(|t| t.wait_until_navigated())
@@ -1082,24 +1087,7 @@ fn the_outline_lists_the_motion_first_and_is_keyboard_navigable() {
     page.screenshot("debate-outline");
     // On a phone, nothing overflows sideways, open all the way.
     page.click("#outline-expand");
-    page.tab
-        .call_method(Emulation::SetDeviceMetricsOverride {
-            width: 375,
-            height: 800,
-            device_scale_factor: 1.0,
-            mobile: true,
-            scale: None,
-            screen_width: None,
-            screen_height: None,
-            position_x: None,
-            position_y: None,
-            dont_set_visible_size: None,
-            screen_orientation: None,
-            viewport: None,
-            display_feature: None,
-            device_posture: None,
-        })
-        .expect("a phone");
+    set_viewport(&page.tab, (375, 800), true);
     let overflow = page.eval(
         "(() => ({width: innerWidth, page: document.documentElement.scrollWidth, \
           wide: Array.from(document.querySelectorAll('#outline .line')).filter(l => l.getBoundingClientRect().right > innerWidth + 0.5).length}))()",
