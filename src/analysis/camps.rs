@@ -87,7 +87,7 @@ impl Camps {
                 own.insert(side.id.clone(), id);
             }
         }
-        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let bound = map.index_bound();
         let mut of_node = vec![NONE; bound];
         let motion = map.motion_node();
         for (ix, node) in map.nodes() {

@@ -173,7 +173,7 @@ struct Table {
 
 impl Table {
     fn of(map: &Map, camps: &Camps) -> Table {
-        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let bound = map.index_bound();
         let mut answers = vec![Vec::new(); bound];
         let mut pairs = HashSet::new();
         for (ix, _) in map.nodes() {

@@ -45,13 +45,30 @@ pub struct Selection {
 impl Selection {
     /// Every node of `map`.
     pub(crate) fn all(map: &Map) -> Selection {
-        let mut keep = vec![false; bound(map)];
+        let mut keep = vec![false; map.index_bound()];
         for (ix, _) in map.nodes() {
             keep[ix.index()] = true;
         }
         Selection {
             keep,
             kept: map.node_count(),
+            total: map.node_count(),
+        }
+    }
+
+    /// The nodes `nodes` of `map` (each counted once; indices `map` does not have are ignored).
+    pub(crate) fn of_nodes(map: &Map, nodes: &[NodeIndex]) -> Selection {
+        let mut keep = vec![false; map.index_bound()];
+        let mut kept = 0;
+        for ix in nodes {
+            if let Some(k) = keep.get_mut(ix.index()).filter(|k| !**k) {
+                *k = true;
+                kept += 1;
+            }
+        }
+        Selection {
+            keep,
+            kept,
             total: map.node_count(),
         }
     }
@@ -205,10 +222,6 @@ pub fn find_node(map: &Map, title: &str) -> Result<NodeIndex, FilterError> {
     })
 }
 
-fn bound(map: &Map) -> usize {
-    map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0)
-}
-
 impl Filter {
     /// Whether the filter keeps every node.
     pub fn is_empty(&self) -> bool {
@@ -330,7 +343,7 @@ impl Filter {
     pub fn apply(&self, map: &Map) -> Result<Filtered, FilterError> {
         let sel = self.select(map)?;
         let (part, moved) = restrict_moving(map, &sel);
-        let verdicts = Verdicts::whole(map).moved(&moved, bound(&part));
+        let verdicts = Verdicts::whole(map).moved(&moved, part.index_bound());
         Ok(Filtered {
             map: part,
             hidden: sel.hidden(),
@@ -346,7 +359,7 @@ pub fn restrict(map: &Map, sel: &Selection) -> Map {
 
 /// The map restricted to the selection, and where each node went (by `NodeIndex::index()` in
 /// `map`; `None` for the nodes left out).
-fn restrict_moving(map: &Map, sel: &Selection) -> (Map, Vec<Option<NodeIndex>>) {
+pub(crate) fn restrict_moving(map: &Map, sel: &Selection) -> (Map, Vec<Option<NodeIndex>>) {
     let mut out = Map::new();
     out.title = map.title.clone();
     out.sides = map.sides.clone();
@@ -358,7 +371,7 @@ fn restrict_moving(map: &Map, sel: &Selection) -> (Map, Vec<Option<NodeIndex>>) 
         out.motion = map.motion.clone();
         out.motion_origin = map.motion_origin.clone();
     }
-    let mut new_ix = vec![None; bound(map)];
+    let mut new_ix = vec![None; map.index_bound()];
     for (ix, node) in map.nodes() {
         if sel.contains(ix) {
             if let Ok(n) = out.add_node(node.clone()) {

@@ -46,7 +46,7 @@ pub struct Stakes {
 impl Stakes {
     /// The stakes of `map`'s nodes.
     pub fn of(map: &Map) -> Stakes {
-        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let bound = map.index_bound();
         let motion = map.motion_node();
         let mut stakes = Stakes {
             distance: vec![FAR; bound],

@@ -33,7 +33,7 @@ impl Verdicts {
     pub fn whole(map: &Map) -> Verdicts {
         let labelling = grounded::grounded(map);
         let camps = super::camps::Camps::of(map);
-        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let bound = map.index_bound();
         let stakes = super::stakes::Stakes::of(map);
         let mut verdicts = Verdicts {
             unanswered: vec![false; bound],

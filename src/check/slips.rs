@@ -75,7 +75,7 @@ struct Attacked<'a> {
 /// W008: one for each point with a side whose attackers are all of that side, at the first
 /// such attack (where the slip is to be fixed).
 fn own_side_attacks(map: &Map) -> Vec<Diagnostic> {
-    let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+    let bound = map.index_bound();
     let mut attacked: Vec<Attacked<'_>> = Vec::new();
     attacked.resize_with(bound, Attacked::default);
     let motion = map.motion_node();

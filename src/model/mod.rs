@@ -571,6 +571,15 @@ impl Map {
             .map(|e| (e.source(), e.weight().relation))
     }
 
+    /// One past the largest node index: the length of a vector indexed by
+    /// `NodeIndex::index()` that has a slot for every node.
+    pub fn index_bound(&self) -> usize {
+        self.nodes()
+            .map(|(ix, _)| ix.index() + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// The node's kind: no outgoing relation, a claim; only `supports` going out, a support;
     /// any attack going out, a rebuttal.
     pub fn kind(&self, ix: NodeIndex) -> Kind {

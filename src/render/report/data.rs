@@ -57,7 +57,7 @@ impl Analysis {
     pub(crate) fn of(map: &Map) -> Analysis {
         let camps = Camps::of(map);
         let stakes = Stakes::of(map);
-        let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let bound = map.index_bound();
         let mut out = Analysis {
             reasons: vec![String::new(); bound],
             hinges: HashMap::new(),

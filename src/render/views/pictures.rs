@@ -8,10 +8,9 @@
 //! [`crate::analysis::clashes::clashes`] (most important first) and names the point:
 //! `05-utla-is-fighting-for-teachers-and.svg`.
 
-use petgraph::stable_graph::NodeIndex;
-
 use crate::analysis::camps::Camps;
 use crate::analysis::clashes::Clash;
+use crate::analysis::filter::{restrict_moving, Selection};
 use crate::analysis::Verdicts;
 use crate::model::Map;
 use crate::render::{verdicts::status_marker, Direction, Drawing, GroupBy, Layout, RenderOptions};
@@ -62,7 +61,7 @@ pub fn clash_diagrams(
 /// The DOT text of one clash's diagram.
 fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank: usize) -> String {
     let nodes = clash.nodes();
-    let (mut part, moved) = restrict(map, &nodes);
+    let (mut part, moved) = restrict_moving(map, &Selection::of_nodes(map, &nodes));
     let named: Vec<_> = part.nodes().map(|(ix, _)| ix).collect();
     for ix in named {
         let node = part.node_mut(ix);
@@ -76,12 +75,7 @@ fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank:
     }
     let point = map.node(clash.point);
     part.title = Some(format!("Clash {rank}: {}", point.title));
-    let bound = part
-        .nodes()
-        .map(|(ix, _)| ix.index() + 1)
-        .max()
-        .unwrap_or(0);
-    let part_verdicts = verdicts.moved(&moved, bound);
+    let part_verdicts = verdicts.moved(&moved, part.index_bound());
     let whose = match clash.camp.and_then(|c| camps.info(c)) {
         Some(camp) => format!("The point (camp “{}”)", camp.label),
         None => "The point (no side)".to_string(),
@@ -122,45 +116,6 @@ fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank:
         note: Some(note),
     };
     crate::render::to_dot(Drawing::new(&part, &part_verdicts), &opts)
-}
-
-/// `map` cut down to `nodes` (in map order) and the relations among them, with its sides,
-/// camps and sections; and where each node went, by its index in `map`.
-fn restrict(map: &Map, nodes: &[NodeIndex]) -> (Map, Vec<Option<NodeIndex>>) {
-    let bound = map.nodes().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
-    let mut keep = vec![false; bound];
-    for ix in nodes {
-        if let Some(k) = keep.get_mut(ix.index()) {
-            *k = true;
-        }
-    }
-    let mut out = Map::new();
-    out.sides = map.sides.clone();
-    out.sources = map.sources.clone();
-    out.sections = map.sections.clone();
-    out.camps = map.camps.clone();
-    if map
-        .motion_node()
-        .is_some_and(|m| keep.get(m.index()).copied().unwrap_or(false))
-    {
-        out.motion = map.motion.clone();
-        out.motion_origin = map.motion_origin.clone();
-    }
-    let mut moved = vec![None; bound];
-    for (ix, node) in map.nodes() {
-        if keep.get(ix.index()).copied().unwrap_or(false) {
-            if let Ok(n) = out.add_node(node.clone()) {
-                moved[ix.index()] = Some(n);
-            }
-        }
-    }
-    for (a, b, edge) in map.edges() {
-        let get = |ix: NodeIndex| moved.get(ix.index()).copied().flatten();
-        if let (Some(x), Some(y)) = (get(a), get(b)) {
-            out.add_edge(x, y, edge.clone());
-        }
-    }
-    (out, moved)
 }
 
 #[cfg(test)]
