@@ -195,6 +195,15 @@ fn open_report(inputs: &[PathBuf], name: &str) -> Option<(Opened, PathBuf)> {
     open_report_with(inputs, &[], name, (1400, 900), "")
 }
 
+/// Emulates the CSS media type `media` (`"print"`; `""` for the screen again).
+fn set_media(tab: &Tab, media: &str) {
+    tab.call_method(Emulation::SetEmulatedMedia {
+        media: Some(media.to_string()),
+        features: None,
+    })
+    .expect("media type");
+}
+
 /// Makes the page's viewport `size` CSS pixels (a phone's when `mobile`).
 fn set_viewport(tab: &Tab, size: (u32, u32), mobile: bool) {
     tab.call_method(Emulation::SetDeviceMetricsOverride {
@@ -602,22 +611,12 @@ fn the_report_works_in_a_browser() {
         "Childcare, rebuttal (argument), Opponents, falls"
     );
     // The print stylesheet hides the controls.
-    page.tab
-        .call_method(Emulation::SetEmulatedMedia {
-            media: Some("print".into()),
-            features: None,
-        })
-        .expect("print media");
+    set_media(&page.tab, "print");
     assert_eq!(
         page.eval("getComputedStyle(document.querySelector('.controls')).display"),
         "none"
     );
-    page.tab
-        .call_method(Emulation::SetEmulatedMedia {
-            media: Some(String::new()),
-            features: None,
-        })
-        .expect("screen media");
+    set_media(&page.tab, "");
     page.assert_offline(&html_path);
     assert_eq!(page.eval("window.__pwned"), 0);
     assert!(page.dialogs.lock().expect("dialogs").is_empty());
@@ -1123,12 +1122,7 @@ fn the_clash_view_follows_the_briefs_and_a_filter_lays_out_anew() {
     assert_contrast(&page, "the clashes");
     page.screenshot("debate-clashes");
     // The print stylesheet prints the outline and the clashes, not the map or the diagram.
-    page.tab
-        .call_method(Emulation::SetEmulatedMedia {
-            media: Some("print".into()),
-            features: None,
-        })
-        .expect("print media");
+    set_media(&page.tab, "print");
     let printed = page.eval(
         "['view-map', 'view-outline', 'view-clashes', 'view-diagram'].map(id => getComputedStyle(document.getElementById(id)).display)",
     );
@@ -1140,12 +1134,7 @@ fn the_clash_view_follows_the_briefs_and_a_filter_lays_out_anew() {
         page.eval("getComputedStyle(document.querySelector('aside')).display"),
         "none"
     );
-    page.tab
-        .call_method(Emulation::SetEmulatedMedia {
-            media: Some(String::new()),
-            features: None,
-        })
-        .expect("screen media");
+    set_media(&page.tab, "");
     // A topic filter shows only the points with that tag, laid out at a legible size.
     go(&page, "#view=map");
     page.eval("(() => { const t = document.getElementById('tag-filter'); t.value = 'class-size'; t.dispatchEvent(new Event('change')); })()");
