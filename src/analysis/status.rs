@@ -1,10 +1,13 @@
 //! Which points stand: the verdict of one semantics on a framework (the subjects it can be
 //! about, a map or a bare ICCMA framework, are worded in `render::views::subject`).
 //!
-//! Whatever the semantics, a verdict holds the grounded labelling with its reasons and every
-//! point's DF-QuAD strength ([`super::strength`]), so that every record `status` prints can say
-//! both. A map's strengths count its supports and `{weight: x}` base scores; a bare framework
-//! has only attacks, and every point's base score is [`strength::DEFAULT_BASE`].
+//! Whatever the semantics, a verdict holds the grounded labelling with its reasons. A map's
+//! verdict also holds every point's DF-QuAD strength ([`super::strength`]), counting its
+//! supports and `{weight: x}` base scores, so that every record `status` prints can say both.
+//! A bare framework has only attacks and every point's base score is
+//! [`strength::DEFAULT_BASE`]; its strengths are computed only for [`Semantics::Dfquad`]: on a
+//! large cycle they take many rounds, and a solver's question (which arguments stand) does not
+//! need them.
 
 use super::extensions::{self, Limits, SearchError};
 use super::grounded::{label_framework, Grounded};
@@ -46,8 +49,9 @@ pub struct Verdict {
     pub grounded: Grounded,
     /// Why each argument has its grounded label.
     pub reasons: Reasons,
-    /// Every argument's DF-QuAD strength, by argument number.
-    pub strength: Vec<f64>,
+    /// Every argument's DF-QuAD strength, by argument number, when computed (see the module
+    /// documentation).
+    pub strength: Option<Vec<f64>>,
     /// The arguments on cycles whose strengths did not settle, in order.
     pub unsettled: Vec<u32>,
     /// For preferred and stable semantics: the extensions, each a sorted list of argument
@@ -56,26 +60,33 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Argument `a`'s strength (the default base score for a number outside the framework).
-    pub fn strength(&self, a: u32) -> f64 {
-        self.strength
-            .get(a as usize)
-            .copied()
-            .unwrap_or(strength::DEFAULT_BASE)
+    /// Argument `a`'s strength, when strengths were computed (the default base score for a
+    /// number outside the framework).
+    pub fn strength(&self, a: u32) -> Option<f64> {
+        let values = self.strength.as_ref()?;
+        Some(
+            values
+                .get(a as usize)
+                .copied()
+                .unwrap_or(strength::DEFAULT_BASE),
+        )
     }
 }
 
-/// Applies `semantics` to the bare framework `fw` (strengths on its attacks, every base score
-/// [`strength::DEFAULT_BASE`]).
+/// Applies `semantics` to the bare framework `fw`; for [`Semantics::Dfquad`], with strengths on
+/// its attacks, every base score [`strength::DEFAULT_BASE`].
 pub fn verdict(
     fw: &Framework,
     semantics: Semantics,
     limits: Limits,
 ) -> Result<Verdict, SearchError> {
+    if semantics != Semantics::Dfquad {
+        return judge(fw, semantics, limits, None, Vec::new());
+    }
     let attacks: Vec<(u32, u32)> = fw.attack_pairs().collect();
     let bipolar = Bipolar::new(vec![strength::DEFAULT_BASE; fw.len()], &attacks, &[]);
     let (values, unsettled) = bipolar.solve();
-    judge(fw, semantics, limits, values, unsettled)
+    judge(fw, semantics, limits, Some(values), unsettled)
 }
 
 /// Applies `semantics` to a map's framework `mf`, with the map's `strengths` (which count its
@@ -98,14 +109,14 @@ pub fn verdict_of_map(
         .iter()
         .filter_map(|&ix| mf.arg(ix))
         .collect();
-    judge(&mf.framework, semantics, limits, values, unsettled)
+    judge(&mf.framework, semantics, limits, Some(values), unsettled)
 }
 
 fn judge(
     fw: &Framework,
     semantics: Semantics,
     limits: Limits,
-    strength: Vec<f64>,
+    strength: Option<Vec<f64>>,
     unsettled: Vec<u32>,
 ) -> Result<Verdict, SearchError> {
     let grounded = label_framework(fw);
@@ -137,7 +148,7 @@ mod tests {
     use crate::model::{Map, Relation};
 
     #[test]
-    fn every_semantics_gives_reasons_and_strengths_and_some_extensions() {
+    fn every_semantics_gives_reasons_and_dfquad_strengths_and_some_extensions() {
         // a <-> b, b -> c.
         let fw = Framework::from_attacks(3, &[0, 1, 1], &[1, 0, 2]).unwrap();
         let v = verdict(&fw, Semantics::Grounded, Limits::default()).unwrap();
@@ -150,20 +161,20 @@ mod tests {
             [Reason::Cycle, Reason::Cycle, Reason::AttackedByUndecided]
         );
         assert_eq!(v.extensions, None);
-        // a = b = 1/3 (x = 0.5 − 0.5·x); c = 0.5 − 0.5·(1/3) = 1/3.
-        for a in 0..3 {
-            assert!(
-                (v.strength(a) - 1.0 / 3.0).abs() < 1e-9,
-                "{}",
-                v.strength(a)
-            );
-        }
+        // A bare framework's strengths are computed for dfquad only.
+        assert_eq!((v.strength.as_ref(), v.strength(0)), (None, None));
         for semantics in [Semantics::Preferred, Semantics::Stable] {
             let v = verdict(&fw, semantics, Limits::default()).unwrap();
             assert_eq!(v.extensions, Some(vec![vec![0, 2], vec![1]]));
             assert_eq!(v.semantics, semantics);
+            assert_eq!(v.strength, None);
         }
         let v = verdict(&fw, Semantics::Dfquad, Limits::default()).unwrap();
+        // a = b = 1/3 (x = 0.5 − 0.5·x); c = 0.5 − 0.5·(1/3) = 1/3.
+        for a in 0..3 {
+            let s = v.strength(a).unwrap();
+            assert!((s - 1.0 / 3.0).abs() < 1e-9, "{s}");
+        }
         assert_eq!((v.extensions, v.unsettled), (None, vec![]));
     }
 
@@ -181,7 +192,8 @@ mod tests {
         let mf = MapFramework::new(&map).unwrap();
         let strengths = Strengths::of(&map);
         let v = verdict_of_map(&mf, &strengths, Semantics::Dfquad, Limits::default()).unwrap();
-        assert!((v.strength(0) - 0.625).abs() < 1e-9, "{}", v.strength(0));
+        let s = v.strength(0).unwrap();
+        assert!((s - 0.625).abs() < 1e-9, "{s}");
         assert_eq!(v.grounded.label(0), Label::Out);
     }
 }

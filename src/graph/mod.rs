@@ -9,3 +9,4 @@ pub(crate) mod names;
 pub(crate) mod scc;
 
 pub use label::Label;
+pub use names::Names;

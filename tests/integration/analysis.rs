@@ -108,6 +108,122 @@ fn status_command_agrees_with_the_reference() {
 }
 
 #[test]
+fn the_iccma_answer_agrees_with_the_reference_on_every_instance() {
+    let Some(pairs) = corpus() else { return };
+    for (instance, reference) in pairs {
+        let name = instance.display().to_string();
+        let answer = run(&["status", "--format", "iccma"], &instance);
+        let line = answer.strip_suffix('\n').expect("one line");
+        let mut words = line.split(' ');
+        assert_eq!(words.next(), Some("w"), "{name}: {answer}");
+        let mut ours: Vec<&str> = words.collect();
+        let reference = read(&reference);
+        let mut expected: Vec<&str> = reference.lines().filter(|l| !l.is_empty()).collect();
+        // Written in argument order, as the file numbers or lists them.
+        let mut sorted = ours.clone();
+        ours.sort();
+        expected.sort();
+        assert_eq!(ours, expected, "{name}");
+        if name.ends_with(".af") {
+            sorted.dedup();
+            let numbers: Vec<u64> = sorted.iter().map(|w| w.parse().expect("number")).collect();
+            assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{name}: in order");
+        }
+    }
+}
+
+#[test]
+fn the_iccma_answer_is_one_line_as_solvers_print_it() {
+    let chain = fixture("analysis", "chain.tgf");
+    let odd = fixture("analysis", "odd-cycle.apx");
+    // 1 attacks 2, 2 attacks 3: 1 and 3 stand.
+    assert_eq!(run(&["status", "--format", "iccma"], &chain), "w 1 3\n");
+    // An odd cycle: nothing stands, and there is no stable extension.
+    assert_eq!(run(&["status", "--format", "iccma"], &odd), "w\n");
+    let stable = ["status", "--format", "iccma", "--semantics", "stable"];
+    assert_eq!(run(&stable, &odd), "NO\n");
+    assert_eq!(run(&stable, &chain), "w 1 3\n");
+    // A map's nodes are numbered in map order, as `export --to i23` numbers them.
+    let exported = run(&["export", "--to", "i23"], &four_day());
+    let answer = run(&["status", "--format", "iccma"], &four_day());
+    let ids: Vec<&str> = exported
+        .lines()
+        .filter_map(|l| l.strip_prefix("# id "))
+        .collect();
+    let named: Vec<&str> = answer
+        .trim_end()
+        .split(' ')
+        .skip(1)
+        .map(|k| {
+            let k: usize = k.parse().expect("number");
+            ids[k - 1].split_once(' ').expect("number and id").1
+        })
+        .collect();
+    let json = run(&["status", "--format", "json"], &four_day());
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let standing: Vec<&str> = value["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter(|n| n["label"] == "in")
+        .map(|n| n["id"].as_str().expect("id"))
+        .collect();
+    assert!(!named.is_empty());
+    let (mut named, mut standing) = (named, standing);
+    named.sort();
+    standing.sort();
+    assert_eq!(named, standing);
+}
+
+#[test]
+fn the_iccma_answer_refuses_what_it_cannot_say() {
+    let chain = fixture("analysis", "chain.tgf");
+    crate::common::fails_with(
+        &["status", "--format", "iccma", "--semantics", "dfquad"],
+        &chain,
+        2,
+        "error: --format iccma prints an extension, and dfquad gives strengths, not extensions: \
+         use --format text or json with dfquad, or another semantics\n",
+    );
+    crate::common::fails_with(
+        &["status", "--format", "iccma", "--why", "1"],
+        &chain,
+        2,
+        "error: --format iccma answers for the whole map: leave out the filters and --why, or \
+         use --format text or json\n",
+    );
+}
+
+#[test]
+fn a_bare_frameworks_json_has_strengths_under_dfquad_only() {
+    let chain = fixture("analysis", "chain.tgf");
+    let strengths = |semantics: &str| -> Vec<serde_json::Value> {
+        let json = run(
+            &["status", "--format", "json", "--semantics", semantics],
+            &chain,
+        );
+        let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        value["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .map(|n| n["strength"].clone())
+            .collect()
+    };
+    let none = serde_json::Value::Null;
+    assert_eq!(strengths("grounded"), [none.clone(), none.clone(), none]);
+    // 0.5; 0.5 − 0.5·0.5; 0.5 − 0.5·0.25.
+    assert_eq!(
+        strengths("dfquad"),
+        [
+            serde_json::json!(0.5),
+            serde_json::json!(0.25),
+            serde_json::json!(0.375)
+        ]
+    );
+}
+
+#[test]
 fn status_grounded_text() {
     insta::assert_snapshot!(run(&["status"], &four_day()));
 }

@@ -521,6 +521,16 @@ pub(crate) enum TextOrJson {
     Json,
 }
 
+/// What `status` prints: text for people, JSON for programs, or the answer an ICCMA solver
+/// gives.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatusFormat {
+    Text,
+    Json,
+    /// The extension as ICCMA 2023 solvers print it: `w` and its arguments (`NO` if none).
+    Iccma,
+}
+
 #[derive(Args)]
 pub(crate) struct StatusArgs {
     #[command(flatten)]
@@ -538,9 +548,11 @@ pub(crate) struct StatusArgs {
     /// Repeatable.
     #[arg(long, value_name = "TITLE")]
     pub(crate) why: Vec<String>,
-    /// How to print the result.
-    #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
-    pub(crate) format: TextOrJson,
+    /// How to print the result: `iccma` answers as a competition solver does (the grounded
+    /// extension, or the first preferred or stable one), for grounded, preferred and stable
+    /// semantics on the whole map.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub(crate) format: StatusFormat,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

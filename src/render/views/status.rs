@@ -18,7 +18,8 @@
 //! ```
 //! Every node carries `id`, `title`, `side`, `label` (grounded), `reason`, `because` (the points
 //! the reason names, in the order it names them: opponents first, the strongest first) and
-//! `strength` (DF-QuAD), whatever the semantics; `internal_disputes` lists the allies among
+//! `strength` (DF-QuAD), whatever the semantics (for a bare ICCMA framework, under `dfquad`
+//! only: see [`crate::analysis::status`]); `internal_disputes` lists the allies among
 //! `because`, when there are any. The motion, the theses and the points asked for carry
 //! `hinges_on`, or `"hinges_on": null` and a `hinges_note` saying why it was not computed.
 //!
@@ -36,8 +37,9 @@ use super::reasons::{join_and, sentence};
 use super::subject::Subject;
 use crate::analysis::extensions;
 use crate::analysis::status::{Semantics, Verdict};
-use crate::analysis::strength::{aggregate, ROUNDS};
+use crate::analysis::strength::{aggregate, DEFAULT_BASE, ROUNDS};
 use crate::graph::framework::Framework;
+use crate::graph::names::Names;
 use crate::graph::Label;
 
 /// How many arguments the text names in one extension line before "and N more".
@@ -88,6 +90,11 @@ pub(crate) fn hinge_lines(a: u32, subject: &dyn Subject) -> Vec<String> {
     }
 }
 
+/// Argument `a`'s strength under `dfquad`, which always computes them.
+fn dfquad(verdict: &Verdict, a: u32) -> f64 {
+    verdict.strength(a).unwrap_or(DEFAULT_BASE)
+}
+
 /// How a point's strength comes about: `base 0.50; supported by 2 points (combined 0.75);
 /// attacked by 1 point (0.50)`.
 fn strength_sentence(fw: &Framework, verdict: &Verdict, a: u32, subject: &dyn Subject) -> String {
@@ -95,7 +102,7 @@ fn strength_sentence(fw: &Framework, verdict: &Verdict, a: u32, subject: &dyn Su
     let supporters = subject.supporters(a);
     let attackers = fw.attackers(a);
     let part = |verb: &str, args: &[u32]| {
-        let combined = aggregate(args.iter().map(|&b| verdict.strength(b)));
+        let combined = aggregate(args.iter().map(|&b| dfquad(verdict, b)));
         match args.len() {
             0 => None,
             1 => Some(format!("{verb} by 1 point ({combined:.2})")),
@@ -166,11 +173,11 @@ pub fn write_text(
                  lower it.{showing}"
             )?;
             for (_, args) in groups.iter_mut() {
-                args.sort_by(|&x, &y| verdict.strength(y).total_cmp(&verdict.strength(x)));
+                args.sort_by(|&x, &y| dfquad(verdict, y).total_cmp(&dfquad(verdict, x)));
             }
             rows(out, &groups, &|a| {
                 (
-                    Cow::Owned(format!("{:.2}", verdict.strength(a))),
+                    Cow::Owned(format!("{:.2}", dfquad(verdict, a))),
                     strength_sentence(fw, verdict, a, subject),
                     Vec::new(),
                 )
@@ -335,7 +342,8 @@ struct Row<'a> {
     because: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     internal_disputes: Vec<String>,
-    strength: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    strength: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     extensions: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -384,7 +392,7 @@ fn row<'a>(verdict: &Verdict, a: u32, subject: &'a dyn Subject, counts: &[usize]
         reason: reason_of(verdict, a, subject),
         because: because.all().map(|b| subject.name(b)).collect(),
         internal_disputes: because.allies.iter().map(|&b| subject.name(b)).collect(),
-        strength: rounded(verdict.strength(a)),
+        strength: verdict.strength(a).map(rounded),
         extensions: extensions.map(|_| k),
         accepted: extensions.map(|e| accepted(k, e.len())),
         base: (verdict.semantics == Semantics::Dfquad).then(|| rounded(subject.base(a))),
@@ -441,6 +449,49 @@ pub fn write_json(
     }
     writeln!(out, "{}]}}", if first { "" } else { "\n " })?;
     Ok(())
+}
+
+/// Writes the verdict as an ICCMA 2023 solver answers the task "some extension" (`SE-GR`,
+/// `SE-PR`, `SE-ST`): `w` and the arguments of an extension, separated by spaces, in argument
+/// order, then a line break; `NO` when the semantics has none. Grounded semantics gives the
+/// grounded extension, preferred and stable the first extension found. Arguments are named as
+/// the competition's files name them: by the name an apx or tgf file gives (`names`), otherwise
+/// by number from 1 (an i23 file's numbers, or a map's nodes in map order, as
+/// `export --to i23` numbers them). DF-QuAD has no extension: it is answered `NO`, and the
+/// command line refuses it first.
+pub fn write_iccma(
+    out: &mut dyn Write,
+    verdict: &Verdict,
+    names: Option<&Names>,
+) -> io::Result<()> {
+    let grounded;
+    let extension: &[u32] = match (verdict.semantics, &verdict.extensions) {
+        (Semantics::Grounded, _) => {
+            grounded = verdict.grounded.extension();
+            &grounded
+        }
+        (Semantics::Preferred | Semantics::Stable, Some(found)) => match found.first() {
+            Some(first) => first,
+            None => return out.write_all(b"NO\n"),
+        },
+        _ => return out.write_all(b"NO\n"),
+    };
+    let mut line = Vec::with_capacity(2 + extension.len() * 8);
+    line.push(b'w');
+    for &a in extension {
+        line.push(b' ');
+        match names {
+            Some(Names::Given(given)) if (a as usize) < given.len() => {
+                line.extend_from_slice(given[a as usize].as_bytes());
+            }
+            _ => {
+                // `write!` into a `Vec` cannot fail.
+                let _ = write!(line, "{}", u64::from(a) + 1);
+            }
+        }
+    }
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 /// One value as compact JSON.

@@ -3,7 +3,7 @@
 
 use counterpoint::diagnostic;
 
-use super::{pretty, print_out, read};
+use super::{keep_until_exit, pretty, print_out, read};
 use crate::args::{CheckArgs, DiagnosticFormat, Lint};
 use crate::error::Failure;
 
@@ -39,7 +39,9 @@ pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
             print_out(&pretty(&diagnostic::to_json_array(&loaded.diagnostics))?)?;
         }
     }
-    if loaded.has_errors() {
+    let failed = loaded.has_errors();
+    keep_until_exit(loaded);
+    if failed {
         return Err(Failure::MapHasErrors);
     }
     Ok(())

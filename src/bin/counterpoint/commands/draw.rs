@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use counterpoint::render;
 
-use super::{diagram, emit, emit_with, load_map};
+use super::{diagram, emit, emit_with, keep_until_exit, load_map};
 use crate::args::{RenderArgs, RenderFormat, ReportArgs};
 use crate::error::Failure;
 
@@ -32,9 +32,11 @@ pub(super) fn render(args: RenderArgs) -> Result<(), Failure> {
     let output = args.output.as_ref();
     let format = match args.format {
         RenderFormat::Dot => {
-            return emit_with(output, &args.inputs, |out| {
+            let written = emit_with(output, &args.inputs, |out| {
                 render::dot::write_dot(drawing, &opts, out)
             });
+            keep_until_exit(part);
+            return written;
         }
         RenderFormat::Svg => render::OutputFormat::Svg,
         RenderFormat::Png => render::OutputFormat::Png,

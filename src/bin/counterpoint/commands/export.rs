@@ -3,7 +3,7 @@
 use counterpoint::formats;
 use counterpoint::Format;
 
-use super::{emit, emit_with, filtered, load_map};
+use super::{emit, emit_with, filtered, keep_until_exit, load_map};
 use crate::args::ExportArgs;
 use crate::error::Failure;
 
@@ -14,7 +14,9 @@ pub(super) fn run(args: ExportArgs) -> Result<(), Failure> {
     let output = args.output.as_ref();
     let text = match args.to.0 {
         Format::Json => {
-            return emit_with(output, &args.inputs, |out| formats::json::write(&map, out));
+            let written = emit_with(output, &args.inputs, |out| formats::json::write(&map, out));
+            keep_until_exit(map);
+            return written;
         }
         Format::Apx => formats::iccma::to_apx(&map),
         Format::I23 => formats::iccma::to_i23(&map),

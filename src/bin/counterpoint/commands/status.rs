@@ -9,16 +9,17 @@ use std::io::Write;
 use counterpoint::analysis::extensions::Limits;
 use counterpoint::analysis::filter::find_node;
 use counterpoint::analysis::hinges::DEFAULT_WORK;
-use counterpoint::analysis::status;
+use counterpoint::analysis::status::{self, Semantics};
 use counterpoint::analysis::strength::Strengths;
 use counterpoint::analysis::why::{self, Hinges};
 use counterpoint::graph::framework::{Framework, MapFramework};
+use counterpoint::graph::Names;
 use counterpoint::load::{self, FrameworkOrMap};
 use counterpoint::render::views;
 use counterpoint::render::views::subject::{FrameworkSubject, MapStatus, MapSubject, Subject};
 
 use super::{emit_with, load_map, reported};
-use crate::args::{StatusArgs, TextOrJson};
+use crate::args::{StatusArgs, StatusFormat};
 use crate::error::Failure;
 
 /// Judges the map (or framework) and prints the verdict.
@@ -27,6 +28,22 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
     let output = args.output.as_ref();
     let filter = args.filter.filter();
     let inputs = &args.inputs;
+    if args.format == StatusFormat::Iccma {
+        if semantics == Semantics::Dfquad {
+            return Err(Failure::Usage(
+                "--format iccma prints an extension, and dfquad gives strengths, not extensions: \
+                 use --format text or json with dfquad, or another semantics"
+                    .into(),
+            ));
+        }
+        if !filter.is_empty() || !args.why.is_empty() {
+            return Err(Failure::Usage(
+                "--format iccma answers for the whole map: leave out the filters and --why, or \
+                 use --format text or json"
+                    .into(),
+            ));
+        }
+    }
     let map = if filter.is_empty() && args.why.is_empty() {
         match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
             FrameworkOrMap::Framework(parsed) => {
@@ -37,7 +54,14 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
                     len: fw.len(),
                 };
                 return emit_with(output, inputs, |sink| {
-                    write_status(sink, fw, &verdict, &subject, args.format)
+                    write_status(
+                        sink,
+                        fw,
+                        &verdict,
+                        &subject,
+                        args.format,
+                        Some(&parsed.names),
+                    )
                 });
             }
             FrameworkOrMap::Map(loaded) => reported(*loaded)?,
@@ -68,19 +92,23 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
         .collect();
     subject.hinges = Hinges::of(map, &explained, &asked, DEFAULT_WORK);
     emit_with(output, inputs, |sink| {
-        write_status(sink, &mf.framework, &verdict, &subject, args.format)
+        write_status(sink, &mf.framework, &verdict, &subject, args.format, None)
     })
 }
 
+/// Writes the verdict; `names` are a bare framework's (a map's arguments are numbered in map
+/// order in the ICCMA answer).
 fn write_status(
     sink: &mut dyn Write,
     fw: &Framework,
     verdict: &status::Verdict,
     subject: &dyn Subject,
-    format: TextOrJson,
+    format: StatusFormat,
+    names: Option<&Names>,
 ) -> std::io::Result<()> {
     match format {
-        TextOrJson::Text => views::status::write_text(sink, fw, verdict, subject),
-        TextOrJson::Json => views::status::write_json(sink, fw, verdict, subject),
+        StatusFormat::Text => views::status::write_text(sink, fw, verdict, subject),
+        StatusFormat::Json => views::status::write_json(sink, fw, verdict, subject),
+        StatusFormat::Iccma => views::status::write_iccma(sink, verdict, names),
     }
 }
