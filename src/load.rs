@@ -198,12 +198,12 @@ pub fn load_with(
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
-/// decoded with `decode` (its bytes dropped as soon as it is), then read by [`load_texts`].
+/// decoded with `decode` (its bytes become its text), then read by [`load_texts`].
 pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Loaded {
     let mut texts = Vec::with_capacity(files.len());
     let mut encoding = Vec::new();
     for (name, bytes) in files {
-        let (text, problem) = decode(&name, &bytes);
+        let (text, problem) = decode(&name, bytes);
         encoding.extend(problem);
         texts.push((name, text));
     }
@@ -218,14 +218,15 @@ pub fn load_bytes(files: Vec<(String, Vec<u8>)>, format: Option<Format>) -> Load
 /// Reads one file as text with `decode`: the text, and the error when it is not UTF-8.
 pub fn read_text(path: &Path, limits: Limits) -> Result<(String, Option<Diagnostic>), LoadError> {
     let bytes = files::read_regular(path, limits)?;
-    Ok(decode(&path.display().to_string(), &bytes))
+    Ok(decode(&path.display().to_string(), bytes))
 }
 
 /// Decodes the bytes of the file `name` as text by [`crate::text::decode::decode`]'s rule
 /// (UTF-8, a leading byte-order mark dropped, bytes that are not UTF-8 read as `\u{FFFD}` so
 /// that reading goes on), with one error (E013) at the first bad byte that counts the others.
-pub(crate) fn decode(name: &str, bytes: &[u8]) -> (String, Option<Diagnostic>) {
-    let decoded = crate::text::decode::decode(bytes);
+/// UTF-8 bytes become the text without a copy.
+pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> (String, Option<Diagnostic>) {
+    let decoded = crate::text::decode::decode_owned(bytes);
     let text = decoded.text;
     let problem = decoded.not_utf8.map(|bad| {
         let others = match bad.places {

@@ -3,15 +3,17 @@
 //! makes on `cite`), nodes without a side (W003), relations to self (W004), cycles of supports
 //! (W002), and the modelling slips of [`super::slips`] (W007, W008).
 //!
-//! Everything is linear in the size of the map; the cycle check uses petgraph's Kosaraju SCC,
-//! which walks the graph with explicit stacks (no recursion).
+//! Everything is linear in the size of the map; the cycle check finds the strongly connected
+//! components of the `supports` relations with [`crate::graph::scc`] (Tarjan's algorithm with an
+//! explicit stack: no recursion) on compressed rows of those relations.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::EdgeFiltered;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::graph::csr::Csr;
+use crate::graph::scc;
 use crate::model::{Citation, Map, Node, Origin, Relation};
 
 /// A diagnostic placed at `origin` (no place when the map was not read from a file).
@@ -236,59 +238,116 @@ fn motion_and_camps(map: &Map) -> Vec<Diagnostic> {
 /// One W002 per group of nodes that support each other in a cycle (a strongly connected
 /// component of the `supports` relations with more than one node), naming one cycle in it.
 fn support_cycles(map: &Map) -> Vec<Diagnostic> {
-    let graph = map.graph();
-    let supports = EdgeFiltered::from_fn(graph, |e| e.weight().relation == Relation::Supports);
-    let mut components: Vec<Vec<NodeIndex>> = petgraph::algo::kosaraju_scc(&supports)
-        .into_iter()
-        .filter(|c| c.len() > 1)
-        .collect();
-    for c in &mut components {
-        c.sort();
-    }
-    components.sort();
-    let mut out = Vec::new();
-    for component in components {
-        let Some(&start) = component.first() else {
-            continue;
-        };
-        let members: HashSet<NodeIndex> = component.iter().copied().collect();
-        let cycle = cycle_through(map, start, &members);
-        let mut names: Vec<&str> = cycle.iter().map(|&ix| map.node(ix).id.as_str()).collect();
-        if names.len() > 12 {
-            let first = names.first().copied().unwrap_or_default();
-            names.truncate(10);
-            names.push("...");
-            names.push(first);
-        }
-        let mut message = format!("supports form a cycle: {}", names.join(" -> "));
-        if component.len() + 1 > cycle.len() {
-            message.push_str(&format!(
-                " ({} nodes support each other in a cycle)",
-                component.len()
-            ));
-        }
-        let node = map.node(start);
-        out.push(placed(
-            Diagnostic::new(Code::SupportCycle, message).with_help(
-                "a point cannot be a reason for itself: remove or reverse one of these supports",
-            ),
-            node.origin.as_ref(),
-            id_len(node),
-        ));
-    }
-    out
+    let Some(Cycles { groups, group_of }) = support_groups(map) else {
+        return Vec::new();
+    };
+    let warnings = groups.iter().enumerate().map(|(g, group)| {
+        let member = |ix: NodeIndex| group_of.get(ix.index()) == Some(&(g as u32));
+        cycle_warning(map, group, member)
+    });
+    warnings.collect()
 }
 
-/// A shortest cycle of supports from `start` back to `start` within `members` (breadth-first;
-/// linear in the size of the component). Ends with `start` again.
-fn cycle_through(map: &Map, start: NodeIndex, members: &HashSet<NodeIndex>) -> Vec<NodeIndex> {
+/// The groups of nodes that support each other in a cycle.
+struct Cycles {
+    /// Each group of more than one node, sorted; the groups sorted by their first node.
+    groups: Vec<Vec<NodeIndex>>,
+    /// The group of each node (by index), or [`scc::NONE`].
+    group_of: Vec<u32>,
+}
+
+/// The strongly connected components of the `supports` relations with more than one node;
+/// `None` for a map too large for 32-bit indices (which nothing reads).
+fn support_groups(map: &Map) -> Option<Cycles> {
+    let (mut from, mut to) = (Vec::new(), Vec::new());
+    for (a, b, edge) in map.edges() {
+        if edge.relation == Relation::Supports {
+            from.push(u32::try_from(a.index()).ok()?);
+            to.push(u32::try_from(b.index()).ok()?);
+        }
+    }
+    if from.is_empty() {
+        return Some(Cycles {
+            groups: Vec::new(),
+            group_of: Vec::new(),
+        });
+    }
+    let rows = Csr::from_pairs(map.index_bound(), &from, &to).ok()?;
+    drop((from, to));
+    let found = scc::components(&rows, |_| true);
+    drop(rows);
+    // Numbered in the order of each group's first node, so that the groups come out sorted.
+    let mut number = vec![scc::NONE; found.count()];
+    let mut groups: Vec<Vec<NodeIndex>> = Vec::new();
+    let mut group_of = found.of;
+    for (i, c) in group_of.iter_mut().enumerate() {
+        let component = *c as usize;
+        *c = scc::NONE;
+        if found.size.get(component).is_none_or(|&n| n < 2) {
+            continue;
+        }
+        let Some(slot) = number.get_mut(component) else {
+            continue;
+        };
+        if *slot == scc::NONE {
+            *slot = groups.len() as u32;
+            groups.push(Vec::new());
+        }
+        if let Some(group) = groups.get_mut(*slot as usize) {
+            group.push(NodeIndex::new(i));
+            *c = *slot;
+        }
+    }
+    Some(Cycles { groups, group_of })
+}
+
+/// The W002 for one group of nodes that support each other in a cycle (`component`, sorted,
+/// with `member` telling its nodes), naming one cycle in it.
+fn cycle_warning(
+    map: &Map,
+    component: &[NodeIndex],
+    member: impl Fn(NodeIndex) -> bool,
+) -> Diagnostic {
+    let start = component.first().copied().unwrap_or_default();
+    let cycle = cycle_through(map, start, member);
+    let mut names: Vec<&str> = cycle.iter().map(|&ix| map.node(ix).id.as_str()).collect();
+    if names.len() > 12 {
+        let first = names.first().copied().unwrap_or_default();
+        names.truncate(10);
+        names.push("...");
+        names.push(first);
+    }
+    let mut message = format!("supports form a cycle: {}", names.join(" -> "));
+    if component.len() + 1 > cycle.len() {
+        message.push_str(&format!(
+            " ({} nodes support each other in a cycle)",
+            component.len()
+        ));
+    }
+    let node = map.node(start);
+    placed(
+        Diagnostic::new(Code::SupportCycle, message).with_help(
+            "a point cannot be a reason for itself: remove or reverse one of these supports",
+        ),
+        node.origin.as_ref(),
+        id_len(node),
+    )
+}
+
+/// A shortest cycle of supports from `start` back to `start` within the nodes for which
+/// `member` holds (breadth-first; linear in the size of the component). Ends with `start` again.
+fn cycle_through(
+    map: &Map,
+    start: NodeIndex,
+    member: impl Fn(NodeIndex) -> bool,
+) -> Vec<NodeIndex> {
     let mut previous: HashMap<NodeIndex, NodeIndex> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     let mut last = None;
     'search: while let Some(v) = queue.pop_front() {
         let mut targets: Vec<NodeIndex> = map
             .outgoing_unordered(v)
-            .filter(|(t, r)| *r == Relation::Supports && members.contains(t))
+            .filter(|&(t, r)| r == Relation::Supports && member(t))
             .map(|(t, _)| t)
             .collect();
         targets.sort();
@@ -437,8 +496,67 @@ mod tests {
         assert_eq!(codes(&ds), vec!["W002"]);
     }
 
+    /// The support cycles as found before: petgraph's Kosaraju SCC over the graph with only its
+    /// `supports` edges, each component sorted, the components sorted.
+    fn support_cycles_by_kosaraju(map: &Map) -> (Vec<Vec<NodeIndex>>, Vec<Diagnostic>) {
+        let supports = petgraph::visit::EdgeFiltered::from_fn(map.graph(), |e| {
+            e.weight().relation == Relation::Supports
+        });
+        let mut components: Vec<Vec<NodeIndex>> = petgraph::algo::kosaraju_scc(&supports)
+            .into_iter()
+            .filter(|c| c.len() > 1)
+            .collect();
+        for c in &mut components {
+            c.sort();
+        }
+        components.sort();
+        let warnings = components
+            .iter()
+            .map(|component| {
+                let members: std::collections::HashSet<NodeIndex> =
+                    component.iter().copied().collect();
+                cycle_warning(map, component, |ix| members.contains(&ix))
+            })
+            .collect();
+        (components, warnings)
+    }
+
+    /// A map of `n` statements with these relations (`(from, to, relation)`, indices taken
+    /// modulo `n`).
+    fn random_map(n: usize, relations: &[(usize, usize, u8)]) -> Map {
+        let mut map = Map::new();
+        let ix: Vec<NodeIndex> = (0..n)
+            .map(|i| map.add_node(Node::statement(format!("N{i}"), "")).unwrap())
+            .collect();
+        let kinds = [
+            Relation::Supports,
+            Relation::Supports,
+            Relation::Rebuts,
+            Relation::Undercuts,
+        ];
+        for &(a, b, r) in relations {
+            let relation = kinds[r as usize % kinds.len()];
+            map.add_edge(ix[a % n], ix[b % n], Edge::new(relation));
+        }
+        map
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The support cycles found on compressed rows are the ones Kosaraju's algorithm finds on
+        /// the petgraph graph, with the same warnings.
+        #[test]
+        fn support_cycles_are_kosarajus(
+            n in 1usize..40,
+            relations in proptest::collection::vec((0usize..40, 0usize..40, 0u8..4), 0..120),
+        ) {
+            let map = random_map(n, &relations);
+            let (components, warnings) = support_cycles_by_kosaraju(&map);
+            let groups = support_groups(&map).unwrap().groups;
+            proptest::prop_assert_eq!(&groups, &components);
+            proptest::prop_assert_eq!(support_cycles(&map), warnings);
+        }
 
         /// Whatever the Argdown reader makes of token soup, validating it does not panic.
         #[test]

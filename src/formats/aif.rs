@@ -896,7 +896,7 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
             tags: n.tags,
             citations: n.citations,
             section: n.section,
-            data: n.data,
+            data: n.data.into(),
             origin: origins.get(i).cloned(),
         };
         let x = map.add_node(node).map_err(|e| e.to_string())?;

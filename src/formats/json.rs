@@ -526,7 +526,7 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
             },
             citations,
             section: n.section,
-            data: n.data,
+            data: n.data.into(),
             origin: Some(origin.clone()),
         };
         if let Err(dup) = map.add_node(node) {

@@ -1,22 +1,30 @@
 //! The argument map: a typed graph of statements and arguments with sides, sources and citations.
 //!
-//! Nodes live in a petgraph [`StableDiGraph`]; an index maps each node's id to its graph index.
+//! Nodes live in a petgraph [`StableDiGraph`]; an index finds a node by its id (a hash table of
+//! graph indices, hashed with foldhash, that compares against the ids the nodes hold: each id is
+//! stored once).
 //! An edge points from the node that speaks to the node it speaks about: `A supports B` is the edge
 //! `A -> B` with [`Relation::Supports`].
 //!
 //! Node ids follow Argdown's two namespaces: a statement titled `T` has id `[T]`, an argument
 //! titled `T` has id `<T>`. Maps read from other formats may use any unique string.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
+use foldhash::fast::RandomState;
+use hashbrown::hash_table::{Entry, HashTable};
 use petgraph::stable_graph::{EdgeIndex, EdgeReference, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::{Deserialize, Serialize};
 
+mod data;
 pub(crate) mod texts;
+
+pub use data::Data;
 
 /// Where something was written: file, 1-based line and 1-based column (in characters).
 ///
@@ -60,10 +68,15 @@ impl Element {
 
     /// The node id of an element with this title: `[T]` or `<T>`.
     pub fn id_for(self, title: &str) -> String {
-        match self {
-            Element::Statement => format!("[{title}]"),
-            Element::Argument => format!("<{title}>"),
-        }
+        let (open, close) = match self {
+            Element::Statement => ('[', ']'),
+            Element::Argument => ('<', '>'),
+        };
+        let mut id = String::with_capacity(title.len() + 2);
+        id.push(open);
+        id.push_str(title);
+        id.push(close);
+        id
     }
 }
 
@@ -245,7 +258,7 @@ pub struct Section {
 }
 
 /// A statement or argument. Equality ignores the origin.
-#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[derive(Debug, Eq, Serialize, Deserialize)]
 pub struct Node {
     /// The node's id: `[Title]` for a statement, `<Title>` for an argument.
     pub id: String,
@@ -269,11 +282,28 @@ pub struct Node {
     #[serde(default)]
     pub section: Option<String>,
     /// Other metadata written on the node (`{key: value}` beyond side/cite/quote).
-    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
-    pub data: serde_json::Map<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Data::is_empty")]
+    pub data: Data,
     /// Where the node was defined, when known (never serialized).
     #[serde(skip)]
     pub origin: Option<Origin>,
+}
+
+impl Clone for Node {
+    fn clone(&self) -> Node {
+        Node {
+            id: self.id.clone(),
+            element: self.element,
+            title: self.title.clone(),
+            text: self.text.clone(),
+            side: self.side.clone(),
+            tags: self.tags.clone(),
+            citations: self.citations.clone(),
+            section: self.section.clone(),
+            data: Data::from((*self.data).clone()),
+            origin: self.origin.clone(),
+        }
+    }
 }
 
 impl Node {
@@ -297,7 +327,7 @@ impl Node {
             tags: Vec::new(),
             citations: Vec::new(),
             section: None,
-            data: serde_json::Map::new(),
+            data: Data::new(),
             origin: None,
         }
     }
@@ -409,10 +439,29 @@ pub struct Map {
     /// The map's headings, in the order written.
     pub sections: Vec<Section>,
     graph: StableDiGraph<Node, Edge>,
-    index: HashMap<String, NodeIndex>,
-    /// Every (from, to, relation) in the graph, so that [`Map::relate`] finds a duplicate in
-    /// constant time instead of walking the node's edges (quadratic on a node with many).
-    relations: HashSet<(NodeIndex, NodeIndex, Relation)>,
+    /// The graph index of every node, hashed by the node's id with `hasher`; a lookup compares
+    /// against the id the node holds, so ids are not stored twice.
+    index: HashTable<NodeIndex>,
+    /// foldhash, seeded at random once per map (a file cannot aim at collisions).
+    hasher: RandomState,
+    /// Every (from, to, relation) leaving a node with at least [`HUB`] relations going out, so
+    /// that [`Map::relate`] finds a duplicate at such a node in constant time instead of walking
+    /// its edges (quadratic on a node with many). A node with fewer has its few edges walked.
+    hub_relations: HashSet<(NodeIndex, NodeIndex, Relation), RandomState>,
+}
+
+/// How many relations a node has going out before they are also kept in
+/// `Map::hub_relations`: below that, walking them is cheaper than hashing.
+const HUB: usize = 8;
+
+/// What [`Map::scan`] found among a node's outgoing relations.
+enum Scan {
+    /// The relation is there.
+    Found,
+    /// Not there, and the node has this many relations going out (fewer than [`HUB`]).
+    Few(usize),
+    /// The node has [`HUB`] or more: `Map::hub_relations` knows them all.
+    Hub,
 }
 
 impl Map {
@@ -426,34 +475,94 @@ impl Map {
     pub(crate) fn reserve(&mut self, nodes: usize, edges: usize) {
         self.graph.reserve_nodes(nodes);
         self.graph.reserve_edges(edges);
+        let (graph, hasher) = (&self.graph, &self.hasher);
+        self.index
+            .reserve(nodes, |&ix| hasher.hash_one(graph[ix].id.as_str()));
     }
 
     /// Adds a node; its id must be new.
     pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, DuplicateId> {
-        if self.index.contains_key(&node.id) {
-            return Err(DuplicateId(node.id));
+        let (graph, hasher) = (&self.graph, &self.hasher);
+        let hash = hasher.hash_one(node.id.as_str());
+        match self.index.entry(
+            hash,
+            |&ix| graph[ix].id == node.id,
+            |&ix| hasher.hash_one(graph[ix].id.as_str()),
+        ) {
+            Entry::Occupied(_) => Err(DuplicateId(node.id)),
+            Entry::Vacant(slot) => {
+                let ix = self.graph.add_node(node);
+                slot.insert(ix);
+                Ok(ix)
+            }
         }
-        let id = node.id.clone();
-        let ix = self.graph.add_node(node);
-        self.index.insert(id, ix);
-        Ok(ix)
+    }
+
+    /// Looks for `from -relation-> to` among the relations leaving `from`, walking at most
+    /// [`HUB`] of them.
+    fn scan(&self, from: NodeIndex, to: NodeIndex, relation: Relation) -> Scan {
+        let outgoing = self.graph.edges_directed(from, Direction::Outgoing);
+        let mut seen = 0;
+        for e in outgoing.take(HUB) {
+            if e.target() == to && e.weight().relation == relation {
+                return Scan::Found;
+            }
+            seen += 1;
+        }
+        if seen == HUB {
+            Scan::Hub
+        } else {
+            Scan::Few(seen)
+        }
+    }
+
+    /// Adds the edge, and keeps `hub_relations` whole: `before` is what `from` had going out.
+    fn push_edge(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge, before: Scan) -> EdgeIndex {
+        let relation = edge.relation;
+        let added = self.graph.add_edge(from, to, edge);
+        match before {
+            Scan::Hub => {
+                self.hub_relations.insert((from, to, relation));
+            }
+            // `from` has just become a hub: its relations so far go into the set.
+            Scan::Few(n) if n + 1 == HUB => {
+                for e in self.graph.edges_directed(from, Direction::Outgoing) {
+                    self.hub_relations
+                        .insert((from, e.target(), e.weight().relation));
+                }
+            }
+            Scan::Few(_) | Scan::Found => {}
+        }
+        added
     }
 
     /// Adds a relation `from -> to`. Parallel edges are allowed (the same relation written twice
     /// is kept twice only if the caller adds it twice).
     pub fn add_edge(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> EdgeIndex {
-        self.relations.insert((from, to, edge.relation));
-        self.graph.add_edge(from, to, edge)
+        let degree = self
+            .graph
+            .edges_directed(from, Direction::Outgoing)
+            .take(HUB)
+            .count();
+        let before = if degree == HUB {
+            Scan::Hub
+        } else {
+            Scan::Few(degree)
+        };
+        self.push_edge(from, to, edge, before)
     }
 
     /// Adds `from -relation-> to` unless the same relation already joins them. Returns whether it
     /// was added.
     pub fn relate(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) -> bool {
-        let added = self.relations.insert((from, to, edge.relation));
-        if added {
-            self.graph.add_edge(from, to, edge);
+        match self.scan(from, to, edge.relation) {
+            Scan::Found => false,
+            Scan::Hub if self.hub_relations.contains(&(from, to, edge.relation)) => false,
+            before => {
+                self.push_edge(from, to, edge, before);
+                true
+            }
         }
-        added
     }
 
     /// The graph, for algorithms.
@@ -466,14 +575,18 @@ impl Map {
         &self.graph[ix]
     }
 
-    /// The node at `ix`, to change (panics when there is none).
+    /// The node at `ix`, to change (panics when there is none). Its id must stay as it is: the
+    /// map finds nodes by it.
     pub fn node_mut(&mut self, ix: NodeIndex) -> &mut Node {
         &mut self.graph[ix]
     }
 
     /// The graph index of the node with this id.
     pub fn find(&self, id: &str) -> Option<NodeIndex> {
-        self.index.get(id).copied()
+        let hash = self.hasher.hash_one(id);
+        self.index
+            .find(hash, |&ix| self.graph[ix].id == id)
+            .copied()
     }
 
     /// The node with this title: the statement if there is one, else the argument. Also accepts
@@ -574,10 +687,11 @@ impl Map {
     /// One past the largest node index: the length of a vector indexed by
     /// `NodeIndex::index()` that has a slot for every node.
     pub fn index_bound(&self) -> usize {
-        self.nodes()
-            .map(|(ix, _)| ix.index() + 1)
-            .max()
-            .unwrap_or(0)
+        // Indices only grow: the last node has the largest.
+        self.graph
+            .node_indices()
+            .next_back()
+            .map_or(0, |ix| ix.index() + 1)
     }
 
     /// The node's kind: no outgoing relation, a claim; only `supports` going out, a support;
@@ -830,6 +944,92 @@ mod tests {
             .map(|(_, y, e)| (y, e.relation))
             .collect();
         assert_eq!(from_a, map.outgoing(a).collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        /// `relate` refuses exactly the relations already there (whether added by `relate` or
+        /// `add_edge`), at nodes with few relations going out and at hubs alike, and the edges
+        /// come out in the order added.
+        #[test]
+        fn relate_refuses_exactly_what_is_there(
+            ops in proptest::collection::vec((0usize..3, 0usize..3, 0usize..4, proptest::bool::ANY), 0..150),
+        ) {
+            let relations = [
+                Relation::Supports,
+                Relation::Rebuts,
+                Relation::Undercuts,
+                Relation::Contradicts,
+            ];
+            let mut map = Map::new();
+            let ix: Vec<NodeIndex> = ["A", "B", "C"]
+                .iter()
+                .map(|t| map.add_node(Node::statement(*t, "")).unwrap())
+                .collect();
+            let mut added: Vec<(NodeIndex, NodeIndex, Relation)> = Vec::new();
+            for (a, b, r, direct) in ops {
+                let triple = (ix[a], ix[b], relations[r]);
+                if direct {
+                    map.add_edge(triple.0, triple.1, Edge::new(triple.2));
+                    added.push(triple);
+                } else {
+                    let new = !added.contains(&triple);
+                    proptest::prop_assert_eq!(map.relate(triple.0, triple.1, Edge::new(triple.2)), new);
+                    if new {
+                        added.push(triple);
+                    }
+                }
+            }
+            let edges: Vec<_> = map.edges().map(|(a, b, e)| (a, b, e.relation)).collect();
+            proptest::prop_assert_eq!(edges, added);
+        }
+
+        /// Every node is found by its id, and nothing else is found, whatever the ids.
+        #[test]
+        fn every_node_is_found_by_its_id(
+            titles in proptest::collection::vec("[ab日\\[<]{0,3}", 0..60),
+        ) {
+            let mut map = Map::new();
+            let mut ids: Vec<String> = Vec::new();
+            for (i, title) in titles.iter().enumerate() {
+                let node = if i % 2 == 0 {
+                    Node::statement(title.as_str(), "")
+                } else {
+                    Node::argument(title.as_str(), "")
+                };
+                let id = node.id.clone();
+                match map.add_node(node) {
+                    Ok(ix) => {
+                        proptest::prop_assert!(!ids.contains(&id));
+                        proptest::prop_assert_eq!(ix.index(), ids.len());
+                        ids.push(id);
+                    }
+                    Err(DuplicateId(d)) => {
+                        proptest::prop_assert_eq!(&d, &id);
+                        proptest::prop_assert!(ids.contains(&id));
+                    }
+                }
+            }
+            for (i, id) in ids.iter().enumerate() {
+                proptest::prop_assert_eq!(map.find(id), Some(NodeIndex::new(i)));
+            }
+            for title in &titles {
+                let found = map.find(title);
+                proptest::prop_assert_eq!(found.is_some(), ids.contains(title));
+            }
+            let copy = map.clone();
+            for id in &ids {
+                proptest::prop_assert_eq!(copy.find(id), map.find(id));
+            }
+        }
+    }
+
+    /// Every node of a map takes this much room in the graph, whatever it holds: an empty
+    /// `data` is no map (a `serde_json::Map` takes 72 bytes even when empty).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_node_takes_216_bytes() {
+        assert_eq!(std::mem::size_of::<Node>(), 216);
+        assert_eq!(std::mem::size_of::<Edge>(), 40);
     }
 
     #[test]

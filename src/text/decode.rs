@@ -35,6 +35,22 @@ pub(crate) struct Decoded {
     pub(crate) not_utf8: Option<NotUtf8>,
 }
 
+/// [`decode`], taking the bytes: when they are UTF-8 (nearly always), they become the text as
+/// they are, the byte-order marks at the start moved out, with no copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            let marks = text.len() - strip_bom(&text).len();
+            text.drain(..marks);
+            Decoded {
+                text,
+                not_utf8: None,
+            }
+        }
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decodes `bytes` as UTF-8 text: the byte-order marks at its start dropped ([`strip_bom`]),
 /// each run of bytes that are not UTF-8 read as one U+FFFD.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
@@ -71,6 +87,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn drops_the_byte_order_mark() {
@@ -82,6 +99,26 @@ mod tests {
         assert_eq!(decode(b"a\xEF\xBB\xBF").text, "a\u{feff}");
         assert_eq!(strip_bom("\u{feff}\u{feff}x\u{feff}"), "x\u{feff}");
         assert_eq!(strip_bom("x"), "x");
+    }
+
+    proptest::proptest! {
+        /// Taking the bytes decodes them as [`decode`] does: byte-order marks anywhere, text in
+        /// several scripts, and bytes that are not UTF-8.
+        #[test]
+        fn decoding_owned_bytes_is_decoding_borrowed_ones(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(vec![0xEF, 0xBB, 0xBF]),
+                    proptest::strategy::Just(vec![0xEF, 0xBB]),
+                    "[a\\té日\r\n\u{1F600}]{0,4}".prop_map(String::into_bytes),
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..3),
+                ],
+                0..8,
+            )
+        ) {
+            let bytes: Vec<u8> = parts.concat();
+            proptest::prop_assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        }
     }
 
     #[test]

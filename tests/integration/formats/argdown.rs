@@ -561,7 +561,7 @@ fn random_map() -> impl Strategy<Value = Map> {
                             let mut m = serde_json::Map::new();
                             m.insert("weight".into(), serde_json::json!(d));
                             m.insert("note".into(), serde_json::json!("a} b: {c}"));
-                            m
+                            m.into()
                         })
                         .unwrap_or_default(),
                     origin: None,
