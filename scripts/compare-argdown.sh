@@ -7,6 +7,8 @@
 #   counterpoint export --to json MAP -o OUT      argdown json MAP DIR     (JSON export)
 #   counterpoint render --format dot MAP -o OUT   argdown map -f dot MAP DIR  (DOT export)
 #
+# Argdown's own check (its default command) parses and logs the parser's errors without building
+# the model; counterpoint's builds the map and checks it: the `check` ratio is on Argdown's side.
 # The maps are ternary support/attack trees made by ../shared/tools/gen_argdown_tree.py N; they
 # and the framework below are generated once into ${CARGO_TARGET_DIR:-target}/bench-data/. The
 # Argdown CLI is the one in tools/ (`cd tools && npm ci`); without it only counterpoint runs.
@@ -53,10 +55,24 @@ else
     cargo build --release --quiet
     bin="$target/release/counterpoint"
 fi
+# Absolute paths: each tool runs in a folder of its own.
+absolute() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+if [ ! -x "$bin" ]; then
+    echo "no binary at $bin" >&2
+    exit 2
+fi
+bin="$(absolute "$bin")"
+if [ -n "${CRUSTABRI:-}" ]; then
+    if [ ! -x "$CRUSTABRI" ]; then
+        echo "CRUSTABRI=$CRUSTABRI is not an executable file" >&2
+        exit 2
+    fi
+    CRUSTABRI="$(absolute "$CRUSTABRI")"
+fi
 have_argdown=no
 if [ -x "$ARGDOWN" ]; then
     have_argdown=yes
-    argdown="$(cd "$(dirname "$ARGDOWN")" && pwd)/argdown"
+    argdown="$(absolute "$ARGDOWN")"
     argdown_version="$("$argdown" --version 2>/dev/null || echo '?')"
 else
     echo "note: $ARGDOWN is absent (cd tools && npm ci): counterpoint alone" >&2
@@ -127,6 +143,11 @@ said() {
 echo "counterpoint: $bin ($("$bin" --version 2>/dev/null || echo '?'))"
 [ "$have_argdown" = yes ] && echo "Argdown CLI: $ARGDOWN $argdown_version"
 startup=$(measure startup "$work" "$bin" --version)
+case "$startup" in
+failed*)
+    echo "$bin --version failed: $(cat "$work/startup.err")" >&2
+    exit 2 ;;
+esac
 startup_kb="${startup#* }"
 echo "CPU = user + sys seconds, memory = peak RSS; median of $RUNS runs each"
 awk -v kb="$startup_kb" 'BEGIN { printf "memory / input: peak RSS over the input size; PASS or FAIL judge it less the start-up RSS (%.1f MB)\n", kb / 1024 }'
@@ -139,7 +160,7 @@ for n in $SIZES; do
     # Each tool runs in a folder of its own with its own copy's link: Argdown looks for a
     # configuration file in the current folder, and writes its output beside.
     mkdir -p "$work/run"
-    ln -sf "$(cd "$(dirname "$map")" && pwd)/$(basename "$map")" "$work/run/map.argdown"
+    ln -sf "$(absolute "$map")" "$work/run/map.argdown"
     size=$(stat -L -c %s "$map")
     echo
     awk -v n="$n" -v s="$size" 'BEGIN { printf "== %d-node map (%.1f MB)\n", n, s / 1e6 }'
@@ -181,7 +202,7 @@ if [ -n "${CRUSTABRI:-}" ]; then
         mv "$af.partial" "$af"
     fi
     mkdir -p "$work/af"
-    ln -sf "$(cd "$(dirname "$af")" && pwd)/$(basename "$af")" "$work/af/er.af"
+    ln -sf "$(absolute "$af")" "$work/af/er.af"
     echo
     awk -v n="$AF_ARGS" -v s="$(stat -L -c %s "$af")" \
         'BEGIN { printf "== grounded: gen_af.py er %d 10 --seed 5 (%.1f MB)\n", n, s / 1e6 }'
