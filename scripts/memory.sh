@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Peak memory (maximum resident set size, from `/usr/bin/time -v`) of `check`, `export --to json`
-# and `render --format dot` on a large map, and its ratio to the map's size in bytes. The issue's
-# bar: no input makes memory grow faster than about 10x the input.
+# and `render --format dot` on a large map, and its ratio to the map's size in bytes, judged
+# against the bounds (PASS or FAIL): at most 3x the input for `check`, 5x for the writers, not
+# counting what the process takes to start (the peak of `counterpoint --version`). Exits with
+# status 1 when one fails.
 #
 #   scripts/memory.sh               # a generated tree of 100,000 nodes (about 10 MB)
 #   N=1000000 scripts/memory.sh     # a bigger tree
 #   scripts/memory.sh MAP.argdown   # any map
+#   BIN=/tmp/old/counterpoint scripts/memory.sh   # this binary, no build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/time ]; then
@@ -15,10 +18,14 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 map="${1:-}"
-if [ -z "$map" ]; then
+if [ -z "$map" ] && [ -f ../shared/tools/gen_argdown_tree.py ]; then
+    # The issue's maps: the shared generator's ternary support/attack tree.
     map="$work/tree.argdown"
-    # A tree of N nodes, three children each, written depth first: statements and arguments in
-    # turn, supports and attacks in turn, ten words of text each.
+    python3 ../shared/tools/gen_argdown_tree.py "${N:-100000}" -o "$map" >/dev/null
+elif [ -z "$map" ]; then
+    map="$work/tree.argdown"
+    # Without ../shared: a tree of N nodes, three children each, written depth first: statements
+    # and arguments in turn, supports and attacks in turn, ten words of text each.
     python3 - "${N:-100000}" "$map" <<'PY'
 import sys
 n, path = int(sys.argv[1]), sys.argv[2]
@@ -43,19 +50,34 @@ with open(path, "w") as f:
         stack.extend((c, depth + 1) for c in reversed(children))
 PY
 fi
-cargo build --release --quiet
-bin=target/release/counterpoint
+if [ -n "${BIN:-}" ]; then
+    bin="$BIN"
+else
+    cargo build --release --quiet
+    bin="${CARGO_TARGET_DIR:-target}/release/counterpoint"
+fi
 size=$(stat -c %s "$map")
-printf '%-28s %12s %8s\n' "input $(basename "$map")" "$size B" ""
-measure() {
-    local what="$1"
-    shift
+# The peak RSS in KB of a run of the binary with these arguments.
+peak() {
     /usr/bin/time -v "$bin" "$@" >/dev/null 2>"$work/time" || true
-    local kb
-    kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time")
-    awk -v w="$what" -v kb="$kb" -v size="$size" \
-        'BEGIN { printf "%-28s %9.1f MB %7.1fx\n", w, kb / 1024, kb * 1024 / size }'
+    sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time"
 }
-measure "check" check "$map"
-measure "export --to json" export --to json "$map" -o "$work/out.json"
-measure "render --format dot" render --format dot "$map" -o "$work/out.dot"
+startup=$(peak --version)
+printf '%-28s %12s\n' "input $(basename "$map")" "$size B"
+awk -v kb="$startup" 'BEGIN { printf "%-28s %9.1f MB\n", "start-up (--version)", kb / 1024 }'
+failed=0
+measure() {
+    local what="$1" limit="$2"
+    shift 2
+    local kb
+    kb=$(peak "$@")
+    awk -v w="$what" -v kb="$kb" -v size="$size" -v base="$startup" -v limit="$limit" 'BEGIN {
+        over = (kb - base) * 1024 / size
+        printf "%-28s %9.1f MB %7.1fx input, %5.1fx above start-up: %s (<= %dx)\n",
+            w, kb / 1024, kb * 1024 / size, over, (over <= limit ? "PASS" : "FAIL"), limit
+        exit (over <= limit ? 0 : 1) }' || failed=1
+}
+measure "check" 3 check "$map"
+measure "export --to json" 5 export --to json "$map" -o "$work/out.json"
+measure "render --format dot" 5 render --format dot "$map" -o "$work/out.dot"
+exit "$failed"
