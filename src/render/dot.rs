@@ -583,6 +583,35 @@ struct Work<'a> {
     /// A text's wrapped lines.
     lines: Vec<Cow<'a, str>>,
     wrapper: Wrapper,
+    /// The colour of the last side looked up.
+    side_color: Last<'a, Rgb>,
+}
+
+/// The last lookup by a name and its answer: nodes in map order mostly share their section
+/// and side with the node before, and comparing two names costs less than hashing one.
+#[derive(Debug)]
+struct Last<'k, V> {
+    last: Option<(&'k str, V)>,
+}
+
+impl<V> Default for Last<'_, V> {
+    fn default() -> Self {
+        Last { last: None }
+    }
+}
+
+impl<'k, V: Copy> Last<'k, V> {
+    /// The answer for `key`: the last one when `key` is the last key, else `look(key)`.
+    fn get(&mut self, key: &'k str, look: impl FnOnce(&str) -> V) -> V {
+        match self.last {
+            Some((last, value)) if last == key => value,
+            _ => {
+                let value = look(key);
+                self.last = Some((key, value));
+                value
+            }
+        }
+    }
 }
 
 /// The outline of the motion.
@@ -701,13 +730,19 @@ impl<'a> Scene<'a> {
     fn plain_node(&self, ix: NodeIndex, work: &mut Work<'a>) {
         let node: &'a Node = self.map.node(ix);
         let kind = self.map.kind(ix);
-        let color = self.palette.color(node.side.as_deref());
+        let color = match node.side.as_deref() {
+            Some(side) => work
+                .side_color
+                .get(side, |side| self.palette.color(Some(side))),
+            None => self.palette.color(None),
+        };
         let status = self.verdicts.label(ix);
         let Work {
             attrs,
             scratch,
             lines,
             wrapper,
+            ..
         } = work;
         scratch.clear();
         let _ = write!(
@@ -750,6 +785,7 @@ impl<'a> Scene<'a> {
             scratch,
             lines,
             wrapper,
+            ..
         } = work;
         scratch.clear();
         let _ = write!(
@@ -863,18 +899,19 @@ impl<'a> Scene<'a> {
         work: &mut Work<'a>,
     ) -> std::io::Result<()> {
         let sections = self.section_positions();
-        let clustered = |node: &Node| -> bool {
-            match self.opts.group_by {
+        let mut section_of = Last::default();
+        for (ix, node) in self.map.nodes() {
+            let clustered = match self.opts.group_by {
                 GroupBy::Section => node
                     .section
                     .as_deref()
-                    .is_some_and(|s| sections.contains_key(s)),
+                    .is_some_and(|s| section_of.get(s, |s| sections.get(s).copied()).is_some()),
                 GroupBy::Side => node.side.is_some(),
                 GroupBy::None => false,
+            };
+            if !clustered {
+                self.node(ix, out, work)?;
             }
-        };
-        for (ix, _) in self.map.nodes().filter(|&(_, node)| !clustered(node)) {
-            self.node(ix, out, work)?;
         }
         Ok(())
     }
@@ -956,8 +993,13 @@ impl<'a> Scene<'a> {
         }
         // Nodes per drawing cluster, in map order.
         let mut nodes: Vec<Vec<NodeIndex>> = vec![Vec::new(); n];
+        let mut section_of = Last::default();
         for (ix, node) in self.map.nodes() {
-            if let Some(&s) = node.section.as_deref().and_then(|s| position.get(s)) {
+            let section = node
+                .section
+                .as_deref()
+                .and_then(|s| section_of.get(s, |s| position.get(s).copied()));
+            if let Some(s) = section {
                 nodes[drawn_in[s]].push(ix);
             }
         }

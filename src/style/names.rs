@@ -54,7 +54,7 @@ impl NodeIds {
             let base = bases.get(start..end).unwrap_or_default();
             start = end;
             let from = ids.text.len();
-            if !suffixed.contains(base) && taken.insert(base) {
+            if (suffixed.is_empty() || !suffixed.contains(base)) && taken.insert(base) {
                 ids.text.push_str(base);
             } else {
                 let n = next.entry(base).or_insert(1);

@@ -45,19 +45,29 @@ impl Wrapper {
     /// lines.
     pub(crate) fn wrap<'t>(&mut self, text: &'t str, width: usize, lines: &mut Vec<Cow<'t, str>>) {
         let width = width.max(MIN_WRAP);
-        // U+2028 and U+2029 are the only line breaks whose UTF-8 starts with 0xE2.
-        if memchr::memchr3(b'\n', b'\r', 0xE2, text.as_bytes()).is_none() {
-            self.paragraph(text, width, lines);
-        } else {
-            for paragraph in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-                self.paragraph(paragraph, width, lines);
+        // The common text is one paragraph: then its paragraph is the whole text, trimmed.
+        // A text that `split_ascii` accepts holds no line break (they are not printable
+        // ASCII), and one shorter than a line is checked for them.
+        let whole = trim(text);
+        if whole.len() >= width {
+            if self.split_ascii(whole.as_bytes(), width) {
+                self.fit(whole, width, lines);
+                return;
             }
+        } else if !whole.bytes().any(may_break_line) {
+            if !whole.is_empty() {
+                lines.push(Cow::Borrowed(whole));
+            }
+            return;
+        }
+        for paragraph in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+            self.paragraph(paragraph, width, lines);
         }
     }
 
     /// Appends the lines of one paragraph (none when it is blank).
     fn paragraph<'t>(&mut self, paragraph: &'t str, width: usize, lines: &mut Vec<Cow<'t, str>>) {
-        let paragraph = paragraph.trim();
+        let paragraph = trim(paragraph);
         if paragraph.is_empty() {
             return;
         }
@@ -268,12 +278,16 @@ impl OptimalFit {
         let size = self.words + 1;
         self.result.clear();
         self.result.push((0, 0));
-        self.rows.clear();
-        self.rows.resize(3 * size, 0);
-        self.cols.clear();
-        self.cols.resize(2 * size, 0);
-        self.minima.clear();
-        self.minima.resize(size, 0);
+        // Every slot is written before it is read: the buffers only need to be long enough.
+        for (buffer, len) in [
+            (&mut self.rows, 3 * size),
+            (&mut self.cols, 2 * size),
+            (&mut self.minima, size),
+        ] {
+            if buffer.len() < len {
+                buffer.resize(len, 0);
+            }
+        }
         let mut finished = 0;
         let mut base = 0;
         let mut tentative = 0;
@@ -394,6 +408,22 @@ impl OptimalFit {
             }
         }
     }
+}
+
+/// `text.trim()`, without looking at its characters when it begins and ends in printable
+/// ASCII other than a space (which is not whitespace).
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        [only] if only.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// Whether a byte may belong to a line break: `\n`, `\r`, or the first byte of U+2028 or
+/// U+2029.
+fn may_break_line(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | 0xE2)
 }
 
 /// The options `textwrap::wrap` is called with: optimal fit, words broken only when longer than
