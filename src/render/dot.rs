@@ -45,8 +45,7 @@ use crate::style::palette::{self as style, Palette, Rgb};
 
 mod wrap;
 
-use wrap::Wrapper;
-pub(crate) use wrap::MIN_WRAP;
+use wrap::{Wrapper, MIN_WRAP};
 
 /// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has
 /// six heading levels; the bound also keeps the printer's recursion shallow).
@@ -1779,10 +1778,10 @@ mod tests {
             let opts = RenderOptions {
                 group_by: [GroupBy::Section, GroupBy::Side, GroupBy::None][group_by],
                 direction: [
-                    super::super::Direction::TopBottom,
-                    super::super::Direction::BottomTop,
-                    super::super::Direction::LeftRight,
-                    super::super::Direction::RightLeft,
+                    crate::render::Direction::TopBottom,
+                    crate::render::Direction::BottomTop,
+                    crate::render::Direction::LeftRight,
+                    crate::render::Direction::RightLeft,
                 ][direction],
                 layout: if sfdp { Layout::Sfdp } else { Layout::Dot },
                 wrap,
