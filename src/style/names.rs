@@ -7,6 +7,7 @@
 //! `[a-z0-9-]`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
 
 use petgraph::stable_graph::NodeIndex;
 
@@ -38,16 +39,28 @@ impl NodeIds {
             push_slug(&mut bases, &node.title);
             ends.push((ix, bases.len()));
         }
+        let bound = ends.iter().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
+        let mut spans = vec![(0, 0); bound];
+        if all_differ(&bases, &ends) {
+            // Every node keeps its base (the common case): no claims to make.
+            let mut start = 0;
+            for &(ix, end) in &ends {
+                if let Some(span) = spans.get_mut(ix.index()) {
+                    *span = (start, end);
+                }
+                start = end;
+            }
+            return NodeIds { text: bases, spans };
+        }
         // Claimed in map order, as `Unique::claim(base, "-")` would: a base already taken gets
         // the first free suffix. The bases taken as they are stay in `bases`; only suffixed
         // names are made anew.
         let mut taken: HashSet<&str> = HashSet::with_capacity(ends.len());
         let mut suffixed: HashSet<String> = HashSet::new();
         let mut next: HashMap<&str, usize> = HashMap::new();
-        let bound = ends.iter().map(|(ix, _)| ix.index() + 1).max().unwrap_or(0);
         let mut ids = NodeIds {
             text: String::with_capacity(bases.len()),
-            spans: vec![(0, 0); bound],
+            spans,
         };
         let mut start = 0;
         for (ix, end) in ends {
@@ -83,6 +96,26 @@ impl NodeIds {
             .and_then(|&(start, end)| self.text.get(start..end))
             .unwrap_or("node")
     }
+}
+
+/// Whether the names `text[0..ends[0]]`, `text[ends[0]..ends[1]]`, ... all differ. Sorting
+/// their hashes (keyed, so that no input can make them collide on purpose) and comparing only
+/// names whose hashes are equal reads the names in order once, where a hash set would reach
+/// into memory at random for each name.
+fn all_differ(text: &str, ends: &[(NodeIndex, usize)]) -> bool {
+    let state = RandomState::new();
+    let mut start = 0;
+    let mut names: Vec<(u64, &str)> = ends
+        .iter()
+        .map(|&(_, end)| {
+            let name = text.get(start..end).unwrap_or_default();
+            start = end;
+            (state.hash_one(name), name)
+        })
+        .collect();
+    // Equal names have equal hashes: sorted by hash, then name, they end up side by side.
+    names.sort_unstable();
+    names.windows(2).all(|pair| pair[0] != pair[1])
 }
 
 /// Hands out names that no earlier claim got: a name already taken gets `{sep}2`, `{sep}3`, ...
