@@ -1,5 +1,4 @@
-//! The map as a Graphviz DOT graph, built with graphviz-rust's `dot_structures` and printed with
-//! its printer.
+//! The map as a Graphviz DOT graph, written straight into the output.
 //!
 //! The drawing: one colour per side (outline; arguments are filled with a tint of it), one shape
 //! per kind (`style::shape`), statements as white boxes and arguments as filled rounded shapes,
@@ -15,25 +14,38 @@
 //! to, past every other claim (the top of the default drawing): an invisible edge runs from
 //! each other claim to it (Graphviz's `rank=max` does not reach a node inside a cluster; an
 //! edge of weight 0 does not hold the rank).
+//!
+//! The drawing is made statement by statement ([`Statements`]). [`write_dot`] and [`to_dot`]
+//! print each statement as it comes, into a buffer flushed to the output now and then, in the
+//! layout graphviz-rust's printer gives the whole graph; [`graph`] collects the statements as
+//! graphviz-rust's `dot_structures` instead (the types the rest of the world builds on). The
+//! tests print that graph with graphviz-rust's printer and require the same bytes. Attribute
+//! values are escaped once, into a buffer reused from one statement to the next (see
+//! [`super::escape`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
     Subgraph, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::NodeIndex;
 
-use super::escape::{quoted, tooltip, Html};
+use super::escape::{escape_into, quoted, Html, Markup, Target, MAX_STRING_BYTES};
 use super::look::Look;
 use super::{Drawing, GroupBy, Layout, RenderOptions};
 use crate::analysis::Verdicts;
 use crate::graph::Label;
-use crate::model::{Element, Kind, Map, Relation};
+use crate::model::{Element, Kind, Map, Node, Relation};
 use crate::style::names::NodeIds;
 use crate::style::palette::{self as style, Palette, Rgb};
+
+mod wrap;
+
+use wrap::{Wrapper, MIN_WRAP};
 
 /// Sections nested deeper than this are drawn inside their ancestor at this depth (Markdown has
 /// six heading levels; the bound also keeps the printer's recursion shallow).
@@ -41,9 +53,6 @@ pub(crate) const MAX_CLUSTER_DEPTH: usize = 6;
 
 /// Fans of more than this many leaves are staggered (see [`RenderOptions::stagger`]).
 pub(crate) const STAGGER_FROM: usize = 3;
-
-/// The smallest wrapping width accepted.
-pub(crate) const MIN_WRAP: usize = 8;
 
 /// The drawing as DOT text, ending in a newline.
 pub fn to_dot(drawing: Drawing<'_>, opts: &RenderOptions) -> String {
@@ -53,15 +62,14 @@ pub fn to_dot(drawing: Drawing<'_>, opts: &RenderOptions) -> String {
 /// [`to_dot`] with the node ids and colours already made (the report shares them with its page).
 pub(super) fn dot_text(drawing: Drawing<'_>, opts: &RenderOptions, look: &Look) -> String {
     let mut bytes = Vec::new();
-    // Writing into a `Vec` cannot fail, and the printer writes only `String`s.
+    // Writing into a `Vec` cannot fail, and the writer writes only `str`s.
     let _ = write_looking(drawing, opts, look, &mut bytes);
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Writes the drawing as DOT text, ending in a newline, to `out`: the same text as [`to_dot`],
-/// printed statement by statement (each node and edge is built as a `dot_structures` statement,
-/// printed with graphviz-rust's printer and dropped), so that the drawing never holds the whole
-/// graph or its whole text. Give a buffered writer.
+/// written statement by statement, so that the drawing never holds the whole graph or its
+/// whole text. The text goes to `out` in blocks of about 64 KiB.
 pub fn write_dot(
     drawing: Drawing<'_>,
     opts: &RenderOptions,
@@ -76,9 +84,9 @@ fn write_looking(
     look: &Look,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let mut printer = Printer::new(out)?;
-    Scene::new(drawing, opts, look).draw(&mut printer)?;
-    printer.finish()
+    let mut writer = Writer::new(out);
+    Scene::new(drawing, opts, look).draw(&mut writer)?;
+    writer.finish()
 }
 
 /// The drawing as a `dot_structures` graph (printed with graphviz-rust's printer and a newline,
@@ -103,12 +111,112 @@ pub fn graph(drawing: Drawing<'_>, opts: &RenderOptions) -> Graph {
     }
 }
 
-/// Where a drawing goes, statement by statement; clusters are opened, filled and closed.
+/// What an attribute's value is (graphviz-rust's `Id` variant for it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Value {
+    /// A DOT quoted string, quotes included.
+    Quoted,
+    /// An HTML-like label, `<` and `>` included.
+    Html,
+}
+
+/// The attributes of one statement, in order, each value already in its DOT form (escaped by
+/// [`escape_into`]); cleared and refilled for each statement, so that its memory is reused.
+#[derive(Debug, Default)]
+struct Attrs {
+    /// The values, one after the other.
+    text: String,
+    /// Each attribute's name, the kind of its value, and where its value ends in `text`.
+    list: Vec<(&'static str, Value, usize)>,
+}
+
+impl Attrs {
+    fn clear(&mut self) -> &mut Attrs {
+        self.text.clear();
+        self.list.clear();
+        self
+    }
+
+    /// `key="value"`, the value escaped as a DOT quoted string (for values this program
+    /// computes and names).
+    fn quoted(&mut self, key: &'static str, value: &str) -> &mut Attrs {
+        escape_into(&mut self.text, value, Target::Quoted, MAX_STRING_BYTES);
+        self.list.push((key, Value::Quoted, self.text.len()));
+        self
+    }
+
+    /// `key="value"`, the value escaped as a tooltip, shown as written.
+    fn tooltip(&mut self, key: &'static str, value: &str) -> &mut Attrs {
+        escape_into(&mut self.text, value, Target::Tooltip, MAX_STRING_BYTES);
+        self.list.push((key, Value::Quoted, self.text.len()));
+        self
+    }
+
+    /// `key=<markup>`, an HTML-like label written by `build`.
+    fn html(&mut self, key: &'static str, build: impl FnOnce(&mut Html<'_>)) -> &mut Attrs {
+        self.text.push('<');
+        build(&mut Html::within(&mut self.text));
+        self.text.push('>');
+        self.list.push((key, Value::Html, self.text.len()));
+        self
+    }
+
+    /// `key=<markup>` with markup already made.
+    fn markup(&mut self, key: &'static str, markup: &Markup) -> &mut Attrs {
+        self.html(key, |h| {
+            h.append(markup);
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Each attribute: its name, the kind of its value, its value in DOT form.
+    fn iter(&self) -> impl Iterator<Item = (&'static str, Value, &str)> + '_ {
+        let mut start = 0;
+        self.list.iter().map(move |&(key, value, end)| {
+            let text = self.text.get(start..end).unwrap_or_default();
+            start = end;
+            (key, value, text)
+        })
+    }
+
+    /// The attributes as graphviz-rust's.
+    fn to_vec(&self) -> Vec<Attribute> {
+        self.iter()
+            .map(|(key, value, text)| {
+                let value = match value {
+                    Value::Quoted => Id::Escaped(text.to_string()),
+                    Value::Html => Id::Html(text.to_string()),
+                };
+                Attribute(Id::Plain(key.into()), value)
+            })
+            .collect()
+    }
+}
+
+/// Which defaults a `graph[...]`, `node[...]` or `edge[...]` statement sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Defaults {
+    Graph,
+    Node,
+    Edge,
+}
+
+/// Where a drawing goes, statement by statement; subgraphs are opened, filled and closed.
+/// Names are given as written and escaped by the receiver.
 trait Statements {
-    fn stmt(&mut self, stmt: Stmt) -> std::io::Result<()>;
-    /// A subgraph begins: the statements up to the matching [`Statements::close`] are its own.
-    fn open(&mut self, id: Id) -> std::io::Result<()>;
+    /// A subgraph begins (`None`: an anonymous one): the statements up to the matching
+    /// [`Statements::close`] are its own.
+    fn open(&mut self, name: Option<&str>) -> std::io::Result<()>;
     fn close(&mut self) -> std::io::Result<()>;
+    /// `graph[...]`, `node[...]` or `edge[...]`.
+    fn defaults(&mut self, which: Defaults, attrs: &Attrs) -> std::io::Result<()>;
+    /// One `key=value` statement per attribute.
+    fn settings(&mut self, attrs: &Attrs) -> std::io::Result<()>;
+    fn node(&mut self, name: &str, attrs: &Attrs) -> std::io::Result<()>;
+    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs) -> std::io::Result<()>;
 }
 
 /// Builds the `dot_structures` graph in memory (see [`graph`]).
@@ -117,15 +225,17 @@ struct Collector {
     open: Vec<(Id, Vec<Stmt>)>,
 }
 
-impl Statements for Collector {
-    fn stmt(&mut self, stmt: Stmt) -> std::io::Result<()> {
+impl Collector {
+    fn push(&mut self, stmt: Stmt) {
         if let Some((_, stmts)) = self.open.last_mut() {
             stmts.push(stmt);
         }
-        Ok(())
     }
+}
 
-    fn open(&mut self, id: Id) -> std::io::Result<()> {
+impl Statements for Collector {
+    fn open(&mut self, name: Option<&str>) -> std::io::Result<()> {
+        let id = name.map_or_else(|| Id::Anonymous(String::new()), quoted);
         self.open.push((id, Vec::new()));
         Ok(())
     }
@@ -133,216 +243,320 @@ impl Statements for Collector {
     fn close(&mut self) -> std::io::Result<()> {
         if self.open.len() > 1 {
             if let Some((id, stmts)) = self.open.pop() {
-                self.stmt(Stmt::Subgraph(Subgraph { id, stmts }))?;
+                self.push(Stmt::Subgraph(Subgraph { id, stmts }));
             }
         }
         Ok(())
     }
+
+    fn defaults(&mut self, which: Defaults, attrs: &Attrs) -> std::io::Result<()> {
+        let attrs = attrs.to_vec();
+        self.push(Stmt::GAttribute(match which {
+            Defaults::Graph => GraphAttributes::Graph(attrs),
+            Defaults::Node => GraphAttributes::Node(attrs),
+            Defaults::Edge => GraphAttributes::Edge(attrs),
+        }));
+        Ok(())
+    }
+
+    fn settings(&mut self, attrs: &Attrs) -> std::io::Result<()> {
+        for attr in attrs.to_vec() {
+            self.push(Stmt::Attribute(attr));
+        }
+        Ok(())
+    }
+
+    fn node(&mut self, name: &str, attrs: &Attrs) -> std::io::Result<()> {
+        self.push(Stmt::Node(DotNode::new(
+            NodeId(quoted(name), None),
+            attrs.to_vec(),
+        )));
+        Ok(())
+    }
+
+    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs) -> std::io::Result<()> {
+        self.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quoted(from), None)),
+                Vertex::N(NodeId(quoted(to), None)),
+            ),
+            attributes: attrs.to_vec(),
+        }));
+        Ok(())
+    }
 }
 
-/// Prints each statement as it comes, exactly as graphviz-rust prints the whole graph: the
-/// graph's statements indented by two spaces, each subgraph's by two more, one per line (a node
-/// with several attributes over several lines), `digraph counterpoint {` ... `}` around them.
-struct Printer<'w> {
+/// The writer sends its text to the output whenever it holds this many bytes.
+const FLUSH_AT: usize = 1 << 16;
+
+/// graphviz-rust prints an edge on one line when the edge, printed over several lines, takes
+/// at most this many bytes (its `inline_size`).
+const INLINE_EDGE: usize = 90;
+
+/// Writes each statement as it comes, exactly as graphviz-rust's printer (with
+/// `with_node_mult_attr_s_l`) prints the whole graph: `digraph counterpoint {` ... `}` around
+/// the statements, one per line, indented by two spaces per level (the graph's own statements
+/// by two); a statement with several attributes over several lines, one attribute per line,
+/// except an edge that fits in [`INLINE_EDGE`] bytes that way, which is printed on one line.
+struct Writer<'w> {
     out: &'w mut dyn Write,
-    /// A printer context per depth (0: the graph's own statements).
-    contexts: Vec<PrinterContext>,
-    /// Per open level (the graph, then each subgraph): whether nothing was printed in it yet.
+    /// Text not yet sent to `out`.
+    buf: String,
+    /// Per open level (the graph, then each subgraph): whether nothing was written in it yet.
     first: Vec<bool>,
 }
 
-impl<'w> Printer<'w> {
-    fn new(out: &'w mut dyn Write) -> std::io::Result<Printer<'w>> {
-        out.write_all(b"digraph counterpoint {\n")?;
-        Ok(Printer {
+impl<'w> Writer<'w> {
+    fn new(out: &'w mut dyn Write) -> Writer<'w> {
+        let mut buf = String::with_capacity(FLUSH_AT + FLUSH_AT / 4);
+        buf.push_str("digraph counterpoint {\n");
+        Writer {
             out,
-            contexts: Vec::new(),
+            buf,
             first: vec![true],
-        })
+        }
     }
 
-    /// The depth of the statements printed now (0 inside the graph).
+    /// The depth of the statements written now (0 inside the graph).
     fn depth(&self) -> usize {
         self.first.len().saturating_sub(1)
     }
 
     /// The indentation of statements at `depth`.
-    fn indent(depth: usize) -> String {
-        " ".repeat(2 * (depth + 1))
+    fn indent(&mut self, depth: usize) {
+        const SPACES: &str = "                                ";
+        let mut left = 2 * (depth + 1);
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            self.buf.push_str(&SPACES[..n]);
+            left -= n;
+        }
     }
 
-    /// Statements are separated by line breaks.
-    fn separate(&mut self) -> std::io::Result<()> {
+    /// Starts a statement: the line break after the one before it on its level, then the
+    /// indentation. Returns the statement's depth.
+    fn begin(&mut self) -> usize {
         if let Some(first) = self.first.last_mut() {
             if !std::mem::replace(first, false) {
-                self.out.write_all(b"\n")?;
+                self.buf.push('\n');
             }
+        }
+        let depth = self.depth();
+        self.indent(depth);
+        depth
+    }
+
+    /// Ends a statement: sends the text on when there is enough of it.
+    fn end(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.out.write_all(self.buf.as_bytes())?;
+            self.buf.clear();
         }
         Ok(())
     }
 
-    /// A context that prints statements at `depth` as the whole graph's printer would: in a
-    /// directed graph (`->`), multi-attribute statements over several lines, indented
-    /// `2 * (depth + 1)`. graphviz-rust sets the indentation only while printing a graph or a
-    /// subgraph: printing an empty directed graph with a step of that size leaves the context
-    /// inside it, as the whole graph's printer is when it reaches its statements.
-    fn context(&mut self, depth: usize) -> &mut PrinterContext {
-        while self.contexts.len() <= depth {
-            let mut ctx = PrinterContext::default();
-            ctx.with_node_mult_attr_s_l();
-            ctx.with_indent_step(2 * (self.contexts.len() + 1));
-            let empty = Graph::DiGraph {
-                id: Id::Anonymous(String::new()),
-                strict: false,
-                stmts: Vec::new(),
-            };
-            empty.print(&mut ctx);
-            ctx.with_indent_step(2);
-            self.contexts.push(ctx);
-        }
-        &mut self.contexts[depth]
+    /// A node name or subgraph id, as a DOT quoted string.
+    fn name(&mut self, name: &str) {
+        escape_into(&mut self.buf, name, Target::Quoted, MAX_STRING_BYTES);
     }
 
-    /// Ends the graph.
-    fn finish(self) -> std::io::Result<()> {
-        self.out.write_all(b"\n}\n")?;
+    fn attribute(&mut self, key: &str, value: &str) {
+        self.buf.push_str(key);
+        self.buf.push('=');
+        self.buf.push_str(value);
+    }
+
+    /// The attribute list of a statement at `depth`: `[key=value]` for one attribute; for
+    /// several, one per line, indented one level deeper than the statement, the closing `]`
+    /// on a line of its own.
+    fn list(&mut self, attrs: &Attrs, depth: usize) {
+        match attrs.len() {
+            0 => {}
+            1 => {
+                self.buf.push('[');
+                for (key, _, value) in attrs.iter() {
+                    self.attribute(key, value);
+                }
+                self.buf.push(']');
+            }
+            _ => {
+                self.buf.push('[');
+                for (i, (key, _, value)) in attrs.iter().enumerate() {
+                    if i > 0 {
+                        self.buf.push(',');
+                    }
+                    self.buf.push('\n');
+                    self.indent(depth + 1);
+                    self.attribute(key, value);
+                }
+                self.buf.push('\n');
+                self.indent(depth);
+                self.buf.push(']');
+            }
+        }
+    }
+
+    /// The attribute list on one line: `[key=value,key=value]`.
+    fn inline_list(&mut self, attrs: &Attrs) {
+        self.buf.push('[');
+        for (i, (key, _, value)) in attrs.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(',');
+            }
+            self.attribute(key, value);
+        }
+        self.buf.push(']');
+    }
+
+    /// Ends the graph and sends the rest of the text.
+    fn finish(mut self) -> std::io::Result<()> {
+        self.buf.push_str("\n}\n");
+        self.out.write_all(self.buf.as_bytes())?;
         self.out.flush()
     }
 }
 
-impl Statements for Printer<'_> {
-    fn stmt(&mut self, stmt: Stmt) -> std::io::Result<()> {
-        self.separate()?;
-        let depth = self.depth();
-        let text = stmt.print(self.context(depth));
-        self.out.write_all(text.as_bytes())
-    }
-
-    fn open(&mut self, id: Id) -> std::io::Result<()> {
-        self.separate()?;
-        let depth = self.depth();
-        let id = id.print(self.context(depth));
-        writeln!(self.out, "{}subgraph {id} {{", Printer::indent(depth))?;
+impl Statements for Writer<'_> {
+    fn open(&mut self, name: Option<&str>) -> std::io::Result<()> {
+        self.begin();
+        self.buf.push_str("subgraph ");
+        if let Some(name) = name {
+            self.name(name);
+        }
+        self.buf.push_str(" {\n");
         self.first.push(true);
-        Ok(())
+        self.end()
     }
 
     fn close(&mut self) -> std::io::Result<()> {
         if self.first.len() > 1 {
             self.first.pop();
             let depth = self.depth();
-            write!(self.out, "\n{}}}", Printer::indent(depth))?;
+            self.buf.push('\n');
+            self.indent(depth);
+            self.buf.push('}');
         }
-        Ok(())
+        self.end()
+    }
+
+    fn defaults(&mut self, which: Defaults, attrs: &Attrs) -> std::io::Result<()> {
+        let depth = self.begin();
+        self.buf.push_str(match which {
+            Defaults::Graph => "graph",
+            Defaults::Node => "node",
+            Defaults::Edge => "edge",
+        });
+        self.list(attrs, depth);
+        self.end()
+    }
+
+    fn settings(&mut self, attrs: &Attrs) -> std::io::Result<()> {
+        for (key, _, value) in attrs.iter() {
+            self.begin();
+            self.attribute(key, value);
+        }
+        self.end()
+    }
+
+    fn node(&mut self, name: &str, attrs: &Attrs) -> std::io::Result<()> {
+        let depth = self.begin();
+        self.name(name);
+        self.list(attrs, depth);
+        self.end()
+    }
+
+    fn edge(&mut self, from: &str, to: &str, attrs: &Attrs) -> std::io::Result<()> {
+        let depth = self.begin();
+        let start = self.buf.len();
+        self.name(from);
+        self.buf.push_str(" -> ");
+        self.name(to);
+        if attrs.len() > 0 {
+            self.buf.push(' ');
+            let list = self.buf.len();
+            self.list(attrs, depth);
+            // graphviz-rust prints the edge over several lines, then again on one line when
+            // that text was short.
+            if self.buf.len() - start <= INLINE_EDGE {
+                self.buf.truncate(list);
+                self.inline_list(attrs);
+            }
+        }
+        self.end()
     }
 }
 
-/// An attribute `key=value` with an escaped value.
-fn attr(key: &str, value: &str) -> Attribute {
-    Attribute(Id::Plain(key.into()), quoted(value))
-}
+/// A colour as `#rrggbb`, without allocating.
+struct Hex([u8; 7]);
 
-/// A `tooltip` attribute: `text` as Graphviz will show it (cut with `…` when very long).
-fn tooltip_attr(text: &str) -> Attribute {
-    Attribute(Id::Plain("tooltip".into()), tooltip(text))
-}
+impl Hex {
+    fn of(color: Rgb) -> Hex {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = [b'#'; 7];
+        for (i, byte) in [color.0, color.1, color.2].into_iter().enumerate() {
+            hex[1 + 2 * i] = DIGITS[usize::from(byte >> 4)];
+            hex[2 + 2 * i] = DIGITS[usize::from(byte & 0xf)];
+        }
+        Hex(hex)
+    }
 
-/// An attribute whose value is an HTML-like label.
-fn html_attr(key: &str, value: Html) -> Attribute {
-    Attribute(Id::Plain(key.into()), value.into_id())
-}
-
-fn node_stmt(name: &str, attributes: Vec<Attribute>) -> Stmt {
-    Stmt::Node(DotNode::new(NodeId(quoted(name), None), attributes))
-}
-
-fn edge_stmt(from: &str, to: &str, attributes: Vec<Attribute>) -> Stmt {
-    Stmt::Edge(DotEdge {
-        ty: EdgeTy::Pair(
-            Vertex::N(NodeId(quoted(from), None)),
-            Vertex::N(NodeId(quoted(to), None)),
-        ),
-        attributes,
-    })
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
 }
 
 /// The attributes that draw a relation's line: colour, dash pattern, pen width and arrowhead.
-fn relation_line(relation: Relation) -> [Attribute; 4] {
+fn relation_line(attrs: &mut Attrs, relation: Relation) {
     let s = style::edge_style(relation);
-    [
-        attr("color", s.color),
-        attr("style", s.style),
-        attr("penwidth", s.penwidth),
-        attr("arrowhead", s.arrowhead),
-    ]
+    attrs
+        .quoted("color", s.color)
+        .quoted("style", s.style)
+        .quoted("penwidth", s.penwidth)
+        .quoted("arrowhead", s.arrowhead);
 }
 
 /// The attributes that put a head at the tail too, for relations read both ways.
-fn relation_tail(relation: Relation) -> Vec<Attribute> {
+fn relation_tail(attrs: &mut Attrs, relation: Relation) {
     let s = style::edge_style(relation);
     if s.both {
-        vec![attr("dir", "both"), attr("arrowtail", s.arrowhead)]
-    } else {
-        Vec::new()
-    }
-}
-
-fn cluster(name: &str, mut stmts: Vec<Stmt>, attributes: Vec<Attribute>) -> Subgraph {
-    let mut all: Vec<Stmt> = vec![Stmt::GAttribute(GraphAttributes::Graph(attributes))];
-    all.append(&mut stmts);
-    Subgraph {
-        id: quoted(name),
-        stmts: all,
+        attrs.quoted("dir", "both").quoted("arrowtail", s.arrowhead);
     }
 }
 
 /// The legend node `legend-key` (where the legend's rows end), labelled with `label`.
-fn key_node(label: Html) -> Stmt {
-    node_stmt(
-        "legend-key",
-        vec![
-            attr("id", "legend-key"),
-            attr("class", "legend"),
-            attr("shape", "plaintext"),
-            attr("fontsize", "10"),
-            attr("margin", "0"),
-            html_attr("label", label),
-        ],
-    )
+fn key_node(out: &mut dyn Statements, attrs: &mut Attrs, label: &Markup) -> std::io::Result<()> {
+    attrs
+        .clear()
+        .quoted("id", "legend-key")
+        .quoted("class", "legend")
+        .quoted("shape", "plaintext")
+        .quoted("fontsize", "10")
+        .quoted("margin", "0")
+        .markup("label", label);
+    out.node("legend-key", attrs)
 }
 
 /// `text` wrapped at `width` columns (long words are broken), keeping its own line breaks.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(MIN_WRAP);
-    let normalized = text.replace("\r\n", "\n");
-    let mut lines = Vec::new();
-    for paragraph in normalized.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        let paragraph = paragraph.trim();
-        if paragraph.is_empty() {
-            continue;
-        }
-        lines.extend(
-            textwrap::wrap(
-                paragraph,
-                textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation),
-            )
-            .into_iter()
-            .map(|l| l.into_owned()),
-        );
-    }
-    lines
+    wrap::wrap(text, width)
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
 }
 
 /// Lines joined by left-aligned breaks.
-fn lines_html(lines: &[String]) -> Html {
-    let mut h = Html::new();
+fn write_lines(h: &mut Html<'_>, lines: &[Cow<'_, str>]) {
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             h.line_break();
         }
         h.text(line);
     }
-    h
+}
+
+/// `text` wrapped at `width`, as lines joined by left-aligned breaks.
+fn wrapped_lines(h: &mut Html<'_>, text: &str, width: usize) {
+    write_lines(h, &wrap::wrap(text, width));
 }
 
 /// Everything a drawing needs to know about the map, computed once.
@@ -356,6 +570,47 @@ struct Scene<'a> {
     palette: &'a Palette,
     /// The motion's node, when the map names one and it is drawn.
     motion: Option<NodeIndex>,
+}
+
+/// What drawing a statement needs besides the scene, kept from one statement to the next so
+/// that its memory is reused.
+#[derive(Default)]
+struct Work<'a> {
+    attrs: Attrs,
+    /// A value being put together: a class list, a tooltip, an id.
+    scratch: String,
+    /// A text's wrapped lines.
+    lines: Vec<Cow<'a, str>>,
+    wrapper: Wrapper,
+    /// The colour of the last side looked up.
+    side_color: Last<'a, Rgb>,
+}
+
+/// The last lookup by a name and its answer: nodes in map order mostly share their section
+/// and side with the node before, and comparing two names costs less than hashing one.
+#[derive(Debug)]
+struct Last<'k, V> {
+    last: Option<(&'k str, V)>,
+}
+
+impl<V> Default for Last<'_, V> {
+    fn default() -> Self {
+        Last { last: None }
+    }
+}
+
+impl<'k, V: Copy> Last<'k, V> {
+    /// The answer for `key`: the last one when `key` is the last key, else `look(key)`.
+    fn get(&mut self, key: &'k str, look: impl FnOnce(&str) -> V) -> V {
+        match self.last {
+            Some((last, value)) if last == key => value,
+            _ => {
+                let value = look(key);
+                self.last = Some((key, value));
+                value
+            }
+        }
+    }
 }
 
 /// The outline of the motion.
@@ -379,21 +634,20 @@ impl<'a> Scene<'a> {
     /// Every statement of the drawing, in order: defaults and title, clusters, the nodes no
     /// cluster holds, the relations, the legend.
     fn draw(&self, out: &mut dyn Statements) -> std::io::Result<()> {
-        for stmt in self.preamble() {
-            out.stmt(stmt)?;
-        }
+        let mut work = Work::default();
+        self.preamble(out, &mut work.attrs)?;
         match self.opts.group_by {
-            GroupBy::Section => self.section_clusters(out)?,
-            GroupBy::Side => self.side_clusters(out)?,
+            GroupBy::Section => self.section_clusters(out, &mut work)?,
+            GroupBy::Side => self.side_clusters(out, &mut work)?,
             GroupBy::None => {}
         }
-        self.unclustered_nodes(out)?;
-        self.edges(out)?;
+        self.unclustered_nodes(out, &mut work)?;
+        self.edges(out, &mut work)?;
         if self.opts.legend {
-            out.stmt(match self.opts.layout {
-                Layout::Dot => Stmt::Subgraph(self.legend()),
-                Layout::Sfdp => self.legend_table(),
-            })?;
+            match self.opts.layout {
+                Layout::Dot => self.legend(out, &mut work.attrs)?,
+                Layout::Sfdp => self.legend_table(out, &mut work.attrs)?,
+            }
         }
         Ok(())
     }
@@ -404,207 +658,259 @@ impl<'a> Scene<'a> {
     }
 
     /// Graph, node and edge defaults, and the title.
-    fn preamble(&self) -> Vec<Stmt> {
-        let mut graph = vec![
-            attr("rankdir", self.opts.direction.rankdir()),
-            attr("fontname", style::FONT),
-            attr("fontcolor", style::INK),
-            attr("bgcolor", "white"),
-            attr("pad", "0.3"),
-            attr("nodesep", "0.35"),
-            attr("ranksep", "0.55"),
-            attr("outputorder", "edgesfirst"),
-        ];
+    fn preamble(&self, out: &mut dyn Statements, attrs: &mut Attrs) -> std::io::Result<()> {
+        attrs
+            .clear()
+            .quoted("rankdir", self.opts.direction.rankdir())
+            .quoted("fontname", style::FONT)
+            .quoted("fontcolor", style::INK)
+            .quoted("bgcolor", "white")
+            .quoted("pad", "0.3")
+            .quoted("nodesep", "0.35")
+            .quoted("ranksep", "0.55")
+            .quoted("outputorder", "edgesfirst");
         if self.opts.layout == Layout::Sfdp {
-            graph.push(attr("layout", "sfdp"));
-            graph.push(attr("overlap", "prism"));
+            attrs.quoted("layout", "sfdp").quoted("overlap", "prism");
         }
-        let mut label = Html::new();
+        let mut label = Markup::new();
+        let mut h = label.html();
         if let Some(title) = self.map.title.as_deref().filter(|t| !t.trim().is_empty()) {
-            label.tag(r#"<font point-size="18"><b>"#);
-            label.append(&lines_html(&wrap(title, self.width() * 3)));
-            label.tag("</b></font>");
+            h.tag(r#"<font point-size="18"><b>"#);
+            wrapped_lines(&mut h, title, self.width() * 3);
+            h.tag("</b></font>");
         }
         for note in &self.notes {
-            if !label.is_empty() {
-                label.line_break();
+            if !h.is_empty() {
+                h.line_break();
             }
-            label.tag(r##"<font point-size="12" color="#555555"><i>"##);
-            label.append(&lines_html(&wrap(note, self.width() * 3)));
-            label.tag("</i></font>");
+            h.tag(r##"<font point-size="12" color="#555555"><i>"##);
+            wrapped_lines(&mut h, note, self.width() * 3);
+            h.tag("</i></font>");
         }
         if !label.is_empty() && self.opts.title {
-            graph.push(html_attr("label", label));
-            graph.push(attr("labelloc", "t"));
-            graph.push(attr("labeljust", "l"));
+            attrs
+                .markup("label", &label)
+                .quoted("labelloc", "t")
+                .quoted("labeljust", "l");
         }
-        vec![
-            Stmt::GAttribute(GraphAttributes::Graph(graph)),
-            Stmt::GAttribute(GraphAttributes::Node(vec![
-                attr("fontname", style::FONT),
-                attr("fontsize", "12"),
-                attr("fontcolor", style::INK),
-                attr("margin", "0.14,0.08"),
-                attr("penwidth", "2"),
-            ])),
-            Stmt::GAttribute(GraphAttributes::Edge(vec![
-                attr("fontname", style::FONT),
-                attr("fontsize", "10"),
-                attr("arrowsize", "0.9"),
-            ])),
-        ]
+        out.defaults(Defaults::Graph, attrs)?;
+        attrs
+            .clear()
+            .quoted("fontname", style::FONT)
+            .quoted("fontsize", "12")
+            .quoted("fontcolor", style::INK)
+            .quoted("margin", "0.14,0.08")
+            .quoted("penwidth", "2");
+        out.defaults(Defaults::Node, attrs)?;
+        attrs
+            .clear()
+            .quoted("fontname", style::FONT)
+            .quoted("fontsize", "10")
+            .quoted("arrowsize", "0.9");
+        out.defaults(Defaults::Edge, attrs)
     }
 
     /// A map node as a DOT node statement.
-    fn node(&self, ix: NodeIndex) -> Stmt {
+    fn node(
+        &self,
+        ix: NodeIndex,
+        out: &mut dyn Statements,
+        work: &mut Work<'a>,
+    ) -> std::io::Result<()> {
         if self.motion == Some(ix) {
-            return self.motion_node(ix);
+            self.motion_node(ix, work);
+        } else {
+            self.plain_node(ix, work);
         }
-        let node = self.map.node(ix);
+        out.node(self.ids.get(ix), &work.attrs)
+    }
+
+    /// The attributes of a node other than the motion.
+    fn plain_node(&self, ix: NodeIndex, work: &mut Work<'a>) {
+        let node: &'a Node = self.map.node(ix);
         let kind = self.map.kind(ix);
-        let color = self.palette.color(node.side.as_deref());
+        let color = match node.side.as_deref() {
+            Some(side) => work
+                .side_color
+                .get(side, |side| self.palette.color(Some(side))),
+            None => self.palette.color(None),
+        };
         let status = self.verdicts.label(ix);
-        let unanswered = self.verdicts.is_unanswered(ix);
-        let mut class = format!(
+        let Work {
+            attrs,
+            scratch,
+            lines,
+            wrapper,
+            ..
+        } = work;
+        scratch.clear();
+        let _ = write!(
+            scratch,
             "{} {} {}",
             kind.as_str(),
             node.element.as_str(),
             super::verdicts::status_marker(status).2
         );
-        if unanswered {
-            class.push_str(" unanswered");
+        if self.verdicts.is_unanswered(ix) {
+            scratch.push_str(" unanswered");
         }
-        let mut attributes = vec![
-            attr("id", self.ids.get(ix)),
-            attr("class", &class),
-            attr("shape", style::shape(kind)),
-            attr("style", style::node_style(node.element)),
-            attr("color", &color.hex()),
-            attr("fillcolor", &style::fill(node.element, color).hex()),
-            attr("margin", style::margin(kind)),
-        ];
+        attrs
+            .clear()
+            .quoted("id", self.ids.get(ix))
+            .quoted("class", scratch)
+            .quoted("shape", style::shape(kind))
+            .quoted("style", style::node_style(node.element))
+            .quoted("color", Hex::of(color).as_str())
+            .quoted(
+                "fillcolor",
+                Hex::of(style::fill(node.element, color)).as_str(),
+            )
+            .quoted("margin", style::margin(kind));
         // The double outline marks the contentions nobody answered, not every evidence leaf.
         if self.verdicts.is_open_contention(ix) {
-            attributes.push(attr("peripheries", "2"));
+            attrs.quoted("peripheries", "2");
         }
-        attributes.push(html_attr("label", self.label(ix, status)));
-        let mut tip = node.title.clone();
-        if !node.text.is_empty() {
-            tip.push_str(": ");
-            tip.push_str(&node.text);
-        }
-        attributes.push(tooltip_attr(&tip));
-        node_stmt(self.ids.get(ix), attributes)
+        attrs.html("label", |h| self.label(h, node, status, lines, wrapper));
+        tip(scratch, "", node);
+        attrs.tooltip("tooltip", scratch);
     }
 
-    /// The motion as a DOT node statement: see the module documentation.
-    fn motion_node(&self, ix: NodeIndex) -> Stmt {
-        let node = self.map.node(ix);
+    /// The attributes of the motion: see the module documentation.
+    fn motion_node(&self, ix: NodeIndex, work: &mut Work<'a>) {
+        let node: &'a Node = self.map.node(ix);
         let status = self.verdicts.label(ix);
-        let class = format!(
+        let Work {
+            attrs,
+            scratch,
+            lines,
+            wrapper,
+            ..
+        } = work;
+        scratch.clear();
+        let _ = write!(
+            scratch,
             "motion {} {}",
             node.element.as_str(),
             super::verdicts::status_marker(status).2
         );
-        let mut tip = format!("Motion: {}", node.title);
-        if !node.text.is_empty() {
-            tip.push_str(": ");
-            tip.push_str(&node.text);
-        }
-        node_stmt(
-            self.ids.get(ix),
-            vec![
-                attr("id", self.ids.get(ix)),
-                attr("class", &class),
-                attr("shape", "box"),
-                attr("style", "filled,bold"),
-                attr("penwidth", "4"),
-                attr("color", MOTION_INK),
-                attr("fillcolor", MOTION_FILL),
-                attr("margin", "0.22,0.14"),
-                html_attr("label", self.motion_label(ix, status)),
-                tooltip_attr(&tip),
-            ],
-        )
+        attrs
+            .clear()
+            .quoted("id", self.ids.get(ix))
+            .quoted("class", scratch)
+            .quoted("shape", "box")
+            .quoted("style", "filled,bold")
+            .quoted("penwidth", "4")
+            .quoted("color", MOTION_INK)
+            .quoted("fillcolor", MOTION_FILL)
+            .quoted("margin", "0.22,0.14")
+            .html("label", |h| {
+                self.motion_label(h, node, status, lines, wrapper);
+            });
+        tip(scratch, "Motion: ", node);
+        attrs.tooltip("tooltip", scratch);
     }
 
     /// `MOTION` over the title (larger than other nodes' titles) over the wrapped text, the
     /// status marker in the top right corner.
-    fn motion_label(&self, ix: NodeIndex, status: Label) -> Html {
-        let node = self.map.node(ix);
+    fn motion_label(
+        &self,
+        h: &mut Html<'_>,
+        node: &'a Node,
+        status: Label,
+        lines: &mut Vec<Cow<'a, str>>,
+        wrapper: &mut Wrapper,
+    ) {
         let width = self.width();
         let (marker, marker_color, _) = super::verdicts::status_marker(status);
-        let mut h = Html::new();
         h.tag(r#"<table border="0" cellborder="0" cellspacing="0" cellpadding="2">"#);
         h.tag(r##"<tr><td align="left"><font point-size="11" color="#555555"><b>"##);
         h.text("MOTION");
         h.tag("</b></font></td>");
-        h.tag(&format!(
-            r#"<td align="right" valign="top"><table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="13" color="{marker_color}"><b>"#
-        ));
+        h.tag(r#"<td align="right" valign="top"><table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="13" color=""#);
+        h.tag(marker_color);
+        h.tag(r#""><b>"#);
         h.text(marker);
         h.tag("</b></font></td></tr></table></td></tr>");
         h.tag(r#"<tr><td colspan="2" align="left" balign="left"><font point-size="17"><b>"#);
-        h.append(&lines_html(&wrap(&node.title, width * 3 / 2)));
+        lines.clear();
+        wrapper.wrap(&node.title, width * 3 / 2, lines);
+        write_lines(h, lines);
         h.tag("</b></font></td></tr>");
-        self.text_rows(&mut h, &node.text, width * 3 / 2);
-        h
+        self.text_rows(h, &node.text, width * 3 / 2, lines, wrapper);
     }
 
     /// Title in bold over the wrapped text, the status marker in the top right corner, on
     /// white whatever the fill (so that its colour keeps WCAG AA contrast).
-    fn label(&self, ix: NodeIndex, status: Label) -> Html {
-        let node = self.map.node(ix);
+    fn label(
+        &self,
+        h: &mut Html<'_>,
+        node: &'a Node,
+        status: Label,
+        lines: &mut Vec<Cow<'a, str>>,
+        wrapper: &mut Wrapper,
+    ) {
         let width = self.width();
         let (marker, marker_color, _) = super::verdicts::status_marker(status);
-        let mut h = Html::new();
         h.tag(r#"<table border="0" cellborder="0" cellspacing="0" cellpadding="1">"#);
         h.tag(r#"<tr><td align="left" balign="left"><font point-size="13"><b>"#);
-        h.append(&lines_html(&wrap(&node.title, width)));
+        lines.clear();
+        wrapper.wrap(&node.title, width, lines);
+        write_lines(h, lines);
         h.tag("</b></font></td>");
-        h.tag(&format!(
-            r#"<td align="right" valign="top"><table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="12" color="{marker_color}"><b>"#
-        ));
+        h.tag(r#"<td align="right" valign="top"><table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white"><tr><td width="15" height="16" fixedsize="true"><font point-size="12" color=""#);
+        h.tag(marker_color);
+        h.tag(r#""><b>"#);
         h.text(marker);
         h.tag("</b></font></td></tr></table></td></tr>");
-        self.text_rows(&mut h, &node.text, width);
-        h
+        self.text_rows(h, &node.text, width, lines, wrapper);
     }
 
     /// The node's text wrapped at `width`, cut at `--max-lines` with `…`, as the table's last
     /// row; then the end of the table.
-    fn text_rows(&self, h: &mut Html, text: &str, width: usize) {
-        let mut lines = wrap(text, width);
+    fn text_rows(
+        &self,
+        h: &mut Html<'_>,
+        text: &'a str,
+        width: usize,
+        lines: &mut Vec<Cow<'a, str>>,
+        wrapper: &mut Wrapper,
+    ) {
+        lines.clear();
+        wrapper.wrap(text, width, lines);
         if self.opts.max_lines > 0 && lines.len() > self.opts.max_lines {
             lines.truncate(self.opts.max_lines);
             if let Some(last) = lines.last_mut() {
-                last.push('…');
+                last.to_mut().push('…');
             }
         }
         if !lines.is_empty() {
             h.tag(r#"<tr><td colspan="2" align="left" balign="left">"#);
-            h.append(&lines_html(&lines));
+            write_lines(h, lines);
             h.tag("</td></tr>");
         }
         h.tag("</table>");
     }
 
     /// Nodes that no cluster holds.
-    fn unclustered_nodes(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+    fn unclustered_nodes(
+        &self,
+        out: &mut dyn Statements,
+        work: &mut Work<'a>,
+    ) -> std::io::Result<()> {
         let sections = self.section_positions();
-        let clustered = |ix: NodeIndex| -> bool {
-            let node = self.map.node(ix);
-            match self.opts.group_by {
+        let mut section_of = Last::default();
+        for (ix, node) in self.map.nodes() {
+            let clustered = match self.opts.group_by {
                 GroupBy::Section => node
                     .section
                     .as_deref()
-                    .is_some_and(|s| sections.contains_key(s)),
+                    .is_some_and(|s| section_of.get(s, |s| sections.get(s).copied()).is_some()),
                 GroupBy::Side => node.side.is_some(),
                 GroupBy::None => false,
+            };
+            if !clustered {
+                self.node(ix, out, work)?;
             }
-        };
-        for (ix, _) in self.map.nodes().filter(|&(ix, _)| !clustered(ix)) {
-            out.stmt(self.node(ix))?;
         }
         Ok(())
     }
@@ -623,7 +929,11 @@ impl<'a> Scene<'a> {
     /// bottom-up without recursion; they are then written top-down (at most
     /// [`MAX_CLUSTER_DEPTH`] levels), each holding its nodes in map order, then its
     /// subsections in order.
-    fn section_clusters(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+    fn section_clusters(
+        &self,
+        out: &mut dyn Statements,
+        work: &mut Work<'a>,
+    ) -> std::io::Result<()> {
         let sections = &self.map.sections;
         let n = sections.len();
         let position = self.section_positions();
@@ -682,8 +992,13 @@ impl<'a> Scene<'a> {
         }
         // Nodes per drawing cluster, in map order.
         let mut nodes: Vec<Vec<NodeIndex>> = vec![Vec::new(); n];
+        let mut section_of = Last::default();
         for (ix, node) in self.map.nodes() {
-            if let Some(&s) = node.section.as_deref().and_then(|s| position.get(s)) {
+            let section = node
+                .section
+                .as_deref()
+                .and_then(|s| section_of.get(s, |s| position.get(s).copied()));
+            if let Some(s) = section {
                 nodes[drawn_in[s]].push(ix);
             }
         }
@@ -722,12 +1037,17 @@ impl<'a> Scene<'a> {
                 .as_deref()
                 .and_then(|s| self.palette.side(s))
                 .map(|s| s.color);
-            out.open(quoted(&format!("cluster_section_{i}")))?;
-            out.stmt(Stmt::GAttribute(GraphAttributes::Graph(
-                self.cluster_attrs("section", &format!("section-{i}"), &section.title, color),
-            )))?;
+            out.open(Some(&format!("cluster_section_{i}")))?;
+            self.cluster_attrs(
+                &mut work.attrs,
+                "section",
+                &format!("section-{i}"),
+                &section.title,
+                color,
+            );
+            out.defaults(Defaults::Graph, &work.attrs)?;
             for &ix in &nodes[i] {
-                out.stmt(self.node(ix))?;
+                self.node(ix, out, work)?;
             }
             stack.push(None);
             stack.extend(children[i].iter().rev().map(|&c| Some(c)));
@@ -736,7 +1056,7 @@ impl<'a> Scene<'a> {
     }
 
     /// One cluster per side, in palette order.
-    fn side_clusters(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+    fn side_clusters(&self, out: &mut dyn Statements, work: &mut Work<'a>) -> std::io::Result<()> {
         let mut nodes: Vec<Vec<NodeIndex>> = vec![Vec::new(); self.palette.sides().len()];
         let position: HashMap<&str, usize> = self
             .palette
@@ -754,12 +1074,17 @@ impl<'a> Scene<'a> {
             if nodes.is_empty() {
                 continue;
             }
-            out.open(quoted(&format!("cluster_side_{i}")))?;
-            out.stmt(Stmt::GAttribute(GraphAttributes::Graph(
-                self.cluster_attrs("side", &format!("side-{i}"), &side.label, Some(side.color)),
-            )))?;
+            out.open(Some(&format!("cluster_side_{i}")))?;
+            self.cluster_attrs(
+                &mut work.attrs,
+                "side",
+                &format!("side-{i}"),
+                &side.label,
+                Some(side.color),
+            );
+            out.defaults(Defaults::Graph, &work.attrs)?;
             for ix in nodes {
-                out.stmt(self.node(ix))?;
+                self.node(ix, out, work)?;
             }
             out.close()?;
         }
@@ -769,60 +1094,70 @@ impl<'a> Scene<'a> {
     /// Attributes of a cluster: `kind` is `section` or `side` (its SVG class).
     fn cluster_attrs(
         &self,
+        attrs: &mut Attrs,
         kind: &str,
         id: &str,
         title: &str,
         color: Option<Rgb>,
-    ) -> Vec<Attribute> {
+    ) {
         let (pen, bg) = match color {
-            Some(c) => (c.hex(), c.tint(style::CLUSTER_TINT).hex()),
-            None => ("#b0b0b0".to_string(), "#f7f7f7".to_string()),
+            Some(c) => (Hex::of(c), Hex::of(c.tint(style::CLUSTER_TINT))),
+            None => (
+                Hex::of(Rgb(0xb0, 0xb0, 0xb0)),
+                Hex::of(Rgb(0xf7, 0xf7, 0xf7)),
+            ),
         };
-        let mut label = Html::new();
-        label.tag(r#"<font point-size="14"><b>"#);
-        label.append(&lines_html(&wrap(title, self.width() * 2)));
-        label.tag("</b></font>");
-        vec![
-            attr("id", &format!("cluster-{id}")),
-            attr("class", kind),
-            html_attr("label", label),
-            attr("labeljust", "l"),
-            attr("labelloc", self.cluster_labelloc()),
-            attr("style", "rounded,filled"),
-            attr("color", &pen),
-            attr("fillcolor", &bg),
-            attr("penwidth", "1.2"),
-            attr("margin", "14"),
-        ]
+        attrs
+            .clear()
+            .quoted("id", &format!("cluster-{id}"))
+            .quoted("class", kind)
+            .html("label", |h| {
+                h.tag(r#"<font point-size="14"><b>"#);
+                wrapped_lines(h, title, self.width() * 2);
+                h.tag("</b></font>");
+            })
+            .quoted("labeljust", "l")
+            .quoted("labelloc", self.cluster_labelloc())
+            .quoted("style", "rounded,filled")
+            .quoted("color", pen.as_str())
+            .quoted("fillcolor", bg.as_str())
+            .quoted("penwidth", "1.2")
+            .quoted("margin", "14");
     }
 
     /// Every relation, in map order.
-    fn edges(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+    fn edges(&self, out: &mut dyn Statements, work: &mut Work<'a>) -> std::io::Result<()> {
         let minlen = self.staggered_lengths();
+        let Work { attrs, scratch, .. } = work;
         for (i, (from, to, edge)) in self.map.edges().enumerate() {
-            let mut attributes = vec![
-                attr("id", &format!("e{i}")),
-                attr("class", edge.relation.as_str()),
-            ];
-            attributes.extend(relation_line(edge.relation));
-            attributes.extend(relation_tail(edge.relation));
+            scratch.clear();
+            let _ = write!(scratch, "e{i}");
+            attrs
+                .clear()
+                .quoted("id", scratch)
+                .quoted("class", edge.relation.as_str());
+            relation_line(attrs, edge.relation);
+            relation_tail(attrs, edge.relation);
             if let Some(&len) = minlen.get(i).filter(|&&l| l > 1) {
-                attributes.push(attr("minlen", &len.to_string()));
+                scratch.clear();
+                let _ = write!(scratch, "{len}");
+                attrs.quoted("minlen", scratch);
             }
-            attributes.push(tooltip_attr(&format!(
-                "{} {} {}",
-                self.map.node(from).title,
-                edge.relation.as_str(),
-                self.map.node(to).title
-            )));
-            out.stmt(edge_stmt(self.ids.get(from), self.ids.get(to), attributes))?;
+            scratch.clear();
+            scratch.push_str(&self.map.node(from).title);
+            scratch.push(' ');
+            scratch.push_str(edge.relation.as_str());
+            scratch.push(' ');
+            scratch.push_str(&self.map.node(to).title);
+            attrs.tooltip("tooltip", scratch);
+            out.edge(self.ids.get(from), self.ids.get(to), attrs)?;
         }
-        self.motion_rank(out)
+        self.motion_rank(out, work)
     }
 
     /// With the `dot` layout, an invisible edge from each other claim to the motion, which holds
     /// the motion past them at the end the relations point to.
-    fn motion_rank(&self, out: &mut dyn Statements) -> std::io::Result<()> {
+    fn motion_rank(&self, out: &mut dyn Statements, work: &mut Work<'a>) -> std::io::Result<()> {
         let Some(motion) = self.motion.filter(|_| self.opts.layout == Layout::Dot) else {
             return Ok(());
         };
@@ -831,17 +1166,17 @@ impl<'a> Scene<'a> {
             .nodes()
             .map(|(ix, _)| ix)
             .filter(|&ix| ix != motion && self.map.kind(ix) == Kind::Claim);
+        let Work { attrs, scratch, .. } = work;
         for (k, ix) in claims.enumerate() {
-            out.stmt(edge_stmt(
-                self.ids.get(ix),
-                self.ids.get(motion),
-                vec![
-                    attr("id", &format!("motion-rank-{k}")),
-                    attr("class", "motion-rank"),
-                    attr("style", "invis"),
-                    attr("arrowhead", "none"),
-                ],
-            ))?;
+            scratch.clear();
+            let _ = write!(scratch, "motion-rank-{k}");
+            attrs
+                .clear()
+                .quoted("id", scratch)
+                .quoted("class", "motion-rank")
+                .quoted("style", "invis")
+                .quoted("arrowhead", "none");
+            out.edge(self.ids.get(ix), self.ids.get(motion), attrs)?;
         }
         Ok(())
     }
@@ -851,27 +1186,40 @@ impl<'a> Scene<'a> {
     /// speak to the same node, their edges get lengths 1, 2, ..., `stagger`, 1, 2, ... in map
     /// order. Linear in the number of edges.
     fn staggered_lengths(&self) -> Vec<usize> {
-        let edges: Vec<(NodeIndex, NodeIndex)> = self.map.edges().map(|(a, b, _)| (a, b)).collect();
+        let edges: Vec<(usize, usize)> = self
+            .map
+            .edges()
+            .map(|(a, b, _)| (a.index(), b.index()))
+            .collect();
         let mut lengths = vec![1; edges.len()];
         if self.opts.stagger < 2 {
             return lengths;
         }
-        let mut degree: HashMap<NodeIndex, usize> = HashMap::new();
+        // Counts by node index (every edge's ends are nodes of the map).
+        let bound = self.map.index_bound();
+        let mut degree = vec![0usize; bound];
         for &(a, b) in &edges {
-            *degree.entry(a).or_default() += 1;
-            *degree.entry(b).or_default() += 1;
+            for end in [a, b] {
+                if let Some(d) = degree.get_mut(end) {
+                    *d += 1;
+                }
+            }
         }
-        let is_leaf_edge = |&(a, b): &(NodeIndex, NodeIndex)| a != b && degree.get(&a) == Some(&1);
-        let mut fan: HashMap<NodeIndex, usize> = HashMap::new();
+        let is_leaf_edge = |&(a, b): &(usize, usize)| a != b && degree.get(a) == Some(&1);
+        let mut fan = vec![0usize; bound];
         for e in edges.iter().filter(|e| is_leaf_edge(e)) {
-            *fan.entry(e.1).or_default() += 1;
+            if let Some(f) = fan.get_mut(e.1) {
+                *f += 1;
+            }
         }
-        let mut seen: HashMap<NodeIndex, usize> = HashMap::new();
+        let mut seen = vec![0usize; bound];
         for (i, e) in edges.iter().enumerate() {
-            if !is_leaf_edge(e) || fan.get(&e.1).copied().unwrap_or(0) <= STAGGER_FROM {
+            if !is_leaf_edge(e) || fan.get(e.1).copied().unwrap_or(0) <= STAGGER_FROM {
                 continue;
             }
-            let k = seen.entry(e.1).or_default();
+            let Some(k) = seen.get_mut(e.1) else {
+                continue;
+            };
             if let Some(l) = lengths.get_mut(i) {
                 *l = 1 + *k % self.opts.stagger;
             }
@@ -882,131 +1230,83 @@ impl<'a> Scene<'a> {
 
     /// The legend, top to bottom: sample shapes of the kinds; statement, argument and the
     /// outline of an unanswered contention; a sample edge per relation; the sides' colours and
-    /// status markers.
-    fn legend(&self) -> Subgraph {
-        let grey = style::NO_SIDE;
-        // A sample node, with its name.
-        let sample = |name: &str, text: &str, shape: &str, element: Element, periph: bool| {
-            let name = format!("legend-{name}");
-            let mut label = Html::new();
-            label.text(text);
-            let mut a = vec![
-                attr("id", &name),
-                attr("class", "legend"),
-                attr("shape", shape),
-                attr("style", style::node_style(element)),
-                attr("color", &grey.hex()),
-                attr("fillcolor", &style::fill(element, grey).hex()),
-                attr("fontsize", "10"),
-                attr("height", "0.3"),
-                attr("margin", "0.08,0.03"),
-            ];
-            if periph {
-                a.push(attr("peripheries", "2"));
-            }
-            a.push(html_attr("label", label));
-            let stmt = node_stmt(&name, a);
-            (name, stmt)
-        };
-        // A row: nodes on one rank, kept in order left to right by invisible flat edges.
-        // In rows of relation samples (`pairs`), items 0-1, 2-3, ... are already joined by a
-        // visible edge, so only 1-2, 3-4, ... need an invisible one.
-        let row = |items: Vec<(String, Stmt)>, visible: Vec<Stmt>, pairs: bool| {
-            let names: Vec<String> = items.iter().map(|(n, _)| n.clone()).collect();
-            let mut stmts = vec![Stmt::Attribute(attr("rank", "same"))];
-            stmts.extend(items.into_iter().map(|(_, s)| s));
-            stmts.extend(visible);
-            for (i, pair) in names.windows(2).enumerate() {
-                if let [a, b] = pair {
-                    if !pairs || i % 2 == 1 {
-                        stmts.push(edge_stmt(a, b, vec![attr("style", "invis")]));
-                    }
-                }
-            }
-            Stmt::Subgraph(Subgraph {
-                id: Id::Anonymous(String::new()),
-                stmts,
+    /// status markers. Each row is an anonymous subgraph of nodes on one rank, kept in order
+    /// left to right by invisible flat edges.
+    fn legend(&self, out: &mut dyn Statements, attrs: &mut Attrs) -> std::io::Result<()> {
+        out.open(Some("cluster_legend"))?;
+        attrs
+            .clear()
+            .quoted("id", "cluster-legend")
+            .quoted("class", "legend")
+            .html("label", |h| {
+                h.tag(r#"<font point-size="13"><b>Legend</b></font>"#);
             })
-        };
-        let kinds = [Kind::Claim, Kind::Support, Kind::Rebuttal]
-            .into_iter()
-            .map(|k| {
-                let name = k.as_str();
-                sample(name, name, style::shape(k), Element::Statement, false)
-            })
-            .collect();
-        let mut stmts = vec![
-            row(kinds, Vec::new(), false),
-            row(
-                vec![
-                    sample("statement", "a statement", "box", Element::Statement, false),
-                    sample("argument", "an argument", "box", Element::Argument, false),
-                    sample(
-                        "unanswered",
-                        "unanswered contention",
-                        "box",
-                        Element::Statement,
-                        true,
-                    ),
-                ],
-                Vec::new(),
+            .quoted("labeljust", "l")
+            .quoted("labelloc", self.cluster_labelloc())
+            .quoted("style", "rounded")
+            .quoted("color", "#c8c8c8")
+            .quoted("margin", "10");
+        out.defaults(Defaults::Graph, attrs)?;
+        let kinds = [Kind::Claim, Kind::Support, Kind::Rebuttal].map(|k| {
+            (
+                k.as_str(),
+                k.as_str(),
+                style::shape(k),
+                Element::Statement,
                 false,
+            )
+        });
+        let looks = [
+            ("statement", "a statement", "box", Element::Statement, false),
+            ("argument", "an argument", "box", Element::Argument, false),
+            (
+                "unanswered",
+                "unanswered contention",
+                "box",
+                Element::Statement,
+                true,
             ),
         ];
-        let relation_sample = |r: Relation| {
-            let s = style::edge_style(r);
-            let from = format!("legend-{}-from", r.as_str());
-            let to = format!("legend-{}", r.as_str());
-            let mut label = Html::new();
-            label.tag(&format!(r#"<font color="{}">"#, s.color));
-            label.text(r.as_str());
-            label.tag("</font>");
-            let tail = node_stmt(
-                &from,
-                vec![
-                    attr("id", &from),
-                    attr("class", "legend"),
-                    attr("shape", "point"),
-                    attr("width", "0.06"),
-                    attr("color", s.color),
-                ],
-            );
-            let head = node_stmt(
-                &to,
-                vec![
-                    attr("id", &to),
-                    attr("class", "legend"),
-                    attr("shape", "plaintext"),
-                    attr("fontsize", "10"),
-                    attr("height", "0.2"),
-                    attr("margin", "0.02,0.02"),
-                    html_attr("label", label),
-                ],
-            );
-            let mut a = vec![
-                attr("id", &format!("legend-{}-edge", r.as_str())),
-                attr("class", "legend"),
-            ];
-            a.extend(relation_line(r));
-            a.push(attr("minlen", "2"));
-            a.extend(relation_tail(r));
-            let edge = edge_stmt(&from, &to, a);
-            (vec![(from, tail), (to, head)], edge)
-        };
+        for samples in [kinds, looks] {
+            self.legend_row_start(out, attrs)?;
+            let mut names = Vec::new();
+            for (name, text, shape, element, periph) in samples {
+                let name = format!("legend-{name}");
+                Self::sample(out, attrs, &name, text, shape, element, periph)?;
+                names.push(name);
+            }
+            Self::invisible_chain(out, attrs, &names, false)?;
+            out.close()?;
+        }
         for pair in [
             [Relation::Supports, Relation::Rebuts],
             [Relation::Undercuts, Relation::Contradicts],
         ] {
-            let mut items = Vec::new();
-            let mut visible = Vec::new();
+            self.legend_row_start(out, attrs)?;
+            let mut names = Vec::new();
             for r in pair {
-                let (nodes, edge) = relation_sample(r);
-                items.extend(nodes);
-                visible.push(edge);
+                let from = format!("legend-{}-from", r.as_str());
+                let to = format!("legend-{}", r.as_str());
+                Self::relation_ends(out, attrs, r, &from, &to)?;
+                names.push(from);
+                names.push(to);
             }
-            stmts.push(row(items, visible, true));
+            for (r, ends) in pair.into_iter().zip(names.chunks(2)) {
+                if let [from, to] = ends {
+                    attrs
+                        .clear()
+                        .quoted("id", &format!("legend-{}-edge", r.as_str()))
+                        .quoted("class", "legend");
+                    relation_line(attrs, r);
+                    attrs.quoted("minlen", "2");
+                    relation_tail(attrs, r);
+                    out.edge(from, to, attrs)?;
+                }
+            }
+            Self::invisible_chain(out, attrs, &names, true)?;
+            out.close()?;
         }
-        stmts.push(key_node(self.key_table()));
+        key_node(out, attrs, &self.key_table())?;
         // Stack the rows top to bottom with invisible edges, drawn in the map's direction.
         let upward = self.opts.direction == super::Direction::BottomTop;
         let order: [(&str, &str); 4] = [
@@ -1021,30 +1321,110 @@ impl<'a> Scene<'a> {
             } else {
                 (above, below)
             };
-            stmts.push(edge_stmt(a, b, vec![attr("style", "invis")]));
+            attrs.clear().quoted("style", "invis");
+            out.edge(a, b, attrs)?;
         }
-        let mut title = Html::new();
-        title.tag(r#"<font point-size="13"><b>Legend</b></font>"#);
-        cluster(
-            "cluster_legend",
-            stmts,
-            vec![
-                attr("id", "cluster-legend"),
-                attr("class", "legend"),
-                html_attr("label", title),
-                attr("labeljust", "l"),
-                attr("labelloc", self.cluster_labelloc()),
-                attr("style", "rounded"),
-                attr("color", "#c8c8c8"),
-                attr("margin", "10"),
-            ],
-        )
+        out.close()
+    }
+
+    /// Opens a row of the legend: an anonymous subgraph whose nodes share a rank.
+    fn legend_row_start(&self, out: &mut dyn Statements, attrs: &mut Attrs) -> std::io::Result<()> {
+        out.open(None)?;
+        attrs.clear().quoted("rank", "same");
+        out.settings(attrs)
+    }
+
+    /// A sample node of the legend, named `name`, labelled `text`.
+    fn sample(
+        out: &mut dyn Statements,
+        attrs: &mut Attrs,
+        name: &str,
+        text: &str,
+        shape: &str,
+        element: Element,
+        periph: bool,
+    ) -> std::io::Result<()> {
+        let grey = style::NO_SIDE;
+        attrs
+            .clear()
+            .quoted("id", name)
+            .quoted("class", "legend")
+            .quoted("shape", shape)
+            .quoted("style", style::node_style(element))
+            .quoted("color", Hex::of(grey).as_str())
+            .quoted("fillcolor", Hex::of(style::fill(element, grey)).as_str())
+            .quoted("fontsize", "10")
+            .quoted("height", "0.3")
+            .quoted("margin", "0.08,0.03");
+        if periph {
+            attrs.quoted("peripheries", "2");
+        }
+        attrs.html("label", |h| {
+            h.text(text);
+        });
+        out.node(name, attrs)
+    }
+
+    /// The two ends of a relation's sample edge in the legend: a point and the relation's name.
+    fn relation_ends(
+        out: &mut dyn Statements,
+        attrs: &mut Attrs,
+        relation: Relation,
+        from: &str,
+        to: &str,
+    ) -> std::io::Result<()> {
+        let s = style::edge_style(relation);
+        attrs
+            .clear()
+            .quoted("id", from)
+            .quoted("class", "legend")
+            .quoted("shape", "point")
+            .quoted("width", "0.06")
+            .quoted("color", s.color);
+        out.node(from, attrs)?;
+        attrs
+            .clear()
+            .quoted("id", to)
+            .quoted("class", "legend")
+            .quoted("shape", "plaintext")
+            .quoted("fontsize", "10")
+            .quoted("height", "0.2")
+            .quoted("margin", "0.02,0.02")
+            .html("label", |h| {
+                h.tag(r#"<font color=""#);
+                h.tag(s.color);
+                h.tag(r#"">"#);
+                h.text(relation.as_str());
+                h.tag("</font>");
+            });
+        out.node(to, attrs)
+    }
+
+    /// Invisible edges between the nodes of a row, in order; in rows of relation samples
+    /// (`pairs`), items 0-1, 2-3, ... are already joined by a visible edge, so only 1-2, 3-4,
+    /// ... get one.
+    fn invisible_chain(
+        out: &mut dyn Statements,
+        attrs: &mut Attrs,
+        names: &[String],
+        pairs: bool,
+    ) -> std::io::Result<()> {
+        for (i, pair) in names.windows(2).enumerate() {
+            if let [a, b] = pair {
+                if !pairs || i % 2 == 1 {
+                    attrs.clear().quoted("style", "invis");
+                    out.edge(a, b, attrs)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The legend as one table node, for layouts without ranks (`sfdp`), where sample nodes
     /// would drift apart: shapes are named, relations shown by colour and a glyph.
-    fn legend_table(&self) -> Stmt {
-        let mut t = Html::new();
+    fn legend_table(&self, out: &mut dyn Statements, attrs: &mut Attrs) -> std::io::Result<()> {
+        let mut table = Markup::new();
+        let mut t = table.html();
         t.tag(r##"<table border="1" color="#c8c8c8" style="rounded" cellborder="0" cellspacing="1" cellpadding="2">"##);
         t.tag(r#"<tr><td colspan="2" align="left"><font point-size="13"><b>Legend</b></font></td></tr>"#);
         for (shape, kind) in [
@@ -1083,14 +1463,15 @@ impl<'a> Scene<'a> {
         t.tag(r#"<tr><td colspan="2">"#);
         t.append(&self.key_table());
         t.tag("</td></tr></table>");
-        key_node(t)
+        key_node(out, attrs, &table)
     }
 
     /// A table of the sides' colours and the status markers.
-    fn key_table(&self) -> Html {
-        let mut table = Html::new();
-        table.tag(r#"<table border="0" cellborder="0" cellspacing="1" cellpadding="1">"#);
-        let swatch = |t: &mut Html, color: Rgb, text: &str| {
+    fn key_table(&self) -> Markup {
+        let mut table = Markup::new();
+        let mut t = table.html();
+        t.tag(r#"<table border="0" cellborder="0" cellspacing="1" cellpadding="1">"#);
+        let swatch = |t: &mut Html<'_>, color: Rgb, text: &str| {
             t.tag(&format!(
                 r#"<tr><td width="20" height="12" bgcolor="{}" color="{}" border="2"></td><td align="left">"#,
                 color.tint(style::ARGUMENT_TINT).hex(),
@@ -1100,18 +1481,18 @@ impl<'a> Scene<'a> {
             t.tag("</td></tr>");
         };
         for side in self.palette.used(self.map) {
-            swatch(&mut table, side.color, &side.label);
+            swatch(&mut t, side.color, &side.label);
         }
         if self.map.nodes().any(|(_, n)| n.side.is_none()) {
-            swatch(&mut table, style::NO_SIDE, "no side");
+            swatch(&mut t, style::NO_SIDE, "no side");
         }
         for label in [Label::In, Label::Out, Label::Undec] {
             let (marker, color, word) = super::verdicts::status_marker(label);
-            table.tag(&format!(
+            t.tag(&format!(
                 r#"<tr><td><font color="{color}"><b>{marker}</b></font></td><td align="left">{word}</td></tr>"#
             ));
         }
-        table.tag("</table>");
+        t.tag("</table>");
         table
     }
 
@@ -1124,10 +1505,23 @@ impl<'a> Scene<'a> {
     }
 }
 
+/// A node's tooltip text into `out`: `prefix`, the title, then `: ` and the text when it has
+/// one.
+fn tip(out: &mut String, prefix: &str, node: &Node) {
+    out.clear();
+    out.push_str(prefix);
+    out.push_str(&node.title);
+    if !node.text.is_empty() {
+        out.push_str(": ");
+        out.push_str(&node.text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Edge, Node, Section};
+    use crate::model::{Edge, Section};
+    use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
     fn section(id: &str, parent: Option<&str>) -> Section {
         Section {
@@ -1237,6 +1631,168 @@ mod tests {
         }
         let empty = Map::new();
         assert_eq!(whole_dot(&empty, &opts()), printed_whole(&empty, &opts()));
+    }
+
+    /// Drives the writer and the collector with the same statements and compares the
+    /// writer's text with graphviz-rust's printing of what the collector gathered.
+    fn both_ways(statements: impl Fn(&mut dyn Statements) -> std::io::Result<()>) {
+        let mut bytes = Vec::new();
+        let mut writer = Writer::new(&mut bytes);
+        statements(&mut writer).unwrap();
+        writer.finish().unwrap();
+        let mut collector = Collector {
+            open: vec![(Id::Plain("counterpoint".into()), Vec::new())],
+        };
+        statements(&mut collector).unwrap();
+        let stmts = collector.open.pop().unwrap().1;
+        let graph = Graph::DiGraph {
+            id: Id::Plain("counterpoint".into()),
+            strict: false,
+            stmts,
+        };
+        let mut ctx = PrinterContext::default();
+        ctx.with_node_mult_attr_s_l();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            format!("{}\n", graph.print(&mut ctx))
+        );
+    }
+
+    #[test]
+    fn the_writer_prints_each_statement_as_graphviz_rust_does() {
+        // Edges whose text over several lines takes about 90 bytes, on either side of the
+        // bound where graphviz-rust prints them on one line, at several depths; nodes and
+        // defaults with none, one and several attributes; settings; anonymous and named
+        // subgraphs, empty ones included; names and values that need escaping.
+        for depth in 0..4 {
+            for pad in 0..24 {
+                both_ways(|out| {
+                    let mut attrs = Attrs::default();
+                    for level in 0..depth {
+                        out.open((level % 2 == 0).then_some("c\"x"))?;
+                    }
+                    let name = "n".repeat(pad);
+                    for count in 0..4 {
+                        attrs.clear();
+                        for k in 0..count {
+                            attrs.quoted(["a", "bb", "ccc"][k], &"v".repeat(pad / 2 + k));
+                        }
+                        out.edge(&name, "m\"", &attrs)?;
+                        out.node(&name, &attrs)?;
+                        out.defaults(
+                            [Defaults::Graph, Defaults::Node, Defaults::Edge][count % 3],
+                            &attrs,
+                        )?;
+                        out.settings(&attrs)?;
+                    }
+                    attrs.clear().html("label", |h| {
+                        h.tag("<b>").text("<&>").tag("</b>");
+                    });
+                    out.node("h", &attrs)?;
+                    out.open(None)?;
+                    out.close()?;
+                    for _ in 0..depth {
+                        out.close()?;
+                    }
+                    Ok(())
+                });
+            }
+        }
+        both_ways(|_| Ok(()));
+    }
+
+    /// A node of a random map: title, text, whether it is an argument, side, section.
+    type RandomNode = (String, String, bool, Option<usize>, Option<usize>);
+
+    fn random_node() -> impl proptest::strategy::Strategy<Value = RandomNode> {
+        use proptest::prelude::*;
+        let text = "(?s).{0,40}|[a-z ,.!?'\"()\\[\\]<>&\\\\\n-]{0,160}|([a-z]{1,9} ){0,30}";
+        (
+            "[A-Za-z ]{1,12}|.{1,20}",
+            text,
+            any::<bool>(),
+            proptest::option::of(0usize..4),
+            proptest::option::of(0usize..7),
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn the_written_text_is_what_the_printer_makes_of_random_maps(
+            nodes in proptest::collection::vec(random_node(), 0..25),
+            parents in proptest::collection::vec(proptest::option::of(0usize..8), 0..7),
+            edges in proptest::collection::vec((0usize..25, 0usize..25, 0usize..4), 0..40),
+            title in proptest::option::of("(?s).{0,30}"),
+            motion in proptest::option::of(0usize..25),
+            note in proptest::option::of("[a-z ]{0,20}"),
+            group_by in 0usize..3,
+            sfdp in proptest::prelude::any::<bool>(),
+            legend in proptest::prelude::any::<bool>(),
+            direction in 0usize..4,
+            wrap in 0usize..50,
+            max_lines in 0usize..3,
+            stagger in 0usize..4,
+            show_title in proptest::prelude::any::<bool>(),
+        ) {
+            let mut map = Map::new();
+            map.title = title;
+            for (i, side) in ["pro", "con"].into_iter().enumerate() {
+                map.sides.push(crate::model::Side {
+                    id: side.into(),
+                    label: format!("{side} side"),
+                    color: (i == 1).then(|| "#aa0000".into()),
+                });
+            }
+            for (i, parent) in parents.iter().enumerate() {
+                let mut s = section(&format!("s{i}"), parent.map(|p| format!("s{p}")).as_deref());
+                s.side = (i % 3 == 0).then(|| "pro".into());
+                map.sections.push(s);
+            }
+            let mut added = Vec::new();
+            for (i, (title, text, argument, side, section)) in nodes.into_iter().enumerate() {
+                let mut node = if argument {
+                    Node::argument(format!("{title}{i}"), text)
+                } else {
+                    Node::statement(format!("{title}{i}"), text)
+                };
+                node.side = side.map(|s| ["pro", "con", "other", "x"][s].to_string());
+                node.section = section.map(|s| format!("s{s}"));
+                added.push(map.add_node(node).unwrap());
+            }
+            if let Some(&ix) = motion.and_then(|m| added.get(m)) {
+                map.motion = Some(map.node(ix).title.clone());
+            }
+            let relations = [
+                Relation::Supports,
+                Relation::Rebuts,
+                Relation::Undercuts,
+                Relation::Contradicts,
+            ];
+            for (from, to, r) in edges {
+                if let (Some(&a), Some(&b)) = (added.get(from), added.get(to)) {
+                    map.add_edge(a, b, Edge::new(relations[r]));
+                }
+            }
+            let opts = RenderOptions {
+                group_by: [GroupBy::Section, GroupBy::Side, GroupBy::None][group_by],
+                direction: [
+                    crate::render::Direction::TopBottom,
+                    crate::render::Direction::BottomTop,
+                    crate::render::Direction::LeftRight,
+                    crate::render::Direction::RightLeft,
+                ][direction],
+                layout: if sfdp { Layout::Sfdp } else { Layout::Dot },
+                wrap,
+                max_lines,
+                stagger,
+                legend,
+                title: show_title,
+                note,
+            };
+            proptest::prop_assert_eq!(whole_dot(&map, &opts), printed_whole(&map, &opts));
+        }
     }
 
     #[test]

@@ -43,43 +43,123 @@ pub(crate) enum Target {
 /// characters XML forbids become U+FFFD; everything else, non-ASCII included, is kept. Text that
 /// takes more than [`MAX_STRING_BYTES`] escaped (quotes not counted) is cut with `…`.
 pub(crate) fn escape(text: &str, target: Target) -> String {
-    escape_within(text, target, MAX_STRING_BYTES)
+    let mut out = String::with_capacity(text.len().min(MAX_STRING_BYTES) + 2);
+    escape_into(&mut out, text, target, MAX_STRING_BYTES);
+    out
 }
 
-/// [`escape`], cut with `…` to at most `budget` bytes (quotes not counted; nothing at all when
-/// even `…` does not fit).
-fn escape_within(text: &str, target: Target, budget: usize) -> String {
+/// The longest escape of one byte: `"` as `&quot;` in an HTML-like label. Every other escape
+/// takes at most this many bytes per byte of text too (`&#39;` 5, a tooltip's `\\\\` 4 per
+/// backslash, U+2028 (3 bytes) as `\n`, U+0085 (2 bytes) as a space).
+const MAX_GROWTH: usize = 6;
+
+/// The one escaping function: appends `text` escaped for `target` to `out` (between quotes for
+/// [`Target::Quoted`] and [`Target::Tooltip`]), cut with `…` to at most `budget` bytes (quotes
+/// not counted; nothing at all when even `…` does not fit). See [`escape`] for the rules.
+pub(crate) fn escape_into(out: &mut String, text: &str, target: Target, budget: usize) {
     let quoted = matches!(target, Target::Quoted | Target::Tooltip);
-    let mut out = String::with_capacity(text.len().min(MAX_STRING_BYTES) + 2);
     if quoted {
         out.push('"');
     }
-    // Bytes before the content (the opening quote), and the length of `out` after the last
-    // piece that leaves room for `…` within the limit.
+    if text.len() <= budget / MAX_GROWTH {
+        // The escaped text cannot exceed the budget: copy runs of plain characters whole.
+        escape_runs(out, text, target);
+    } else {
+        escape_cut(out, text, target, budget);
+    }
+    if quoted {
+        out.push('"');
+    }
+}
+
+/// The escape of one character that is not copied as it is (`None` for a character kept, and
+/// for a `\r` that a `\n` follows: `Some("")`).
+fn piece(target: Target, c: char, next: Option<char>) -> Option<&'static str> {
+    Some(match (target, c) {
+        (_, '\r') if next == Some('\n') => "",
+        (Target::Quoted | Target::Tooltip, '\n' | '\r' | '\u{2028}' | '\u{2029}') => "\\n",
+        (Target::Quoted | Target::Tooltip, '"') => "\\\"",
+        (Target::Quoted, '\\') => "\\\\",
+        (Target::Tooltip, '\\') => "\\\\\\\\",
+        (Target::Tooltip, '&') => "&amp;",
+        (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => " ",
+        (Target::Html, '\\') => "\\\\",
+        (Target::Html, '&') => "&amp;",
+        (Target::Html, '<') => "&lt;",
+        (Target::Html, '>') => "&gt;",
+        (Target::Html, '"') => "&quot;",
+        (Target::Html, '\'') => "&#39;",
+        // Graphviz 2.43's HTML-label lexer rejects a text that is a lone `]` (`<b>]</b>`).
+        (Target::Html, ']') => "&#93;",
+        (_, '\u{FFFE}' | '\u{FFFF}') => "\u{FFFD}",
+        (_, c) if c.is_control() => " ",
+        _ => return None,
+    })
+}
+
+/// Whether each byte is copied as it is for a target (ASCII other than control characters and
+/// the target's special characters), by [`Target`] in declaration order.
+static PLAIN: [[bool; 256]; 3] = [
+    plain_bytes(Target::Quoted),
+    plain_bytes(Target::Tooltip),
+    plain_bytes(Target::Html),
+];
+
+const fn plain_bytes(target: Target) -> [bool; 256] {
+    let mut plain = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        plain[b] = match b as u8 {
+            b'"' | b'\\' => false,
+            b'&' => matches!(target, Target::Quoted),
+            b'<' | b'>' | b'\'' | b']' => !matches!(target, Target::Html),
+            _ => true,
+        };
+        b += 1;
+    }
+    plain
+}
+
+/// [`escape_into`] of a text that fits its budget whatever it holds: plain runs are copied
+/// whole, other characters escaped one by one.
+fn escape_runs(out: &mut String, text: &str, target: Target) {
+    let plain = &PLAIN[target as usize];
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if plain[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let next = text
+            .get(i + c.len_utf8()..)
+            .and_then(|rest| rest.chars().next());
+        if let Some(piece) = piece(target, c, next) {
+            out.push_str(text.get(run..i).unwrap_or_default());
+            out.push_str(piece);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
+}
+
+/// [`escape_into`] character by character, cut with `…` where the budget runs out.
+fn escape_cut(out: &mut String, text: &str, target: Target, budget: usize) {
+    // Bytes before the content, and the length of `out` after the last piece that leaves room
+    // for `…` within the limit.
     let start = out.len();
     let mut room_for_ellipsis = start;
     let mut chars = text.chars().peekable();
     let mut buf = [0u8; 4];
     while let Some(c) = chars.next() {
-        let piece: &str = match (target, c) {
-            (_, '\r') if chars.peek() == Some(&'\n') => continue,
-            (Target::Quoted | Target::Tooltip, '\n' | '\r' | '\u{2028}' | '\u{2029}') => "\\n",
-            (Target::Quoted | Target::Tooltip, '"') => "\\\"",
-            (Target::Quoted, '\\') => "\\\\",
-            (Target::Tooltip, '\\') => "\\\\\\\\",
-            (Target::Tooltip, '&') => "&amp;",
-            (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => " ",
-            (Target::Html, '\\') => "\\\\",
-            (Target::Html, '&') => "&amp;",
-            (Target::Html, '<') => "&lt;",
-            (Target::Html, '>') => "&gt;",
-            (Target::Html, '"') => "&quot;",
-            (Target::Html, '\'') => "&#39;",
-            // Graphviz 2.43's HTML-label lexer rejects a text that is a lone `]` (`<b>]</b>`).
-            (Target::Html, ']') => "&#93;",
-            (_, '\u{FFFE}' | '\u{FFFF}') => "\u{FFFD}",
-            (_, c) if c.is_control() => " ",
-            (_, c) => c.encode_utf8(&mut buf),
+        let piece: &str = match piece(target, c, chars.peek().copied()) {
+            Some(piece) => piece,
+            None => c.encode_utf8(&mut buf),
         };
         if out.len() - start + piece.len() > budget {
             out.truncate(room_for_ellipsis);
@@ -93,10 +173,6 @@ fn escape_within(text: &str, target: Target, budget: usize) -> String {
             room_for_ellipsis = out.len();
         }
     }
-    if quoted {
-        out.push('"');
-    }
-    out
 }
 
 /// `text` as a DOT quoted-string id (for node names and values this program computes).
@@ -104,61 +180,83 @@ pub(crate) fn quoted(text: &str) -> Id {
     Id::Escaped(escape(text, Target::Quoted))
 }
 
-/// `text` as a tooltip that Graphviz shows as written (cut with `…` when very long).
-pub(crate) fn tooltip(text: &str) -> Id {
-    Id::Escaped(escape(text, Target::Tooltip))
-}
-
-/// Markup for an HTML-like label, built from escaped text and the label's own tags.
+/// Markup for an HTML-like label, owned: built through [`Markup::html`], so that it holds user
+/// text only escaped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Html(String);
+pub(crate) struct Markup(String);
 
-impl Html {
+impl Markup {
     /// Empty markup.
-    pub(crate) fn new() -> Html {
-        Html::default()
+    pub(crate) fn new() -> Markup {
+        Markup::default()
     }
 
-    /// Appends user text, escaped, cut with `…` where the text since the last tag would
-    /// exceed [`MAX_STRING_BYTES`].
-    pub(crate) fn text(&mut self, text: &str) -> &mut Html {
-        let run = self.0.len() - self.0.rfind('>').map_or(0, |i| i + 1);
-        let budget = MAX_STRING_BYTES.saturating_sub(run);
-        self.0.push_str(&escape_within(text, Target::Html, budget));
-        self
-    }
-
-    /// Appends markup written by this program (tags, attribute values it computed itself).
-    /// Never pass user text here.
-    pub(crate) fn tag(&mut self, markup: &str) -> &mut Html {
-        self.0.push_str(markup);
-        self
-    }
-
-    /// Appends other markup.
-    pub(crate) fn append(&mut self, other: &Html) -> &mut Html {
-        self.0.push_str(&other.0);
-        self
-    }
-
-    /// A left-aligned line break.
-    pub(crate) fn line_break(&mut self) -> &mut Html {
-        self.tag(r#"<br align="left"/>"#)
+    /// A builder that appends to this markup (the text since its last tag counts towards the
+    /// limit of [`Html::text`]).
+    pub(crate) fn html(&mut self) -> Html<'_> {
+        Html {
+            buf: &mut self.0,
+            start: 0,
+        }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    /// The markup as an HTML-like label id (`<...>`).
-    pub(crate) fn into_id(self) -> Id {
-        Id::Html(format!("<{}>", self.0))
-    }
-
-    #[cfg(test)]
     /// The markup as written.
     pub(crate) fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// Writes markup for an HTML-like label at the end of a buffer, from escaped text and the
+/// label's own tags: user text only enters through [`Html::text`], so a label cannot hold
+/// unescaped user text by accident.
+#[derive(Debug)]
+pub(crate) struct Html<'b> {
+    buf: &'b mut String,
+    /// Where this markup begins in `buf`.
+    start: usize,
+}
+
+impl<'b> Html<'b> {
+    /// Markup written at the end of `buf` (what `buf` holds already is not part of it).
+    pub(crate) fn within(buf: &'b mut String) -> Html<'b> {
+        let start = buf.len();
+        Html { buf, start }
+    }
+
+    /// Appends user text, escaped, cut with `…` where the text since the last tag would
+    /// exceed [`MAX_STRING_BYTES`].
+    pub(crate) fn text(&mut self, text: &str) -> &mut Html<'b> {
+        let markup = self.buf.get(self.start..).unwrap_or_default();
+        let run = markup.len() - markup.rfind('>').map_or(0, |i| i + 1);
+        let budget = MAX_STRING_BYTES.saturating_sub(run);
+        escape_into(self.buf, text, Target::Html, budget);
+        self
+    }
+
+    /// Appends markup written by this program (tags, attribute values it computed itself).
+    /// Never pass user text here.
+    pub(crate) fn tag(&mut self, markup: &str) -> &mut Html<'b> {
+        self.buf.push_str(markup);
+        self
+    }
+
+    /// Appends other markup.
+    pub(crate) fn append(&mut self, other: &Markup) -> &mut Html<'b> {
+        self.buf.push_str(other.as_str());
+        self
+    }
+
+    /// A left-aligned line break.
+    pub(crate) fn line_break(&mut self) -> &mut Html<'b> {
+        self.tag(r#"<br align="left"/>"#)
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.buf.len() == self.start
     }
 }
 
@@ -378,29 +476,132 @@ mod tests {
     fn label_text_between_tags_is_cut_below_the_limit() {
         // Zero-width characters: wrapping never shortens a line of them.
         let marks = "\u{301}".repeat(MAX_STRING_BYTES);
-        let mut h = Html::new();
-        h.tag("<b>").text(&marks);
+        let mut m = Markup::new();
+        m.html().tag("<b>").text(&marks);
         let want = format!("<b>{}…", "\u{301}".repeat((MAX_STRING_BYTES - 3) / 2));
-        assert_eq!(h.as_str(), want);
+        assert_eq!(m.as_str(), want);
         // The budget is for the whole run of text since the last tag.
-        let mut h = Html::new();
-        h.tag("<b>")
+        let mut m = Markup::new();
+        m.html()
+            .tag("<b>")
             .text(&"a".repeat(MAX_STRING_BYTES - 10))
             .text("&&&");
         assert_eq!(
-            h.as_str(),
+            m.as_str(),
             format!("<b>{}&amp;…", "a".repeat(MAX_STRING_BYTES - 10))
         );
-        h.text("more");
-        assert!(h.as_str().ends_with("&amp;…"), "nothing fits any more");
-        h.line_break().text("b");
-        assert!(h.as_str().ends_with("<br align=\"left\"/>b"));
+        m.html().text("more");
+        assert!(m.as_str().ends_with("&amp;…"), "nothing fits any more");
+        m.html().line_break().text("b");
+        assert!(m.as_str().ends_with("<br align=\"left\"/>b"));
+    }
+
+    #[test]
+    fn markup_written_into_a_buffer_counts_only_its_own_text() {
+        // What the buffer held before (here a `>` and a long text) is not part of the markup.
+        let mut buf = format!("x>{}", "a".repeat(MAX_STRING_BYTES));
+        let before = buf.len();
+        let mut h = Html::within(&mut buf);
+        assert!(h.is_empty());
+        h.text("b");
+        assert!(!h.is_empty());
+        assert_eq!(&buf[before..], "b");
     }
 
     #[test]
     fn html_builder_escapes_only_text() {
-        let mut h = Html::new();
-        h.tag("<b>").text("<i>").tag("</b>");
-        assert_eq!(h.into_id(), Id::Html("<<b>&lt;i&gt;</b>>".into()));
+        let mut m = Markup::new();
+        m.html().tag("<b>").text("<i>").tag("</b>");
+        assert_eq!(m.as_str(), "<b>&lt;i&gt;</b>");
+    }
+
+    /// The escaping as it was written first, one character at a time: the oracle for
+    /// [`escape_into`].
+    fn escape_within_oracle(text: &str, target: Target, budget: usize) -> String {
+        let quoted = matches!(target, Target::Quoted | Target::Tooltip);
+        let mut out = String::with_capacity(text.len().min(MAX_STRING_BYTES) + 2);
+        if quoted {
+            out.push('"');
+        }
+        let start = out.len();
+        let mut room_for_ellipsis = start;
+        let mut chars = text.chars().peekable();
+        let mut buf = [0u8; 4];
+        while let Some(c) = chars.next() {
+            let piece: &str = match (target, c) {
+                (_, '\r') if chars.peek() == Some(&'\n') => continue,
+                (Target::Quoted | Target::Tooltip, '\n' | '\r' | '\u{2028}' | '\u{2029}') => "\\n",
+                (Target::Quoted | Target::Tooltip, '"') => "\\\"",
+                (Target::Quoted, '\\') => "\\\\",
+                (Target::Tooltip, '\\') => "\\\\\\\\",
+                (Target::Tooltip, '&') => "&amp;",
+                (Target::Html, '\n' | '\r' | '\u{2028}' | '\u{2029}') => " ",
+                (Target::Html, '\\') => "\\\\",
+                (Target::Html, '&') => "&amp;",
+                (Target::Html, '<') => "&lt;",
+                (Target::Html, '>') => "&gt;",
+                (Target::Html, '"') => "&quot;",
+                (Target::Html, '\'') => "&#39;",
+                (Target::Html, ']') => "&#93;",
+                (_, '\u{FFFE}' | '\u{FFFF}') => "\u{FFFD}",
+                (_, c) if c.is_control() => " ",
+                (_, c) => c.encode_utf8(&mut buf),
+            };
+            if out.len() - start + piece.len() > budget {
+                out.truncate(room_for_ellipsis);
+                if out.len() - start + '…'.len_utf8() <= budget {
+                    out.push('…');
+                }
+                break;
+            }
+            out.push_str(piece);
+            if out.len() - start + '…'.len_utf8() <= budget {
+                room_for_ellipsis = out.len();
+            }
+        }
+        if quoted {
+            out.push('"');
+        }
+        out
+    }
+
+    fn target_strategy() -> impl proptest::strategy::Strategy<Value = Target> {
+        proptest::sample::select(vec![Target::Quoted, Target::Tooltip, Target::Html])
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_in_runs_matches_the_oracle(
+            text in "(?s).{0,60}|[\"'\\\\\n\r\t<>{}\\[\\]&;#é漢🙂\u{2028}\u{2029}\u{85}\u{7f}\u{FFFE}\u{FFFF} a-z]{0,60}",
+            target in target_strategy(),
+            budget in proptest::prop_oneof![0usize..40, 40usize..400, proptest::strategy::Just(MAX_STRING_BYTES)],
+            prefix in "[a-z>]{0,3}",
+        ) {
+            let mut out = prefix.clone();
+            escape_into(&mut out, &text, target, budget);
+            let want = format!("{prefix}{}", escape_within_oracle(&text, target, budget));
+            proptest::prop_assert_eq!(out, want);
+        }
+    }
+
+    #[test]
+    fn escaping_long_texts_matches_the_oracle() {
+        for text in [
+            "\"a\\b&<>']\r\n\u{2028}".repeat(3_000),
+            "x".repeat(MAX_STRING_BYTES + 5),
+            "é".repeat(MAX_STRING_BYTES / 2),
+        ] {
+            for target in [Target::Quoted, Target::Tooltip, Target::Html] {
+                for budget in [0, 2, 3, 4, 17, 1_000, MAX_STRING_BYTES] {
+                    let mut out = String::new();
+                    escape_into(&mut out, &text, target, budget);
+                    assert_eq!(
+                        out,
+                        escape_within_oracle(&text, target, budget),
+                        "{target:?} {budget}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -482,3 +482,89 @@ fn the_report_shows_the_motion_first() {
     assert_eq!(data["nodes"][0]["motion"], true);
     assert_eq!(data["nodes"][1]["motion"], false);
 }
+
+/// Every map file under `dir` (Argdown and JSON), recursively, in a stable order.
+fn map_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            map_files(&path, found);
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "argdown" || e == "json")
+        {
+            found.push(path);
+        }
+    }
+}
+
+/// The DOT text is written straight into the output; `render::dot::graph` builds the same
+/// drawing as graphviz-rust's types. Printed by graphviz-rust, that graph must give the very
+/// same bytes, for every map the tests hold (and the debate in `arguments/`), drawn in every
+/// way the options allow.
+#[test]
+fn the_written_dot_is_what_graphviz_rust_prints_for_every_fixture_map() {
+    use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+    let root = crate::common::root();
+    let mut files = Vec::new();
+    for dir in ["tests/integration", "fuzz/corpus"] {
+        map_files(&root.join(dir), &mut files);
+    }
+    let mut maps: Vec<(String, counterpoint::Map)> = files
+        .iter()
+        .map(|path| {
+            let loaded = counterpoint::load::load_bytes(
+                vec![(
+                    path.display().to_string(),
+                    std::fs::read(path).expect("reads"),
+                )],
+                None,
+            );
+            (path.display().to_string(), loaded.map)
+        })
+        .collect();
+    let debate = counterpoint::load(&[root.join("arguments")], None).expect("reads arguments/");
+    maps.push(("arguments/".into(), debate.map));
+    assert!(maps.len() > 100, "{}", maps.len());
+    let options = [
+        RenderOptions::default(),
+        RenderOptions {
+            group_by: GroupBy::Side,
+            direction: Direction::LeftRight,
+            wrap: 24,
+            max_lines: 1,
+            ..RenderOptions::default()
+        },
+        RenderOptions {
+            group_by: GroupBy::None,
+            layout: Layout::Sfdp,
+            legend: false,
+            title: false,
+            ..RenderOptions::default()
+        },
+        RenderOptions {
+            direction: Direction::TopBottom,
+            layout: Layout::Sfdp,
+            wrap: 8,
+            stagger: 0,
+            note: Some("a \"note\" <b>".into()),
+            ..RenderOptions::default()
+        },
+    ];
+    for (name, map) in &maps {
+        let verdicts = Verdicts::whole(map);
+        let drawing = Drawing::new(map, &verdicts);
+        for opts in &options {
+            let mut ctx = PrinterContext::default();
+            ctx.with_node_mult_attr_s_l();
+            let printed = format!("{}\n", render::dot::graph(drawing, opts).print(&mut ctx));
+            let written = render::to_dot(drawing, opts);
+            assert!(written == printed, "{name} drawn with {opts:?}");
+        }
+    }
+}
