@@ -5,23 +5,19 @@
 //! algorithm (UAX #14), which is most of its time. On a paragraph of printable ASCII whose
 //! punctuation is placed as `Wrapper::split_ascii` requires, those places are exactly after
 //! each run of spaces (checked against textwrap's own word separators in the tests), so the
-//! words are found by splitting at spaces and put into lines by [`OptimalFit`]: textwrap's
-//! optimal fit (`wrap_optimal_fit`, which finds its column minima with the `smawk` crate's
-//! `online_column_minima`) step by step, with its costs and comparisons in the same order, for
-//! one line width and with memory kept from one paragraph to the next. The same algorithm on
-//! the same words gives the same lines; the tests compare both on random paragraphs. Every
-//! other paragraph goes through `textwrap::wrap` itself. Lines borrow from the text.
+//! words are found by splitting at spaces and handed to textwrap's own optimal fit
+//! (`wrap_optimal_fit`) with its default penalties, as `textwrap::wrap` hands them. The same
+//! algorithm on the same words gives the same lines; the tests compare both on random
+//! paragraphs. Every other paragraph goes through `textwrap::wrap` itself. Lines borrow from
+//! the text.
 
 use std::borrow::Cow;
 
-use textwrap::wrap_algorithms::Penalties;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::{wrap_optimal_fit, Penalties};
 
 /// The smallest wrapping width accepted.
 pub(crate) const MIN_WRAP: usize = 8;
-
-/// Paragraphs of more words than this go to textwrap (which keeps the depth of
-/// [`OptimalFit`]'s levels, about log2 of the number of words, small and fixed).
-const MAX_WORDS: usize = 1 << 12;
 
 /// A word of an ASCII paragraph: its place in the paragraph and the spaces after it (its width
 /// is its length: every character is one column wide).
@@ -36,7 +32,6 @@ struct Piece {
 #[derive(Debug, Default)]
 pub(crate) struct Wrapper {
     pieces: Vec<Piece>,
-    fit: OptimalFit,
 }
 
 impl Wrapper {
@@ -143,270 +138,37 @@ impl Wrapper {
         });
     }
 
-    /// Puts the pieces of `paragraph` into lines, as `textwrap::wrap` does.
+    /// Puts the pieces of `paragraph` into lines with textwrap's own optimal fit and default
+    /// penalties, as `textwrap::wrap` does once it has found the words.
     fn fit<'t>(&mut self, paragraph: &'t str, width: usize, lines: &mut Vec<Cow<'t, str>>) {
-        if !OptimalFit::fits(&self.pieces, width, paragraph.len()) {
+        let Ok(fitted) = wrap_optimal_fit(&self.pieces, &[width as f64], &Penalties::new()) else {
             lines.extend(textwrap::wrap(paragraph, options(width)));
             return;
-        }
-        let first_line = lines.len();
-        // The lines come last to first.
-        for (from, to) in self.fit.lines(&self.pieces, width) {
-            if let (Some(first), Some(last)) = (self.pieces.get(from), self.pieces.get(to - 1)) {
+        };
+        for line in fitted {
+            if let (Some(first), Some(last)) = (line.first(), line.last()) {
                 lines.push(Cow::Borrowed(
                     paragraph.get(first.start..last.end).unwrap_or_default(),
                 ));
             }
         }
-        if let Some(new) = lines.get_mut(first_line..) {
-            new.reverse();
-        }
     }
 }
 
-/// textwrap's `wrap_optimal_fit` with textwrap's default penalties, for lines all of one
-/// width, and the `smawk` crate's `online_column_minima` and `smawk_inner` under it, as
-/// textwrap 0.16.4 and smawk 0.3.3 write them: the same costs, compared with the same
-/// operators in the same order, so that ties go the same way. Only the memory is kept from
-/// one call to the next, and the recursion of `smawk_inner` is unrolled (its levels are
-/// reduced top-down, then interpolated bottom-up, as the recursion does).
-///
-/// textwrap computes the costs in `f64`; here they are integers. Every cost is a sum of
-/// integers, and below [`MAX_EXACT`] columns and words (see [`OptimalFit::fits`]) every sum
-/// stays below 2^53, where `f64` arithmetic is exact: the costs, hence every comparison, are
-/// the same.
-///
-/// The matrix: entry (i, j), for i < j, is the cost of the best way to put words `0..i` on
-/// lines plus a line holding words `i..j`; its column minima give the best break before each
-/// word.
-#[derive(Debug, Default)]
-struct OptimalFit {
-    /// `starts[k]`: the width of words `0..k` with the spaces after each.
-    starts: Vec<i64>,
-    /// `ends[j]`: the width of words `0..j` with the spaces after each but the last.
-    ends: Vec<i64>,
-    /// The column minima found so far: (row, cost).
-    result: Vec<(usize, i64)>,
-    rows: Vec<usize>,
-    cols: Vec<usize>,
-    minima: Vec<usize>,
-    /// The levels of `smawk_inner` still to interpolate.
-    levels: Vec<Level>,
-    /// The width of a line, and the number of words.
-    width: i64,
-    words: usize,
-}
-
-/// The widest line and the longest paragraph (in columns) that [`OptimalFit`] takes: costs
-/// then stay below 2^40 per line, and 2^52 for [`MAX_WORDS`] lines.
-const MAX_EXACT: usize = 1 << 20;
-
-/// One level of `smawk_inner`: its columns, and the rows its reduction kept.
-#[derive(Debug, Clone, Copy)]
-struct Level {
-    cols_start: usize,
-    cols_end: usize,
-    stack_start: usize,
-    stack_len: usize,
-}
-
-impl OptimalFit {
-    /// Whether the costs of `pieces` at `width` are exact (see [`OptimalFit`]).
-    fn fits(pieces: &[Piece], width: usize, paragraph: usize) -> bool {
-        pieces.len() <= MAX_WORDS && width <= MAX_EXACT && paragraph <= MAX_EXACT
+// textwrap places the words by their widths alone (its `Fragment`): a piece's width is its
+// length, as every character of an accepted paragraph is one column wide, and it has no penalty
+// (words are not hyphenated).
+impl Fragment for Piece {
+    fn width(&self) -> f64 {
+        (self.end - self.start) as f64
     }
 
-    /// The lines of `pieces` (not empty) at `width`, as ranges of pieces, last line first.
-    fn lines(
-        &mut self,
-        pieces: &[Piece],
-        width: usize,
-    ) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let as_cost = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-        self.starts.clear();
-        self.ends.clear();
-        let mut total = 0;
-        self.starts.push(total);
-        self.ends.push(total);
-        for piece in pieces {
-            let word = as_cost(piece.end - piece.start);
-            self.ends.push(total + word);
-            total += word + as_cost(piece.spaces);
-            self.starts.push(total);
-        }
-        // textwrap's `target_width`: at least 1.
-        self.width = as_cost(width).max(1);
-        self.words = pieces.len();
-        self.column_minima();
-        let result = &self.result;
-        let mut pos = pieces.len();
-        std::iter::from_fn(move || {
-            if pos == 0 {
-                return None;
-            }
-            let prev = result.get(pos).map_or(0, |&(row, _)| row);
-            let line = (prev, pos);
-            pos = prev;
-            Some(line)
-        })
+    fn whitespace_width(&self) -> f64 {
+        self.spaces as f64
     }
 
-    /// The cost of entry (i, j), `i` being a column whose minimum is known: `wrap_optimal_fit`'s
-    /// closure.
-    fn cost(&self, i: usize, j: usize) -> i64 {
-        const PENALTIES: Penalties = Penalties::new();
-        let target = self.width;
-        let line = self.ends[j] - self.starts[i];
-        let mut cost = self.result[i].1 + PENALTIES.nline_penalty as i64;
-        if line > target {
-            cost += (line - target) * PENALTIES.overflow_penalty as i64;
-        } else if j < self.words {
-            let gap = target - line;
-            cost += gap * gap;
-        } else if i + 1 == j
-            // `line < target / fraction` in `f64`, for integers.
-            && line * (PENALTIES.short_last_line_fraction as i64) < target
-        {
-            cost += PENALTIES.short_last_line_penalty as i64;
-        }
-        // No word ends in a hyphen added by a splitter: no hyphen penalty.
-        cost
-    }
-
-    /// `online_column_minima(0, words + 1, cost)` into `result`.
-    fn column_minima(&mut self) {
-        let size = self.words + 1;
-        self.result.clear();
-        self.result.push((0, 0));
-        // Every slot is written before it is read: the buffers only need to be long enough.
-        for (buffer, len) in [
-            (&mut self.rows, 3 * size),
-            (&mut self.cols, 2 * size),
-            (&mut self.minima, size),
-        ] {
-            if buffer.len() < len {
-                buffer.resize(len, 0);
-            }
-        }
-        let mut finished = 0;
-        let mut base = 0;
-        let mut tentative = 0;
-        while finished + 1 < size {
-            let i = finished + 1;
-            if i > tentative {
-                let rows_end = finished + 1 - base;
-                for (slot, r) in self.rows.iter_mut().zip(base..finished + 1) {
-                    *slot = r;
-                }
-                tentative = (finished + rows_end).min(size - 1);
-                let cols_end = tentative - finished;
-                for (slot, c) in self.cols.iter_mut().zip(finished + 1..tentative + 1) {
-                    *slot = c;
-                }
-                self.smawk(rows_end, cols_end);
-                for col in finished + 1..tentative + 1 {
-                    let row = self.minima[col];
-                    let v = self.cost(row, col);
-                    if col >= self.result.len() {
-                        self.result.push((row, v));
-                    } else if v < self.result[col].1 {
-                        self.result[col] = (row, v);
-                    }
-                }
-                finished = i;
-                continue;
-            }
-            let diag = self.cost(i - 1, i);
-            if diag < self.result[i].1 {
-                self.result[i] = (i - 1, diag);
-                base = i - 1;
-                tentative = i;
-                finished = i;
-                continue;
-            }
-            if self.cost(i - 1, tentative) >= self.result[tentative].1 {
-                finished = i;
-                continue;
-            }
-            base = i - 1;
-            tentative = i;
-            finished = i;
-        }
-    }
-
-    /// `smawk_inner` on rows `rows[0..rows_end]` and columns `cols[0..cols_end]` (rows whose
-    /// column minima are known); the minima go to `minima`.
-    fn smawk(&mut self, rows_end: usize, cols_end: usize) {
-        // Reduce, level by level: each keeps the rows that can hold a minimum of its columns,
-        // and hands its odd columns to the next.
-        self.levels.clear();
-        let (mut rows_start, mut rows_end) = (0, rows_end);
-        let (mut cols_start, mut cols_end) = (0, cols_end);
-        while cols_start != cols_end {
-            let cols_len = cols_end - cols_start;
-            let stack_start = rows_end;
-            let odd_cols_start = cols_end;
-            let odd_cols_len = cols_len / 2;
-            let mut stack_len = 0;
-            for i in rows_start..rows_end {
-                let r = self.rows[i];
-                while stack_len > 0 {
-                    let stack_top = self.rows[stack_start + stack_len - 1];
-                    let col = self.cols[cols_start + stack_len - 1];
-                    if self.cost(stack_top, col) > self.cost(r, col) {
-                        stack_len -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                if stack_len < cols_len {
-                    self.rows[stack_start + stack_len] = r;
-                    stack_len += 1;
-                }
-            }
-            for idx in 0..odd_cols_len {
-                self.cols[odd_cols_start + idx] = self.cols[cols_start + 2 * idx + 1];
-            }
-            self.levels.push(Level {
-                cols_start,
-                cols_end,
-                stack_start,
-                stack_len,
-            });
-            (rows_start, rows_end) = (stack_start, stack_start + stack_len);
-            (cols_start, cols_end) = (odd_cols_start, odd_cols_start + odd_cols_len);
-        }
-        // Interpolate, deepest level first: the minimum of each even column lies between
-        // those of the odd columns around it.
-        while let Some(level) = self.levels.pop() {
-            let Level {
-                cols_start,
-                cols_end,
-                stack_start,
-                stack_len,
-            } = level;
-            let cols_len = cols_end - cols_start;
-            let mut r = 0;
-            for c in (0..cols_len).step_by(2) {
-                let col = self.cols[cols_start + c];
-                let mut row = self.rows[stack_start + r];
-                let last_row = if c == cols_len - 1 {
-                    self.rows[stack_start + stack_len - 1]
-                } else {
-                    self.minima[self.cols[cols_start + c + 1]]
-                };
-                let mut pair = (self.cost(row, col), row);
-                while row != last_row && r < stack_len - 1 {
-                    r += 1;
-                    row = self.rows[stack_start + r];
-                    let candidate = (self.cost(row, col), row);
-                    if candidate < pair {
-                        pair = candidate;
-                    }
-                }
-                self.minima[col] = pair.1;
-            }
-        }
+    fn penalty_width(&self) -> f64 {
+        0.0
     }
 }
 
