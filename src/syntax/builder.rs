@@ -1,7 +1,6 @@
 //! Turns the parsed files into one [`Map`]: merges the frontmatter, creates a node per title
 //! (titles are global across files), adds the relations, sections and sides.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -82,12 +81,12 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
     for ((name, _), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
             file: Arc::from(name.as_ref()),
-            lines: &lexed.raw,
+            lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &[],
         };
         report_lex_problems(&lexed.problems, &mut sink);
-        report_control_characters(&lexed.raw, &mut sink);
+        report_control_characters(&lexed.lines.raw, &mut sink);
         if let Some(block) = &lexed.frontmatter {
             let mut fm = frontmatter::read(block, &mut sink);
             shortcodes.append(&mut fm.shortcodes);
@@ -97,7 +96,7 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
     for ((name, _), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
             file: Arc::from(name.as_ref()),
-            lines: &lexed.raw,
+            lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &shortcodes,
         };
@@ -121,11 +120,11 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
 /// Argdown needs a blank line after the frontmatter, and something after it.
 fn frontmatter_layout(
     block: &lexer::FrontmatterBlock,
-    lines: &[Cow<'_, str>],
+    lines: &lexer::Lines<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let after = lines.get(block.last_line..).unwrap_or(&[]);
-    match after.iter().position(|l| !l.trim().is_empty()) {
+    let after = (block.last_line..lines.len()).filter_map(|i| lines.get(i));
+    match after.into_iter().position(|l| !l.trim().is_empty()) {
         Some(0) => sink.report(
             Code::BlankLineNeeded,
             "Argdown needs a blank line after the frontmatter",

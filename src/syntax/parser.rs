@@ -210,23 +210,39 @@ pub(crate) fn parse(lexed: &Lexed, sink: &mut Sink<'_>) -> Vec<Item> {
     };
     // For each line: whether a `}` comes on this line or a later one of the same paragraph
     // (open metadata takes in the lines up to its `}` only when there is one, as in Argdown).
-    let mut brace_ahead = vec![false; lexed.lines.len()];
+    // First what each line is, then the answers, from the last line up.
+    const BRACE: u8 = 1;
+    const BREAK: u8 = 2;
+    const HIDDEN: u8 = 4;
+    let mut flags: Vec<u8> = lexed
+        .lines
+        .iter()
+        .map(|(line, hidden)| {
+            let mut f = 0;
+            if hidden {
+                f |= HIDDEN;
+            } else if line.trim().is_empty() {
+                f |= BREAK;
+            }
+            if memchr::memchr(b'}', line.as_bytes()).is_some() {
+                f |= BRACE;
+            }
+            f
+        })
+        .collect();
     let mut seen = false;
-    for (n, line) in lexed.lines.iter().enumerate().rev() {
-        let hidden = lexed.hidden.get(n).copied().unwrap_or(false);
-        if line.trim().is_empty() && !hidden {
+    for f in flags.iter_mut().rev() {
+        if *f & BREAK != 0 {
             seen = false;
         }
-        seen |= line.contains('}');
-        if let Some(b) = brace_ahead.get_mut(n) {
-            *b = seen;
-        }
+        seen |= *f & BRACE != 0;
+        *f = if seen { *f | BRACE } else { *f & !BRACE };
     }
-    for (n, line) in lexed.lines.iter().enumerate() {
-        if lexed.hidden.get(n).copied().unwrap_or(false) {
+    for ((n, (line, _)), f) in lexed.lines.iter().enumerate().zip(flags) {
+        if f & HIDDEN != 0 {
             continue;
         }
-        p.metadata_may_continue = brace_ahead.get(n).copied().unwrap_or(false);
+        p.metadata_may_continue = f & BRACE != 0;
         p.line(n + 1, line);
     }
     p.end_paragraph();
