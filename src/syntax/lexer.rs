@@ -184,9 +184,10 @@ fn blank_comments(
     let body_start = start_of(first);
     let body = text.as_bytes().get(body_start..).unwrap_or(&[]);
     // Where the last `*/` and `-->` start in `text`: a comment opened before it is closed (so
-    // an unclosed opener costs no search to the end of the text).
-    let last_block_end = memchr::memmem::rfind(body, b"*/").map(|k| body_start + k);
-    let last_html_end = memchr::memmem::rfind(body, b"-->").map(|k| body_start + k);
+    // an unclosed opener costs no search to the end of the text). Looked for at the first
+    // opener of each kind, once.
+    let mut last_block_end: Option<Option<usize>> = None;
+    let mut last_html_end: Option<Option<usize>> = None;
     let mut brackets = BracketSearch::default();
     let mut depth: usize = 0;
     let mut quote: Option<char> = None;
@@ -251,9 +252,11 @@ fn blank_comments(
             continue;
         }
         let opener = if rest.starts_with("/*") {
-            Some(("/*", "*/", last_block_end))
+            let last = *last_block_end.get_or_insert_with(|| rfind(body, b"*/"));
+            Some(("/*", "*/", last.map(|k| body_start + k)))
         } else if rest.starts_with("<!--") {
-            Some(("<!--", "-->", last_html_end))
+            let last = *last_html_end.get_or_insert_with(|| rfind(body, b"-->"));
+            Some(("<!--", "-->", last.map(|k| body_start + k)))
         } else {
             None
         };
@@ -310,6 +313,15 @@ fn blank_comments(
         }
     }
     blanks
+}
+
+/// Where the last `pat` starts in `bytes`: found from the end by its last byte.
+fn rfind(bytes: &[u8], pat: &[u8]) -> Option<usize> {
+    let (&last, _) = pat.split_last()?;
+    memchr::memrchr_iter(last, bytes).find_map(|k| {
+        let start = (k + 1).checked_sub(pat.len())?;
+        (bytes.get(start..=k)? == pat).then_some(start)
+    })
 }
 
 /// The first `pat` at or after byte `from` of `text`, which is in line `l` of `lines` (the
