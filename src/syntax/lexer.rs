@@ -145,19 +145,19 @@ pub(crate) fn lex(text: &str) -> Lexed<'_> {
     }
 }
 
-/// The bytes that may change the state of [`blank_comments`] outside metadata: where a comment
-/// opens (`/`, `<`), what protects from one (`[`, `<`, `#`, `\`) and where metadata opens
-/// (`{`). Every other character is passed over.
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\\' as usize] = true;
-    t[b'/' as usize] = true;
-    t[b'<' as usize] = true;
-    t[b'[' as usize] = true;
-    t[b'#' as usize] = true;
-    t[b'{' as usize] = true;
-    t
-};
+/// The first byte at or after `from` in `line` that may change the state of [`blank_comments`]
+/// outside metadata (or the end of the line): where a comment opens (`/`, `<`), what protects
+/// from one (`[`, `<`, `#`, `\`) and where metadata opens (`{`). Every other character is
+/// passed over.
+fn next_special(line: &[u8], from: usize) -> usize {
+    let rest = line.get(from..).unwrap_or(&[]);
+    let first = memchr::memchr3(b'\\', b'/', b'<', rest).unwrap_or(rest.len());
+    let second = rest
+        .get(..first)
+        .and_then(|head| memchr::memchr3(b'[', b'#', b'{', head))
+        .unwrap_or(first);
+    from + second
+}
 
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
@@ -170,7 +170,7 @@ fn offset_in(text: &str, part: &str) -> usize {
 /// URLs survive. A block comment that is never closed is reported and its opener read as text.
 ///
 /// The lines are read in place, by bytes: outside metadata, the search jumps from one byte
-/// that matters ([`SPECIAL`]) to the next.
+/// that matters ([`next_special`]) to the next.
 fn blank_comments(
     text: &str,
     lines: &[&str],
@@ -196,13 +196,9 @@ fn blank_comments(
     while let Some(&line) = lines.get(l) {
         if depth == 0 && quote.is_none() {
             // Outside metadata, only the special bytes matter (all ASCII, so the place found
-            // is a character boundary). Whether the line is blank matters only inside
+            // is a character boundary: see `next_special`). Whether the line is blank matters only inside
             // metadata, which a special byte (`{`) opens.
-            b = line
-                .as_bytes()
-                .get(b..)
-                .and_then(|rest| rest.iter().position(|&x| SPECIAL[usize::from(x)]))
-                .map_or(line.len(), |k| b + k);
+            b = next_special(line.as_bytes(), b);
         }
         let rest = line.get(b..).unwrap_or("");
         let mut it = rest.chars();

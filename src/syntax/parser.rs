@@ -255,7 +255,7 @@ pub(crate) fn parse<'a, 's>(
             let mut f = 0;
             if hidden {
                 f |= HIDDEN;
-            } else if line.trim().is_empty() {
+            } else if is_blank(line) {
                 f |= BREAK;
             }
             if memchr::memchr(b'}', line.as_bytes()).is_some() {
@@ -277,9 +277,21 @@ pub(crate) fn parse<'a, 's>(
             continue;
         }
         p.metadata_may_continue = f & BRACE != 0;
-        p.line(n + 1, line);
+        p.line(n + 1, line, f & BREAK != 0);
     }
     p.end_paragraph();
+}
+
+/// Whether `s` is empty or all whitespace (read by bytes up to the first that is not ASCII
+/// whitespace).
+fn is_blank(s: &str) -> bool {
+    match s.bytes().position(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        None => true,
+        Some(k) => {
+            let rest = s.get(k..).unwrap_or("");
+            !rest.starts_with(|c: char| c.is_ascii()) && rest.chars().all(char::is_whitespace)
+        }
+    }
 }
 
 fn chars_len(s: &str) -> usize {
@@ -387,8 +399,9 @@ impl<'a, 's, F: FnMut(Item<'a>, &mut Sink<'s>)> Parser<'a, '_, 's, F> {
         self.count += 1;
     }
 
-    fn line(&mut self, n: usize, line: &'a str) {
-        if line.trim().is_empty() {
+    /// Reads line `n`, `line`, which is `blank` or not.
+    fn line(&mut self, n: usize, line: &'a str, blank: bool) {
+        if blank {
             self.end_paragraph();
             if self.block_has_content {
                 self.previous_argument = self.paragraph_argument.take();
@@ -1050,4 +1063,56 @@ fn first_text_pos(segments: &[Segment<'_>]) -> Option<Pos> {
                 column: s.pos.column + n,
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `Braces::feed` as it was, by characters: the oracle for the one that reads bytes.
+    fn feed_by_chars(b: &mut Braces, text: &str) {
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            match b.quote {
+                Some(q) => {
+                    if c == '\\' && q == b'"' {
+                        chars.next();
+                    } else if u32::from(c) == u32::from(q) {
+                        b.quote = None;
+                    }
+                }
+                None => match c {
+                    '\\' if b.depth == 0 => {
+                        chars.next();
+                    }
+                    '{' => b.depth += 1,
+                    '}' => b.depth = b.depth.saturating_sub(1),
+                    '"' | '\'' if b.depth > 0 => b.quote = Some(c as u8),
+                    _ => {}
+                },
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn braces_are_counted_as_by_characters(
+            lines in prop::collection::vec("[{}\"'\\\\a é😀]{0,12}", 0..6)
+        ) {
+            let (mut new, mut old) = (Braces::default(), Braces::default());
+            for line in &lines {
+                new.feed(line);
+                feed_by_chars(&mut old, line);
+                prop_assert_eq!((new.depth, new.quote), (old.depth, old.quote));
+            }
+        }
+
+        #[test]
+        fn blank_is_all_whitespace(s in "[ \\t\\x0b\\x0c\\u{a0}\\u{2003}a.é]{0,6}") {
+            prop_assert_eq!(is_blank(&s), s.trim().is_empty());
+        }
+    }
 }

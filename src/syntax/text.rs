@@ -142,7 +142,41 @@ const PLAIN_STOP: [bool; 256] = {
 /// The text of a line that needs no scanning, trimmed: nothing in it means anything (no
 /// escape, tag, metadata, reference, link or known special character) and its only whitespace
 /// is single spaces. `None` when the line needs the scanner.
+///
+/// An ASCII line without suspect bytes (read 32 at a time, without branches) is checked by
+/// searches for two spaces and for the delimiters of special characters.
 fn plain<'a>(text: &'a str, own: &[(String, String)]) -> Option<&'a str> {
+    let bytes = text.as_bytes();
+    let suspect = bytes.chunks(32).any(|chunk| {
+        chunk.iter().fold(false, |any, &b| {
+            any | (b >= 0x80)
+                | (b.wrapping_sub(b'\t') < 5)
+                | (b == b'\\')
+                | (b == b'#')
+                | (b == b'{')
+                | (b == b'[')
+                | (b == b'<')
+        })
+    });
+    if suspect {
+        return plain_by_stops(text, own);
+    }
+    if memchr::memmem::find(bytes, b"  ").is_some()
+        || memchr::memchr2_iter(b'.', b':', bytes).any(|k| shortcode(text, k, own).is_some())
+    {
+        return None;
+    }
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |k| k + 1);
+    text.get(start..end)
+}
+
+/// [`plain`] for a line with non-ASCII characters or other suspect bytes: stops at each byte
+/// that may matter.
+fn plain_by_stops<'a>(text: &'a str, own: &[(String, String)]) -> Option<&'a str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(k) = bytes
@@ -164,7 +198,12 @@ fn plain<'a>(text: &'a str, own: &[(String, String)]) -> Option<&'a str> {
             _ => return None,
         }
     }
-    Some(text.trim_matches(' '))
+    let start = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |k| k + 1);
+    text.get(start..end)
 }
 
 /// The special character (`.^.`, `:love:`) whose delimiter is the byte at `i` of `text`: the
@@ -1314,6 +1353,13 @@ mod tests {
 
         #[test]
         fn scans_any_line_as_the_old_scanner(text in "[^\n\r]*", column in 1..9usize) {
+            let segments = [Segment { pos: Pos { line: 1, column }, text: &text }];
+            let (new, old) = both(&segments, false);
+            prop_assert_eq!(new, old);
+        }
+
+        #[test]
+        fn scans_ascii_lines_as_the_old_scanner(text in "[abv ^~.:@]{0,30}", column in 1..9usize) {
             let segments = [Segment { pos: Pos { line: 1, column }, text: &text }];
             let (new, old) = both(&segments, false);
             prop_assert_eq!(new, old);
