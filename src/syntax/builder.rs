@@ -147,6 +147,7 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
         b.states.reserve(lines);
         let mut state = FileState {
             file,
+            nodes: Vec::with_capacity(lines),
             ..FileState::default()
         };
         parser::parse(lexed, &mut sink, |item, sink| {

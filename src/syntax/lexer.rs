@@ -4,8 +4,6 @@
 //! Everything here works line by line or character by character with explicit state; nothing
 //! recurses, and every function is linear in the length of the text.
 
-use crate::text::lines::split_lines;
-
 /// 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Pos {
@@ -46,8 +44,8 @@ pub(crate) struct Lexed<'a> {
 /// one space per character. Only the lines that blanking changes are held a second time.
 #[derive(Debug, Clone)]
 pub(crate) struct Lines<'a> {
-    /// Every line of the file as written (see [`split_lines`]); the index is the line number
-    /// minus one.
+    /// Every line of the file as written (see [`crate::text::lines::split_lines`]); the index
+    /// is the line number minus one.
     pub(crate) raw: Vec<&'a str>,
     /// The lines that blanking changed, by index.
     changed: Vec<Changed>,
@@ -95,7 +93,11 @@ impl Lines<'_> {
 
 /// Lexes one file: frontmatter, comments, lines.
 pub(crate) fn lex(text: &str) -> Lexed<'_> {
-    let raw = split_lines(text);
+    // Room for every line at once (a line end is at most two bytes): the vector of a large
+    // file does not grow step by step, leaving its old buffers behind.
+    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).count();
+    let mut raw = Vec::with_capacity(ends + 1);
+    raw.extend(crate::text::lines::lines(text));
     let mut problems = Vec::new();
     let mut frontmatter = None;
     let mut body_start = 0;
