@@ -2,7 +2,9 @@
 //! line and column where it was) and classifies each remaining line.
 //!
 //! Everything here works line by line or character by character with explicit state; nothing
-//! recurses, and every function is linear in the length of the text.
+//! recurses, and every function is linear in the length of the text. Outside metadata the text
+//! is searched by bytes for the few that matter (all ASCII), and only the lines that blanking
+//! changes are copied.
 
 /// 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
