@@ -1,7 +1,12 @@
-//! Hostile Argdown: YAML nested deeply in the frontmatter and in metadata, at two sizes (the
-//! second twice the first), so that the times can be compared: the reader refuses the nesting
-//! at the first level too deep, in time linear in the input (before, 200 KB took minutes). Run
-//! with `cargo bench --bench syntax`.
+//! The reader at two sizes each (the second twice the first), so that the times can be
+//! compared: each should about double. Run with `cargo bench --bench syntax`.
+//!
+//! - `deeply_nested_yaml`: YAML nested deeply in the frontmatter and in metadata; the reader
+//!   refuses the nesting at the first level too deep (before, 200 KB took minutes);
+//! - `plain_tree`: a relation tree with one-line texts, the common case;
+//! - `busy_texts`: texts over several lines with escapes, tags, special characters, comments
+//!   of every kind and metadata;
+//! - `unclosed_openers`: one text of many lines full of openers without their closers.
 
 // A test or benchmark that unwraps fails loudly, which is what it should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -32,6 +37,76 @@ fn deeply_nested_yaml(bencher: divan::Bencher, bytes: usize) {
     bencher.bench(|| {
         let loaded = load_texts(&texts, Some(Format::Argdown));
         assert_eq!(loaded.diagnostics.len(), 2);
+        loaded
+    });
+}
+
+/// A relation tree of `n` elements, each with a one-line text, as the generated test maps are:
+/// the common case, whose texts are borrowed from the input, not copied.
+fn tree(n: usize) -> String {
+    let mut out = String::from("# A tree\n\n[S0]: The root of the tree.\n");
+    for i in 1..n {
+        let depth = 1 + (i % 7);
+        let mark = if i % 2 == 0 { "+" } else { "-" };
+        let (open, close) = if i % 2 == 0 { ('[', ']') } else { ('<', '>') };
+        out.push_str(&"  ".repeat(depth));
+        out.push_str(&format!(
+            "{mark} {open}N{i}{close}: Some words about point {i}, e.g. this one.\n"
+        ));
+    }
+    out
+}
+
+#[divan::bench(args = [50_000, 100_000], sample_count = 5)]
+fn plain_tree(bencher: divan::Bencher, n: usize) {
+    let texts = vec![("tree.argdown".to_string(), tree(n))];
+    bencher.bench(|| {
+        let loaded = load_texts(&texts, Some(Format::Argdown));
+        assert_eq!(loaded.map.node_count(), n);
+        loaded
+    });
+}
+
+/// `n` elements whose texts run over several lines, with tags, escapes, special characters,
+/// comments of every kind and metadata: every path of the lexer and the text scanner.
+fn busy(n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        out.push_str(&format!(
+            "[T{i}]: A text \\[with\\] an escape, #tag{i} and .^. // a comment\n  going on \
+             /* a block\n comment */ over lines <!-- html --> #(two words)\n  {{side: x{i}}}\n\n"
+        ));
+    }
+    out
+}
+
+#[divan::bench(args = [20_000, 40_000], sample_count = 5)]
+fn busy_texts(bencher: divan::Bencher, n: usize) {
+    let texts = vec![("busy.argdown".to_string(), busy(n))];
+    bencher.bench(|| {
+        let loaded = load_texts(&texts, Some(Format::Argdown));
+        assert_eq!(loaded.map.node_count(), n);
+        loaded
+    });
+}
+
+/// One text of `n` lines, each full of openers without their closers (`[`, `<`, `#(`, `@[`)
+/// and of comment openers never closed: every search for a closer must stop at the line end
+/// or remember that there is none.
+fn openers(n: usize) -> String {
+    let mut out = String::from("[A]: start\n");
+    for _ in 0..n {
+        out.push_str("  more [ < #( @[ [x]( /* <!-- [ < #( @[ .a :b\n");
+    }
+    out
+}
+
+#[divan::bench(args = [20_000, 40_000], sample_count = 5)]
+fn unclosed_openers(bencher: divan::Bencher, n: usize) {
+    let texts = vec![("openers.argdown".to_string(), openers(n))];
+    bencher.bench(|| {
+        let loaded = load_texts(&texts, Some(Format::Argdown));
+        assert_eq!(loaded.map.node_count(), 1);
         loaded
     });
 }

@@ -456,7 +456,7 @@ fn classify(text: &str) -> Result<(Vec<LineKind>, Vec<String>), (usize, usize)> 
     let mut kinds = Vec::with_capacity(raw.len());
     for (i, original) in raw.iter().enumerate() {
         let line = i + 1;
-        let blanked = lexed.lines.get(i).map_or("", |l| l.as_ref());
+        let blanked = lexed.lines.get(i).unwrap_or("");
         let kind = if fm_lines.is_some_and(|(a, b)| line >= a && line <= b) {
             LineKind::Frontmatter
         } else if original.trim().is_empty() {

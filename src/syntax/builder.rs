@@ -1,5 +1,6 @@
 //! Turns the parsed files into one [`Map`]: merges the frontmatter, creates a node per title
-//! (titles are global across files), adds the relations, sections and sides.
+//! (titles are global across files), adds the relations, sections and sides. The items of a
+//! file come one at a time, as the parser completes them.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Edge, Element, Map, Node, Origin, Relation, Section, Side};
+use crate::model::{Edge, Map, Node, Origin, Relation, Section, Side};
 
 use super::frontmatter;
 use super::lexer::{self, LexProblem, Lexed, Pos};
@@ -21,14 +22,48 @@ use super::text;
 struct NodeState {
     /// Some occurrence gives the node a text.
     defined: bool,
-    /// The W001 warning to give if the node is never defined (at its first reference).
-    undefined_warning: Option<Box<Diagnostic>>,
+    /// What only some nodes need (boxed: two words per node rather than six).
+    rare: Option<Box<RareState>>,
+}
+
+/// What the builder knows about some nodes.
+#[derive(Default)]
+struct RareState {
+    /// Where the node is first referenced, for the W001 warning to give if it is never
+    /// defined (written only then).
+    undefined_at: Option<Reference>,
     /// The first `{side: ...}` written on it.
     explicit_side: Option<String>,
-    /// Its tags, once it has many (see [`text::push_tag`]); boxed, as few nodes have many (a
-    /// pointer per node rather than an empty set's 48 bytes).
-    #[allow(clippy::box_collection)]
-    seen_tags: Option<Box<HashSet<String>>>,
+    /// Its tags, once it has tags from two occurrences (see [`text::push_tag`]).
+    seen_tags: HashSet<String>,
+}
+
+impl NodeState {
+    fn rare(&mut self) -> &mut RareState {
+        self.rare.get_or_insert_with(Box::default)
+    }
+}
+
+/// Where a node is referenced: the file (its index) and the place of the reference.
+struct Reference {
+    file: usize,
+    pos: Pos,
+    len: usize,
+}
+
+/// What the builder keeps while it reads the items of one file.
+#[derive(Default)]
+struct FileState {
+    /// The index of the file.
+    file: usize,
+    /// Open sections of this file: (level, id).
+    sections: Vec<(u8, String)>,
+    /// For each item so far: its node, and whether it is a conclusion of a premise-conclusion
+    /// structure (items refer to earlier items by their index).
+    nodes: Vec<(Option<NodeIndex>, bool)>,
+    pcs: Option<PcsBuild>,
+    /// The builder's own diagnostics about the file, given after the parser's.
+    deferred: Vec<Diagnostic>,
 }
 
 /// A premise-conclusion structure being built.
@@ -82,50 +117,60 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
     for ((name, _), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
             file: Arc::from(name.as_ref()),
-            lines: &lexed.raw,
+            lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &[],
         };
         report_lex_problems(&lexed.problems, &mut sink);
-        report_control_characters(&lexed.raw, &mut sink);
+        report_control_characters(&lexed.lines.raw, &mut sink);
         if let Some(block) = &lexed.frontmatter {
             let mut fm = frontmatter::read(block, &mut sink);
             shortcodes.append(&mut fm.shortcodes);
             b.merge_frontmatter(fm, &mut sink);
         }
     }
-    for ((name, _), lexed) in files.iter().zip(&lexed) {
+    for (file, ((name, _), lexed)) in files.iter().zip(&lexed).enumerate() {
         let mut sink = Sink {
             file: Arc::from(name.as_ref()),
-            lines: &lexed.raw,
+            lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &shortcodes,
         };
         if let Some(block) = &lexed.frontmatter {
             frontmatter_layout(block, &lexed.lines, &mut sink);
         }
-        let items = parser::parse(lexed, &mut sink);
-        // At most one node and one relation per element: room for them at once, rather than
-        // growing the graph step by step (each step leaves the old buffer behind).
-        let elements = items
-            .iter()
-            .filter(|i| matches!(i, Item::Element(_) | Item::PcsStart { .. }))
-            .count();
-        b.map.reserve(elements, elements);
-        b.states.reserve(elements);
-        b.add_items(items, &mut sink);
+        // About one node and one relation per line at most (an element starts a line):
+        // room for them at once, rather than growing the graph step by step (each step leaves
+        // the old buffer behind). Room never used is never touched.
+        let lines = lexed.lines.len();
+        b.map.reserve(lines, lines);
+        b.states.reserve(lines);
+        let mut state = FileState {
+            file,
+            nodes: Vec::with_capacity(lines),
+            ..FileState::default()
+        };
+        parser::parse(lexed, &mut sink, |item, sink| {
+            b.add_item(item, &mut state, sink);
+        });
+        sink.diagnostics.append(&mut state.deferred);
     }
-    b.finish(diagnostics)
+    let names: Vec<(&str, &[&str])> = files
+        .iter()
+        .zip(&lexed)
+        .map(|((name, _), lexed)| (name.as_ref(), lexed.lines.raw.as_slice()))
+        .collect();
+    b.finish(&names, diagnostics)
 }
 
 /// Argdown needs a blank line after the frontmatter, and something after it.
 fn frontmatter_layout(
     block: &lexer::FrontmatterBlock,
-    lines: &[Cow<'_, str>],
+    lines: &lexer::Lines<'_>,
     sink: &mut Sink<'_>,
 ) {
-    let after = lines.get(block.last_line..).unwrap_or(&[]);
-    match after.iter().position(|l| !l.trim().is_empty()) {
+    let after = (block.last_line..lines.len()).filter_map(|i| lines.get(i));
+    match after.into_iter().position(|l| !l.trim().is_empty()) {
         Some(0) => sink.report(
             Code::BlankLineNeeded,
             "Argdown needs a blank line after the frontmatter",
@@ -157,10 +202,24 @@ fn frontmatter_layout(
     }
 }
 
+/// Whether `line` may hold a control character: a byte below a space other than a tab, DEL, or
+/// the first byte of U+0080 to U+00BF (C1 characters among them). Read 64 bytes at a time,
+/// without branches, as most lines hold none.
+fn may_hold_control(line: &str) -> bool {
+    line.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |any, &b| {
+            any | ((b < b' ') & (b != b'\t')) | (b == 0x7f) | (b == 0xc2)
+        })
+    })
+}
+
 /// The first control character of each line (see [`crate::text::control`]): one error per line, so
 /// that a line full of them costs one diagnostic.
 fn report_control_characters(lines: &[&str], sink: &mut Sink<'_>) {
     for (n, line) in lines.iter().enumerate() {
+        if !may_hold_control(line) {
+            continue;
+        }
         if let Some((column, c)) = crate::text::control::find(line) {
             let pos = Pos {
                 line: n + 1,
@@ -365,112 +424,107 @@ impl Builder {
         }
     }
 
-    fn add_items(&mut self, items: Vec<Item>, sink: &mut Sink<'_>) {
-        // Open sections of this file: (level, id).
-        let mut sections: Vec<(u8, String)> = Vec::new();
-        // For each item: its node, and whether it is a conclusion of a premise-conclusion
-        // structure.
-        let mut nodes: Vec<(Option<NodeIndex>, bool)> = Vec::with_capacity(items.len());
-        let mut pcs: Option<PcsBuild> = None;
-        for item in items {
-            match item {
-                Item::PcsStart { owner, pos } => {
-                    let owner = owner.and_then(|i| nodes.get(i).and_then(|n| n.0));
-                    let section = sections.last().map(|(_, id)| id.clone());
-                    let argument = match owner {
-                        Some(ix) => Some(ix),
-                        None => self.untitled_argument(section, sink.origin(pos)),
-                    };
-                    pcs = argument.map(|argument| PcsBuild {
-                        argument,
-                        entries: Vec::new(),
+    /// Adds one item of the file `f` is about.
+    fn add_item(&mut self, item: Item<'_>, f: &mut FileState, sink: &mut Sink<'_>) {
+        match item {
+            Item::PcsStart { owner, pos } => {
+                let owner = owner.and_then(|i| f.nodes.get(i).and_then(|n| n.0));
+                let argument = match owner {
+                    Some(ix) => Some(ix),
+                    None => {
+                        let section = f.sections.last().map(|(_, id)| id.clone());
+                        self.untitled_argument(section, sink.origin(pos))
+                    }
+                };
+                f.pcs = argument.map(|argument| PcsBuild {
+                    argument,
+                    entries: Vec::new(),
+                });
+                f.nodes.push((argument, false));
+            }
+            Item::PcsEnd => {
+                if let Some(b) = f.pcs.take() {
+                    self.finish_pcs(b);
+                }
+                f.nodes.push((None, false));
+            }
+            Item::Heading(heading) => {
+                let parser::Heading {
+                    level,
+                    title,
+                    side,
+                    pos: _,
+                } = heading;
+                while f.sections.last().is_some_and(|(l, _)| *l >= level) {
+                    f.sections.pop();
+                }
+                let id = format!("s{}", self.map.sections.len() + 1);
+                let side = match side {
+                    Some((s, _)) if self.map.side(&s).is_some() => Some(s),
+                    Some((s, pos)) => {
+                        let help = self.declared_sides();
+                        f.deferred.push(sink.diagnostic(
+                            Code::UnknownSide,
+                            format!("unknown side {s:?}"),
+                            pos,
+                            s.chars().count(),
+                            Some(help),
+                        ));
+                        None
+                    }
+                    None => None,
+                };
+                self.map.sections.push(Section {
+                    id: id.clone(),
+                    title,
+                    level,
+                    parent: f.sections.last().map(|(_, id)| id.clone()),
+                    side,
+                });
+                f.sections.push((level, id));
+                f.nodes.push((None, false));
+            }
+            Item::Element(mut e) => {
+                let section = f.sections.last().map(|(_, id)| id.as_str());
+                let (role, parent, pos) = (e.pcs.take(), e.parent, e.pos);
+                let ix = self.element(e, section, f.file, sink);
+                let conclusion = role.as_ref().is_some_and(|r| r.conclusion);
+                if let (Some(role), Some(ix), Some(b)) = (role, ix, f.pcs.as_mut()) {
+                    b.entries.push(PcsEntry {
+                        statement: ix,
+                        conclusion: role.conclusion,
+                        inference: role.inference,
+                        origin: sink.origin(pos),
                     });
-                    nodes.push((argument, false));
                 }
-                Item::PcsEnd => {
-                    if let Some(b) = pcs.take() {
-                        self.finish_pcs(b);
-                    }
-                    nodes.push((None, false));
-                }
-                Item::Heading(heading) => {
-                    let parser::Heading {
-                        level,
-                        title,
-                        side,
-                        pos: _,
-                    } = *heading;
-                    while sections.last().is_some_and(|(l, _)| *l >= level) {
-                        sections.pop();
-                    }
-                    let id = format!("s{}", self.map.sections.len() + 1);
-                    let side = match side {
-                        Some((s, _)) if self.map.side(&s).is_some() => Some(s),
-                        Some((s, pos)) => {
-                            let help = self.declared_sides();
-                            sink.report(
-                                Code::UnknownSide,
-                                format!("unknown side {s:?}"),
-                                pos,
-                                s.chars().count(),
-                                Some(help),
-                            );
-                            None
-                        }
-                        None => None,
-                    };
-                    self.map.sections.push(Section {
-                        id: id.clone(),
-                        title,
-                        level,
-                        parent: sections.last().map(|(_, id)| id.clone()),
-                        side,
-                    });
-                    sections.push((level, id));
-                    nodes.push((None, false));
-                }
-                Item::Element(mut e) => {
-                    let section = sections.last().map(|(_, id)| id.clone());
-                    let (role, parent, pos) = (e.pcs.take(), e.parent, e.pos);
-                    let ix = self.element(*e, section, sink);
-                    let conclusion = role.as_ref().is_some_and(|r| r.conclusion);
-                    if let (Some(role), Some(ix), Some(b)) = (role, ix, pcs.as_mut()) {
-                        b.entries.push(PcsEntry {
-                            statement: ix,
-                            conclusion: role.conclusion,
-                            inference: role.inference,
-                            origin: sink.origin(pos),
-                        });
-                    }
-                    if let (Some((parent, mark)), Some(ix)) = (parent, ix) {
-                        if let Some(&(Some(p), under_conclusion)) = nodes.get(parent) {
-                            let (from, mut to) = if mark.child_to_parent {
-                                (ix, p)
-                            } else {
-                                (p, ix)
-                            };
-                            // An undercut written under a conclusion of a premise-conclusion
-                            // structure undercuts the argument's inference (Argdown's rule).
-                            if mark.relation == Relation::Undercuts
-                                && mark.child_to_parent
-                                && under_conclusion
-                            {
-                                if let Some(b) = &pcs {
-                                    to = b.argument;
-                                }
+                if let (Some((parent, mark)), Some(ix)) = (parent, ix) {
+                    if let Some(&(Some(p), under_conclusion)) = f.nodes.get(parent) {
+                        let (from, mut to) = if mark.child_to_parent {
+                            (ix, p)
+                        } else {
+                            (p, ix)
+                        };
+                        // An undercut written under a conclusion of a premise-conclusion
+                        // structure undercuts the argument's inference (Argdown's rule).
+                        if mark.relation == Relation::Undercuts
+                            && mark.child_to_parent
+                            && under_conclusion
+                        {
+                            if let Some(b) = &f.pcs {
+                                to = b.argument;
                             }
-                            self.map.relate(
-                                from,
-                                to,
-                                Edge {
-                                    relation: mark.relation,
-                                    origin: Some(sink.origin(mark.pos)),
-                                },
-                            );
                         }
+                        self.map.relate(
+                            from,
+                            to,
+                            Edge {
+                                relation: mark.relation,
+                                origin: Some(sink.origin(mark.pos)),
+                            },
+                        );
                     }
-                    nodes.push((ix, conclusion));
                 }
+                f.nodes.push((ix, conclusion));
             }
         }
     }
@@ -529,74 +583,82 @@ impl Builder {
         }
     }
 
-    /// Adds one occurrence of an element; returns its node.
+    /// Adds one occurrence of an element, written in file `file` in section `section`;
+    /// returns its node.
     fn element(
         &mut self,
-        e: ElementItem,
-        section: Option<String>,
-        sink: &mut Sink<'_>,
+        e: ElementItem<'_>,
+        section: Option<&str>,
+        file: usize,
+        sink: &Sink<'_>,
     ) -> Option<NodeIndex> {
         let title = match e.title {
             Some(t) => t,
             None => {
                 self.untitled += 1;
-                format!("Untitled {}", self.untitled)
+                Cow::Owned(format!("Untitled {}", self.untitled))
             }
         };
         let id = e.element.id_for(&title);
         let here = sink.origin(e.pos);
-        let ix = match self.map.find(&id) {
-            Some(ix) => ix,
+        let (ix, new) = match self.map.find(&id) {
+            Some(ix) => (ix, false),
             None => {
-                let node = match e.element {
-                    Element::Statement => Node::statement(title.clone(), ""),
-                    Element::Argument => Node::argument(title.clone(), ""),
-                };
                 let node = Node {
-                    section: section.clone(),
+                    id,
+                    element: e.element,
+                    title: title.into_owned(),
+                    text: String::new(),
+                    side: None,
+                    tags: Vec::new(),
+                    citations: Vec::new(),
+                    section: section.map(str::to_owned),
+                    data: serde_json::Map::new(),
                     origin: Some(here.clone()),
-                    ..node
                 };
-                self.map.add_node(node).ok()?
+                (self.map.add_node(node).ok()?, true)
             }
         };
         let state = state_of(&mut self.states, ix);
         let node = self.map.node_mut(ix);
         if e.defines {
             if !state.defined {
-                node.text = e.scanned.text;
-                node.origin = Some(here);
-                node.section = section;
+                node.text = e.scanned.text.into_owned();
+                // A node made by this occurrence has its place and section already.
+                if !new {
+                    node.origin = Some(here);
+                    node.section = section.map(str::to_owned);
+                }
                 state.defined = true;
-                state.undefined_warning = None;
+                if let Some(rare) = &mut state.rare {
+                    rare.undefined_at = None;
+                }
             } else if node.text.is_empty() && !e.scanned.text.is_empty() {
-                node.text = e.scanned.text;
+                node.text = e.scanned.text.into_owned();
             }
-        } else if !state.defined && state.undefined_warning.is_none() {
-            state.undefined_warning = Some(Box::new(
-                Diagnostic::new(
-                    Code::UndefinedReference,
-                    format!("{id} is referenced but never defined"),
-                )
-                .at_line(&sink.file, sink.line(e.pos.line), e.pos.line, e.pos.column)
-                .with_length(e.len)
-                .with_help(format!("define it once with `{id}: text`")),
-            ));
+        } else if !state.defined && state.rare.as_ref().is_none_or(|r| r.undefined_at.is_none()) {
+            state.rare().undefined_at = Some(Reference {
+                file,
+                pos: e.pos,
+                len: e.len,
+            });
         }
         if node.tags.is_empty() {
             node.tags = e.scanned.tags;
         } else {
             for tag in e.scanned.tags {
-                let seen = state.seen_tags.get_or_insert_with(Box::default);
-                text::push_tag(&mut node.tags, seen, tag);
+                text::push_tag(&mut node.tags, &mut state.rare().seen_tags, tag);
             }
         }
         let Some(meta) = e.meta else {
             return Some(ix);
         };
         let meta = *meta;
-        if state.explicit_side.is_none() {
-            state.explicit_side = meta.side.map(|(s, _)| s);
+        if let Some((side, _)) = meta.side {
+            let rare = state.rare();
+            if rare.explicit_side.is_none() {
+                rare.explicit_side = Some(side);
+            }
         }
         if node.citations.is_empty() {
             node.citations = meta.citations;
@@ -611,8 +673,9 @@ impl Builder {
         Some(ix)
     }
 
-    /// Resolves sides, gives the W001 warnings, returns the map.
-    fn finish(mut self, diagnostics: &mut Vec<Diagnostic>) -> Map {
+    /// Resolves sides, gives the W001 warnings, returns the map. `files` are the files' names
+    /// and lines as written.
+    fn finish(mut self, files: &[(&str, &[&str])], diagnostics: &mut Vec<Diagnostic>) -> Map {
         let indices: Vec<NodeIndex> = self.map.nodes().map(|(ix, _)| ix).collect();
         let section_side: HashMap<String, Option<String>> = {
             // Each section's own side, else its nearest ancestor's (sections come parents first).
@@ -626,28 +689,49 @@ impl Builder {
             }
             resolved
         };
+        // The side of the last section looked up (nodes of a section mostly come together).
+        let mut last_section: Option<(String, Option<String>)> = None;
         for ix in indices {
-            let state = self
+            let rare = self
                 .states
                 .get_mut(ix.index())
-                .map(std::mem::take)
+                .and_then(|s| s.rare.take())
+                .map(|r| *r)
                 .unwrap_or_default();
-            if let Some(w) = state.undefined_warning {
-                diagnostics.push(*w);
+            if let Some(at) = rare.undefined_at {
+                let id = &self.map.node(ix).id;
+                let (file, lines) = files.get(at.file).copied().unwrap_or(("", &[]));
+                let line = lines.get(at.pos.line.saturating_sub(1)).copied();
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UndefinedReference,
+                        format!("{id} is referenced but never defined"),
+                    )
+                    .at_line(file, line, at.pos.line, at.pos.column)
+                    .with_length(at.len)
+                    .with_help(format!("define it once with `{id}: text`")),
+                );
             }
-            let tag_side = {
-                let node = self.map.node(ix);
-                node.tags
-                    .iter()
-                    .find(|t| self.map.side(t).is_some())
-                    .cloned()
-            };
             let node = self.map.node(ix);
-            let from_section = node
-                .section
-                .as_ref()
-                .and_then(|s| section_side.get(s).cloned().flatten());
-            let side = state.explicit_side.or(tag_side).or(from_section);
+            let side = rare
+                .explicit_side
+                .or_else(|| {
+                    node.tags
+                        .iter()
+                        .find(|t| self.map.side(t).is_some())
+                        .cloned()
+                })
+                .or_else(|| {
+                    let section = node.section.as_ref()?;
+                    match &last_section {
+                        Some((id, side)) if id == section => side.clone(),
+                        _ => {
+                            let side = section_side.get(section).cloned().flatten();
+                            last_section = Some((section.clone(), side.clone()));
+                            side
+                        }
+                    }
+                });
             self.map.node_mut(ix).side = side;
         }
         self.map

@@ -52,11 +52,8 @@ pub(crate) fn parse(raw: &RawMeta, sink: &mut Sink<'_>) -> Meta {
     let length = raw.source.chars().count();
     // `{` followed by a line break opens block YAML: the content between the braces is parsed
     // as a YAML document (Argdown's rule). Otherwise the braces are YAML flow.
-    let (yaml, offset) = match block_content(&raw.source) {
-        Some((inner, offset)) => (inner, offset),
-        None => (raw.source.clone(), 0),
-    };
-    let object = match yaml_to_json(&yaml) {
+    let (yaml, offset) = block_content(&raw.source).unwrap_or((&raw.source, 0));
+    let object = match yaml_to_json(yaml) {
         Ok(Json::Object(o)) => o,
         Ok(Json::Null) => return meta,
         Ok(_) => {
@@ -174,7 +171,7 @@ pub(crate) fn parse(raw: &RawMeta, sink: &mut Sink<'_>) -> Meta {
 }
 
 /// The content of `{\n ... }` (block YAML) and the character offset where it starts.
-fn block_content(source: &str) -> Option<(String, usize)> {
+fn block_content(source: &str) -> Option<(&str, usize)> {
     let inner = source.strip_prefix('{')?.strip_suffix('}')?;
     let first_line_end = inner.find('\n')?;
     if !inner.get(..first_line_end)?.trim().is_empty() {
@@ -182,7 +179,7 @@ fn block_content(source: &str) -> Option<(String, usize)> {
     }
     let content = inner.get(first_line_end + 1..)?;
     let offset = 1 + inner.get(..=first_line_end)?.chars().count();
-    Some((content.to_string(), offset))
+    Some((content, offset))
 }
 
 fn report_cite(sink: &mut Sink<'_>, pos: Pos, value: &str, why: &str) {

@@ -1,6 +1,11 @@
 //! The second pass over a file: reads its lines (comments already blanked out) into headings and
 //! elements, each element with its parent relation. Indentation is tracked with an explicit
 //! stack; after an error the parser goes on with the next line.
+//!
+//! Each item is handed on as soon as it is complete (nothing holds all the items of a file),
+//! and borrows from the lines what it can: the title, and the text when it needs no rewriting.
+
+use std::borrow::Cow;
 
 use crate::diagnostic::Code;
 use crate::model::{Element, Relation};
@@ -22,22 +27,22 @@ pub(crate) struct Mark {
 
 /// A statement or argument as written at one place.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ElementItem {
+pub(crate) struct ElementItem<'a> {
     pub(crate) element: Element,
-    /// `None` for an untitled statement (plain text).
-    pub(crate) title: Option<String>,
+    /// `None` for an untitled statement (plain text); whitespace collapsed.
+    pub(crate) title: Option<Cow<'a, str>>,
     /// Whether this occurrence gives a text (`[T]: text` or plain text) rather than referring.
     pub(crate) defines: bool,
     /// The text and tags; its raw metadata has been read into `meta` (`scanned.meta` is `None`).
-    pub(crate) scanned: Scanned,
-    /// What its metadata says; `None` when it has none (boxed: most elements have none, and
-    /// every item of a file is held until the map is built).
+    pub(crate) scanned: Scanned<'a>,
+    /// What its metadata says; `None` when it has none (boxed: most elements have none).
     pub(crate) meta: Option<Box<Meta>>,
     /// Where the element starts (`[`, `<` or the text).
     pub(crate) pos: Pos,
     /// How many characters the title takes (`[T]` or `<T>`), for carets.
     pub(crate) len: usize,
-    /// The parent element (its index in the file's items) and the relation to it.
+    /// The parent element (the index of its item: items are numbered from 0 in each file, in
+    /// the order they are handed on) and the relation to it.
     pub(crate) parent: Option<(usize, Mark)>,
     /// Set when the element is a statement of a premise-conclusion structure.
     pub(crate) pcs: Option<PcsRole>,
@@ -63,11 +68,12 @@ pub(crate) struct Heading {
 
 /// A heading or an element.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Item {
-    /// Boxed, as elements are: an item stays small (every item of a file is held until the map
-    /// is built).
-    Heading(Box<Heading>),
-    Element(Box<ElementItem>),
+// Items are handed on one at a time, never stored: not boxing the large variant saves an
+// allocation per element.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Item<'a> {
+    Heading(Heading),
+    Element(ElementItem<'a>),
     /// A premise-conclusion structure begins; it belongs to the argument at this item index,
     /// or, when `None`, to a new untitled argument.
     PcsStart {
@@ -92,15 +98,15 @@ enum Line<'a> {
     Text,
 }
 
-/// An element whose text may go on over the following lines.
-struct Pending {
+/// An element whose text may go on over the following lines (its lines are the parser's
+/// `segments`).
+struct Pending<'a> {
     element: Element,
-    title: Option<String>,
+    title: Option<Cow<'a, str>>,
     defines: bool,
     is_reference: bool,
     pos: Pos,
     len: usize,
-    segments: Vec<Segment>,
     parent: Option<(usize, Mark)>,
     /// How many `{` of metadata are open at the end of the last segment (lines inside open
     /// metadata belong to it, whatever they look like).
@@ -131,31 +137,46 @@ struct OpenInference {
 #[derive(Default, Clone, Copy)]
 struct Braces {
     depth: usize,
-    quote: Option<char>,
+    quote: Option<u8>,
 }
 
 impl Braces {
+    /// Reads `text` on from the state reached so far. Only ASCII bytes matter (after a `\\`,
+    /// the rest of a multibyte character is no brace, quote or backslash); outside metadata
+    /// only `\\`, `{` and `}` do, and the reading jumps from one to the next.
     fn feed(&mut self, text: &str) {
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
+        let bytes = text.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            if self.depth == 0 && self.quote.is_none() {
+                match bytes
+                    .get(k..)
+                    .and_then(|rest| memchr::memchr3(b'\\', b'{', b'}', rest))
+                {
+                    Some(n) => k += n,
+                    None => return,
+                }
+            }
+            let Some(&c) = bytes.get(k) else {
+                return;
+            };
             match self.quote {
                 Some(q) => {
-                    if c == '\\' && q == '"' {
-                        chars.next();
+                    if c == b'\\' && q == b'"' {
+                        k += 1;
                     } else if c == q {
                         self.quote = None;
                     }
                 }
                 None => match c {
-                    '\\' if self.depth == 0 => {
-                        chars.next();
-                    }
-                    '{' => self.depth += 1,
-                    '}' => self.depth = self.depth.saturating_sub(1),
-                    '"' | '\'' if self.depth > 0 => self.quote = Some(c),
+                    b'\\' if self.depth == 0 => k += 1,
+                    b'{' => self.depth += 1,
+                    b'}' => self.depth = self.depth.saturating_sub(1),
+                    b'"' | b'\'' if self.depth > 0 => self.quote = Some(c),
                     _ => {}
                 },
             }
+            k += 1;
         }
     }
 }
@@ -168,10 +189,16 @@ struct Tree {
     indent_char: Option<char>,
 }
 
-struct Parser<'a, 'b> {
-    sink: &'b mut Sink<'a>,
-    items: Vec<Item>,
-    pending: Option<Pending>,
+struct Parser<'a, 'b, 's, F> {
+    sink: &'b mut Sink<'s>,
+    /// Where each complete item goes.
+    emit: F,
+    /// The number of items handed on so far (the index of the next one).
+    count: usize,
+    pending: Option<Pending<'a>>,
+    /// The lines of the pending element's text (kept from one element to the next, so that
+    /// reading them allocates nothing).
+    segments: Vec<Segment<'a>>,
     tree: Option<Tree>,
     /// A non-blank line has been read since the last blank line.
     block_has_content: bool,
@@ -191,12 +218,19 @@ struct Parser<'a, 'b> {
     metadata_may_continue: bool,
 }
 
-/// Parses the lines of one lexed file (comments blanked, frontmatter lines blank).
-pub(crate) fn parse(lexed: &Lexed, sink: &mut Sink<'_>) -> Vec<Item> {
+/// Parses the lines of one lexed file (comments blanked, frontmatter lines blank), handing
+/// each item to `emit` as soon as it is complete, in the order of the file.
+pub(crate) fn parse<'a, 's>(
+    lexed: &'a Lexed<'_>,
+    sink: &mut Sink<'s>,
+    emit: impl FnMut(Item<'a>, &mut Sink<'s>),
+) {
     let mut p = Parser {
         sink,
-        items: Vec::new(),
+        emit,
+        count: 0,
         pending: None,
+        segments: Vec::new(),
         tree: None,
         block_has_content: false,
         after_heading: false,
@@ -210,27 +244,54 @@ pub(crate) fn parse(lexed: &Lexed, sink: &mut Sink<'_>) -> Vec<Item> {
     };
     // For each line: whether a `}` comes on this line or a later one of the same paragraph
     // (open metadata takes in the lines up to its `}` only when there is one, as in Argdown).
-    let mut brace_ahead = vec![false; lexed.lines.len()];
+    // First what each line is, then the answers, from the last line up.
+    const BRACE: u8 = 1;
+    const BREAK: u8 = 2;
+    const HIDDEN: u8 = 4;
+    let mut flags: Vec<u8> = lexed
+        .lines
+        .iter()
+        .map(|(line, hidden)| {
+            let mut f = 0;
+            if hidden {
+                f |= HIDDEN;
+            } else if is_blank(line) {
+                f |= BREAK;
+            }
+            if memchr::memchr(b'}', line.as_bytes()).is_some() {
+                f |= BRACE;
+            }
+            f
+        })
+        .collect();
     let mut seen = false;
-    for (n, line) in lexed.lines.iter().enumerate().rev() {
-        let hidden = lexed.hidden.get(n).copied().unwrap_or(false);
-        if line.trim().is_empty() && !hidden {
+    for f in flags.iter_mut().rev() {
+        if *f & BREAK != 0 {
             seen = false;
         }
-        seen |= line.contains('}');
-        if let Some(b) = brace_ahead.get_mut(n) {
-            *b = seen;
-        }
+        seen |= *f & BRACE != 0;
+        *f = if seen { *f | BRACE } else { *f & !BRACE };
     }
-    for (n, line) in lexed.lines.iter().enumerate() {
-        if lexed.hidden.get(n).copied().unwrap_or(false) {
+    for ((n, (line, _)), f) in lexed.lines.iter().enumerate().zip(flags) {
+        if f & HIDDEN != 0 {
             continue;
         }
-        p.metadata_may_continue = brace_ahead.get(n).copied().unwrap_or(false);
-        p.line(n + 1, line);
+        p.metadata_may_continue = f & BRACE != 0;
+        p.line(n + 1, line, f & BREAK != 0);
     }
     p.end_paragraph();
-    p.items
+}
+
+/// Whether `s` is empty or all whitespace (read by bytes up to the first that is not ASCII
+/// whitespace).
+fn is_blank(s: &str) -> bool {
+    match s.bytes().position(|b| !matches!(b, b'\t'..=b'\r' | b' ')) {
+        None => true,
+        Some(k) => {
+            let rest = s.get(k..).unwrap_or("");
+            !rest.starts_with(|c: char| c.is_ascii()) && rest.chars().all(char::is_whitespace)
+        }
+    }
 }
 
 fn chars_len(s: &str) -> usize {
@@ -309,8 +370,8 @@ fn classify(body: &str, indent: usize, line: usize) -> Line<'_> {
 }
 
 /// The start of an element: `[T]:`, `[T]`, `<T>:` or `<T>` (not a Markdown link).
-/// Returns (element, title, defines, length of the opener in characters).
-fn element_start(body: &str) -> Option<(Element, String, bool, usize)> {
+/// Returns (element, title as written, defines, length of the opener in characters).
+fn element_start(body: &str) -> Option<(Element, &str, bool, usize)> {
     let (element, close) = match body.chars().next()? {
         '[' => (Element::Statement, ']'),
         '<' => (Element::Argument, '>'),
@@ -328,12 +389,19 @@ fn element_start(body: &str) -> Option<(Element, String, bool, usize)> {
     }
     let defines = after.starts_with(':');
     let len = chars_len(title) + 2 + usize::from(defines);
-    Some((element, title.to_string(), defines, len))
+    Some((element, title, defines, len))
 }
 
-impl Parser<'_, '_> {
-    fn line(&mut self, n: usize, line: &str) {
-        if line.trim().is_empty() {
+impl<'a, 's, F: FnMut(Item<'a>, &mut Sink<'s>)> Parser<'a, '_, 's, F> {
+    /// Hands `item` on.
+    fn emit(&mut self, item: Item<'a>) {
+        (self.emit)(item, self.sink);
+        self.count += 1;
+    }
+
+    /// Reads line `n`, `line`, which is `blank` or not.
+    fn line(&mut self, n: usize, line: &'a str, blank: bool) {
+        if blank {
             self.end_paragraph();
             if self.block_has_content {
                 self.previous_argument = self.paragraph_argument.take();
@@ -350,9 +418,9 @@ impl Parser<'_, '_> {
         if let Some(pending) = &mut self.pending {
             if pending.braces.depth > 0 && self.metadata_may_continue {
                 pending.braces.feed(line);
-                pending.segments.push(Segment {
+                self.segments.push(Segment {
                     pos: Pos { line: n, column: 1 },
-                    text: line.trim_end().to_string(),
+                    text: line.trim_end(),
                 });
                 return;
             }
@@ -440,9 +508,9 @@ impl Parser<'_, '_> {
             Line::Text => {
                 if let Some(pending) = &mut self.pending {
                     pending.braces.feed(line);
-                    pending.segments.push(Segment {
+                    self.segments.push(Segment {
                         pos: Pos { line: n, column: 1 },
-                        text: line.trim_end().to_string(),
+                        text: line.trim_end(),
                     });
                     self.block_has_content = true;
                     return;
@@ -456,10 +524,10 @@ impl Parser<'_, '_> {
 
     /// A top-level element; remembers whether the paragraph starts with an argument (a
     /// premise-conclusion structure in the next paragraph belongs to it).
-    fn new_paragraph_element(&mut self, body: &str, pos: Pos) {
+    fn new_paragraph_element(&mut self, body: &'a str, pos: Pos) {
         self.in_list = false;
         let starts_paragraph = !self.block_has_content || self.paragraph_argument.is_none();
-        let index = self.items.len();
+        let index = self.count;
         self.top_level(body, pos, None);
         if starts_paragraph {
             let is_argument = self
@@ -501,12 +569,12 @@ impl Parser<'_, '_> {
                     ),
                 );
             }
-            self.items.push(Item::PcsEnd);
+            self.emit(Item::PcsEnd);
         }
     }
 
     /// `(n) statement`: starts or continues a premise-conclusion structure.
-    fn pcs_statement(&mut self, body: &str, number_len: usize, pos: Pos) {
+    fn pcs_statement(&mut self, body: &'a str, number_len: usize, pos: Pos) {
         self.finish_pending();
         self.tree = None;
         if self.pcs.is_none() {
@@ -520,11 +588,11 @@ impl Parser<'_, '_> {
             };
             self.pcs = Some(Pcs {
                 start: pos,
-                item: self.items.len(),
+                item: self.count,
                 inference: None,
                 last_is_conclusion: false,
             });
-            self.items.push(Item::PcsStart { owner, pos });
+            self.emit(Item::PcsStart { owner, pos });
             self.paragraph_argument = None;
             self.previous_argument = None;
         }
@@ -664,32 +732,32 @@ impl Parser<'_, '_> {
         );
     }
 
-    fn heading(&mut self, level: usize, body: &str, pos: Pos) {
+    fn heading(&mut self, level: usize, body: &'a str, pos: Pos) {
         let rest = body.get(level + 1..).unwrap_or("");
         let segment = Segment {
             pos: Pos {
                 line: pos.line,
                 column: pos.column + level + 1,
             },
-            text: rest.to_string(),
+            text: rest,
         };
         let scanned = text::scan_heading(&segment, self.sink);
         let side = scanned
             .meta
             .as_ref()
             .and_then(|raw| metadata::parse(raw, self.sink).side);
-        self.items.push(Item::Heading(Box::new(Heading {
+        self.emit(Item::Heading(Heading {
             level: u8::try_from(level).unwrap_or(u8::MAX),
-            title: scanned.text,
+            title: scanned.text.into_owned(),
             side,
             pos,
-        })));
+        }));
     }
 
     /// A top-level element (or untitled statement, or statement of a premise-conclusion
     /// structure) starting a new relation tree.
-    fn top_level(&mut self, body: &str, pos: Pos, pcs: Option<PcsRole>) {
-        let index = self.items.len();
+    fn top_level(&mut self, body: &'a str, pos: Pos, pcs: Option<PcsRole>) {
+        let index = self.count;
         let mut pending = self.start(body, pos, None);
         pending.pcs = pcs;
         self.pending = Some(pending);
@@ -707,7 +775,7 @@ impl Parser<'_, '_> {
         indent: usize,
         mark: Mark,
         marker_len: usize,
-        body: &str,
+        body: &'a str,
         pos: Pos,
     ) {
         let rest = body.get(marker_len..).unwrap_or("");
@@ -740,7 +808,7 @@ impl Parser<'_, '_> {
             );
         }
         let parent = self.parent_for(indent_str, indent, pos);
-        let index = self.items.len();
+        let index = self.count;
         self.pending = Some(self.start(target, target_pos, parent.map(|p| (p, mark))));
         if let Some(tree) = &mut self.tree {
             tree.stack.push((indent, index));
@@ -841,10 +909,11 @@ impl Parser<'_, '_> {
     }
 
     /// Begins an element from `body` at `pos` (a title, a reference or plain text).
-    fn start(&mut self, body: &str, pos: Pos, parent: Option<(usize, Mark)>) -> Pending {
+    fn start(&mut self, body: &'a str, pos: Pos, parent: Option<(usize, Mark)>) -> Pending<'a> {
+        self.segments.clear();
         match element_start(body) {
             Some((element, title, defines, len)) => {
-                let title_trimmed = text::collapse_whitespace(&title);
+                let title_trimmed = text::collapse_whitespace(title);
                 if title_trimmed.is_empty() {
                     self.sink.report(
                         Code::Syntax,
@@ -858,12 +927,19 @@ impl Parser<'_, '_> {
                 let rest = body.get(rest_start..).unwrap_or("");
                 let mut braces = Braces::default();
                 braces.feed(rest);
+                self.segments.push(Segment {
+                    pos: Pos {
+                        line: pos.line,
+                        column: pos.column + len,
+                    },
+                    text: rest,
+                });
                 Pending {
                     braces,
                     pcs: None,
                     element,
                     title: Some(if title_trimmed.is_empty() {
-                        "?".to_string()
+                        Cow::Borrowed("?")
                     } else {
                         title_trimmed
                     }),
@@ -871,18 +947,12 @@ impl Parser<'_, '_> {
                     is_reference: !defines,
                     pos,
                     len,
-                    segments: vec![Segment {
-                        pos: Pos {
-                            line: pos.line,
-                            column: pos.column + len,
-                        },
-                        text: rest.to_string(),
-                    }],
                     parent,
                 }
             }
             None => {
                 self.unclosed_title(body, pos);
+                self.segments.push(Segment { pos, text: body });
                 Pending {
                     pcs: None,
                     braces: {
@@ -896,10 +966,6 @@ impl Parser<'_, '_> {
                     is_reference: false,
                     pos,
                     len: chars_len(body),
-                    segments: vec![Segment {
-                        pos,
-                        text: body.to_string(),
-                    }],
                     parent,
                 }
             }
@@ -934,9 +1000,9 @@ impl Parser<'_, '_> {
         let Some(p) = self.pending.take() else {
             return;
         };
-        let mut scanned = text::scan(&p.segments, self.sink);
+        let mut scanned = text::scan(&self.segments, self.sink);
         if p.is_reference && !scanned.text.is_empty() {
-            let at = first_text_pos(&p.segments).unwrap_or(p.pos);
+            let at = first_text_pos(&self.segments).unwrap_or(p.pos);
             self.sink.report(
                 Code::Syntax,
                 "text after a reference",
@@ -963,7 +1029,7 @@ impl Parser<'_, '_> {
             .meta
             .take()
             .map(|raw| Box::new(metadata::parse(&raw, self.sink)));
-        self.items.push(Item::Element(Box::new(ElementItem {
+        self.emit(Item::Element(ElementItem {
             element: p.element,
             title: p.title,
             defines: p.defines,
@@ -973,7 +1039,7 @@ impl Parser<'_, '_> {
             len: p.len,
             parent: p.parent,
             pcs: p.pcs,
-        })));
+        }));
     }
 }
 
@@ -983,11 +1049,11 @@ fn rule_text(text: &str) -> String {
         Some(i) => text.get(..i).unwrap_or(text),
         None => text,
     };
-    text::collapse_whitespace(without_meta)
+    text::collapse_whitespace(without_meta).into_owned()
 }
 
 /// The position of the first non-blank character of the segments.
-fn first_text_pos(segments: &[Segment]) -> Option<Pos> {
+fn first_text_pos(segments: &[Segment<'_>]) -> Option<Pos> {
     segments.iter().find_map(|s| {
         s.text
             .chars()
@@ -997,4 +1063,56 @@ fn first_text_pos(segments: &[Segment]) -> Option<Pos> {
                 column: s.pos.column + n,
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `Braces::feed` as it was, by characters: the oracle for the one that reads bytes.
+    fn feed_by_chars(b: &mut Braces, text: &str) {
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            match b.quote {
+                Some(q) => {
+                    if c == '\\' && q == b'"' {
+                        chars.next();
+                    } else if u32::from(c) == u32::from(q) {
+                        b.quote = None;
+                    }
+                }
+                None => match c {
+                    '\\' if b.depth == 0 => {
+                        chars.next();
+                    }
+                    '{' => b.depth += 1,
+                    '}' => b.depth = b.depth.saturating_sub(1),
+                    '"' | '\'' if b.depth > 0 => b.quote = Some(c as u8),
+                    _ => {}
+                },
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn braces_are_counted_as_by_characters(
+            lines in prop::collection::vec("[{}\"'\\\\a é😀]{0,12}", 0..6)
+        ) {
+            let (mut new, mut old) = (Braces::default(), Braces::default());
+            for line in &lines {
+                new.feed(line);
+                feed_by_chars(&mut old, line);
+                prop_assert_eq!((new.depth, new.quote), (old.depth, old.quote));
+            }
+        }
+
+        #[test]
+        fn blank_is_all_whitespace(s in "[ \\t\\x0b\\x0c\\u{a0}\\u{2003}a.é]{0,6}") {
+            prop_assert_eq!(is_blank(&s), s.trim().is_empty());
+        }
+    }
 }

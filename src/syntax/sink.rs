@@ -59,12 +59,25 @@ impl<'a> Sink<'a> {
         length: usize,
         help: Option<String>,
     ) {
+        let d = self.diagnostic(code, message, pos, length, help);
+        self.diagnostics.push(d);
+    }
+
+    /// The diagnostic [`Sink::report`] would report, for the caller to report later.
+    pub(crate) fn diagnostic(
+        &self,
+        code: Code,
+        message: impl Into<String>,
+        pos: Pos,
+        length: usize,
+        help: Option<String>,
+    ) -> Diagnostic {
         let mut d = Diagnostic::new(code, message)
             .at_line(&self.file, self.line(pos.line), pos.line, pos.column)
             .with_length(length);
         if let Some(help) = help {
             d = d.with_help(help);
         }
-        self.diagnostics.push(d);
+        d
     }
 }
