@@ -613,7 +613,7 @@ impl Builder {
                     tags: Vec::new(),
                     citations: Vec::new(),
                     section: section.map(str::to_owned),
-                    data: serde_json::Map::new(),
+                    data: Default::default(),
                     origin: Some(here.clone()),
                 };
                 (self.map.add_node(node).ok()?, true)
