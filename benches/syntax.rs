@@ -6,7 +6,9 @@
 //! - `plain_tree`: a relation tree with one-line texts, the common case;
 //! - `busy_texts`: texts over several lines with escapes, tags, special characters, comments
 //!   of every kind and metadata;
-//! - `unclosed_openers`: one text of many lines full of openers without their closers.
+//! - `unclosed_openers`: one text of many lines full of openers without their closers;
+//! - `errors_on_one_long_line`: many errors on one line (each diagnostic keeps only the part of
+//!   the line it shows; it kept the whole line).
 
 // A test or benchmark that unwraps fails loudly, which is what it should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -107,6 +109,21 @@ fn unclosed_openers(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| {
         let loaded = load_texts(&texts, Some(Format::Argdown));
         assert_eq!(loaded.map.node_count(), 1);
+        loaded
+    });
+}
+
+/// One line holding `n` statement references inside a text, each an error (E001): every
+/// diagnostic held a copy of the whole line (50,000 on a 200 KB line took 10 GB); each now keeps
+/// only the part of the line it shows, and the time should about double with `n` for the
+/// part kept, plus one count of the line's characters per diagnostic.
+#[divan::bench(args = [5_000, 10_000], sample_count = 5)]
+fn errors_on_one_long_line(bencher: divan::Bencher, n: usize) {
+    let text = format!("[a]: {}\n", vec!["[b]"; n].join(" "));
+    let texts = vec![("long.argdown".to_string(), text)];
+    bencher.bench(|| {
+        let loaded = load_texts(&texts, Some(Format::Argdown));
+        assert_eq!(loaded.diagnostics.len(), n);
         loaded
     });
 }

@@ -218,8 +218,14 @@ pub struct Diagnostic {
     pub column: usize,
     /// How many characters to underline (at least 1 when there is a line).
     pub length: usize,
-    /// The text of the line, for display.
+    /// The text of the line, for display: the whole line, or for a line longer than is ever
+    /// shown, the part shown around the place (so that many findings on one long line do not
+    /// each hold a copy of it).
     pub snippet: Option<String>,
+    /// How many characters of the line come before `snippet` (0 when it starts the line).
+    pub snippet_from: usize,
+    /// The whole line's width in characters, when `snippet` is only part of it (else 0).
+    pub line_width: usize,
     /// What to do about it, when there is advice to give.
     pub help: Option<String>,
 }
@@ -252,6 +258,8 @@ impl Diagnostic {
             column: 0,
             length: 1,
             snippet: None,
+            snippet_from: 0,
+            line_width: 0,
             help: None,
         }
     }
@@ -276,8 +284,27 @@ impl Diagnostic {
         self.file = file.to_string();
         self.line = line;
         self.column = column;
-        self.snippet = snippet.map(str::to_string);
+        if let Some(line) = snippet {
+            self.keep_snippet(line);
+        }
         self
+    }
+
+    /// Keeps line `line` as the snippet: whole, or when it is longer than is ever shown, the
+    /// part [`Diagnostic::render`] shows around the column (the caret's place decides it).
+    fn keep_snippet(&mut self, line: &str) {
+        if line.len() <= SNIPPET_MAX {
+            (self.snippet, self.snippet_from, self.line_width) = (Some(line.to_string()), 0, 0);
+            return;
+        }
+        let width = line.chars().count();
+        if width <= SNIPPET_MAX {
+            (self.snippet, self.snippet_from, self.line_width) = (Some(line.to_string()), 0, 0);
+            return;
+        }
+        let (from, to) = shown_range(self.column.saturating_sub(1).min(width), width);
+        let part: String = line.chars().skip(from).take(to - from).collect();
+        (self.snippet, self.snippet_from, self.line_width) = (Some(part), from, width);
     }
 
     pub(crate) fn with_length(mut self, length: usize) -> Diagnostic {
@@ -332,10 +359,12 @@ impl Diagnostic {
         let gutter = self.line.to_string().len();
         if let (Some(snippet), true) = (&self.snippet, self.line > 0) {
             let pad = " ".repeat(gutter);
-            let width = snippet.chars().count();
+            let width = self
+                .line_width
+                .max(self.snippet_from + snippet.chars().count());
             let start = self.column.saturating_sub(1).min(width);
             let len = self.length.min(width.saturating_sub(start)).max(1);
-            let (raw, start, len) = window(snippet, width, start, len);
+            let (raw, start, len) = window(snippet, self.snippet_from, width, start, len);
             // The caret goes under the characters as shown: a control character takes the
             // width of its escape.
             let mut shown = String::with_capacity(raw.len());
@@ -410,22 +439,38 @@ const SNIPPET_BEFORE: usize = 200;
 /// The part of a line of `width` characters to show, with the caret's start and length in it:
 /// the whole line when it is short, else a window around the caret with `…` where it is cut (a
 /// map or a JSON file may hold one enormous line).
-fn window(line: &str, width: usize, start: usize, len: usize) -> (String, usize, usize) {
+fn window(
+    kept: &str,
+    kept_from: usize,
+    width: usize,
+    start: usize,
+    len: usize,
+) -> (String, usize, usize) {
     if width <= SNIPPET_MAX {
-        return (line.to_string(), start, len);
+        return (kept.to_string(), start, len);
     }
-    let from = start.saturating_sub(SNIPPET_BEFORE);
-    let to = (from + SNIPPET_MAX).min(width);
+    let (from, to) = shown_range(start, width);
     let mut shown = String::new();
     if from > 0 {
         shown.push('…');
     }
-    shown.extend(line.chars().skip(from).take(to - from));
+    shown.extend(
+        kept.chars()
+            .skip(from.saturating_sub(kept_from))
+            .take(to - from),
+    );
     if to < width {
         shown.push('…');
     }
     let caret = start - from + usize::from(from > 0);
     (shown, caret, len.min(to - start).max(1))
+}
+
+/// The characters `from..to` of a line `width` characters wide (longer than [`SNIPPET_MAX`])
+/// shown for a place at character `start`.
+fn shown_range(start: usize, width: usize) -> (usize, usize) {
+    let from = start.saturating_sub(SNIPPET_BEFORE);
+    (from, (from + SNIPPET_MAX).min(width))
 }
 
 /// Renders all diagnostics for people, followed by a one-line summary when there are any:
@@ -484,7 +529,9 @@ pub(crate) fn attach_snippets<N: AsRef<str>, T: AsRef<str>>(
             continue;
         };
         let index = slot.get_or_insert_with(|| LineIndex::new(text.as_ref()));
-        d.snippet = index.line(d.line).map(str::to_string);
+        if let Some(line) = index.line(d.line) {
+            d.keep_snippet(line);
+        }
     }
 }
 
@@ -538,6 +585,36 @@ mod tests {
                 "m.argdown:1:1: error[E001]: m\n  |\n1 | {}…\n  | ^\n",
                 "a".repeat(500)
             )
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_on_an_enormous_line_keeps_only_what_it_shows() {
+        // 50,000 findings on one 200 KB line each held a copy of it: 10 GB.
+        let line = format!("{}é{}", "a".repeat(100_000), "b".repeat(100_000));
+        let texts = [("m.argdown", line.as_str())];
+        let mut ds = vec![
+            Diagnostic::new(Code::Syntax, "m").at_line("m.argdown", None, 1, 100_001),
+            Diagnostic::new(Code::Syntax, "m").at_line("m.argdown", Some(&line), 1, 100_001),
+        ];
+        attach_snippets(&mut ds, &texts);
+        let shown = format!("…{}é{}…", "a".repeat(200), "b".repeat(299));
+        for d in &ds {
+            assert_eq!(d.snippet.as_deref().map(|s| s.chars().count()), Some(500));
+            assert_eq!((d.snippet_from, d.line_width), (99_800, 200_001));
+            assert_eq!(
+                d.render(),
+                format!(
+                    "m.argdown:1:100001: error[E001]: m\n  |\n1 | {shown}\n  | {}^\n",
+                    " ".repeat(201)
+                )
+            );
+        }
+        // A short line is kept whole.
+        let d = Diagnostic::new(Code::Syntax, "m").at("m.argdown", "[a]: é", 1, 6);
+        assert_eq!(
+            (d.snippet.as_deref(), d.snippet_from, d.line_width),
+            (Some("[a]: é"), 0, 0)
         );
     }
 
