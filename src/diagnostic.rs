@@ -220,12 +220,12 @@ pub struct Diagnostic {
     pub length: usize,
     /// The text of the line, for display: the whole line, or for a line longer than is ever
     /// shown, the part shown around the place (so that many findings on one long line do not
-    /// each hold a copy of it).
+    /// each hold a copy of it). A snippet set here by hand is taken for the whole line.
     pub snippet: Option<String>,
     /// How many characters of the line come before `snippet` (0 when it starts the line).
-    pub snippet_from: usize,
+    pub(crate) snippet_from: usize,
     /// The whole line's width in characters, when `snippet` is only part of it (else 0).
-    pub line_width: usize,
+    pub(crate) line_width: usize,
     /// What to do about it, when there is advice to give.
     pub help: Option<String>,
 }

@@ -597,6 +597,12 @@ impl Map {
             .or_else(|| self.find(&Element::Argument.id_for(title)))
     }
 
+    /// How many nodes and relations the map has room for without growing.
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> (usize, usize) {
+        self.graph.capacity()
+    }
+
     /// How many nodes the map has.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
@@ -1028,8 +1034,9 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_node_takes_216_bytes() {
-        assert_eq!(std::mem::size_of::<Node>(), 216);
-        assert_eq!(std::mem::size_of::<Edge>(), 40);
+        // At most: a dependency's smaller types are welcome.
+        assert!(std::mem::size_of::<Node>() <= 216);
+        assert!(std::mem::size_of::<Edge>() <= 40);
     }
 
     #[test]

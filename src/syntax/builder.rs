@@ -95,6 +95,10 @@ struct Builder {
     title_decl: Option<Declared>,
 }
 
+/// The most nodes (and relations) room is made for before reading a file: a million, beyond
+/// which the graph grows as it is filled.
+const RESERVED_AT_MOST: usize = 1 << 20;
+
 /// Reads all files as one map; every problem goes to `diagnostics`.
 pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
     files: &[(N, T)],
@@ -141,8 +145,10 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
         }
         // About one node and one relation per line at most (an element starts a line):
         // room for them at once, rather than growing the graph step by step (each step leaves
-        // the old buffer behind). Room never used is never touched.
-        let lines = lexed.lines.len();
+        // the old buffer behind). Room never used is never touched, but it must be granted: a
+        // file of blank lines asked for 224 bytes per line and aborted, so the room asked for
+        // at once is capped, and a larger map grows.
+        let lines = lexed.lines.len().min(RESERVED_AT_MOST);
         b.map.reserve(lines, lines);
         b.states.reserve(lines);
         let mut state = FileState {
@@ -735,5 +741,25 @@ impl Builder {
             self.map.node_mut(ix).side = side;
         }
         self.map
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_room_made_before_reading_is_capped() {
+        // A file of blank lines: room for a node per line asked for 224 bytes per line (a
+        // 120 MB file asked for 27 GB and aborted).
+        let text = "\n".repeat(RESERVED_AT_MOST + 1000);
+        let mut diagnostics = Vec::new();
+        let map = build(&[("blank.argdown", text.as_str())], &mut diagnostics);
+        assert_eq!(map.node_count(), 0);
+        let (nodes, edges) = map.capacity();
+        assert!(
+            nodes <= RESERVED_AT_MOST && edges <= RESERVED_AT_MOST,
+            "{nodes} {edges}"
+        );
     }
 }

@@ -77,6 +77,13 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     let sel = filter.select(map)?;
     let mf = MapFramework::new(map)?;
+    if args.format == StatusFormat::Iccma {
+        // The extension alone: no strengths, reasons' order or hinges to compute.
+        let verdict = status::verdict(&mf.framework, semantics, Limits::default())?;
+        return emit_with(output, inputs, |sink| {
+            views::status::write_iccma(sink, &verdict, None)
+        });
+    }
     let strengths = Strengths::of(map);
     let verdict = status::verdict_of_map(&mf, &strengths, semantics, Limits::default())?;
     let words = MapSubject {
