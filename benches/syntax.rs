@@ -8,7 +8,8 @@
 //!   of every kind and metadata;
 //! - `unclosed_openers`: one text of many lines full of openers without their closers;
 //! - `errors_on_one_long_line`: many errors on one line (each diagnostic keeps only the part of
-//!   the line it shows; it kept the whole line).
+//!   the line it shows; it kept the whole line);
+//! - `one_line_of_openers`: one line of `[`, and one text of `@[`.
 
 // A test or benchmark that unwraps fails loudly, which is what it should do.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -126,4 +127,19 @@ fn errors_on_one_long_line(bencher: divan::Bencher, n: usize) {
         assert_eq!(loaded.diagnostics.len(), n);
         loaded
     });
+}
+
+/// One line of `n` opening brackets, and one text of `n` `@[`: the lexer looked for the next
+/// byte that matters in two searches, the first running to the line's end each time
+/// (quadratic: a million `[` took 7 s).
+#[divan::bench(args = [100_000, 200_000], sample_count = 5)]
+fn one_line_of_openers(bencher: divan::Bencher, n: usize) {
+    let texts = vec![
+        ("open.argdown".to_string(), "[".repeat(n)),
+        (
+            "mentions.argdown".to_string(),
+            format!("[A]: {}\n", "@[".repeat(n)),
+        ),
+    ];
+    bencher.bench(|| load_texts(&texts, Some(Format::Argdown)));
 }

@@ -155,13 +155,25 @@ pub(crate) fn lex(text: &str) -> Lexed<'_> {
 /// passed over.
 fn next_special(line: &[u8], from: usize) -> usize {
     let rest = line.get(from..).unwrap_or(&[]);
-    let first = memchr::memchr3(b'\\', b'/', b'<', rest).unwrap_or(rest.len());
-    let second = rest
-        .get(..first)
-        .and_then(|head| memchr::memchr3(b'[', b'#', b'{', head))
-        .unwrap_or(first);
-    from + second
+    // One pass for all six bytes: two searches of three each (the first to the line's end)
+    // made a line of a hundred thousand `[` quadratic.
+    from + rest
+        .iter()
+        .position(|&b| SPECIAL[usize::from(b)])
+        .unwrap_or(rest.len())
 }
+
+/// The bytes [`next_special`] stops at.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = *b"\\/<[#{";
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
