@@ -216,9 +216,12 @@ if [ -n "${CRUSTABRI:-}" ]; then
     case "$ours $theirs" in
     *failed*) ;;
     *)
-        # The extensions as sorted lists of argument numbers.
-        tr -cs '0-9' '\n' <"$work/cp-grounded.out" | grep . | sort -n >"$work/cp.ext" || true
-        tr -cs '0-9' '\n' <"$work/cr-grounded.out" | grep . | sort -n >"$work/cr.ext" || true
+        # The extensions as sorted lists of argument numbers, from the answer line `w ...`
+        # (crustabri also logs lines of its own to standard output).
+        for k in cp cr; do
+            grep '^w' "$work/$k-grounded.out" | tr ' ' '\n' | grep -v '^w$' | grep . |
+                sort -n >"$work/$k.ext" || true
+        done
         if cmp -s "$work/cp.ext" "$work/cr.ext"; then
             echo "the same extension ($(wc -l <"$work/cp.ext") arguments)"
         else
