@@ -1795,21 +1795,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn wrap_keeps_line_breaks_and_breaks_long_words() {
-        assert_eq!(
-            wrap("one two three four\n\nfive", 9),
-            ["one two", "three", "four", "five"]
-        );
-        assert_eq!(wrap("abcdefghijkl", 8), ["abcdefgh", "ijkl"]);
-        assert_eq!(
-            wrap("a b", 1),
-            ["a b"],
-            "widths below the minimum are raised"
-        );
-        assert!(wrap("  \n ", 10).is_empty());
-    }
-
     /// Sections `a` > `b` > ... > `h` (eight levels, past the depth limit) and a cycle
     /// `x` <-> `y`; returns the chain's names.
     fn nested_sections(map: &mut Map) -> [&'static str; 8] {
