@@ -114,11 +114,11 @@ pub fn to_string(map: &Map) -> String {
 
 /// Writes the map as pretty-printed JSON text in the current format version, ending in a newline, to
 /// `out`: the document is written straight from the map (no copy of it, no `Value` tree, no
-/// text held in memory beyond one buffer of [`WRITE_BUFFER`] bytes).
+/// text held in memory beyond one buffer of 256 KiB).
 ///
 /// serde_json writes a few bytes at a time (a quote, a key, an indent); through `&mut dyn Write`
 /// each of those was a dynamic call (12 % of `export --to json`). A local buffer of a concrete
-/// type takes them inline, and `out` sees one call per [`WRITE_BUFFER`] bytes.
+/// type takes them inline, and `out` sees one call per 256 KiB.
 pub fn write(map: &Map, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     use std::io::Write as _;
     let mut buffer = std::io::BufWriter::with_capacity(WRITE_BUFFER, out);

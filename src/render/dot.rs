@@ -15,7 +15,7 @@
 //! each other claim to it (Graphviz's `rank=max` does not reach a node inside a cluster; an
 //! edge of weight 0 does not hold the rank).
 //!
-//! The drawing is made statement by statement ([`Statements`]). [`write_dot`] and [`to_dot`]
+//! The drawing is made statement by statement (`Statements`). [`write_dot`] and [`to_dot`]
 //! print each statement as it comes, into a buffer flushed to the output now and then, in the
 //! layout graphviz-rust's printer gives the whole graph; [`graph`] collects the statements as
 //! graphviz-rust's `dot_structures` instead (the types the rest of the world builds on). The
