@@ -83,6 +83,17 @@ fn grounded_extension_matches_the_reference_on_every_instance() {
     }
 }
 
+/// The ids of the points `status --format json` says stand (label `in`), in its order.
+fn standing_ids(value: &serde_json::Value) -> Vec<&str> {
+    value["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter(|n| n["label"] == "in")
+        .map(|n| n["id"].as_str().expect("id"))
+        .collect()
+}
+
 #[test]
 fn status_command_agrees_with_the_reference() {
     let Some(dir) = shared("corpora/af") else {
@@ -91,13 +102,7 @@ fn status_command_agrees_with_the_reference() {
     for name in ["probo_ex3.apx", "ws_10000_k4_b0.1.af", "afgen_n100p5q2.tgf"] {
         let json = run(&["status", "--format", "json"], &dir.join(name));
         let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-        let mut ours: Vec<&str> = value["nodes"]
-            .as_array()
-            .expect("nodes")
-            .iter()
-            .filter(|n| n["label"] == "in")
-            .map(|n| n["id"].as_str().expect("id"))
-            .collect();
+        let mut ours = standing_ids(&value);
         let reference = read(&dir.join(format!("{name}.grounded")));
         let mut expected: Vec<&str> = reference.lines().filter(|l| !l.is_empty()).collect();
         ours.sort();
@@ -152,7 +157,7 @@ fn the_iccma_answer_is_one_line_as_solvers_print_it() {
         .lines()
         .filter_map(|l| l.strip_prefix("# id "))
         .collect();
-    let named: Vec<&str> = answer
+    let mut named: Vec<&str> = answer
         .trim_end()
         .split(' ')
         .skip(1)
@@ -163,15 +168,8 @@ fn the_iccma_answer_is_one_line_as_solvers_print_it() {
         .collect();
     let json = run(&["status", "--format", "json"], &four_day());
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
-    let standing: Vec<&str> = value["nodes"]
-        .as_array()
-        .expect("nodes")
-        .iter()
-        .filter(|n| n["label"] == "in")
-        .map(|n| n["id"].as_str().expect("id"))
-        .collect();
+    let mut standing = standing_ids(&value);
     assert!(!named.is_empty());
-    let (mut named, mut standing) = (named, standing);
     named.sort();
     standing.sort();
     assert_eq!(named, standing);
