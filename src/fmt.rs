@@ -399,7 +399,7 @@ pub fn difference(a: &Map, b: &Map) -> Option<String> {
         }
     }
     let triples = |m: &Map| {
-        let mut v: Vec<(String, crate::model::Relation, String)> = m
+        let mut v: Vec<(crate::model::Str, crate::model::Relation, crate::model::Str)> = m
             .edges()
             .map(|(x, y, e)| (m.node(x).id.clone(), e.relation, m.node(y).id.clone()))
             .collect();
@@ -517,12 +517,12 @@ fn comments_of(
     let mut anchors: HashMap<usize, Anchor> = HashMap::new();
     for (ix, n) in map.nodes() {
         if let Some(o) = n.origin.as_ref().filter(|o| &*o.file == name) {
-            anchors.entry(o.line).or_insert(Anchor::Node(ix));
+            anchors.entry(o.line as usize).or_insert(Anchor::Node(ix));
         }
     }
     for (a, _, e) in map.edges() {
         if let Some(o) = e.origin.as_ref().filter(|o| &*o.file == name) {
-            anchors.entry(o.line).or_insert(Anchor::Node(a));
+            anchors.entry(o.line as usize).or_insert(Anchor::Node(a));
         }
     }
     let mut heading = 0usize;

@@ -32,4 +32,6 @@ pub mod fmt;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use formats::Format;
 pub use load::{load, Loaded};
-pub use model::{Camp, Citation, Edge, Element, Kind, Map, Node, Relation, Section, Side, Source};
+pub use model::{
+    Camp, Citation, Edge, Element, Kind, Map, Node, Relation, Section, Side, Source, Str,
+};

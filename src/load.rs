@@ -7,7 +7,7 @@ use crate::check::validate;
 use crate::diagnostic::{self, Code, Diagnostic};
 use crate::files::{self, Limits, ReadError};
 use crate::formats::{self, iccma, Format};
-use crate::model::Map;
+use crate::model::{Map, Str};
 use crate::syntax;
 use crate::text::decode::strip_bom;
 
@@ -23,7 +23,7 @@ pub struct Loaded {
     /// Each file's text as read, `(file name, text)` in the order of `files` (decoded, the
     /// byte-order mark dropped): for what quotes the files later, e.g.
     /// [`crate::check::citations::check_sources`], without reading them again.
-    pub texts: Vec<(String, String)>,
+    pub texts: Vec<(String, Str)>,
 }
 
 impl Loaded {
@@ -263,12 +263,15 @@ pub fn load_texts(texts: &[(String, String)], format: Option<Format>) -> Loaded 
 /// Reads texts `(file name, text)` without byte-order marks as one map and checks it; the
 /// texts are kept in [`Loaded::texts`].
 fn load_decoded(texts: Vec<(String, String)>, format: Option<Format>) -> Loaded {
+    // Each text moves into a shared string (no copy): the ids, titles and texts of the map
+    // read from it share its bytes.
+    let texts: Vec<(String, Str)> = texts.into_iter().map(|(n, t)| (n, Str::from(t))).collect();
     let mut diagnostics = Vec::new();
     let mut argdown = Vec::new();
     let mut maps = Vec::new();
     for (name, text) in &texts {
         match detect(name, text, format) {
-            Format::Argdown => argdown.push((name.as_str(), text.as_str())),
+            Format::Argdown => argdown.push((name.as_str(), text)),
             Format::Json => {
                 if let Some(map) = formats::json::read(name, text, &mut diagnostics) {
                     maps.push((name, map));

@@ -254,7 +254,7 @@ pub fn clashes(map: &Map, camps: &Camps, verdicts: &Verdicts, stakes: &Stakes) -
             Clash {
                 point: ix,
                 camp: camps.camp(ix),
-                topics: node.tags.clone(),
+                topics: node.tags.to_vec(),
                 moves,
                 attacks,
                 unlisted,

@@ -125,8 +125,8 @@ pub(crate) fn known_side(map: &Map, side: &str) -> Result<(), FilterError> {
     let mut known: Vec<String> = map.sides.iter().map(|s| s.id.clone()).collect();
     for (_, n) in map.nodes() {
         if let Some(s) = &n.side {
-            if !known.contains(s) {
-                known.push(s.clone());
+            if !known.iter().any(|k| k == s) {
+                known.push(s.to_string());
             }
         }
     }
@@ -207,13 +207,13 @@ pub fn find_node(map: &Map, title: &str) -> Result<NodeIndex, FilterError> {
     let similar: Vec<String> = map
         .nodes()
         .filter(|(_, n)| n.title.to_lowercase().contains(&lower))
-        .map(|(_, n)| n.title.clone())
+        .map(|(_, n)| n.title.to_string())
         .collect();
     let is_similar = !similar.is_empty();
     let known = if is_similar {
         similar
     } else {
-        map.nodes().map(|(_, n)| n.title.clone()).collect()
+        map.nodes().map(|(_, n)| n.title.to_string()).collect()
     };
     Err(FilterError::UnknownFocus {
         given: title.to_string(),
@@ -266,11 +266,17 @@ impl Filter {
         };
         let camps = super::camps::Camps::of(map);
         for (ix, node) in map.nodes() {
-            let side_ok =
-                self.sides.is_empty() || node.side.as_ref().is_some_and(|s| self.sides.contains(s));
+            let side_ok = self.sides.is_empty()
+                || node
+                    .side
+                    .as_ref()
+                    .is_some_and(|s| self.sides.iter().any(|x| x == s));
             let tag_ok = tags.is_empty() || node.tags.iter().any(|t| tags.contains(&t.as_str()));
-            let section_ok =
-                sections.is_empty() || node.section.as_ref().is_some_and(|s| sections.contains(s));
+            let section_ok = sections.is_empty()
+                || node
+                    .section
+                    .as_ref()
+                    .is_some_and(|s| sections.contains(s.as_str()));
             let focus_ok = focus.as_ref().is_none_or(|f| f.contains(&ix));
             let unanswered_ok = !self.only_unanswered || !unanswered::is_answered(map, &camps, ix);
             if !(side_ok && tag_ok && section_ok && focus_ok && unanswered_ok) {
@@ -436,7 +442,7 @@ mod tests {
         let sel = f.select(map).unwrap();
         map.nodes()
             .filter(|(ix, _)| sel.contains(*ix))
-            .map(|(_, n)| n.title.clone())
+            .map(|(_, n)| n.title.to_string())
             .collect()
     }
 

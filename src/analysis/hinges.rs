@@ -148,7 +148,7 @@ impl Part {
                 // What is left to gather would only add to it: say how far it got.
                 let (links, points) = (found.len(), nodes.len());
                 return Err(TooLarge {
-                    point: map.node(point).id.clone(),
+                    point: map.node(point).id.to_string(),
                     links,
                     points,
                     work: work(links, points),
@@ -226,9 +226,9 @@ mod tests {
             .iter()
             .map(|h| {
                 (
-                    map.node(h.from).title.clone(),
+                    map.node(h.from).title.to_string(),
                     h.relation,
-                    map.node(h.to).title.clone(),
+                    map.node(h.to).title.to_string(),
                 )
             })
             .collect()
@@ -340,7 +340,7 @@ mod tests {
             let found: Vec<_> = hinges_on(&map, point, DEFAULT_WORK)
                 .unwrap()
                 .into_iter()
-                .map(|h| (map.node(h.from).title.clone(), h.relation, map.node(h.to).title.clone(),
+                .map(|h| (map.node(h.from).title.to_string(), h.relation, map.node(h.to).title.to_string(),
                     h.label_without, h.strength_without))
                 .collect();
             prop_assert_eq!(found.len(), expected.len());

@@ -28,10 +28,13 @@ pub(crate) fn by_side(map: &Map, nodes: impl IntoIterator<Item = NodeIndex>) -> 
     for ix in nodes {
         match &map.node(ix).side {
             None => none.push(ix),
-            Some(side) => match groups.iter_mut().find(|g| g.side.as_ref() == Some(side)) {
+            Some(side) => match groups
+                .iter_mut()
+                .find(|g| g.side.as_deref() == Some(side.as_str()))
+            {
                 Some(g) => g.nodes.push(ix),
                 None => groups.push(Group {
-                    side: Some(side.clone()),
+                    side: Some(side.to_string()),
                     nodes: vec![ix],
                 }),
             },

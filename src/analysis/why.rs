@@ -122,7 +122,7 @@ impl Hinges {
                 hinges::hinges_on(map, ix, limit).map_err(NotComputed::from)
             } else {
                 let budget = || NotComputed::Budget {
-                    point: map.node(ix).id.clone(),
+                    point: map.node(ix).id.to_string(),
                     theses,
                 };
                 match hinges::hinges_within(map, ix, left) {

@@ -154,7 +154,7 @@ enum Loaded {
 fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> Diagnostic {
     match origin {
         Some(o) => d
-            .at_line(&o.file, None, o.line, o.column)
+            .at_line(&o.file, None, o.line as usize, o.column as usize)
             .with_length(length),
         None => d,
     }

@@ -22,8 +22,8 @@ pub(crate) fn placed(d: Diagnostic, origin: Option<&Origin>, length: usize) -> D
         Some(o) => {
             let mut d = d.with_length(length);
             d.file = o.file.to_string();
-            d.line = o.line;
-            d.column = o.column;
+            d.line = o.line as usize;
+            d.column = o.column as usize;
             d
         }
         None => d,

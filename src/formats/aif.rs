@@ -51,7 +51,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::diagnostic::{with_snippets, Code, Diagnostic};
-use crate::model::{Citation, Edge, Element, Map, Node, Origin, Relation, Section, Side, Source};
+use crate::model::{
+    Citation, Edge, Element, Map, Node, Origin, Relation, Section, Side, Source, Str,
+};
 use crate::style::names::Unique;
 use crate::text::line_index::LineIndex;
 
@@ -719,7 +721,7 @@ fn read_structure(
             }
             None => None,
         };
-        map.node_mut(x).side = side;
+        map.node_mut(x).side = side.map(Str::from);
     }
     map.sides = names.sides;
     // Relations.
@@ -888,14 +890,14 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
         };
         let side = speakers.get(i).cloned().flatten().and_then(|s| side_of(&s));
         let node = Node {
-            id: n.id,
+            id: n.id.into(),
             element: n.element,
-            title: n.title,
-            text: n.text.unwrap_or_else(|| a.text.clone()),
-            side,
-            tags: n.tags,
-            citations: n.citations,
-            section: n.section,
+            title: n.title.into(),
+            text: Str::from(n.text.unwrap_or_else(|| a.text.clone())),
+            side: side.map(Str::from),
+            tags: n.tags.into(),
+            citations: n.citations.into(),
+            section: n.section.map(Str::from),
             data: n.data.into(),
             origin: origins.get(i).cloned(),
         };
@@ -1080,20 +1082,20 @@ fn document(map: &Map) -> OutDoc {
         };
         nodes.push(OutNode {
             node_id: id.clone(),
-            text: shown.clone(),
+            text: shown.to_string(),
             ty: "I",
             scheme: None,
             scheme_id: None,
         });
         sidecar_nodes.push(SidecarNode {
             aif: id.clone(),
-            id: n.id.clone(),
+            id: n.id.to_string(),
             element: n.element,
-            title: n.title.clone(),
-            text: (shown != n.text).then(|| n.text.clone()),
-            tags: n.tags.clone(),
-            citations: n.citations.clone(),
-            section: n.section.clone(),
+            title: n.title.to_string(),
+            text: (shown != n.text).then(|| n.text.clone()).map(String::from),
+            tags: n.tags.to_vec(),
+            citations: n.citations.to_vec(),
+            section: n.section.clone().map(String::from),
             data: n.data.clone(),
         });
         aif_id.insert(ix, id);

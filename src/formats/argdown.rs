@@ -175,7 +175,7 @@ fn renamed(map: &Map) -> (HashMap<NodeIndex, String>, Vec<String>) {
     let mut todo = Vec::new();
     for (ix, n) in map.nodes() {
         if misread_start(n.element, &n.title).is_some()
-            || !used.insert((n.element, n.title.clone()))
+            || !used.insert((n.element, n.title.to_string()))
         {
             todo.push(ix);
         } else if n.id != n.element.id_for(&n.title) {
@@ -190,7 +190,7 @@ fn renamed(map: &Map) -> (HashMap<NodeIndex, String>, Vec<String>) {
         let n = map.node(ix);
         let (base, why) = match misread_start(n.element, &n.title) {
             Some(why) => (format!("'{}'", n.title), why),
-            None => (n.title.clone(), "another node has the same title"),
+            None => (n.title.to_string(), "another node has the same title"),
         };
         let mut name = base.clone();
         let mut k = 1;
@@ -617,7 +617,7 @@ impl<'m> Writer<'m> {
         let mut problems = crate::model::texts::in_map(map);
         let (names, warnings) = renamed(map);
         for (ix, n) in map.nodes() {
-            let title = names.get(&ix).unwrap_or(&n.title);
+            let title = names.get(&ix).map_or(n.title.as_str(), String::as_str);
             if let Some(why) = title_problem(n.element, title) {
                 problems.push(format!("the title of {} cannot be written: {why}", n.id));
             }
@@ -1099,11 +1099,11 @@ impl<'m> Writer<'m> {
         let section_side = n
             .section
             .as_ref()
-            .and_then(|s| self.section_side.get(s).cloned().flatten());
+            .and_then(|s| self.section_side.get(s.as_str()).cloned().flatten());
         let inferred = tag_side.or(section_side);
         match (&n.side, inferred) {
             (Some(side), Some(inferred)) if *side == inferred => None,
-            (Some(side), _) => Some(side.clone()),
+            (Some(side), _) => Some(side.to_string()),
             (None, Some(inferred)) => {
                 self.problems.push(format!(
                     "{} has no side, but Argdown would give it side {inferred:?} from its tag or heading",

@@ -217,8 +217,8 @@ pub fn reduce(map: &Map) -> Value {
         }
         all_tags.extend(node.tags.iter().map(String::as_str));
         match node.element {
-            Element::Statement => statements.insert(node.title.clone(), entry),
-            Element::Argument => arguments.insert(node.title.clone(), entry),
+            Element::Statement => statements.insert(node.title.to_string(), entry),
+            Element::Argument => arguments.insert(node.title.to_string(), entry),
         };
     }
     let mut relations: Vec<Value> = map

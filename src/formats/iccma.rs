@@ -128,7 +128,7 @@ impl Parsed {
                 // a number (`<x> (2)`), so no argument is lost.
                 Err(_) => {
                     let argument = |id: String| Node {
-                        id,
+                        id: id.into(),
                         ..Node::argument(name.to_string(), "")
                     };
                     match map.add_node(argument(name.to_string())) {
@@ -1066,7 +1066,7 @@ mod tests {
             .unwrap()
             .to_map()
             .nodes()
-            .map(|(_, n)| n.id.clone())
+            .map(|(_, n)| n.id.to_string())
             .collect();
         assert_eq!(ids, vec!["<x>", "<x> (2)"]);
     }

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{
-    Camp, Citation, Edge, Element, Kind, Map, Node, Origin, Relation, Section, Side, Source,
+    Camp, Citation, Edge, Element, Kind, Map, Node, Origin, Relation, Section, Side, Source, Str,
 };
 
 /// The value of the top-level `format` field.
@@ -86,15 +86,15 @@ pub(crate) fn node_value(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> Va
 fn node_out(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> NodeOut {
     let n = map.node(ix);
     NodeOut {
-        id: n.id.clone(),
+        id: n.id.to_string(),
         element: n.element,
         kind: Some(map.kind(ix)),
-        title: n.title.clone(),
-        text: n.text.clone(),
-        side: n.side.clone(),
-        tags: n.tags.clone(),
-        citations: n.citations.clone(),
-        section: n.section.clone(),
+        title: n.title.to_string(),
+        text: n.text.to_string(),
+        side: n.side.clone().map(String::from),
+        tags: n.tags.to_vec(),
+        citations: n.citations.to_vec(),
+        section: n.section.clone().map(String::from),
         data: n.data.clone(),
     }
 }
@@ -187,10 +187,10 @@ struct NodeRef<'a> {
     kind: Option<Kind>,
     title: &'a str,
     text: &'a str,
-    side: &'a Option<String>,
+    side: &'a Option<Str>,
     tags: &'a [String],
     citations: &'a [Citation],
-    section: &'a Option<String>,
+    section: &'a Option<Str>,
     #[serde(skip_serializing_if = "is_empty")]
     data: &'a serde_json::Map<String, Value>,
 }
@@ -284,8 +284,8 @@ impl Placer<'_> {
 fn at(d: Diagnostic, origin: &Origin) -> Diagnostic {
     let mut d = d;
     d.file = origin.file.to_string();
-    d.line = origin.line;
-    d.column = origin.column;
+    d.line = origin.line as usize;
+    d.column = origin.column as usize;
     d
 }
 
@@ -526,11 +526,11 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
             }
         }
         let node = Node {
-            id: n.id,
+            id: n.id.into(),
             element: n.element,
-            title: n.title,
-            text: n.text,
-            side: n.side,
+            title: n.title.into(),
+            text: n.text.into(),
+            side: n.side.map(Str::from),
             // A tag is there or not, as in Argdown: the same tag twice counts once.
             tags: {
                 let mut seen = std::collections::HashSet::new();
@@ -539,8 +539,8 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
                     .filter(|t| seen.insert(t.clone()))
                     .collect()
             },
-            citations,
-            section: n.section,
+            citations: citations.into(),
+            section: n.section.map(Str::from),
             data: n.data.into(),
             origin: Some(origin.clone()),
         };

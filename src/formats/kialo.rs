@@ -366,7 +366,7 @@ fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
                 let mut node = Node::statement(item.number.clone(), text);
                 node.origin = Some(Origin {
                     file: origin_file.clone(),
-                    line: item.line,
+                    line: u32::try_from(item.line).unwrap_or(u32::MAX),
                     column: 1,
                 });
                 match map.add_node(node) {
@@ -461,7 +461,7 @@ fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
         let mut edge = Edge::new(relation);
         edge.origin = Some(Origin {
             file: origin_file.clone(),
-            line: item.line,
+            line: u32::try_from(item.line).unwrap_or(u32::MAX),
             column: 1,
         });
         map.relate(source, parent_ix, edge);

@@ -104,8 +104,8 @@ pub(crate) fn origin(lines: &LineIndex<'_>, file: &Arc<str>, offset: usize) -> O
     let (line, column) = lines.place(offset);
     Origin {
         file: file.clone(),
-        line,
-        column,
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
     }
 }
 

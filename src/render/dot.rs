@@ -1757,12 +1757,12 @@ mod tests {
                 } else {
                     Node::statement(format!("{title}{i}"), text)
                 };
-                node.side = side.map(|s| ["pro", "con", "other", "x"][s].to_string());
-                node.section = section.map(|s| format!("s{s}"));
+                node.side = side.map(|s| ["pro", "con", "other", "x"][s].to_string()).map(Into::into);
+                node.section = section.map(|s| format!("s{s}")).map(Into::into);
                 added.push(map.add_node(node).unwrap());
             }
             if let Some(&ix) = motion.and_then(|m| added.get(m)) {
-                map.motion = Some(map.node(ix).title.clone());
+                map.motion = Some(map.node(ix).title.to_string());
             }
             let relations = [
                 Relation::Supports,
@@ -1866,7 +1866,7 @@ mod tests {
                 .push(section(&format!("s{i}"), parent.as_deref()));
         }
         let mut node = Node::statement("deep", "");
-        node.section = Some(format!("s{}", n - 1));
+        node.section = Some(format!("s{}", n - 1).into());
         map.add_node(node).unwrap();
         let dot = whole_dot(&map, &opts());
         assert_eq!(dot.matches("subgraph").count(), MAX_CLUSTER_DEPTH);

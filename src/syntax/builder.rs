@@ -9,7 +9,7 @@ use std::sync::Arc;
 use petgraph::stable_graph::NodeIndex;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{Edge, Map, Node, Origin, Relation, Section, Side};
+use crate::model::{Edge, Map, Node, Origin, Relation, Section, Side, Str};
 
 use super::frontmatter;
 use super::lexer::{self, LexProblem, Lexed, Pos};
@@ -17,12 +17,10 @@ use super::parser::{self, ElementItem, Item};
 use super::sink::Sink;
 use super::text;
 
-/// What the builder knows about a node beyond the model.
+/// What the builder knows about a node beyond the model and whether it is defined.
 #[derive(Default)]
 struct NodeState {
-    /// Some occurrence gives the node a text.
-    defined: bool,
-    /// What only some nodes need (boxed: two words per node rather than six).
+    /// What only some nodes need (boxed: one word per node rather than six).
     rare: Option<Box<RareState>>,
 }
 
@@ -57,13 +55,42 @@ struct FileState {
     /// The index of the file.
     file: usize,
     /// Open sections of this file: (level, id).
-    sections: Vec<(u8, String)>,
+    sections: Vec<(u8, Str)>,
     /// For each item so far: its node, and whether it is a conclusion of a premise-conclusion
     /// structure (items refer to earlier items by their index).
-    nodes: Vec<(Option<NodeIndex>, bool)>,
+    nodes: Vec<ItemNode>,
     pcs: Option<PcsBuild>,
     /// The builder's own diagnostics about the file, given after the parser's.
     deferred: Vec<Diagnostic>,
+}
+
+/// An item's node, if it has one, and whether it is a conclusion of a premise-conclusion
+/// structure, in 4 bytes (a file has about one item per line): the node's index in the low 31
+/// bits and the conclusion in the top bit; [`ItemNode::NONE`] for no node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ItemNode(u32);
+
+impl ItemNode {
+    const NONE: ItemNode = ItemNode(u32::MAX);
+    const CONCLUSION: u32 = 1 << 31;
+
+    fn new(node: Option<NodeIndex>, conclusion: bool) -> ItemNode {
+        match node {
+            // A map cannot hold 2^31 nodes in memory; the guard keeps NONE apart regardless.
+            Some(ix) if ix.index() < (Self::CONCLUSION - 1) as usize => {
+                ItemNode(ix.index() as u32 | if conclusion { Self::CONCLUSION } else { 0 })
+            }
+            _ => ItemNode::NONE,
+        }
+    }
+
+    fn node(self) -> Option<NodeIndex> {
+        (self != ItemNode::NONE).then(|| NodeIndex::new((self.0 & !Self::CONCLUSION) as usize))
+    }
+
+    fn conclusion(self) -> bool {
+        self != ItemNode::NONE && self.0 & Self::CONCLUSION != 0
+    }
 }
 
 /// A premise-conclusion structure being built.
@@ -89,6 +116,8 @@ struct Builder {
     map: Map,
     /// Per node, by graph index (nodes are never removed while building).
     states: Vec<NodeState>,
+    /// Whether some occurrence gave the node a text, by node index.
+    defined: Vec<bool>,
     untitled: usize,
     side_decl: HashMap<String, Declared>,
     source_decl: HashMap<String, Declared>,
@@ -100,7 +129,7 @@ struct Builder {
 const RESERVED_AT_MOST: usize = 1 << 20;
 
 /// Reads all files as one map; every problem goes to `diagnostics`.
-pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
+pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
     files: &[(N, T)],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Map {
@@ -111,6 +140,7 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
     let mut b = Builder {
         map: Map::new(),
         states: Vec::new(),
+        defined: Vec::new(),
         untitled: 0,
         side_decl: HashMap::new(),
         source_decl: HashMap::new(),
@@ -124,6 +154,7 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
             lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &[],
+            text: Str::new(),
         };
         report_lex_problems(&lexed.problems, &mut sink);
         report_control_characters(&lexed.lines.raw, &mut sink);
@@ -133,12 +164,13 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
             b.merge_frontmatter(fm, &mut sink);
         }
     }
-    for (file, ((name, _), lexed)) in files.iter().zip(&lexed).enumerate() {
+    for (file, ((name, text), lexed)) in files.iter().zip(&lexed).enumerate() {
         let mut sink = Sink {
             file: Arc::from(name.as_ref()),
             lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &shortcodes,
+            text: text.shared(),
         };
         if let Some(block) = &lexed.frontmatter {
             frontmatter_layout(block, &lexed.lines, &mut sink);
@@ -151,6 +183,7 @@ pub(crate) fn build<N: AsRef<str>, T: AsRef<str>>(
         let lines = lexed.lines.len().min(RESERVED_AT_MOST);
         b.map.reserve(lines, lines);
         b.states.reserve(lines);
+        b.defined.reserve(lines);
         let mut state = FileState {
             file,
             nodes: Vec::with_capacity(lines),
@@ -260,6 +293,28 @@ fn report_lex_problems(problems: &[LexProblem], sink: &mut Sink<'_>) {
     }
 }
 
+/// `text` as a [`Str`]: sharing the file's bytes when it is borrowed from them.
+fn shared(sink: &Sink<'_>, text: Cow<'_, str>) -> Str {
+    match text {
+        Cow::Borrowed(t) => sink.share(t),
+        Cow::Owned(t) => Str::from(t),
+    }
+}
+
+/// Whether some occurrence gave node `ix` a text.
+fn is_defined(defined: &[bool], ix: NodeIndex) -> bool {
+    defined.get(ix.index()).copied().unwrap_or(false)
+}
+
+/// Records that an occurrence gave node `ix` a text.
+fn set_defined(defined: &mut Vec<bool>, ix: NodeIndex) {
+    let i = ix.index();
+    if defined.len() <= i {
+        defined.resize(i + 1, false);
+    }
+    defined[i] = true;
+}
+
 /// The builder's state of node `ix`.
 fn state_of(states: &mut Vec<NodeState>, ix: NodeIndex) -> &mut NodeState {
     let i = ix.index();
@@ -352,8 +407,8 @@ impl Builder {
         let file = sink.file.clone();
         let origin = |pos: Pos| Origin {
             file: file.clone(),
-            line: pos.line,
-            column: pos.column,
+            line: u32::try_from(pos.line).unwrap_or(u32::MAX),
+            column: u32::try_from(pos.column).unwrap_or(u32::MAX),
         };
         if let Some((motion, pos)) = fm.motion {
             match (&self.map.motion, &self.map.motion_origin) {
@@ -434,7 +489,7 @@ impl Builder {
     fn add_item(&mut self, item: Item<'_>, f: &mut FileState, sink: &mut Sink<'_>) {
         match item {
             Item::PcsStart { owner, pos } => {
-                let owner = owner.and_then(|i| f.nodes.get(i).and_then(|n| n.0));
+                let owner = owner.and_then(|i| f.nodes.get(i).and_then(|n| n.node()));
                 let argument = match owner {
                     Some(ix) => Some(ix),
                     None => {
@@ -446,13 +501,13 @@ impl Builder {
                     argument,
                     entries: Vec::new(),
                 });
-                f.nodes.push((argument, false));
+                f.nodes.push(ItemNode::new(argument, false));
             }
             Item::PcsEnd => {
                 if let Some(b) = f.pcs.take() {
                     self.finish_pcs(b);
                 }
-                f.nodes.push((None, false));
+                f.nodes.push(ItemNode::NONE);
             }
             Item::Heading(heading) => {
                 let parser::Heading {
@@ -484,14 +539,14 @@ impl Builder {
                     id: id.clone(),
                     title,
                     level,
-                    parent: f.sections.last().map(|(_, id)| id.clone()),
+                    parent: f.sections.last().map(|(_, id)| id.to_string()),
                     side,
                 });
-                f.sections.push((level, id));
-                f.nodes.push((None, false));
+                f.sections.push((level, Str::from(id)));
+                f.nodes.push(ItemNode::NONE);
             }
             Item::Element(mut e) => {
-                let section = f.sections.last().map(|(_, id)| id.as_str());
+                let section = f.sections.last().map(|(_, id)| id);
                 let (role, parent, pos) = (e.pcs.take(), e.parent, e.pos);
                 let ix = self.element(e, section, f.file, sink);
                 let conclusion = role.as_ref().is_some_and(|r| r.conclusion);
@@ -504,7 +559,9 @@ impl Builder {
                     });
                 }
                 if let (Some((parent, mark)), Some(ix)) = (parent, ix) {
-                    if let Some(&(Some(p), under_conclusion)) = f.nodes.get(parent) {
+                    let item = f.nodes.get(parent).copied().unwrap_or(ItemNode::NONE);
+                    if let Some(p) = item.node() {
+                        let under_conclusion = item.conclusion();
                         let (from, mut to) = if mark.child_to_parent {
                             (ix, p)
                         } else {
@@ -530,13 +587,13 @@ impl Builder {
                         );
                     }
                 }
-                f.nodes.push((ix, conclusion));
+                f.nodes.push(ItemNode::new(ix, conclusion));
             }
         }
     }
 
     /// A new argument `Untitled N` for a premise-conclusion structure that follows no argument.
-    fn untitled_argument(&mut self, section: Option<String>, at: Origin) -> Option<NodeIndex> {
+    fn untitled_argument(&mut self, section: Option<Str>, at: Origin) -> Option<NodeIndex> {
         self.untitled += 1;
         let node = Node {
             section,
@@ -544,7 +601,7 @@ impl Builder {
             ..Node::argument(format!("Untitled {}", self.untitled), "")
         };
         let ix = self.map.add_node(node).ok()?;
-        state_of(&mut self.states, ix).defined = true;
+        set_defined(&mut self.defined, ix);
         Some(ix)
     }
 
@@ -594,18 +651,22 @@ impl Builder {
     fn element(
         &mut self,
         e: ElementItem<'_>,
-        section: Option<&str>,
+        section: Option<&Str>,
         file: usize,
         sink: &Sink<'_>,
     ) -> Option<NodeIndex> {
         let title = match e.title {
-            Some(t) => t,
+            Some(t) => shared(sink, t),
             None => {
                 self.untitled += 1;
-                Cow::Owned(format!("Untitled {}", self.untitled))
+                Str::from(format!("Untitled {}", self.untitled))
             }
         };
-        let id = e.element.id_for(&title);
+        // The id as written around the title (`[Title]`), else made.
+        let (open, close) = e.element.brackets();
+        let id = title
+            .widened(open, close)
+            .unwrap_or_else(|| Str::from(e.element.id_for(&title)));
         let here = sink.origin(e.pos);
         let (ix, new) = match self.map.find(&id) {
             Some(ix) => (ix, false),
@@ -613,12 +674,12 @@ impl Builder {
                 let node = Node {
                     id,
                     element: e.element,
-                    title: title.into_owned(),
-                    text: String::new(),
+                    title,
+                    text: Str::new(),
                     side: None,
-                    tags: Vec::new(),
-                    citations: Vec::new(),
-                    section: section.map(str::to_owned),
+                    tags: Default::default(),
+                    citations: Default::default(),
+                    section: section.cloned(),
                     data: Default::default(),
                     origin: Some(here.clone()),
                 };
@@ -628,21 +689,23 @@ impl Builder {
         let state = state_of(&mut self.states, ix);
         let node = self.map.node_mut(ix);
         if e.defines {
-            if !state.defined {
-                node.text = e.scanned.text.into_owned();
+            if !is_defined(&self.defined, ix) {
+                node.text = shared(sink, e.scanned.text);
                 // A node made by this occurrence has its place and section already.
                 if !new {
                     node.origin = Some(here);
-                    node.section = section.map(str::to_owned);
+                    node.section = section.cloned();
                 }
-                state.defined = true;
+                set_defined(&mut self.defined, ix);
                 if let Some(rare) = &mut state.rare {
                     rare.undefined_at = None;
                 }
             } else if node.text.is_empty() && !e.scanned.text.is_empty() {
-                node.text = e.scanned.text.into_owned();
+                node.text = shared(sink, e.scanned.text);
             }
-        } else if !state.defined && state.rare.as_ref().is_none_or(|r| r.undefined_at.is_none()) {
+        } else if !is_defined(&self.defined, ix)
+            && state.rare.as_ref().is_none_or(|r| r.undefined_at.is_none())
+        {
             state.rare().undefined_at = Some(Reference {
                 file,
                 pos: e.pos,
@@ -667,7 +730,7 @@ impl Builder {
             }
         }
         if node.citations.is_empty() {
-            node.citations = meta.citations;
+            node.citations = meta.citations.into();
         } else {
             node.citations.extend(meta.citations);
         }
@@ -683,6 +746,14 @@ impl Builder {
     /// and lines as written.
     fn finish(mut self, files: &[(&str, &[&str])], diagnostics: &mut Vec<Diagnostic>) -> Map {
         let indices: Vec<NodeIndex> = self.map.nodes().map(|(ix, _)| ix).collect();
+        // One shared string per side id, so that nodes on a side do not each copy its id.
+        let mut sides: HashMap<String, Str> = HashMap::new();
+        let mut intern = |id: String| {
+            sides
+                .entry(id)
+                .or_insert_with_key(|k| Str::from(k.as_str()))
+                .clone()
+        };
         let section_side: HashMap<String, Option<String>> = {
             // Each section's own side, else its nearest ancestor's (sections come parents first).
             let mut resolved: HashMap<String, Option<String>> = HashMap::new();
@@ -696,7 +767,7 @@ impl Builder {
             resolved
         };
         // The side of the last section looked up (nodes of a section mostly come together).
-        let mut last_section: Option<(String, Option<String>)> = None;
+        let mut last_section: Option<(Str, Option<String>)> = None;
         for ix in indices {
             let rare = self
                 .states
@@ -732,13 +803,13 @@ impl Builder {
                     match &last_section {
                         Some((id, side)) if id == section => side.clone(),
                         _ => {
-                            let side = section_side.get(section).cloned().flatten();
+                            let side = section_side.get(section.as_str()).cloned().flatten();
                             last_section = Some((section.clone(), side.clone()));
                             side
                         }
                     }
                 });
-            self.map.node_mut(ix).side = side;
+            self.map.node_mut(ix).side = side.map(&mut intern);
         }
         self.map
     }
@@ -761,5 +832,21 @@ mod tests {
             nodes <= RESERVED_AT_MOST && edges <= RESERVED_AT_MOST,
             "{nodes} {edges}"
         );
+    }
+
+    #[test]
+    fn an_item_node_keeps_its_node_and_conclusion_apart() {
+        assert_eq!(std::mem::size_of::<ItemNode>(), 4);
+        assert_eq!(std::mem::size_of::<NodeState>(), 8);
+        for (ix, conclusion) in [(0, false), (0, true), (7, true), ((1 << 31) - 2, true)] {
+            let item = ItemNode::new(Some(NodeIndex::new(ix)), conclusion);
+            assert_eq!(item.node(), Some(NodeIndex::new(ix)));
+            assert_eq!(item.conclusion(), conclusion);
+        }
+        let none = ItemNode::new(None, true);
+        assert_eq!((none.node(), none.conclusion()), (None, false));
+        // An index that would collide with NONE is no node rather than a wrong one.
+        let far = ItemNode::new(Some(NodeIndex::new((1 << 31) - 1)), true);
+        assert_eq!(far, ItemNode::NONE);
     }
 }

@@ -506,6 +506,7 @@ mod tests {
         let lines = crate::text::lines::split_lines(&text);
         let mut diagnostics = Vec::new();
         let mut sink = Sink {
+            text: crate::model::Str::new(),
             file: "f.argdown".into(),
             lines: &lines,
             diagnostics: &mut diagnostics,

@@ -18,16 +18,38 @@ pub(crate) mod text;
 pub(crate) mod yaml_depth;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Map;
+use crate::model::{Map, Str};
 
 /// Parses several `.argdown` files `(name, text)` as ONE map: titles are global across files and
 /// the frontmatter of all files merges. Every problem is pushed to `diagnostics`; parsing goes on
 /// after an error.
-pub(crate) fn parse_files<N: AsRef<str>, T: AsRef<str>>(
+pub(crate) fn parse_files<N: AsRef<str>, T: FileText>(
     files: &[(N, T)],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Map {
     builder::build(files, diagnostics)
+}
+
+/// A file's text as the reader takes it. Strings read from a [`Str`] share its bytes (no copy
+/// per id, title and text); from any other string they are copied.
+pub(crate) trait FileText: AsRef<str> {
+    /// The text as a [`Str`] to share, or the empty one.
+    fn shared(&self) -> Str {
+        Str::new()
+    }
+}
+impl FileText for &str {}
+impl FileText for String {}
+impl FileText for &String {}
+impl FileText for Str {
+    fn shared(&self) -> Str {
+        self.clone()
+    }
+}
+impl FileText for &Str {
+    fn shared(&self) -> Str {
+        (*self).clone()
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Origin;
+use crate::model::{Origin, Str};
 
 use super::lexer::Pos;
 
@@ -17,15 +17,24 @@ pub(crate) struct Sink<'a> {
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
     /// Shortcodes declared in the frontmatter (`model: shortcodes:`), beyond Argdown's own.
     pub(crate) shortcodes: &'a [(String, String)],
+    /// The file's whole text, when the strings read from it may share its bytes (see
+    /// [`Sink::share`]); the empty [`Str`] when they may not.
+    pub(crate) text: Str,
 }
 
 impl<'a> Sink<'a> {
+    /// `part` of the file's text as a [`Str`]: sharing the file's bytes when it lies within
+    /// them (a slice of the text as read), else a copy.
+    pub(crate) fn share(&self, part: &str) -> Str {
+        self.text.part_of(part)
+    }
+
     /// The place `pos` in this file.
     pub(crate) fn origin(&self, pos: Pos) -> Origin {
         Origin {
             file: Arc::clone(&self.file),
-            line: pos.line,
-            column: pos.column,
+            line: u32::try_from(pos.line).unwrap_or(u32::MAX),
+            column: u32::try_from(pos.column).unwrap_or(u32::MAX),
         }
     }
 

@@ -31,7 +31,13 @@ fn codes(d: &[Diagnostic]) -> Vec<String> {
 fn edges(map: &Map) -> Vec<(String, Relation, String)> {
     let mut v: Vec<_> = map
         .edges()
-        .map(|(a, b, e)| (map.node(a).id.clone(), e.relation, map.node(b).id.clone()))
+        .map(|(a, b, e)| {
+            (
+                map.node(a).id.to_string(),
+                e.relation,
+                map.node(b).id.to_string(),
+            )
+        })
         .collect();
     v.sort();
     v
@@ -43,7 +49,7 @@ fn e(a: &str, r: Relation, b: &str) -> (String, Relation, String) {
 
 fn text_of(map: &Map, id: &str) -> String {
     map.find(id)
-        .map(|ix| map.node(ix).text.clone())
+        .map(|ix| map.node(ix).text.to_string())
         .unwrap_or_else(|| panic!("no node {id}"))
 }
 

@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use thin_vec::ThinVec;
+
 use crate::diagnostic::Code;
 
 use super::lexer::Pos;
@@ -85,7 +87,7 @@ pub(crate) struct Scanned<'a> {
     /// slice of the line when that is what it comes to.
     pub(crate) text: Cow<'a, str>,
     /// Tags in order of appearance (without `#` and parentheses).
-    pub(crate) tags: Vec<String>,
+    pub(crate) tags: ThinVec<String>,
     pub(crate) meta: Option<RawMeta>,
 }
 
@@ -426,7 +428,7 @@ fn scan_with<'a>(segments: &[Segment<'a>], keep_tags: bool, sink: &mut Sink<'_>)
         if let Some(text) = plain(only.text, sink.shortcodes) {
             return Scanned {
                 text: Cow::Borrowed(text),
-                tags: Vec::new(),
+                tags: ThinVec::new(),
                 meta: None,
             };
         }
@@ -436,7 +438,7 @@ fn scan_with<'a>(segments: &[Segment<'a>], keep_tags: bool, sink: &mut Sink<'_>)
     let text: &str = &joined;
     let bytes = text.as_bytes();
     let mut out = Collapsed::with_capacity(text.len());
-    let mut tags: Vec<String> = Vec::new();
+    let mut tags: ThinVec<String> = ThinVec::new();
     let mut seen_tags = HashSet::new();
     let mut meta: Option<RawMeta> = None;
     let mut closers = Closers::default();
@@ -607,7 +609,7 @@ fn scan_with<'a>(segments: &[Segment<'a>], keep_tags: bool, sink: &mut Sink<'_>)
 
 /// Adds `tag` to `tags` unless it is there already. Past a few tags, `seen` holds them all, so
 /// that very many tags still take linear time.
-pub(crate) fn push_tag(tags: &mut Vec<String>, seen: &mut HashSet<String>, tag: String) {
+pub(crate) fn push_tag(tags: &mut ThinVec<String>, seen: &mut HashSet<String>, tag: String) {
     const FEW: usize = 16;
     if tags.len() < FEW {
         if !tags.contains(&tag) {
@@ -731,7 +733,7 @@ mod oracle {
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub(super) struct Scanned {
         pub(super) text: String,
-        pub(super) tags: Vec<String>,
+        pub(super) tags: thin_vec::ThinVec<String>,
         pub(super) meta: Option<RawMeta>,
     }
 
@@ -806,7 +808,7 @@ mod oracle {
         let at = |i: usize| chars.get(i).copied();
         let pos = |i: usize| placed.pos(i).unwrap_or_default();
         let mut out = String::with_capacity(segments.iter().map(|s| s.text.len() + 1).sum());
-        let mut tags: Vec<String> = Vec::new();
+        let mut tags: thin_vec::ThinVec<String> = thin_vec::ThinVec::new();
         let mut seen_tags = HashSet::new();
         let mut meta: Option<RawMeta> = None;
         let mut after_meta_reported = false;
@@ -1082,6 +1084,7 @@ mod tests {
             .collect();
         let mut diagnostics = Vec::new();
         let mut sink = Sink {
+            text: crate::model::Str::new(),
             file: "t.argdown".into(),
             lines,
             diagnostics: &mut diagnostics,
@@ -1245,6 +1248,7 @@ mod tests {
         let run = |scan: &dyn Fn(&mut Sink<'_>) -> Read| {
             let mut diagnostics = Vec::new();
             let mut sink = Sink {
+                text: crate::model::Str::new(),
                 file: "t.argdown".into(),
                 lines: &lines,
                 diagnostics: &mut diagnostics,
@@ -1255,11 +1259,11 @@ mod tests {
         };
         let new = run(&|sink| {
             let s = scan_with(segments, keep_tags, sink);
-            (s.text.into_owned(), s.tags, s.meta)
+            (s.text.into_owned(), s.tags.to_vec(), s.meta)
         });
         let old = run(&|sink| {
             let s = oracle::scan_with(segments, keep_tags, sink);
-            (s.text, s.tags, s.meta)
+            (s.text, s.tags.to_vec(), s.meta)
         });
         (new, old)
     }

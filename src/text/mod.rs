@@ -6,3 +6,4 @@ pub(crate) mod control;
 pub(crate) mod decode;
 pub(crate) mod line_index;
 pub(crate) mod lines;
+pub mod shared;

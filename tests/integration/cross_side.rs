@@ -20,9 +20,9 @@ fn cross_side_links(map: &Map) -> BTreeSet<(String, String, String)> {
         .filter(|(a, b, _)| map.node(*a).side != map.node(*b).side)
         .map(|(a, b, e)| {
             (
-                map.node(a).id.clone(),
+                map.node(a).id.to_string(),
                 e.relation.marker().to_string(),
-                map.node(b).id.clone(),
+                map.node(b).id.to_string(),
             )
         })
         .collect()
@@ -116,7 +116,7 @@ fn the_cross_side_table_lists_every_cross_side_link_with_quotes_from_its_lines()
         .filter_map(|s| {
             let file = s.file.as_ref()?;
             let text = read(&sources.as_ref()?.join(file));
-            Some((s.id.clone(), text.lines().map(str::to_string).collect()))
+            Some((s.id.to_string(), text.lines().map(str::to_string).collect()))
         })
         .collect();
     let mut errors = Vec::new();

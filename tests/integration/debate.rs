@@ -146,7 +146,7 @@ fn every_side_answers_or_is_answered_across_sides() {
         let (sa, sb) = (&map.node(a).side, &map.node(b).side);
         if sa != sb {
             for s in [sa, sb].into_iter().flatten() {
-                *across.entry(s.clone()).or_default() += 1;
+                *across.entry(s.to_string()).or_default() += 1;
             }
         }
     }
@@ -177,7 +177,7 @@ fn node_texts_paraphrase_rather_than_copy() {
         let Some(file) = &source.file else { continue };
         let w = words(&read(&dir.join(file)));
         shingles.insert(
-            source.id.clone(),
+            source.id.to_string(),
             w.windows(RUN).map(<[String]>::to_vec).collect(),
         );
     }

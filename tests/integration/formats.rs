@@ -68,9 +68,9 @@ pub(crate) fn triples(map: &Map) -> Vec<(String, String, String)> {
         .edges()
         .map(|(a, b, e)| {
             (
-                map.node(a).id.clone(),
+                map.node(a).id.to_string(),
                 e.relation.to_string(),
-                map.node(b).id.clone(),
+                map.node(b).id.to_string(),
             )
         })
         .collect();

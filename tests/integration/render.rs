@@ -169,7 +169,7 @@ fn hostile_labels_are_escaped_and_drawn_as_written() {
         return;
     }
     let svg = dot_svg(&dot);
-    let mut expected: Vec<String> = map.nodes().map(|(_, n)| n.title.clone()).collect();
+    let mut expected: Vec<String> = map.nodes().map(|(_, n)| n.title.to_string()).collect();
     expected.extend([
         "Text with <script>window.__pwned = 3</script> inside.".to_string(),
         "line \"two\" <i>three</i>".to_string(),

@@ -138,7 +138,7 @@ fn the_page_lists_each_sides_unanswered_points() {
     let data = embedded_data(&page);
     let open: Vec<String> = unanswered(&map)
         .into_iter()
-        .map(|ix| map.node(ix).title.clone())
+        .map(|ix| map.node(ix).title.to_string())
         .collect();
     let flagged: Vec<String> = data["nodes"]
         .as_array()
@@ -417,7 +417,7 @@ fn expected_panels(map: &counterpoint::Map) -> Value {
             .entry(i)
             .or_insert_with(|| ("No side".into(), Vec::new()))
             .1
-            .push(node.title.clone());
+            .push(node.title.to_string());
     }
     Value::Array(
         groups
@@ -451,7 +451,7 @@ fn the_report_works_in_a_browser() {
             ids.get(ix)
         ));
         assert!(
-            text.as_str().is_some_and(|t| t.contains(&node.title)),
+            text.as_str().is_some_and(|t| t.contains(&*node.title)),
             "{} shows its title: {text}",
             node.title
         );
@@ -655,7 +655,7 @@ fn the_hostile_map_runs_no_script_in_a_browser() {
         ));
         assert_eq!(
             page.eval("document.getElementById('details-title').textContent"),
-            Value::String(node.title.clone())
+            Value::String(node.title.to_string())
         );
     }
     // Every view shows the texts as text: the map centred on each node, the outline, the
@@ -666,11 +666,11 @@ fn the_hostile_map_runs_no_script_in_a_browser() {
             page.eval(
                 "document.querySelector('#map-canvas .card.current .card-title').textContent"
             ),
-            Value::String(node.title.clone())
+            Value::String(node.title.to_string())
         );
     }
     let outline = page.eval("Array.from(document.querySelectorAll('#outline [role=treeitem]:not(.again) > .line .t')).map(t => t.textContent).sort()");
-    let mut titles: Vec<String> = map.nodes().map(|(_, n)| n.title.clone()).collect();
+    let mut titles: Vec<String> = map.nodes().map(|(_, n)| n.title.to_string()).collect();
     titles.sort();
     assert_eq!(outline, serde_json::json!(titles));
     go(&page, "#view=clashes");

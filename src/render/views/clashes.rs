@@ -87,7 +87,7 @@ pub(crate) fn name(map: &Map, ix: petgraph::stable_graph::NodeIndex) -> String {
     if map.motion_node() == Some(ix) {
         format!("the motion {id}")
     } else {
-        id.clone()
+        id.to_string()
     }
 }
 

@@ -70,7 +70,7 @@ fn clash_dot(map: &Map, camps: &Camps, verdicts: &Verdicts, clash: &Clash, rank:
                 .side(side)
                 .map_or(side, |s| s.label.as_str())
                 .to_string();
-            node.text = format!("by {label}\n{}", node.text);
+            node.text = format!("by {label}\n{}", node.text).into();
         }
     }
     let point = map.node(clash.point);

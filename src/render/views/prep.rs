@@ -294,7 +294,10 @@ fn ids(map: &Map, nodes: &[NodeIndex]) -> String {
     if nodes.is_empty() {
         return "none".into();
     }
-    let names: Vec<String> = nodes.iter().map(|&ix| map.node(ix).id.clone()).collect();
+    let names: Vec<String> = nodes
+        .iter()
+        .map(|&ix| map.node(ix).id.to_string())
+        .collect();
     join_and(&names)
 }
 
@@ -514,8 +517,9 @@ fn named(map: &Map, brief: &Brief, moves: &[&Move]) -> String {
                 _ => map
                     .node(m.node)
                     .side
-                    .clone()
-                    .unwrap_or_else(|| "no side".into()),
+                    .as_deref()
+                    .unwrap_or("no side")
+                    .to_string(),
             };
             format!(
                 "{} ({whose}, {})",
@@ -745,7 +749,7 @@ fn lists(map: &Map, brief: &Brief) -> Vec<List> {
 fn motion_words(map: &Map, brief: &Brief) -> Option<(String, String, String)> {
     let m = brief.motion.as_ref()?;
     Some((
-        map.node(m.node).id.clone(),
+        map.node(m.node).id.to_string(),
         format!(
             "{}. Strength {:.2}",
             reason(map, brief, m.node),
@@ -955,7 +959,7 @@ pub fn json(map: &Map, brief: &Brief) -> Value {
             let mut v = clash_json(map, &brief.camps, &bc.clash);
             let [ours, theirs, undecided] = standing(map, brief, bc);
             let names = |l: &[NodeIndex]| -> Vec<String> {
-                l.iter().map(|&ix| map.node(ix).id.clone()).collect()
+                l.iter().map(|&ix| map.node(ix).id.to_string()).collect()
             };
             let (hinges, error) = hinges_json(map, &bc.hinges);
             if let Value::Object(o) = &mut v {

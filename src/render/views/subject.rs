@@ -72,7 +72,7 @@ impl Wording for MapSubject<'_> {
     fn name(&self, a: u32) -> String {
         self.mf
             .node(a)
-            .map(|ix| self.map.node(ix).id.clone())
+            .map(|ix| self.map.node(ix).id.to_string())
             .unwrap_or_default()
     }
 
@@ -206,7 +206,7 @@ impl Subject for MapStatus<'_> {
 
     fn title(&self, a: u32) -> String {
         self.node(a)
-            .map(|ix| self.words.map.node(ix).title.clone())
+            .map(|ix| self.words.map.node(ix).title.to_string())
             .unwrap_or_default()
     }
 
@@ -229,7 +229,7 @@ impl Subject for MapStatus<'_> {
     }
 
     fn node_name(&self, ix: NodeIndex) -> String {
-        self.words.map.node(ix).id.clone()
+        self.words.map.node(ix).id.to_string()
     }
 
     fn supporters(&self, a: u32) -> Vec<u32> {

@@ -161,7 +161,10 @@ impl Overview {
             pairs.into_iter().map(|((a, b), k)| (a, b, k)).collect();
         pairs.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (x.0, x.1).cmp(&(y.0, y.1))));
         Overview {
-            motion: map.motion_node().map(|m| map.node(m).title.clone()),
+            motion: map
+                .motion_node()
+                .map(|m| map.node(m).title.clone())
+                .map(String::from),
             columns,
             rows,
             pairs,

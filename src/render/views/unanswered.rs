@@ -72,7 +72,7 @@ fn side_of(map: &Map, ranked: &Ranked, p: &Unanswered) -> Option<String> {
         .and_then(|c| ranked.camps.info(c))
         .is_some_and(|info| info.declared);
     if declared {
-        map.node(p.node).side.clone()
+        map.node(p.node).side.clone().map(String::from)
     } else {
         None
     }
@@ -264,7 +264,7 @@ pub fn json(map: &Map, ranked: &Ranked, all: bool) -> Value {
         })
         .collect();
     let ids = |nodes: &mut dyn Iterator<Item = NodeIndex>| -> Vec<String> {
-        nodes.map(|ix| map.node(ix).id.clone()).collect()
+        nodes.map(|ix| map.node(ix).id.to_string()).collect()
     };
     let by_camp: Vec<Value> = by_camp(ranked, &points)
         .into_iter()

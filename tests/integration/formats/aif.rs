@@ -168,7 +168,7 @@ fn corpus_linked_premises_stay_linked() {
     assert_eq!(premises, ["278", "279", "280"]);
     let conclusion: Vec<(String, Relation)> = map
         .outgoing(arg)
-        .map(|(c, r)| (map.node(c).id.clone(), r))
+        .map(|(c, r)| (map.node(c).id.to_string(), r))
         .collect();
     assert_eq!(conclusion, [("[277]".to_string(), Relation::Supports)]);
 }
@@ -397,7 +397,7 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
                     .as_deref()
                     .and_then(|s| m.side(s))
                     .map(|s| s.label.clone());
-                (n.text.clone(), side)
+                (n.text.to_string(), side)
             })
             .collect();
         v.sort();
@@ -412,7 +412,7 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
                 .as_deref()
                 .and_then(|s| map.side(s))
                 .map(|s| s.label.clone());
-            (n.text.clone(), side)
+            (n.text.to_string(), side)
         })
         .collect();
     original.sort();
@@ -429,9 +429,9 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
                 .incoming(ix)
                 .find(|(_, r)| *r == Relation::Supports)
                 .expect("premise");
-            m.node(premise).text.clone()
+            m.node(premise).text.to_string()
         } else {
-            m.node(ix).text.clone()
+            m.node(ix).text.to_string()
         }
     };
     let mut plain_relations: Vec<(String, String, String)> = triples(&plain)
@@ -443,7 +443,7 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
     let mut expected: Vec<(String, String, String)> = triples(&map)
         .into_iter()
         .map(|(a, r, b)| {
-            let text = |id: &str| map.node(map.find(id).expect("node")).text.clone();
+            let text = |id: &str| map.node(map.find(id).expect("node")).text.to_string();
             let r = if r == "contradicts" {
                 "rebuts".to_string()
             } else {

@@ -31,7 +31,7 @@ fn collapsed(map: &Map) -> Map {
     let ixs: Vec<_> = out.nodes().map(|(ix, _)| ix).collect();
     for ix in ixs {
         let n = out.node_mut(ix);
-        n.text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        n.text = counterpoint::Str::from(n.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     for s in &mut out.sections {
         s.title = s.title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -279,7 +279,7 @@ fn our_view(map: &Map) -> ArgdownView {
     let titles = |el: Element| -> BTreeSet<String> {
         map.nodes()
             .filter(|(_, n)| n.element == el)
-            .map(|(_, n)| n.title.clone())
+            .map(|(_, n)| n.title.to_string())
             .collect()
     };
     let kind = |el: Element| match el {
@@ -307,10 +307,10 @@ fn our_view(map: &Map) -> ArgdownView {
                 _ => kind(b.element),
             };
             Some((
-                a.title.clone(),
+                a.title.to_string(),
                 kind(a.element).to_string(),
                 r.to_string(),
-                b.title.clone(),
+                b.title.to_string(),
                 target.to_string(),
             ))
         })
@@ -538,11 +538,13 @@ fn random_map() -> impl Strategy<Value = Map> {
                 let inferred = tag_side.or(section_side);
                 let side = spec.side.map(|s| SIDES[s].to_string()).or(inferred);
                 let node = Node {
-                    id: spec.element.id_for(&spec.title),
+                    id: counterpoint::Str::from(spec.element.id_for(&spec.title)),
                     element: spec.element,
-                    title: spec.title.clone(),
-                    text: spec.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                    side,
+                    title: spec.title.to_string().into(),
+                    text: counterpoint::Str::from(
+                        spec.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ),
+                    side: side.map(Into::into),
                     tags: spec.tags.iter().map(|t| (*t).to_string()).collect(),
                     citations: spec
                         .citations
@@ -554,7 +556,7 @@ fn random_map() -> impl Strategy<Value = Map> {
                             origin: None,
                         })
                         .collect(),
-                    section,
+                    section: section.map(Into::into),
                     data: spec
                         .data
                         .map(|d| {

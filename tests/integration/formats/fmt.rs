@@ -125,7 +125,7 @@ fn a_folder_keeps_each_node_and_relation_in_its_file() {
             .edges()
             .map(|(a, b, e)| {
                 let file = e.origin.as_ref().expect("origin").file.to_string();
-                (map.node(a).id.clone(), map.node(b).id.clone(), file)
+                (map.node(a).id.to_string(), map.node(b).id.to_string(), file)
             })
             .collect();
         v.sort();

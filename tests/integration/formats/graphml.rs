@@ -120,12 +120,15 @@ fn assert_matches_map(g: &Graph, map: &Map) {
         assert_eq!(data["title"], n.title);
         assert_eq!(data["text"], n.text);
         assert_eq!(data["kind"], map.kind(ix).as_str());
-        assert_eq!(data.get("side"), n.side.as_ref());
-        xml_id.insert(n.id.clone(), id.clone());
+        assert_eq!(
+            data.get("side"),
+            n.side.as_ref().map(|s| s.to_string()).as_ref()
+        );
+        xml_id.insert(n.id.to_string(), id.clone());
     }
     for ((from, to, data), (a, b, e)) in g.edges.iter().zip(map.edges()) {
-        assert_eq!(*from, xml_id[&map.node(a).id]);
-        assert_eq!(*to, xml_id[&map.node(b).id]);
+        assert_eq!(*from, xml_id[map.node(a).id.as_str()]);
+        assert_eq!(*to, xml_id[map.node(b).id.as_str()]);
         assert_eq!(data["relation"], e.relation.as_str());
     }
 }

@@ -172,7 +172,7 @@ fn assert_matches_map(p: &Parsed, map: &Map) {
     let ids: HashMap<String, String> = map
         .nodes()
         .enumerate()
-        .map(|(i, (_, n))| (n.id.clone(), format!("n{}", i + 1)))
+        .map(|(i, (_, n))| (n.id.to_string(), format!("n{}", i + 1)))
         .collect();
     let mut expected_nodes: Vec<(String, String, String, String)> = map
         .nodes()
@@ -183,7 +183,7 @@ fn assert_matches_map(p: &Parsed, map: &Map) {
                 Kind::Rebuttal => "flag",
             };
             (
-                ids[&n.id].clone(),
+                ids[n.id.as_str()].clone(),
                 shape.into(),
                 shown(&n.title),
                 shown(&n.text),
@@ -211,7 +211,7 @@ fn assert_matches_map(p: &Parsed, map: &Map) {
     }
     for (_, n) in map.nodes() {
         let expected = n.section.as_deref().map(|s| sub_of_section[s].to_string());
-        assert_eq!(p.node_subgraph.get(&ids[&n.id]).cloned(), expected);
+        assert_eq!(p.node_subgraph.get(&ids[n.id.as_str()]).cloned(), expected);
     }
     // Edges: same ends and relation, the relation's own arrow.
     let arrows = [
@@ -226,22 +226,22 @@ fn assert_matches_map(p: &Parsed, map: &Map) {
             let r = e.relation.to_string();
             let arrow = arrows.iter().find(|(x, _)| *x == r).expect("arrow").1;
             (
-                ids[&map.node(a).id].clone(),
+                ids[map.node(a).id.as_str()].clone(),
                 arrow.to_string(),
                 r,
-                ids[&map.node(b).id].clone(),
+                ids[map.node(b).id.as_str()].clone(),
             )
         })
         .collect();
     assert_eq!(p.edges, expected_edges);
     // One class per side (and element); every node has one, and each class is defined.
     for (_, n) in map.nodes() {
-        let class = &p.classes[&ids[&n.id]];
+        let class = &p.classes[&ids[n.id.as_str()]];
         assert!(p.class_defs.contains_key(class), "{class} is defined");
         let same_side: Vec<&String> = map
             .nodes()
             .filter(|(_, m)| m.side == n.side && m.element == n.element)
-            .map(|(_, m)| &p.classes[&ids[&m.id]])
+            .map(|(_, m)| &p.classes[&ids[m.id.as_str()]])
             .collect();
         assert!(same_side.iter().all(|c| *c == class));
     }

@@ -887,7 +887,7 @@ fn hostile_text_reads_back_from_argdown() {
     let ixs: Vec<_> = expected.nodes().map(|(ix, _)| ix).collect();
     for ix in ixs {
         let n = expected.node_mut(ix);
-        n.text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        n.text = counterpoint::Str::from(n.text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     for s in &mut expected.sections {
         s.title = s.title.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1155,10 +1155,10 @@ fn hostile_graphml_parses_as_xml_and_keeps_every_text() {
     assert_well_formed_xml(&text);
     // XML turns a CR LF (and a lone CR) into LF unless the CR is a character reference.
     let titles = graphml_data(&text, "title");
-    let expected: Vec<String> = map.nodes().map(|(_, n)| n.title.clone()).collect();
+    let expected: Vec<String> = map.nodes().map(|(_, n)| n.title.to_string()).collect();
     assert_eq!(titles, expected);
     let texts = graphml_data(&text, "text");
-    let expected: Vec<String> = map.nodes().map(|(_, n)| n.text.clone()).collect();
+    let expected: Vec<String> = map.nodes().map(|(_, n)| n.text.to_string()).collect();
     assert_eq!(texts, expected);
     assert_eq!(
         graphml_data(&text, "map_title"),
@@ -1287,7 +1287,12 @@ fn hostile_ids_do_not_change_the_i23_framework() {
     let attacks: Vec<(String, String)> = back
         .map
         .edges()
-        .map(|(x, y, _)| (back.map.node(x).id.clone(), back.map.node(y).id.clone()))
+        .map(|(x, y, _)| {
+            (
+                back.map.node(x).id.to_string(),
+                back.map.node(y).id.to_string(),
+            )
+        })
         .collect();
     assert_eq!(attacks.len(), 1, "{text}");
     assert_eq!(back.map.node_count(), 2, "{text}");

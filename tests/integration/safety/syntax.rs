@@ -237,7 +237,13 @@ warning: <-z> is written as <'-z'>: Argdown reads a line starting with `<-` as a
     let back = read_back(&text);
     let relations: Vec<(String, Relation, String)> = back
         .edges()
-        .map(|(a, b, e)| (back.node(a).id.clone(), e.relation, back.node(b).id.clone()))
+        .map(|(a, b, e)| {
+            (
+                back.node(a).id.to_string(),
+                e.relation,
+                back.node(b).id.to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         relations,
