@@ -506,6 +506,35 @@ impl Map {
         }
     }
 
+    /// The node with id `id`, and `false`; or, when there is none, the node `make` makes (its id
+    /// must be `id`), added, and `true`. One lookup instead of [`Map::find`] then
+    /// [`Map::add_node`].
+    pub(crate) fn find_or_add(
+        &mut self,
+        id: &str,
+        make: impl FnOnce() -> Node,
+    ) -> Result<(NodeIndex, bool), DuplicateId> {
+        let (graph, hasher) = (&self.graph, &self.hasher);
+        let hash = hasher.hash_one(id);
+        match self.index.entry(
+            hash,
+            |&ix| graph[ix].id == id,
+            |&ix| hasher.hash_one(graph[ix].id.as_str()),
+        ) {
+            Entry::Occupied(slot) => Ok((*slot.get(), false)),
+            Entry::Vacant(slot) => {
+                let node = make();
+                if node.id != id {
+                    // Not the node asked for: added under its own id, if that is free.
+                    return self.add_node(node).map(|ix| (ix, true));
+                }
+                let ix = self.graph.add_node(node);
+                slot.insert(ix);
+                Ok((ix, true))
+            }
+        }
+    }
+
     /// Looks for `from -relation-> to` among the relations leaving `from`, walking at most
     /// [`HUB`] of them.
     fn scan(&self, from: NodeIndex, to: NodeIndex, relation: Relation) -> Scan {
@@ -1035,6 +1064,30 @@ mod tests {
                 proptest::prop_assert_eq!(copy.find(id), map.find(id));
             }
         }
+    }
+
+    #[test]
+    fn find_or_add_finds_or_adds_once() {
+        let mut map = Map::new();
+        let (a, new) = map
+            .find_or_add("[A]", || Node::statement("A", "a"))
+            .unwrap();
+        assert!(new);
+        let (again, new) = map
+            .find_or_add("[A]", || unreachable!("the node is there"))
+            .unwrap();
+        assert_eq!((again, new), (a, false));
+        assert_eq!(map.node(a).text, "a");
+        // A made node with another id is added under its own id, if that is free.
+        let (b, new) = map
+            .find_or_add("[X]", || Node::statement("B", "b"))
+            .unwrap();
+        assert!(new);
+        assert_eq!(map.find("[B]"), Some(b));
+        assert_eq!(map.find("[X]"), None);
+        let taken = map.find_or_add("[Y]", || Node::statement("A", "other"));
+        assert_eq!(taken.unwrap_err().0, "[A]");
+        assert_eq!(map.node_count(), 2);
     }
 
     /// Every node of a map takes this much room in the graph, whatever it holds: strings are

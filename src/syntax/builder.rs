@@ -17,14 +17,8 @@ use super::parser::{self, ElementItem, Item};
 use super::sink::Sink;
 use super::text;
 
-/// What the builder knows about a node beyond the model and whether it is defined.
-#[derive(Default)]
-struct NodeState {
-    /// What only some nodes need (boxed: one word per node rather than six).
-    rare: Option<Box<RareState>>,
-}
-
-/// What the builder knows about some nodes.
+/// What the builder knows about some nodes beyond the model (kept only for the nodes that
+/// need it: most need none).
 #[derive(Default)]
 struct RareState {
     /// Where the node is first referenced, for the W001 warning to give if it is never
@@ -34,12 +28,6 @@ struct RareState {
     explicit_side: Option<String>,
     /// Its tags, once it has tags from two occurrences (see [`text::push_tag`]).
     seen_tags: HashSet<String>,
-}
-
-impl NodeState {
-    fn rare(&mut self) -> &mut RareState {
-        self.rare.get_or_insert_with(Box::default)
-    }
 }
 
 /// Where a node is referenced: the file (its index) and the place of the reference.
@@ -115,7 +103,7 @@ struct Declared {
 struct Builder {
     map: Map,
     /// Per node, by graph index (nodes are never removed while building).
-    states: Vec<NodeState>,
+    rare: HashMap<NodeIndex, RareState, foldhash::fast::RandomState>,
     /// Whether some occurrence gave the node a text, by node index.
     defined: Vec<bool>,
     untitled: usize,
@@ -139,7 +127,7 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
         .collect();
     let mut b = Builder {
         map: Map::new(),
-        states: Vec::new(),
+        rare: HashMap::default(),
         defined: Vec::new(),
         untitled: 0,
         side_decl: HashMap::new(),
@@ -182,7 +170,6 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
         // at once is capped, and a larger map grows.
         let lines = lexed.lines.len().min(RESERVED_AT_MOST);
         b.map.reserve(lines, lines);
-        b.states.reserve(lines);
         b.defined.reserve(lines);
         let mut state = FileState {
             file,
@@ -313,15 +300,6 @@ fn set_defined(defined: &mut Vec<bool>, ix: NodeIndex) {
         defined.resize(i + 1, false);
     }
     defined[i] = true;
-}
-
-/// The builder's state of node `ix`.
-fn state_of(states: &mut Vec<NodeState>, ix: NodeIndex) -> &mut NodeState {
-    let i = ix.index();
-    if states.len() <= i {
-        states.resize_with(i + 1, NodeState::default);
-    }
-    &mut states[i]
 }
 
 fn describe_side(s: &Side) -> String {
@@ -667,46 +645,49 @@ impl Builder {
         let id = title
             .widened(open, close)
             .unwrap_or_else(|| Str::from(e.element.id_for(&title)));
-        let here = sink.origin(e.pos);
-        let (ix, new) = match self.map.find(&id) {
-            Some(ix) => (ix, false),
-            None => {
-                let node = Node {
-                    id,
-                    element: e.element,
-                    title,
-                    text: Str::new(),
-                    side: None,
-                    tags: Default::default(),
-                    citations: Default::default(),
-                    section: section.cloned(),
-                    data: Default::default(),
-                    origin: Some(here.clone()),
-                };
-                (self.map.add_node(node).ok()?, true)
-            }
-        };
-        let state = state_of(&mut self.states, ix);
+        let mut here = Some(sink.origin(e.pos));
+        // The text goes into the node as it is made when this occurrence defines it.
+        let mut text = Some(e.scanned.text);
+        let (ix, new) = self
+            .map
+            .find_or_add(&id, || Node {
+                id: id.clone(),
+                element: e.element,
+                title,
+                text: match text.take_if(|_| e.defines) {
+                    Some(t) => shared(sink, t),
+                    None => Str::new(),
+                },
+                side: None,
+                tags: Default::default(),
+                citations: Default::default(),
+                section: section.cloned(),
+                data: Default::default(),
+                origin: here.take(),
+            })
+            .ok()?;
         let node = self.map.node_mut(ix);
         if e.defines {
             if !is_defined(&self.defined, ix) {
-                node.text = shared(sink, e.scanned.text);
+                if let Some(t) = text {
+                    node.text = shared(sink, t);
+                }
                 // A node made by this occurrence has its place and section already.
                 if !new {
-                    node.origin = Some(here);
+                    node.origin = here;
                     node.section = section.cloned();
                 }
                 set_defined(&mut self.defined, ix);
-                if let Some(rare) = &mut state.rare {
+                if let Some(rare) = self.rare.get_mut(&ix) {
                     rare.undefined_at = None;
                 }
-            } else if node.text.is_empty() && !e.scanned.text.is_empty() {
-                node.text = shared(sink, e.scanned.text);
+            } else if let Some(t) = text.filter(|t| node.text.is_empty() && !t.is_empty()) {
+                node.text = shared(sink, t);
             }
         } else if !is_defined(&self.defined, ix)
-            && state.rare.as_ref().is_none_or(|r| r.undefined_at.is_none())
+            && self.rare.get(&ix).is_none_or(|r| r.undefined_at.is_none())
         {
-            state.rare().undefined_at = Some(Reference {
+            self.rare.entry(ix).or_default().undefined_at = Some(Reference {
                 file,
                 pos: e.pos,
                 len: e.len,
@@ -716,7 +697,8 @@ impl Builder {
             node.tags = e.scanned.tags;
         } else {
             for tag in e.scanned.tags {
-                text::push_tag(&mut node.tags, &mut state.rare().seen_tags, tag);
+                let seen = &mut self.rare.entry(ix).or_default().seen_tags;
+                text::push_tag(&mut node.tags, seen, tag);
             }
         }
         let Some(meta) = e.meta else {
@@ -724,7 +706,7 @@ impl Builder {
         };
         let meta = *meta;
         if let Some((side, _)) = meta.side {
-            let rare = state.rare();
+            let rare = self.rare.entry(ix).or_default();
             if rare.explicit_side.is_none() {
                 rare.explicit_side = Some(side);
             }
@@ -769,12 +751,7 @@ impl Builder {
         // The side of the last section looked up (nodes of a section mostly come together).
         let mut last_section: Option<(Str, Option<String>)> = None;
         for ix in indices {
-            let rare = self
-                .states
-                .get_mut(ix.index())
-                .and_then(|s| s.rare.take())
-                .map(|r| *r)
-                .unwrap_or_default();
+            let rare = self.rare.remove(&ix).unwrap_or_default();
             if let Some(at) = rare.undefined_at {
                 let id = &self.map.node(ix).id;
                 let (file, lines) = files.get(at.file).copied().unwrap_or(("", &[]));
@@ -837,7 +814,6 @@ mod tests {
     #[test]
     fn an_item_node_keeps_its_node_and_conclusion_apart() {
         assert_eq!(std::mem::size_of::<ItemNode>(), 4);
-        assert_eq!(std::mem::size_of::<NodeState>(), 8);
         for (ix, conclusion) in [(0, false), (0, true), (7, true), ((1 << 31) - 2, true)] {
             let item = ItemNode::new(Some(NodeIndex::new(ix)), conclusion);
             assert_eq!(item.node(), Some(NodeIndex::new(ix)));
