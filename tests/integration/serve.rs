@@ -215,9 +215,9 @@ struct Opened {
     tab: Arc<Tab>,
 }
 
-/// Starts the server on `map` and opens its page at 1280×800; `None` when Chromium or `dot`
-/// is missing (skipped locally, a failure in CI).
-fn open(map: &Path) -> Option<(Served, Opened)> {
+/// Starts the server on `map` (with more arguments `args`) and opens its page at 1280×800;
+/// `None` when Chromium or `dot` is missing (skipped locally, a failure in CI).
+fn open(map: &Path, args: &[&OsStr]) -> Option<(Served, Opened)> {
     if !have_program("dot") {
         return None;
     }
@@ -226,7 +226,7 @@ fn open(map: &Path) -> Option<(Served, Opened)> {
         None if have_program("chromium") => PathBuf::from("chromium"),
         None => return None,
     };
-    let served = serve(map, &[]);
+    let served = serve(map, args);
     let profile = tempfile::tempdir().expect("profile folder");
     let options = LaunchOptions::default_builder()
         .path(Some(browser_path))
@@ -347,7 +347,7 @@ fn a_save_shows_in_the_page_within_two_seconds_where_the_reader_was() {
     let dir = tempfile::tempdir().expect("temp dir");
     let map = dir.path().join("m.argdown");
     std::fs::write(&map, MAP).expect("write");
-    let Some((_served, page)) = open(&map) else {
+    let Some((_served, page)) = open(&map, &[]) else {
         skip("the serve page in Chromium (needs chromium and dot)");
         return;
     };
@@ -451,7 +451,7 @@ fn a_map_with_an_error_shows_a_banner_above_the_last_good_drawing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let map = dir.path().join("m.argdown");
     std::fs::write(&map, MAP).expect("write");
-    let Some((_served, page)) = open(&map) else {
+    let Some((_served, page)) = open(&map, &[]) else {
         skip("the serve page in Chromium (needs chromium and dot)");
         return;
     };
@@ -508,7 +508,7 @@ fn a_map_broken_from_the_start_says_nothing_is_drawn_yet() {
     let dir = tempfile::tempdir().expect("temp dir");
     let map = dir.path().join("m.argdown");
     std::fs::write(&map, MAP.replace("{side: con}", "{side: cons}")).expect("write");
-    let Some((served, page)) = open(&map) else {
+    let Some((served, page)) = open(&map, &[]) else {
         skip("the serve page in Chromium (needs chromium and dot)");
         return;
     };
@@ -531,4 +531,80 @@ fn a_map_broken_from_the_start_says_nothing_is_drawn_yet() {
     save(&map, MAP);
     page.wait(READY, Duration::from_secs(2));
     assert_eq!(page.eval("document.getElementById('banner').hidden"), true);
+}
+
+#[test]
+fn a_save_to_the_debate_shows_within_two_seconds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("arguments");
+    std::fs::create_dir(&folder).expect("folder");
+    for entry in std::fs::read_dir(crate::common::root().join("arguments")).expect("arguments/") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "argdown") {
+            std::fs::copy(&path, folder.join(path.file_name().expect("a name"))).expect("copy");
+        }
+    }
+    let Some((_served, page)) = open(&folder, &[]) else {
+        skip("the serve page in Chromium (needs chromium and dot)");
+        return;
+    };
+    page.wait(READY, Duration::from_secs(60));
+    let file = folder.join("40-cde.argdown");
+    let original = std::fs::read_to_string(&file).expect("read");
+    let mut times = Vec::new();
+    for round in 1..=3 {
+        let title = format!("Live preview probe {round}");
+        save(
+            &file,
+            &format!("{original}\n[{title}]: A point added while the page is open.\n"),
+        );
+        let saved = Instant::now();
+        page.wait(
+            &format!(
+                "Array.from(d.querySelectorAll('#points button.point')).some(b => b.firstChild.textContent === '{title}')"
+            ),
+            Duration::from_secs(2),
+        );
+        times.push(saved.elapsed().as_millis());
+    }
+    eprintln!("the debate's page showed each save after {times:?} ms");
+}
+
+#[test]
+fn a_changed_source_text_shows_in_the_details_of_the_point_that_cites_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sources = dir.path().join("sources");
+    std::fs::create_dir(&sources).expect("sources folder");
+    std::fs::write(sources.join("memo.txt"), "Buses cost less on four days.\n").expect("write");
+    let map = dir.path().join("m.argdown");
+    std::fs::write(
+        &map,
+        "===\nsources:\n  memo: {title: \"Memo\", file: \"memo.txt\"}\n===\n\n\
+         [Savings]: Four days save money. {cite: \"memo:1\"}\n",
+    )
+    .expect("write");
+    let Some((_served, page)) = open(&map, &[OsStr::new("--sources"), OsStr::new("sources")])
+    else {
+        skip("the serve page in Chromium (needs chromium and dot)");
+        return;
+    };
+    page.wait(READY, Duration::from_secs(30));
+    page.eval("(d.querySelector('#points button.point').click(), true)");
+    let cited = "d.getElementById('details-citations').textContent";
+    assert!(
+        page.eval(cited)
+            .as_str()
+            .is_some_and(|t| t.contains("Buses cost less on four days.")),
+        "{}",
+        page.eval(cited)
+    );
+    std::fs::write(sources.join("memo.txt"), "Buses and heating cost less.\n").expect("write");
+    page.wait(
+        &format!("{cited}.includes('Buses and heating cost less.')"),
+        Duration::from_secs(2),
+    );
+    assert_eq!(
+        page.eval("d.getElementById('details-title').textContent"),
+        "Savings"
+    );
 }
