@@ -112,6 +112,9 @@ pub(crate) fn handle(request: Request, site: &Site) {
             None,
             &site.live.now().to_json().to_string(),
         ),
+        "/events" if *request.method() == Method::Head => {
+            answer(200, "text/event-stream; charset=utf-8", None, "")
+        }
         "/events" => {
             stream(request, site);
             return;
