@@ -184,7 +184,7 @@ fn ctrl_c_stops_the_server() {
     std::fs::write(&map, MAP).expect("write");
     let mut served = serve(&map, &[]);
     first_build(&served);
-    // As a terminal's Ctrl-C does: SIGINT.
+    // SIGINT, as Ctrl-C in a terminal sends it (with `kill`, from procps: .ci/run installs it).
     let killed = Command::new("kill")
         .args(["-INT", &served.child.id().to_string()])
         .status()
