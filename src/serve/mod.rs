@@ -1,7 +1,8 @@
 //! `counterpoint serve`: a live preview of the HTML report in the browser.
 //!
-//! [`Server::bind`] listens on one address (127.0.0.1 unless the caller names another);
-//! [`Server::run`] builds the page once, then again each time a watched file changes, and
+//! [`Server::bind`] listens on one address (127.0.0.1 unless the caller names another) and
+//! watches the map's files; [`Server::run`] builds the page once, then again each time a
+//! watched file changes, and
 //! answers the browser: the live page (`page`, with its script `live.js`) shows the report in
 //! a frame, learns of each new build through server-sent events (`events`), loads the new
 //! report beside the old one and swaps them once it stands where the reader was (the point
@@ -42,7 +43,7 @@ pub enum ServeError {
         reason: String,
     },
     /// A file or folder could not be watched.
-    #[error("cannot watch {}: {source}", path.display())]
+    #[error("cannot watch {}", path.display())]
     Watch {
         /// The path (empty when the watcher itself could not start).
         path: PathBuf,
@@ -55,11 +56,12 @@ pub enum ServeError {
     WatchStopped,
 }
 
-/// A server listening on its address, not yet answering.
+/// A server listening on its address and watching its files, not yet answering.
 pub struct Server {
     http: Arc<tiny_http::Server>,
     address: SocketAddr,
     hosts: host::Hosts,
+    watch: watch::Watch,
 }
 
 impl std::fmt::Debug for Server {
@@ -71,8 +73,10 @@ impl std::fmt::Debug for Server {
 }
 
 impl Server {
-    /// Listens on `host` (a name or an address) and `port` (0: a free port the system picks).
-    pub fn bind(host: &str, port: u16) -> Result<Server, ServeError> {
+    /// Listens on `host` (a name or an address) and `port` (0: a free port the system picks),
+    /// and watches the files and folders in `watched` (folders with everything below them).
+    pub fn bind(host: &str, port: u16, watched: &[PathBuf]) -> Result<Server, ServeError> {
+        let watch = watch::Watch::new(watched)?;
         let named = host
             .strip_prefix('[')
             .and_then(|h| h.strip_suffix(']'))
@@ -90,6 +94,7 @@ impl Server {
             http: Arc::new(http),
             address,
             hosts: host::Hosts::new(named, address.port()),
+            watch,
         })
     }
 
@@ -109,15 +114,14 @@ impl Server {
         format!("http://{}/", SocketAddr::new(ip, self.address.port()))
     }
 
-    /// Builds the page with `build`, then again after every change to the files and folders
-    /// in `watched`, and answers the browser meanwhile. Returns only when the watcher fails (the
-    /// process ends on Ctrl-C). `build` gives the whole report page, or the problems that kept
-    /// it from being made (then the last good page stays on screen).
-    pub fn run<B>(self, watched: &[PathBuf], mut build: B) -> Result<(), ServeError>
+    /// Builds the page with `build`, then again after every change to the watched files, and
+    /// answers the browser meanwhile. Returns only when the watcher fails (the process ends on
+    /// Ctrl-C). `build` gives the whole report page, or the problems that kept it from being
+    /// made (then the last good page stays on screen).
+    pub fn run<B>(self, mut build: B) -> Result<(), ServeError>
     where
         B: FnMut() -> Result<String, Vec<Problem>>,
     {
-        let watch = watch::Watch::new(watched)?;
         let site = routes::Site {
             live: Arc::new(live::Live::default()),
             hosts: self.hosts.clone(),
@@ -139,7 +143,7 @@ impl Server {
         // The page is answered from now on; it says "Drawing the map…" until the first build.
         live.publish(build());
         loop {
-            watch.next_change()?;
+            self.watch.next_change()?;
             live.publish(build());
         }
     }

@@ -577,6 +577,22 @@ fn a_save_to_the_debate_shows_in_the_page() {
         times.push(saved.elapsed().as_millis());
     }
     eprintln!("the debate's page showed each save after {times:?} ms");
+    page.screenshot("serve-debate");
+    // A slip in a heading: the banner names it, the drawing stays.
+    save(&file, &original.replacen("{side: cde}", "{side: cdee}", 1));
+    page.wait(
+        "!document.getElementById('banner').hidden",
+        Duration::from_secs(10),
+    );
+    let headlines = page
+        .eval("Array.from(document.querySelectorAll('#problems code')).map(c => c.textContent)");
+    let first = headlines[0].as_str().unwrap_or_default();
+    assert!(
+        first.starts_with("arguments/40-cde.argdown:1:") && first.contains("error[E004]"),
+        "{headlines}"
+    );
+    assert_eq!(page.eval(READY), true);
+    page.screenshot("serve-debate-error");
 }
 
 #[test]

@@ -16,15 +16,15 @@ use crate::error::Failure;
 
 /// Serves the preview until Ctrl-C.
 pub(super) fn run(args: ServeArgs) -> Result<(), Failure> {
-    let server = Server::bind(&args.host, args.port)?;
+    let mut watched = args.inputs.paths.clone();
+    watched.extend(args.sources.iter().cloned());
+    let server = Server::bind(&args.host, args.port, &watched)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "counterpoint serve: {}", server.url())?;
     out.flush()?;
     drop(out);
     eprintln!("Watching the map's files for changes; Ctrl-C stops.");
-    let mut watched = args.inputs.paths.clone();
-    watched.extend(args.sources.iter().cloned());
-    server.run(&watched, || build(&args))?;
+    server.run(|| build(&args))?;
     Ok(())
 }
 
