@@ -178,6 +178,52 @@ fn the_server_answers_only_requests_addressed_to_this_machine() {
 }
 
 #[test]
+fn the_event_stream_tells_of_each_build_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = dir.path().join("m.argdown");
+    std::fs::write(&map, MAP).expect("write");
+    let served = serve(&map, &[]);
+    first_build(&served);
+    let mut stream = TcpStream::connect(served.address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        served.address
+    )
+    .expect("request");
+    let mut lines = BufReader::new(stream).lines();
+    let mut next_data = || -> Value {
+        for line in lines.by_ref() {
+            let line = line.expect("a line within 5 s");
+            if let Some(data) = line.strip_prefix("data: ") {
+                return serde_json::from_str(data).expect("JSON");
+            }
+        }
+        panic!("the stream ended");
+    };
+    let first = next_data();
+    assert_eq!(first["version"], 1);
+    // A map with an error: the next event names it, and the last good page stays.
+    let saved = Instant::now();
+    save(&map, &MAP.replace("{side: con}", "{side: cons}"));
+    let second = next_data();
+    assert!(
+        saved.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        saved.elapsed()
+    );
+    assert_eq!(second["version"], 2);
+    assert_eq!(second["page"], first["page"]);
+    assert_eq!(
+        second["problems"][0]["headline"],
+        "m.argdown:14:1: error[E004]: unknown side \"cons\" on <Staff cost>"
+    );
+}
+
+#[test]
 fn ctrl_c_stops_the_server() {
     let dir = tempfile::tempdir().expect("temp dir");
     let map = dir.path().join("m.argdown");
