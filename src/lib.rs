@@ -28,6 +28,8 @@ pub mod render;
 pub mod load;
 // Floor 7: rewriting Argdown files in place.
 pub mod fmt;
+// Floor 8: the live preview in the browser.
+pub mod serve;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use formats::Format;

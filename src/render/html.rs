@@ -551,7 +551,7 @@ pub(crate) fn script_safe_json(value: &Value) -> String {
 }
 
 /// The CSP source for an inline script: `sha256-<base64>`.
-fn script_hash(script: &str) -> String {
+pub(crate) fn script_hash(script: &str) -> String {
     let digest = Sha256::digest(script.as_bytes());
     format!(
         "sha256-{}",

@@ -959,6 +959,79 @@
     }
   });
 
+  // ---------- the reader's place, for a live preview ----------
+  // `counterpoint serve` shows each new version of the map in a fresh page: it asks the old
+  // page where the reader is (`get`) and puts the new one there (`set`). A saved report never
+  // calls these.
+  function scrolled() {
+    var out = [];
+    document.querySelectorAll('main, aside, [id]').forEach(function (e) {
+      if (e.scrollTop || e.scrollLeft) {
+        out.push({ id: e.id, tag: e.id ? null : e.tagName, top: e.scrollTop, left: e.scrollLeft });
+      }
+    });
+    var page = document.scrollingElement;
+    if (page) { out.push({ page: true, top: page.scrollTop, left: page.scrollLeft }); }
+    return out;
+  }
+  window.counterpointPlace = {
+    get: function () {
+      var open = [];
+      var closed = [];
+      outline.querySelectorAll('[aria-expanded]').forEach(function (li) {
+        (li.getAttribute('aria-expanded') === 'true' ? open : closed).push(li.getAttribute('data-node'));
+      });
+      var sidesOff = [];
+      document.querySelectorAll('#side-filters input').forEach(function (c) {
+        if (!c.checked) { sidesOff.push(c.value); }
+      });
+      var active = document.activeElement;
+      return {
+        hash: location.hash, selected: selected, open: open, closed: closed,
+        view: view ? { x: view.x, y: view.y, w: view.w, h: view.h } : null, fitted: diagramFitted,
+        search: search.value, tag: tagFilter.value, sidesOff: sidesOff,
+        scroll: scrolled(), focus: active && active !== document.body ? active.id : ''
+      };
+    },
+    set: function (p) {
+      if (p.hash !== location.hash) {
+        history.replaceState(null, '', location.pathname + location.search + p.hash);
+        route();
+      }
+      search.value = p.search || '';
+      tagFilter.value = p.tag || '';
+      if (tagFilter.value !== (p.tag || '')) { tagFilter.value = ''; }
+      document.querySelectorAll('#side-filters input').forEach(function (c) {
+        c.checked = (p.sidesOff || []).indexOf(c.value) < 0;
+      });
+      applyFilters(true);
+      if (filterState.active && current === 'map') { renderMap(); }
+      var open = new Set(p.open || []);
+      var closed = new Set(p.closed || []);
+      outline.querySelectorAll('[aria-expanded]').forEach(function (li) {
+        var dom = li.getAttribute('data-node');
+        if (open.has(dom)) { li.setAttribute('aria-expanded', 'true'); }
+        if (closed.has(dom)) { li.setAttribute('aria-expanded', 'false'); }
+      });
+      if (p.view && view && p.fitted) {
+        view.x = p.view.x; view.y = p.view.y; view.w = p.view.w; view.h = p.view.h;
+        diagramFitted = true;
+        apply();
+      }
+      if (p.selected && byDom.has(p.selected)) {
+        if (selected !== p.selected) { select(p.selected, { center: false }); }
+      } else if (selected) {
+        unselect();
+      }
+      (p.scroll || []).forEach(function (s) {
+        var e = s.page ? document.scrollingElement : s.id ? $(s.id) : document.querySelector(s.tag);
+        if (e) { e.scrollTop = s.top; e.scrollLeft = s.left; }
+      });
+      var f = p.focus ? $(p.focus) : null;
+      if (f) { f.focus({ preventScroll: true }); }
+    }
+  };
+
   buildOutline();
   buildClashes();
   applyFilters(true);

@@ -79,6 +79,11 @@ const FLOORS: &[(&str, u8, &str)] = &[
         "inputs (files, folders, formats) into one checked map",
     ),
     ("fmt", 7, "rewriting Argdown files in place in one layout"),
+    (
+        "serve",
+        8,
+        "the live preview: HTTP routes, file watcher, live state, the page's script",
+    ),
 ];
 
 fn floor(module: &str) -> Option<u8> {

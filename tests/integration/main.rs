@@ -22,5 +22,6 @@ mod relation_order;
 mod render;
 mod report;
 mod safety;
+mod serve;
 mod status;
 mod unanswered;

@@ -82,6 +82,12 @@ pub(crate) enum Command {
     /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
     /// writes nothing, lists the files that would change and exits 1 if there are any.
     Fmt(FmtArgs),
+    /// A live preview of the report: serves the HTML page of `report` on this machine (127.0.0.1
+    /// unless `--host` says otherwise), prints its address and opens nothing. On every save of
+    /// a map file (or a source text) the page in the browser updates within a second, where
+    /// the reader was; errors show in a banner above the last good drawing. Ctrl-C stops it.
+    /// Needs Graphviz `dot`.
+    Serve(ServeArgs),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,6 +481,25 @@ pub(crate) struct ReportArgs {
     pub(crate) output: PathBuf,
     /// Show each citation's lines, with one line of context, in the detail panel: read from the
     /// source texts in this folder (only from inside it, as `check --sources` reads them).
+    #[arg(long, value_name = "DIR", value_parser = existing_folder)]
+    pub(crate) sources: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) diagram: DiagramArgs,
+}
+
+#[derive(Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) inputs: Inputs,
+    /// The port to listen on; 0 picks a free one (the address printed tells which).
+    #[arg(long, value_name = "N", default_value_t = 7373)]
+    pub(crate) port: u16,
+    /// The address or name to listen on. Only 127.0.0.1 by default: the preview is for this
+    /// machine. Another address makes the map readable by whoever can reach it.
+    #[arg(long, value_name = "H", default_value = "127.0.0.1")]
+    pub(crate) host: String,
+    /// Show each citation's lines in the detail panel, read from the source texts in this
+    /// folder (as `report --sources`), and watch the folder too.
     #[arg(long, value_name = "DIR", value_parser = existing_folder)]
     pub(crate) sources: Option<PathBuf>,
     #[command(flatten)]

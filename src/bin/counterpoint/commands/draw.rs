@@ -10,7 +10,11 @@ use crate::args::{RenderArgs, RenderFormat, ReportArgs};
 use crate::error::Failure;
 
 /// Refuses to lay out a map so large that Graphviz would take long, unless `--force`.
-fn check_size(map: &counterpoint::Map, layout: render::Layout, force: bool) -> Result<(), Failure> {
+pub(super) fn check_size(
+    map: &counterpoint::Map,
+    layout: render::Layout,
+    force: bool,
+) -> Result<(), Failure> {
     let limit = render::graphviz::slow_layout_nodes(layout);
     if force || map.node_count() <= limit {
         return Ok(());

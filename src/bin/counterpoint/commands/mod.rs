@@ -21,6 +21,7 @@ mod export;
 mod fmt;
 mod pictures;
 mod prep;
+mod serve;
 mod stats;
 mod status;
 mod unanswered;
@@ -41,6 +42,7 @@ pub(crate) fn run(cli: crate::args::Cli) -> Result<(), Failure> {
         Command::Overview(args) => pictures::overview(args),
         Command::Prep(args) => prep::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 
