@@ -28,6 +28,8 @@ pub mod render;
 pub mod load;
 // Floor 7: rewriting Argdown files in place.
 pub mod fmt;
+// Floor 8: a language server, so that editors check maps as they are written.
+pub mod lsp;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use formats::Format;

@@ -79,6 +79,11 @@ const FLOORS: &[(&str, u8, &str)] = &[
         "inputs (files, folders, formats) into one checked map",
     ),
     ("fmt", 7, "rewriting Argdown files in place in one layout"),
+    (
+        "lsp",
+        8,
+        "the language server: diagnostics, hover, navigation, completion, fixes for editors",
+    ),
 ];
 
 fn floor(module: &str) -> Option<u8> {

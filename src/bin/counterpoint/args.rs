@@ -82,6 +82,10 @@ pub(crate) enum Command {
     /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
     /// writes nothing, lists the files that would change and exits 1 if there are any.
     Fmt(FmtArgs),
+    /// A language server over standard input and output (the Language Server Protocol), for
+    /// editors: diagnostics as you type, hover, go to definition, references, rename,
+    /// symbols, completion, formatting and quick fixes. Each folder is one map.
+    Lsp(LspArgs),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,6 +339,17 @@ pub(crate) struct CoverageArgs {
     /// Exit 1 when any source's cited share is below this percentage.
     #[arg(long, value_name = "PERCENT")]
     pub(crate) fail_under: Option<f64>,
+}
+
+#[derive(Args)]
+pub(crate) struct LspArgs {
+    /// Check citations against the source texts in this folder (the initialization option
+    /// `sources` overrides it).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) sources: Option<PathBuf>,
+    /// Talk over standard input and output (the only way; accepted because editors pass it).
+    #[arg(long)]
+    pub(crate) stdio: bool,
 }
 
 #[derive(Args)]

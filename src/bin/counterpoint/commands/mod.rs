@@ -19,6 +19,7 @@ mod coverage;
 mod draw;
 mod export;
 mod fmt;
+mod lsp;
 mod pictures;
 mod prep;
 mod stats;
@@ -41,6 +42,7 @@ pub(crate) fn run(cli: crate::args::Cli) -> Result<(), Failure> {
         Command::Overview(args) => pictures::overview(args),
         Command::Prep(args) => prep::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }
 
