@@ -180,3 +180,211 @@ fn an_editor_session_checks_hovers_goes_renames_and_completes() {
     );
     client.shut_down();
 }
+
+const CITED: &str = "\
+===
+sides:
+  pro: {label: For}
+  con: {label: Against}
+sources:
+  memo: {title: The memo, file: memo.txt}
+===
+
+# Costs
+
+[Rates]: Rates went up. {side: pro, cite: \"memo:2\", quote: \"rates rose\"}
+
+[Late]: It came late. {side: pro, cite: \"memo:9\"}
+
+[Lone]: Nobody says whose this is.
+  - [Missing]
+";
+
+const MEMO: &str = "The memo\nIn May the rates rose by a tenth.\nThat is all.\n";
+
+#[test]
+fn citations_are_checked_and_shown_with_a_sources_folder_and_fixes_are_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("map")).unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let file = dir.path().join("map/cited.argdown");
+    std::fs::write(&file, CITED).unwrap();
+    std::fs::write(dir.path().join("sources/memo.txt"), MEMO).unwrap();
+    let cited = uri(&file);
+    // `sources` relative to the workspace's root.
+    let mut client = Client::start(dir.path(), json!({"sources": "sources"}));
+    open(&mut client, &cited, CITED);
+    let found = client.diagnostics_for(&cited);
+    assert_eq!(
+        places(&found),
+        [
+            (12, 40, 46, "E007".to_string()),
+            (14, 0, 6, "W003".to_string()),
+            (15, 4, 13, "W001".to_string()),
+            (15, 4, 13, "W003".to_string()),
+        ]
+    );
+    assert_eq!(
+        found[0]["message"],
+        "[Late] cites memo:9 but memo.txt has 3 lines\nhelp: cite lines between 1 and 3"
+    );
+
+    // Hover: the cited line, the quote in bold.
+    let hover = client.request("textDocument/hover", at(&cited, 10, 2));
+    assert_eq!(
+        hover["contents"]["value"],
+        "**statement** `[Rates]` · claim · side `pro` (For)\n\n\
+         Rates went up.\n\n\
+         **stands, strength 0.50** — stands: nobody rebuts it\n\n\
+         cites `memo:2 \"rates rose\"`\n\n\
+         > 2: In May the **rates rose** by a tenth."
+    );
+
+    // Quick fixes: a side for [Lone], a definition for [Missing].
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": cited},
+               "range": {"start": {"line": 14, "character": 0}, "end": {"line": 15, "character": 0}},
+               "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Give [Lone] the side `pro`",
+            "Give [Lone] the side `con`",
+            "Define [Missing] at the end of the file",
+            "Give [Missing] the side `pro`",
+            "Give [Missing] the side `con`",
+        ]
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][&cited],
+        json!([{"range": {"start": {"line": 14, "character": 34}, "end": {"line": 14, "character": 34}},
+                "newText": " {side: pro}"}])
+    );
+    assert_eq!(
+        actions[2]["edit"]["changes"][&cited],
+        json!([{"range": {"start": {"line": 16, "character": 0}, "end": {"line": 16, "character": 0}},
+                "newText": "\n[Missing]: Missing.\n"}])
+    );
+
+    // Document symbols: the heading, and the nodes under it.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": cited}}),
+    );
+    let names: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(symbols[0]["name"], "Costs");
+    assert_eq!(names, ["[Rates]", "[Late]", "[Lone]"]);
+    // Workspace symbols: every folder read.
+    let symbols = client.request("workspace/symbol", json!({"query": "la"}));
+    assert_eq!(symbols[0]["name"], "[Late]");
+    assert_eq!(
+        symbols[0]["location"]["range"],
+        json!({"start": {"line": 12, "character": 0}, "end": {"line": 12, "character": 6}})
+    );
+    client.shut_down();
+}
+
+#[test]
+fn formatting_is_fmt_and_refuses_files_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.argdown");
+    let text = "[A]:   First.\n    + [B]: Second.\n";
+    std::fs::write(&file, text).unwrap();
+    let m = uri(&file);
+    let mut client = Client::start(dir.path(), json!({}));
+    open(&mut client, &m, text);
+    let _ = client.diagnostics_for(&m);
+    let expected = counterpoint::fmt::format(&[(file.display().to_string(), text.to_string())])
+        .unwrap()
+        .files
+        .remove(0)
+        .1;
+    assert_ne!(expected, text);
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": m}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(
+        edits,
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 2, "character": 0}},
+                "newText": expected}])
+    );
+    change(&mut client, &m, 2, "[A]: x {side: nowhere}\n");
+    let refused = client.request_raw(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": m}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(
+        refused["error"]["message"],
+        format!(
+            "the files have errors; fix them first ({}:1:1: error[E004]: unknown side \"nowhere\" on [A])",
+            file.display()
+        )
+    );
+    client.shut_down();
+}
+
+/// How long from a change to its diagnostics, typing into the debate in `arguments/` (all five
+/// files one map, citations checked when `../shared/sources` is there): printed, and held to a
+/// bound that a debug build on a busy machine keeps.
+#[test]
+fn diagnostics_keep_up_with_typing_on_the_debate() {
+    let root = crate::common::root();
+    let file = root.join("arguments/00-debate.argdown");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let options = match crate::common::shared("sources") {
+        Some(sources) => json!({"sources": sources.display().to_string()}),
+        None => json!({}),
+    };
+    let debate = uri(&file);
+    let mut client = Client::start(&root, options);
+    let started = std::time::Instant::now();
+    open(&mut client, &debate, &text);
+    assert_eq!(client.diagnostics_for(&debate), Vec::<Value>::new());
+    let opened = started.elapsed();
+    let mut times = Vec::new();
+    for version in 2..22 {
+        // Typing a reply to the first statement, one character at a time, then deleting it.
+        let typed = if version < 21 {
+            format!(
+                "{text}\n[Typed]: {} {{side: nobody}}\n",
+                "x".repeat(version as usize)
+            )
+        } else {
+            text.clone()
+        };
+        let sent = std::time::Instant::now();
+        change(&mut client, &debate, version, &typed);
+        let found = client.diagnostics_for(&debate);
+        times.push(sent.elapsed());
+        if version == 21 {
+            assert_eq!(found, Vec::<Value>::new());
+        } else {
+            // The new statement names a side nobody declared.
+            let codes: Vec<String> = places(&found).into_iter().map(|p| p.3).collect();
+            assert_eq!(codes, ["E004"], "{found:?}");
+        }
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    let slowest = times[times.len() - 1];
+    eprintln!(
+        "lsp on arguments/: open to diagnostics {opened:?}; change to diagnostics median {median:?}, slowest {slowest:?} ({} changes)",
+        times.len()
+    );
+    assert!(slowest < std::time::Duration::from_secs(2), "{slowest:?}");
+    client.shut_down();
+}
