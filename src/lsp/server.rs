@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
@@ -74,8 +74,8 @@ pub(crate) fn serve(connection: &Connection, sources: Option<PathBuf>) -> Result
         };
         match message {
             Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
-                    return Ok(());
+                if request.method == lsp_types::request::Shutdown::METHOD {
+                    return shut_down(connection, request);
                 }
                 server.publish(connection)?;
                 let response = server.answer(request);
@@ -86,6 +86,29 @@ pub(crate) fn serve(connection: &Connection, sources: Option<PathBuf>) -> Result
             }
             Message::Notification(notification) => server.take(notification),
             Message::Response(_) => {}
+        }
+    }
+}
+
+/// Answers the editor's `shutdown` and waits for its `exit`. An editor that goes away instead
+/// (some quit right after `shutdown`) is not an error.
+fn shut_down(connection: &Connection, request: Request) -> Result<(), LspError> {
+    let answer = Response::new_ok(request.id, ());
+    let _ = connection.sender.send(Message::Response(answer));
+    loop {
+        match connection.receiver.recv() {
+            Ok(Message::Notification(n)) if n.method == Exit::METHOD => return Ok(()),
+            // Nothing is answered after `shutdown` but with an error.
+            Ok(Message::Request(r)) => {
+                let refused = Response::new_err(
+                    r.id,
+                    ErrorCode::InvalidRequest as i32,
+                    "the server is shutting down".to_string(),
+                );
+                let _ = connection.sender.send(Message::Response(refused));
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(()),
         }
     }
 }

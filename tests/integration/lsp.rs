@@ -388,3 +388,49 @@ fn diagnostics_keep_up_with_typing_on_the_debate() {
     assert!(slowest < std::time::Duration::from_secs(2), "{slowest:?}");
     client.shut_down();
 }
+
+/// Neovim's own LSP client, headless, opens a map with `counterpoint lsp` configured and
+/// reports the diagnostics it received (columns in bytes, as Neovim holds them: the `é𝄞` before
+/// the citation take 6 bytes and 3 UTF-16 units, so the server's columns were converted right).
+#[test]
+fn neovim_receives_the_diagnostics() {
+    if std::process::Command::new("nvim")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        crate::common::skip("nvim is not installed (Debian's `neovim` package)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("m.argdown");
+    std::fs::write(
+        &map,
+        "===\nsides:\n  pro: {label: For}\n===\n\n[A]: First. {side: pros}\n  - [B]\n\n\
+         [C]: é𝄞 third. {side: pro, cite: \"nowhere:1\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.txt");
+    let root = crate::common::root();
+    let status = std::process::Command::new("timeout")
+        .args(["60", "nvim", "--headless", "--clean", "-c"])
+        .arg(format!(
+            "luafile {}",
+            root.join("editors/neovim/check.lua").display()
+        ))
+        .env("COUNTERPOINT", assert_cmd::cargo::cargo_bin("counterpoint"))
+        .env("MAP", &map)
+        .env("OUT", &out)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "5:0-5:3 error E004 unknown side \"pros\" on [A]\n\
+         6:4-6:7 warning W001 [B] is referenced but never defined\n\
+         6:4-6:7 warning W003 [B] has no side\n\
+         8:37-8:46 error E005 unknown source \"nowhere\" cited by [C]\n\
+         published, 4 diagnostics\n"
+    );
+}
