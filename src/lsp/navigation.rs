@@ -121,10 +121,49 @@ pub(crate) fn rename(
             new_text: new_title.to_string(),
         });
     }
+    if let Some((uri, edit)) = motion_edit(folder, element, &mention.title, new_title) {
+        changes.entry(uri).or_default().push(edit);
+    }
     Ok(WorkspaceEdit {
         changes: Some(changes),
         ..WorkspaceEdit::default()
     })
+}
+
+/// When the statement renamed is the motion, the edit that renames it in the frontmatter's
+/// `motion:` too (the value written again in double quotes), if that line reads as expected.
+fn motion_edit(
+    folder: &Folder,
+    element: Element,
+    old: &str,
+    new_title: &str,
+) -> Option<(Url, TextEdit)> {
+    let map = folder.map();
+    if element != Element::Statement || map.motion.as_deref() != Some(old) {
+        return None;
+    }
+    let origin = map.motion_origin.as_ref()?;
+    let text = folder.text_named(&origin.file);
+    let line = position::line_of(text, origin.line);
+    let key = line.find("motion:")?;
+    let after = line.get(key + "motion:".len()..)?;
+    let value = after.trim();
+    let unquoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(value);
+    if unquoted.split_whitespace().ne(old.split_whitespace()) {
+        return None;
+    }
+    let start = line.len() - after.trim_start().len();
+    let from = line.get(..start)?.chars().count() + 1;
+    let range = position::range(text, origin.line, from, value.chars().count());
+    let new_text = serde_json::to_string(new_title).ok()?;
+    Some((
+        folder.uri_named(&origin.file)?,
+        TextEdit { range, new_text },
+    ))
 }
 
 /// The protocol's location of mention `m` in file `file`.

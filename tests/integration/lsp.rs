@@ -434,3 +434,30 @@ fn neovim_receives_the_diagnostics() {
          published, 4 diagnostics\n"
     );
 }
+
+#[test]
+fn renaming_the_motion_renames_it_in_the_frontmatter_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.argdown");
+    let text = "===\nmotion: 'Roads'\n===\n\n[Roads]: Fix them.\n  - [Cost]: Too dear.\n";
+    std::fs::write(&file, text).unwrap();
+    let m = uri(&file);
+    let mut client = Client::start(dir.path(), json!({}));
+    open(&mut client, &m, text);
+    assert_eq!(client.diagnostics_for(&m), Vec::<Value>::new());
+    let rename = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": m}, "position": {"line": 4, "character": 2},
+               "newName": "Roads \"first\""}),
+    );
+    assert_eq!(
+        rename,
+        json!({"changes": {m.clone(): [
+            {"range": {"start": {"line": 4, "character": 1}, "end": {"line": 4, "character": 6}},
+             "newText": "Roads \"first\""},
+            {"range": {"start": {"line": 1, "character": 8}, "end": {"line": 1, "character": 15}},
+             "newText": "\"Roads \\\"first\\\"\""},
+        ]}})
+    );
+    client.shut_down();
+}
