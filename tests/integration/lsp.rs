@@ -461,3 +461,35 @@ fn renaming_the_motion_renames_it_in_the_frontmatter_too() {
     );
     client.shut_down();
 }
+
+/// The grammar of `editors/vscode/` through VS Code's own TextMate engine (from `tools/`):
+/// frontmatter, heading, titles, tags, metadata, relation markers and comments get their scopes.
+#[test]
+fn the_vscode_grammar_colours_the_subset() {
+    let root = crate::common::root();
+    if !root.join("tools/node_modules/vscode-textmate").exists() {
+        crate::common::skip("vscode-textmate is not installed in tools/ (npm ci in tools/)");
+        return;
+    }
+    let output = std::process::Command::new("node")
+        .arg(root.join("tests/integration/lsp/grammar.js"))
+        .arg(root.join("editors/vscode/syntaxes/argdown.tmLanguage.json"))
+        .arg(root.join("tests/integration/lsp/colours.argdown"))
+        .output();
+    let output = match output {
+        Ok(output) => output,
+        Err(_) => {
+            crate::common::skip("node is not installed");
+            return;
+        }
+    };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    insta::assert_snapshot!(
+        "vscode_grammar_scopes",
+        String::from_utf8(output.stdout).unwrap()
+    );
+}
