@@ -1,6 +1,7 @@
 //! `counterpoint lsp`: a Language Server Protocol server, so that any editor checks a map as
-//! it is written. A thin layer over the library: the map is read by [`crate::load`], checked
-//! as `check` checks it, judged by the analyses, formatted by [`crate::fmt`].
+//! it is written. A thin layer over the library: the map is read by
+//! [`crate::load::load_texts`], checked as `check` checks it, judged by the analyses,
+//! formatted by [`crate::fmt`].
 //!
 //! - `server`: the handshake and the message loop;
 //! - `workspace`: the open documents and each folder's map (a folder is one map, as on the
