@@ -1,6 +1,7 @@
 //! What hovering over a title shows: the node's kind, side and camp, its text, its grounded
 //! verdict with the reason, its DF-QuAD strength, and the lines it cites (with the quote in
-//! bold, when the sources folder is configured and the quote is found in them).
+//! bold, when the sources folder is configured and the quote is found in them). Texts from the
+//! map and the sources are escaped: only the hover's own Markdown is markup.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,10 +12,11 @@ use petgraph::stable_graph::NodeIndex;
 use super::position;
 use super::workspace::Folder;
 use crate::files::{Limits, SourceFolder};
+use crate::render::views::citation;
 use crate::render::views::clashes::verdict;
 use crate::render::views::reasons::{sentence, Because};
 use crate::render::views::subject::MapSubject;
-use crate::render::views::{citation, one_line};
+use crate::render::views::unanswered::markdown_escape;
 
 /// The hover for the title at the 1-based `line` and `column` of file `file`.
 pub(crate) fn hover(
@@ -90,7 +92,7 @@ pub(crate) fn describe(folder: &mut Folder, ix: NodeIndex, sources: Option<&Path
         let _ = write!(out, " · camp {camp}");
     }
     out.push_str("\n\n");
-    let said = one_line(&node.text);
+    let said = markdown_escape(&node.text);
     if !said.is_empty() {
         let _ = write!(out, "{said}\n\n");
     }
@@ -114,13 +116,38 @@ pub(crate) fn describe(folder: &mut Folder, ix: NodeIndex, sources: Option<&Path
         out.push('\n');
         for n in first..=last.min(first.saturating_add(50)) {
             let line = position::line_of(&text, n as usize);
+            // The source's own text, escaped: only the bold of the quote is markup.
             let shown = match c.quote.as_deref().filter(|q| !q.is_empty()) {
-                Some(q) if line.contains(q) => line.replacen(q, &format!("**{q}**"), 1),
-                _ => line.to_string(),
+                Some(q) => match line.split_once(q) {
+                    Some((before, after)) => format!(
+                        "{}**{}**{}",
+                        escape_part(before),
+                        markdown_escape(q),
+                        escape_part(after)
+                    ),
+                    None => markdown_escape(line),
+                },
+                None => markdown_escape(line),
             };
             let _ = writeln!(out, "> {n}: {shown}  ");
         }
         out.push('\n');
     }
     out.trim_end().to_string()
+}
+
+/// `part` of a line escaped for Markdown, a space at either end kept (where it meets the bold
+/// quote).
+fn escape_part(part: &str) -> String {
+    let lead = if part.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if part.ends_with(char::is_whitespace) && !part.trim().is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{}{trail}", markdown_escape(part))
 }
