@@ -277,4 +277,33 @@ mod tests {
             Some(Wanted::Side { from: 32 })
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the text and wherever the cursor, completion answers without a panic, and
+        /// every edit it offers lies on the cursor's line, before the cursor.
+        #[test]
+        fn completion_never_panics(
+            text in "(\\PC|[\\[\\]<>{}#:\"' \n-])*",
+            line in 0usize..8,
+            column in 0usize..40,
+        ) {
+            let loaded = crate::load::load_texts(&[("m.argdown".into(), text.clone())], None);
+            let titles = crate::syntax::mentions::mentions(&text)
+                .into_iter()
+                .filter_map(|m| match m.kind {
+                    crate::syntax::mentions::MentionKind::Element { element, .. } => {
+                        Some((element, m.title))
+                    }
+                    crate::syntax::mentions::MentionKind::Heading(_) => None,
+                })
+                .collect();
+            for item in complete(&loaded.map, &titles, &text, line, column) {
+                let Some(CompletionTextEdit::Edit(edit)) = item.text_edit else {
+                    panic!("no edit");
+                };
+                proptest::prop_assert_eq!(edit.range.start.line as usize + 1, line.max(1));
+                proptest::prop_assert!(edit.range.start.character <= edit.range.end.character);
+            }
+        }
+    }
 }

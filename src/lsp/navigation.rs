@@ -115,7 +115,12 @@ pub(crate) fn rename(
             continue;
         };
         // Inside the brackets: the title as written.
-        let range = position::range(folder.text(file), m.line, m.column + 1, m.len - 2);
+        let range = position::range(
+            folder.text(file),
+            m.line,
+            m.column + 1,
+            m.len.saturating_sub(2),
+        );
         changes.entry(uri).or_default().push(TextEdit {
             range,
             new_text: new_title.to_string(),
