@@ -493,3 +493,36 @@ fn the_vscode_grammar_colours_the_subset() {
         String::from_utf8(output.stdout).unwrap()
     );
 }
+
+#[test]
+fn bad_requests_get_errors_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.argdown");
+    std::fs::write(&file, "[A]: a.\n").unwrap();
+    let m = uri(&file);
+    let mut client = Client::start(dir.path(), json!({}));
+    let bad = client.request_raw("textDocument/hover", json!({"nonsense": true}));
+    assert_eq!(bad["error"]["code"], -32602);
+    let unknown = client.request_raw("textDocument/semanticTokens/full", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601);
+    assert_eq!(
+        unknown["error"]["message"],
+        "counterpoint does not answer textDocument/semanticTokens/full"
+    );
+    // A document never opened, and a place past the end of one: no answer, no failure.
+    assert_eq!(
+        client.request("textDocument/hover", at(&m, 0, 1)),
+        Value::Null
+    );
+    open(&mut client, &m, "[A]: a.\n");
+    assert_eq!(client.diagnostics_for(&m), Vec::<Value>::new());
+    assert_eq!(
+        client.request("textDocument/hover", at(&m, 99, 99)),
+        Value::Null
+    );
+    assert_eq!(
+        client.request("textDocument/completion", at(&m, 99, 99)),
+        json!([])
+    );
+    client.shut_down();
+}
