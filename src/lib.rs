@@ -30,6 +30,8 @@ pub mod load;
 pub mod fmt;
 // Floor 8: the live preview in the browser.
 pub mod serve;
+// Floor 8: a language server, so that editors check maps as they are written.
+pub mod lsp;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use formats::Format;

@@ -5,11 +5,13 @@
 //! - `parser`: headings, elements and their relations, by indentation;
 //! - `text`: an element's text, tags and `{...}` metadata;
 //! - `metadata` and `frontmatter`: the YAML in braces and between `===` lines;
-//! - `builder`: all files into one map.
+//! - `builder`: all files into one map;
+//! - `mentions`: where one file writes titles and headings, for tools that point into it.
 
 pub(crate) mod builder;
 pub(crate) mod frontmatter;
 pub(crate) mod lexer;
+pub(crate) mod mentions;
 pub(crate) mod metadata;
 pub(crate) mod parser;
 pub(crate) mod shortcodes;

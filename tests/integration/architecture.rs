@@ -84,6 +84,11 @@ const FLOORS: &[(&str, u8, &str)] = &[
         8,
         "the live preview: HTTP routes, file watcher, live state, the page's script",
     ),
+    (
+        "lsp",
+        8,
+        "the language server: diagnostics, hover, navigation, completion, fixes for editors",
+    ),
 ];
 
 fn floor(module: &str) -> Option<u8> {

@@ -15,6 +15,7 @@ mod debate;
 mod exit_codes;
 mod export;
 mod formats;
+mod lsp;
 mod pictures;
 mod prep;
 mod readme;

@@ -88,6 +88,10 @@ pub(crate) enum Command {
     /// the reader was; errors show in a banner above the last good drawing. Ctrl-C stops it.
     /// Needs Graphviz `dot`.
     Serve(ServeArgs),
+    /// A language server over standard input and output (the Language Server Protocol), for
+    /// editors: diagnostics as you type, hover, go to definition, references, rename,
+    /// symbols, completion, formatting and quick fixes. Each folder is one map.
+    Lsp(LspArgs),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +345,17 @@ pub(crate) struct CoverageArgs {
     /// Exit 1 when any source's cited share is below this percentage.
     #[arg(long, value_name = "PERCENT")]
     pub(crate) fail_under: Option<f64>,
+}
+
+#[derive(Args)]
+pub(crate) struct LspArgs {
+    /// Check citations against the source texts in this folder (the initialization option
+    /// `sources` overrides it).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) sources: Option<PathBuf>,
+    /// Talk over standard input and output (the only way; accepted because editors pass it).
+    #[arg(long)]
+    pub(crate) stdio: bool,
 }
 
 #[derive(Args)]

@@ -19,6 +19,7 @@ mod coverage;
 mod draw;
 mod export;
 mod fmt;
+mod lsp;
 mod pictures;
 mod prep;
 mod serve;
@@ -43,6 +44,7 @@ pub(crate) fn run(cli: crate::args::Cli) -> Result<(), Failure> {
         Command::Prep(args) => prep::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Lsp(args) => lsp::run(args),
     }
 }
 
