@@ -10,6 +10,7 @@ mod check;
 mod clashes;
 mod common;
 mod conformance;
+mod conventions;
 mod cross_side;
 mod debate;
 mod exit_codes;

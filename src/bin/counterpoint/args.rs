@@ -21,6 +21,32 @@ use counterpoint::Format;
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// When to colour diagnostics and styled output: on a terminal (auto, unless the NO_COLOR
+    /// variable is set), always, or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub(crate) color: ColorWhen,
+}
+
+/// `--color`: when to colour.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces colour).
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// The choice for anstream's streams.
+    pub(crate) fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -82,6 +108,59 @@ pub(crate) enum Command {
     /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
     /// writes nothing, lists the files that would change and exits 1 if there are any.
     Fmt(FmtArgs),
+    /// Print a shell's completion script for counterpoint.
+    ///
+    /// Load it in the shell's start-up file, e.g. for bash:
+    /// `source <(counterpoint completions bash)` in ~/.bashrc; for zsh, write it as `_counterpoint`
+    /// into a folder of $fpath; for fish, into ~/.config/fish/completions/counterpoint.fish.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), of counterpoint or of one of its commands.
+    ///
+    /// Read it with `counterpoint man | man -l -`, or install it:
+    /// `counterpoint man -o ~/.local/share/man/man1/counterpoint.1`.
+    Man(ManArgs),
+}
+
+impl Command {
+    /// The paths the command reads, to fill in when none is given; `None` for the commands
+    /// that read no map.
+    pub(crate) fn paths_mut(&mut self) -> Option<&mut Vec<PathBuf>> {
+        let inputs = match self {
+            Command::Check(a) => &mut a.inputs,
+            Command::Export(a) => &mut a.inputs,
+            Command::Coverage(a) => &mut a.inputs,
+            Command::Render(a) => &mut a.inputs,
+            Command::Report(a) => &mut a.inputs,
+            Command::Unanswered(a) => &mut a.inputs,
+            Command::Status(a) => &mut a.inputs,
+            Command::Clashes(a) => &mut a.inputs,
+            Command::ClashDiagrams(a) => &mut a.inputs,
+            Command::Overview(a) => &mut a.inputs,
+            Command::Prep(a) => &mut a.inputs,
+            Command::Stats(a) => &mut a.inputs,
+            Command::Fmt(a) => return Some(&mut a.paths),
+            Command::Completions(_) | Command::Man(_) => return None,
+        };
+        Some(&mut inputs.paths)
+    }
+}
+
+#[derive(Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub(crate) struct ManArgs {
+    /// The command whose page to print (`counterpoint-check(1)`); by default, counterpoint's
+    /// own page, which lists the commands.
+    #[arg(value_name = "COMMAND")]
+    pub(crate) command: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,7 +191,9 @@ pub(crate) struct Inputs {
     /// map: Argdown (`.argdown`), counterpoint JSON or AIF (`.json`), ICCMA (`.apx`, `.tgf`,
     /// `.i23`, `.af`) or a Kialo export (`.txt`); the format is guessed from the extension and
     /// the content unless `--from` names it.
-    #[arg(required = true, value_name = "PATH")]
+    ///
+    /// `-` is standard input. With no path, the `.argdown` files of the current folder.
+    #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     /// Read the inputs in this format instead of guessing from the extension and content.
     #[arg(long, value_enum, default_value_t = ReadAs::AUTO)]
@@ -340,7 +421,10 @@ pub(crate) struct CoverageArgs {
 #[derive(Args)]
 pub(crate) struct FmtArgs {
     /// `.argdown` files, or folders of them, read together as one map.
-    #[arg(required = true, value_name = "PATH")]
+    ///
+    /// `-` formats standard input to standard output. With no path, the `.argdown` files of
+    /// the current folder.
+    #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     /// Write nothing: list the files that would change, exit 1 if any would.
     #[arg(long)]
@@ -451,13 +535,40 @@ pub(crate) enum RenderFormat {
     Pdf,
 }
 
+impl RenderFormat {
+    /// The format a file name's extension names (`.dot` and `.gv` for DOT), if any.
+    pub(crate) fn of_extension(path: &Path) -> Option<RenderFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "dot" | "gv" => RenderFormat::Dot,
+            "svg" => RenderFormat::Svg,
+            "png" => RenderFormat::Png,
+            "pdf" => RenderFormat::Pdf,
+            _ => return None,
+        })
+    }
+
+    /// The name `--format` gives it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            RenderFormat::Dot => "dot",
+            RenderFormat::Svg => "svg",
+            RenderFormat::Png => "png",
+            RenderFormat::Pdf => "pdf",
+        }
+    }
+}
+
 #[derive(Args)]
 pub(crate) struct RenderArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
     /// What to write. svg, png and pdf run the Graphviz `dot` program.
-    #[arg(long, value_enum, default_value_t = RenderFormat::Dot)]
-    pub(crate) format: RenderFormat,
+    ///
+    /// By default the extension of `-o FILE` names it (`.dot`/`.gv`, `.svg`, `.png`, `.pdf`),
+    /// else dot; a format that contradicts the extension is refused.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<RenderFormat>,
     /// Write to this file (atomically) instead of standard output. PNG and PDF go to standard
     /// output only when it is not a terminal.
     #[arg(short, long, value_name = "FILE")]
@@ -573,6 +684,10 @@ impl StatusArgs {
 /// How `prep` writes its brief.
 #[derive(Clone, Copy, ValueEnum)]
 pub(crate) enum PrepFormat {
+    /// For reading on a terminal: styled, wrapped, no Markdown escapes (the default when
+    /// standard output is a terminal).
+    Text,
+    /// Markdown (the default when standard output is a file or a pipe).
     Markdown,
     Json,
     Html,
@@ -597,8 +712,10 @@ pub(crate) struct PrepArgs {
     #[command(flatten)]
     pub(crate) scope: ScopeArgs,
     /// How to write the brief (html: one printed page per clash).
-    #[arg(long, value_enum, default_value_t = PrepFormat::Markdown)]
-    pub(crate) format: PrepFormat,
+    ///
+    /// By default, text on a terminal and Markdown when written to a file or a pipe.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<PrepFormat>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -3,11 +3,10 @@
 
 use std::path::PathBuf;
 
-use counterpoint::diagnostic;
 use counterpoint::fmt::{self as layout, FmtError};
 use counterpoint::load;
 
-use super::print_out;
+use super::{eprint_diagnostics, print_out};
 use crate::args::FmtArgs;
 use crate::error::Failure;
 
@@ -20,7 +19,7 @@ pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
     // Each file once, whatever the spelling: a file read twice would be written twice.
     let expanded = load::expand(&args.paths)?;
     if !expanded.diagnostics.is_empty() {
-        eprint!("{}", diagnostic::render_all(&expanded.diagnostics));
+        eprint_diagnostics(&expanded.diagnostics);
     }
     let paths = expanded.files;
     let mut files = Vec::with_capacity(paths.len());
@@ -37,19 +36,19 @@ pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
         files.push((path.display().to_string(), text));
     }
     if !not_utf8.is_empty() {
-        eprint!("{}", diagnostic::render_all(&not_utf8));
+        eprint_diagnostics(&not_utf8);
         return Err(Failure::Refused(HAS_ERRORS.to_string()));
     }
     let formatted = match layout::format(&files) {
         Ok(f) => f,
         Err(FmtError::Invalid(diagnostics)) => {
-            eprint!("{}", diagnostic::render_all(&diagnostics));
+            eprint_diagnostics(&diagnostics);
             return Err(Failure::Refused(HAS_ERRORS.to_string()));
         }
         Err(e) => return Err(Failure::Refused(format!("fmt: {e}"))),
     };
     if !formatted.warnings.is_empty() {
-        eprint!("{}", diagnostic::render_all(&formatted.warnings));
+        eprint_diagnostics(&formatted.warnings);
     }
     let changed = formatted.changed(&files);
     if args.check {

@@ -44,7 +44,8 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
             ));
         }
     }
-    let map = if filter.is_empty() && args.why.is_empty() {
+    let from_stdin = inputs.paths.iter().any(|p| super::inputs::is_stdin(p));
+    let map = if filter.is_empty() && args.why.is_empty() && !from_stdin {
         match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
             FrameworkOrMap::Framework(parsed) => {
                 let fw = &parsed.framework;
@@ -64,7 +65,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
                     )
                 });
             }
-            FrameworkOrMap::Map(loaded) => reported(*loaded)?,
+            FrameworkOrMap::Map(loaded) => reported(*loaded, inputs)?,
         }
     } else {
         load_map(inputs)?
