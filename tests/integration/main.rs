@@ -23,5 +23,7 @@ mod relation_order;
 mod render;
 mod report;
 mod safety;
+mod shell;
 mod status;
+mod teacher_words;
 mod unanswered;

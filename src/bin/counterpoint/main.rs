@@ -8,6 +8,7 @@ use clap::Parser;
 mod args;
 mod commands;
 mod error;
+mod progress;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();

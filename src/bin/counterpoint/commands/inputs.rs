@@ -91,7 +91,10 @@ pub(crate) fn read(inputs: &Inputs) -> Result<Loaded, Failure> {
             read.push((path.display().to_string(), text.into_bytes()));
         }
     }
-    read.push((STDIN_NAME.to_string(), stdin_bytes(inputs)?));
+    read.push((
+        STDIN_NAME.to_string(),
+        stdin_bytes(inputs.limits().max_file_bytes)?,
+    ));
     let mut loaded = load::load_bytes(read, inputs.format());
     if !problems.is_empty() {
         loaded.diagnostics.extend(problems);
@@ -100,9 +103,8 @@ pub(crate) fn read(inputs: &Inputs) -> Result<Loaded, Failure> {
     Ok(loaded)
 }
 
-/// All of standard input, within `--max-file-size`.
-pub(crate) fn stdin_bytes(inputs: &Inputs) -> Result<Vec<u8>, Failure> {
-    let max = inputs.limits().max_file_bytes;
+/// All of standard input, at most `max` bytes (`--max-file-size`).
+pub(crate) fn stdin_bytes(max: u64) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()

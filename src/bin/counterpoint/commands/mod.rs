@@ -53,6 +53,11 @@ pub(crate) fn run(mut cli: crate::args::Cli) -> Result<(), Failure> {
 
 /// Reads the inputs as one map, diagnostics and all (`-` is standard input).
 fn read(inputs: &Inputs) -> Result<Loaded, Failure> {
+    let what = match inputs.paths.as_slice() {
+        [one] => one.display().to_string(),
+        all => format!("{} paths", all.len()),
+    };
+    let _progress = crate::progress::start(format!("reading {what}"));
     inputs::read(inputs)
 }
 

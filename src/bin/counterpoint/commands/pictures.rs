@@ -36,6 +36,7 @@ pub(super) fn clash_diagrams(args: ClashDiagramsArgs) -> Result<(), Failure> {
         )));
     }
     let mut written = String::new();
+    let _progress = crate::progress::start(format!("drawing {} clash diagrams", diagrams.len()));
     for d in diagrams {
         let (extension, bytes) = match args.format {
             ClashDiagramFormat::Dot => ("dot", d.dot.into_bytes()),
