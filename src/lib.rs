@@ -28,6 +28,8 @@ pub mod render;
 pub mod load;
 // Floor 7: rewriting Argdown files in place.
 pub mod fmt;
+// Floor 7: standard input, the current folder's files, the hint to pass a map's folder.
+pub mod inputs;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use formats::Format;

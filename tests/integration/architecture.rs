@@ -79,6 +79,11 @@ const FLOORS: &[(&str, u8, &str)] = &[
         "inputs (files, folders, formats) into one checked map",
     ),
     ("fmt", 7, "rewriting Argdown files in place in one layout"),
+    (
+        "inputs",
+        7,
+        "standard input, the current folder's files, the hint to pass a map's folder",
+    ),
 ];
 
 fn floor(module: &str) -> Option<u8> {

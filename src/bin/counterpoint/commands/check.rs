@@ -41,7 +41,7 @@ pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
             print_out(&pretty(&diagnostic::to_json_array(&loaded.diagnostics))?)?;
         }
     }
-    if let Some(hint) = super::inputs::folder_hint(&args.inputs.paths, &loaded.diagnostics) {
+    if let Some(hint) = counterpoint::inputs::folder_hint(&args.inputs.paths, &loaded.diagnostics) {
         eprintln!("{hint}");
     }
     let failed = loaded.has_errors();

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use counterpoint::fmt::{self as layout, FmtError};
 use counterpoint::load;
 
-use super::{eprint_diagnostics, inputs, print_out};
+use counterpoint::inputs;
+
+use super::{eprint_diagnostics, print_out};
 use crate::args::FmtArgs;
 use crate::error::Failure;
 
@@ -87,7 +89,7 @@ fn standard_input(args: &FmtArgs) -> Result<(), Failure> {
             "fmt formats `-` (standard input) alone: give it without other paths".to_string(),
         ));
     }
-    let bytes = inputs::stdin_bytes(args.limits.limits().max_file_bytes)?;
+    let bytes = inputs::read_stdin(args.limits.limits().max_file_bytes)?;
     let text = match String::from_utf8(bytes) {
         // A byte-order mark is not part of the text.
         Ok(text) => match text.strip_prefix('\u{feff}') {

@@ -58,7 +58,11 @@ fn read(inputs: &Inputs) -> Result<Loaded, Failure> {
         all => format!("{} paths", all.len()),
     };
     let _progress = crate::progress::start(format!("reading {what}"));
-    inputs::read(inputs)
+    Ok(counterpoint::inputs::load(
+        &inputs.paths,
+        inputs.format(),
+        inputs.limits(),
+    )?)
 }
 
 /// Loads the inputs and prints their diagnostics to stderr; errors in the map stop the command
@@ -74,7 +78,7 @@ fn load_map(inputs: &Inputs) -> Result<counterpoint::Map, Failure> {
 fn reported(mut loaded: Loaded, inputs: &Inputs) -> Result<counterpoint::Map, Failure> {
     loaded.diagnostics.retain(|d| !d.is_info());
     eprint_diagnostics(&loaded.diagnostics);
-    if let Some(hint) = inputs::folder_hint(&inputs.paths, &loaded.diagnostics) {
+    if let Some(hint) = counterpoint::inputs::folder_hint(&inputs.paths, &loaded.diagnostics) {
         eprintln!("{hint}");
     }
     if loaded.has_errors() {

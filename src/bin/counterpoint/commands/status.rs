@@ -44,7 +44,10 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
             ));
         }
     }
-    let from_stdin = inputs.paths.iter().any(|p| super::inputs::is_stdin(p));
+    let from_stdin = inputs
+        .paths
+        .iter()
+        .any(|p| counterpoint::inputs::is_stdin(p));
     let map = if filter.is_empty() && args.why.is_empty() && !from_stdin {
         match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
             FrameworkOrMap::Framework(parsed) => {
