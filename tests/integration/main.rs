@@ -24,6 +24,8 @@ mod render;
 mod report;
 mod safety;
 mod shell;
+mod skips;
 mod status;
 mod teacher_words;
+mod toolchain;
 mod unanswered;
