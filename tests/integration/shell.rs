@@ -46,7 +46,8 @@ fn short_help_is_one_line_per_command() {
 #[test]
 fn every_command_has_a_summary_and_examples() {
     let commands = commands();
-    assert_eq!(commands.len(), 15, "{commands:?}");
+    assert!(commands.len() >= 15, "{commands:?}");
+    assert_eq!(commands[..3], ["check", "export", "coverage"]);
     for command in &commands {
         let short = counterpoint()
             .env("COLUMNS", "100")
@@ -199,15 +200,16 @@ fn manual_pages_render() {
             .as_str()
         )
     );
+    let mut names = commands();
+    names.push("help".to_string());
     counterpoint()
         .args(["man", "nope"])
         .assert()
         .code(2)
-        .stderr(
-            "error: there is no command \"nope\"; the commands are: check, export, coverage, \
-             render, report, unanswered, status, clashes, clash-diagrams, overview, prep, stats, \
-             fmt, completions, man, help\n",
-        );
+        .stderr(format!(
+            "error: there is no command \"nope\"; the commands are: {}\n",
+            names.join(", ")
+        ));
     if !have_program("groff") {
         return;
     }
