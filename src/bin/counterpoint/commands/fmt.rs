@@ -1,12 +1,11 @@
 //! `counterpoint fmt`: rewrites `.argdown` files in place in the canonical layout, or with
-//! `--check` lists the files that would change.
+//! `--check` lists the files that would change; `fmt -` formats standard input to standard
+//! output.
 
 use std::path::PathBuf;
 
 use counterpoint::fmt::{self as layout, FmtError};
-use counterpoint::load;
-
-use counterpoint::inputs;
+use counterpoint::{inputs, load};
 
 use super::{eprint_diagnostics, print_out};
 use crate::args::FmtArgs;

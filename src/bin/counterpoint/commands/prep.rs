@@ -1,9 +1,9 @@
 //! `counterpoint prep --camp C` (or `--side S`): the brief a coach hands out.
 
+use std::io::IsTerminal;
+
 use counterpoint::analysis::prep::{self, Ask};
 use counterpoint::render::views;
-
-use std::io::IsTerminal;
 
 use super::{emit, load_map, pretty, print_styled, terminal_width};
 use crate::args::{PrepArgs, PrepFormat};
