@@ -23,6 +23,7 @@ mod relation_order;
 mod render;
 mod report;
 mod safety;
+mod scripts;
 mod shell;
 mod skips;
 mod status;
