@@ -308,3 +308,59 @@ fn progress_shows_on_a_terminal_only() {
         .expect("script runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
 }
+
+/// `prep -o FILE` and `overview -o FILE` take their format from the extension too, and refuse
+/// a `--format` that contradicts it.
+#[test]
+fn prep_and_overview_take_the_format_from_the_extension() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = fixture("render", "four-day-week.argdown");
+    for (name, start) in [
+        ("brief.md", "# Debate prep: Supporters (side pro)\n"),
+        ("brief.json", "{\n"),
+        ("brief.html", "<!DOCTYPE html>"),
+        (
+            "brief.txt",
+            "Debate prep: Supporters (side pro)\n\n- We: Supporters (pro)\n",
+        ),
+        ("brief.out", "# Debate prep"),
+    ] {
+        let out = dir.path().join(name);
+        counterpoint()
+            .arg("prep")
+            .arg(&input)
+            .args(["--side", "pro", "-o"])
+            .arg(&out)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr("");
+        let text = std::fs::read_to_string(&out).expect("written");
+        assert!(text.starts_with(start), "{name}: {text:.80}");
+    }
+    for (name, start) in [("overview.svg", "<svg"), ("overview.md", "# ")] {
+        let out = dir.path().join(name);
+        counterpoint()
+            .arg("overview")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&out).expect("written");
+        assert!(text.starts_with(start), "{name}: {text:.80}");
+    }
+    let out = dir.path().join("brief.html");
+    counterpoint()
+        .arg("prep")
+        .arg(&input)
+        .args(["--side", "pro", "--format", "markdown", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: --format markdown does not match the name {}, whose extension says html: \
+             leave out --format to write html, or name the file .md\n",
+            out.display()
+        ));
+}

@@ -660,27 +660,43 @@ pub(crate) enum RenderFormat {
     Pdf,
 }
 
-impl RenderFormat {
-    /// The format a file name's extension names (`.dot` and `.gv` for DOT), if any.
-    pub(crate) fn of_extension(path: &Path) -> Option<RenderFormat> {
+impl FileFormat for RenderFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("dot", RenderFormat::Dot),
+        ("gv", RenderFormat::Dot),
+        ("svg", RenderFormat::Svg),
+        ("png", RenderFormat::Png),
+        ("pdf", RenderFormat::Pdf),
+    ];
+}
+
+/// A `--format` whose values the extension of `-o FILE` can name.
+pub(crate) trait FileFormat: ValueEnum + Copy + PartialEq + 'static {
+    /// The extensions that name each format, the usual one first.
+    const EXTENSIONS: &'static [(&'static str, Self)];
+
+    /// The format a file name's extension names (in any case), if any.
+    fn of_extension(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "dot" | "gv" => RenderFormat::Dot,
-            "svg" => RenderFormat::Svg,
-            "png" => RenderFormat::Png,
-            "pdf" => RenderFormat::Pdf,
-            _ => return None,
-        })
+        Self::EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == ext)
+            .map(|&(_, f)| f)
+    }
+
+    /// The usual extension of the format (its name when it has none).
+    fn extension(self) -> String {
+        Self::EXTENSIONS
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or_else(|| self.name(), |(e, _)| (*e).to_string())
     }
 
     /// The name `--format` gives it.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            RenderFormat::Dot => "dot",
-            RenderFormat::Svg => "svg",
-            RenderFormat::Png => "png",
-            RenderFormat::Pdf => "pdf",
-        }
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
     }
 }
 
@@ -807,7 +823,7 @@ impl StatusArgs {
 }
 
 /// How `prep` writes its brief.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(crate) enum PrepFormat {
     /// For reading on a terminal: styled, wrapped, no Markdown escapes (the default when
     /// standard output is a terminal).
@@ -838,7 +854,9 @@ pub(crate) struct PrepArgs {
     pub(crate) scope: ScopeArgs,
     /// How to write the brief (html: one printed page per clash).
     ///
-    /// By default, text on a terminal and Markdown when written to a file or a pipe.
+    /// By default the extension of `-o FILE` names it (`.md`, `.json`, `.html`, `.txt`), else
+    /// text on a terminal and Markdown into a file or a pipe; a format that contradicts the
+    /// extension is refused.
     #[arg(long, value_enum)]
     pub(crate) format: Option<PrepFormat>,
     /// Write to this file (atomically) instead of standard output.
@@ -878,10 +896,29 @@ pub(crate) struct StatsArgs {
 // Pictures for a screen (`overview`, `clash-diagrams`).
 
 /// What `overview` writes.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(crate) enum OverviewFormat {
     Svg,
     Markdown,
+}
+
+impl FileFormat for OverviewFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("svg", OverviewFormat::Svg),
+        ("md", OverviewFormat::Markdown),
+        ("markdown", OverviewFormat::Markdown),
+    ];
+}
+
+impl FileFormat for PrepFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("txt", PrepFormat::Text),
+        ("md", PrepFormat::Markdown),
+        ("markdown", PrepFormat::Markdown),
+        ("json", PrepFormat::Json),
+        ("html", PrepFormat::Html),
+        ("htm", PrepFormat::Html),
+    ];
 }
 
 #[derive(Args)]
@@ -889,8 +926,11 @@ pub(crate) struct OverviewArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
     /// What to write: an SVG that fits a 1920×1080 screen, or a Markdown table.
-    #[arg(long, value_enum, default_value_t = OverviewFormat::Svg)]
-    pub(crate) format: OverviewFormat,
+    ///
+    /// By default the extension of `-o FILE` names it (`.svg`, `.md`), else svg; a format that
+    /// contradicts the extension is refused.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<OverviewFormat>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -2,11 +2,10 @@
 //! SVG, PNG or PDF, or as one self-contained HTML page.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use counterpoint::render;
 
-use super::{diagram, emit, emit_with, keep_until_exit, load_map};
+use super::{diagram, emit, emit_with, file_format, keep_until_exit, load_map};
 use crate::args::{RenderArgs, RenderFormat, ReportArgs};
 use crate::error::Failure;
 
@@ -25,35 +24,11 @@ fn check_size(map: &counterpoint::Map, layout: render::Layout, force: bool) -> R
     )))
 }
 
-/// What `render` writes: `--format`, else what the extension of `-o FILE` names, else DOT. A
-/// `--format` that contradicts the extension is refused (a `.svg` file holding DOT, or a PNG
-/// named `.pdf`, opens nowhere).
-fn render_format(
-    asked: Option<RenderFormat>,
-    output: Option<&PathBuf>,
-) -> Result<RenderFormat, Failure> {
-    let named = output.and_then(|p| RenderFormat::of_extension(p));
-    match (asked, named, output) {
-        (Some(a), Some(n), Some(path)) if a != n => Err(Failure::Usage(format!(
-            "--format {} does not match the name {}, whose extension says {}: leave out \
-             --format to write {}, or name the file .{}",
-            a.name(),
-            path.display(),
-            n.name(),
-            n.name(),
-            a.name(),
-        ))),
-        (Some(a), _, _) => Ok(a),
-        (None, Some(n), _) => Ok(n),
-        (None, None, _) => Ok(RenderFormat::Dot),
-    }
-}
-
 /// `render`: DOT, or a drawing made by Graphviz.
 pub(super) fn render(args: RenderArgs) -> Result<(), Failure> {
     let output = args.output.as_ref();
     // Refused before the map is read.
-    let format = render_format(args.format, output)?;
+    let format = file_format(args.format, output, RenderFormat::Dot)?;
     let map = load_map(&args.inputs)?;
     let (part, opts) = diagram(map, &args.diagram)?;
     let drawing = render::Drawing::part(&part);

@@ -10,7 +10,7 @@ use counterpoint::diagnostic;
 use counterpoint::load::Loaded;
 use counterpoint::render;
 
-use crate::args::{Command, DiagramArgs, FilterArgs, Inputs};
+use crate::args::{Command, DiagramArgs, FileFormat, FilterArgs, Inputs};
 use crate::error::Failure;
 
 mod check;
@@ -171,6 +171,31 @@ fn emit_with(
         None => to_stdout(write)?,
     }
     Ok(())
+}
+
+/// The format to write: `--format` when given, else the one the extension of `-o FILE` names,
+/// else `default`. A `--format` that contradicts the extension is refused, before anything is
+/// read (a `.svg` file holding DOT, or Markdown named `.html`, opens nowhere).
+fn file_format<F: FileFormat>(
+    asked: Option<F>,
+    output: Option<&PathBuf>,
+    default: F,
+) -> Result<F, Failure> {
+    let named = output.and_then(|p| F::of_extension(p));
+    match (asked, named, output) {
+        (Some(a), Some(n), Some(path)) if a != n => Err(Failure::Usage(format!(
+            "--format {} does not match the name {}, whose extension says {}: leave out \
+             --format to write {}, or name the file .{}",
+            a.name(),
+            path.display(),
+            n.name(),
+            n.name(),
+            a.extension(),
+        ))),
+        (Some(a), _, _) => Ok(a),
+        (None, Some(n), _) => Ok(n),
+        (None, None, _) => Ok(default),
+    }
 }
 
 /// `value` as pretty JSON text with a final line break.

@@ -5,12 +5,19 @@ use std::io::IsTerminal;
 use counterpoint::analysis::prep::{self, Ask};
 use counterpoint::render::views;
 
-use super::{emit, load_map, pretty, print_styled, terminal_width};
+use super::{emit, file_format, load_map, pretty, print_styled, terminal_width};
 use crate::args::{PrepArgs, PrepFormat};
 use crate::error::Failure;
 
 /// Writes the brief for `--camp` or `--side`.
 pub(super) fn run(args: PrepArgs) -> Result<(), Failure> {
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let default = if to_terminal {
+        PrepFormat::Text
+    } else {
+        PrepFormat::Markdown
+    };
+    let format = file_format(args.format, args.output.as_ref(), default)?;
     let map = &load_map(&args.inputs)?;
     let sel = args.scope.filter().select(map)?;
     let ask = match (args.camp, args.side) {
@@ -19,12 +26,6 @@ pub(super) fn run(args: PrepArgs) -> Result<(), Failure> {
         (None, None) => return Err(Failure::Usage("give --camp or --side".into())),
     };
     let brief = prep::brief(map, &ask, Some(&sel), args.all)?;
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let format = args.format.unwrap_or(if to_terminal {
-        PrepFormat::Text
-    } else {
-        PrepFormat::Markdown
-    });
     let text = match format {
         PrepFormat::Text => {
             let markdown = views::prep::markdown(map, &brief);
