@@ -329,17 +329,26 @@ impl Diagnostic {
 
     /// `file:line:col: severity[CODE]: message`, the first line of `Diagnostic::render`.
     pub fn headline(&self) -> String {
+        self.headline_in(Styles::PLAIN)
+    }
+
+    /// The headline with `styles` (none for [`Styles::PLAIN`]).
+    fn headline_in(&self, styles: Styles) -> String {
         let place = match (self.file.is_empty(), self.line) {
             (true, _) => String::new(),
             (false, 0) => format!("{}: ", self.file),
             (false, _) => format!("{}:{}:{}: ", self.file, self.line, self.column),
         };
-        terminal_safe(&format!(
-            "{place}{}[{}]: {}",
+        let severity = styles.severity(self.severity);
+        format!(
+            "{}{severity}{}[{}]:{severity:#} {}{}{:#}",
+            terminal_safe(&place),
             self.severity.as_str(),
             self.code.as_str(),
-            self.message
-        ))
+            styles.message,
+            terminal_safe(&self.message),
+            styles.message,
+        )
     }
 
     /// The human form: headline, then the source line with a caret under the column, then help.
@@ -354,7 +363,18 @@ impl Diagnostic {
     ///   = help: declared sides are: con, pro
     /// ```
     pub fn render(&self) -> String {
-        let mut out = self.headline();
+        self.render_in(Styles::PLAIN)
+    }
+
+    /// [`Diagnostic::render`] with colours and bold for a terminal (ANSI escape sequences): the
+    /// severity and the caret in its colour (errors red, warnings yellow, infos cyan), the
+    /// message bold, the gutter blue. The text is otherwise the same character for character.
+    pub fn render_styled(&self) -> String {
+        self.render_in(Styles::TERMINAL)
+    }
+
+    fn render_in(&self, styles: Styles) -> String {
+        let mut out = self.headline_in(styles);
         out.push('\n');
         let gutter = self.line.to_string().len();
         if let (Some(snippet), true) = (&self.snippet, self.line > 0) {
@@ -380,13 +400,25 @@ impl Diagnostic {
                 }
             }
             let (start, len) = (caret_start, caret_len.max(1));
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{} | {}", self.line, shown);
-            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(len));
+            let (g, caret) = (styles.gutter, styles.severity(self.severity));
+            let _ = writeln!(out, "{pad} {g}|{g:#}");
+            let _ = writeln!(out, "{g}{} |{g:#} {}", self.line, shown);
+            let _ = writeln!(
+                out,
+                "{pad} {g}|{g:#} {}{caret}{}{caret:#}",
+                " ".repeat(start),
+                "^".repeat(len)
+            );
         }
         if let Some(help) = &self.help {
             let help = terminal_safe(help);
-            let _ = writeln!(out, "{} = help: {help}", " ".repeat(gutter));
+            let h = styles.help;
+            let _ = writeln!(
+                out,
+                "{} {g}={g:#} {h}help:{h:#} {help}",
+                " ".repeat(gutter),
+                g = styles.gutter
+            );
         }
         out
     }
@@ -473,13 +505,68 @@ fn shown_range(start: usize, width: usize) -> (usize, usize) {
     (from, (from + SNIPPET_MAX).min(width))
 }
 
+/// The styles of the parts of a diagnostic: none, or a terminal's.
+#[derive(Clone, Copy)]
+struct Styles {
+    error: anstyle::Style,
+    warning: anstyle::Style,
+    info: anstyle::Style,
+    message: anstyle::Style,
+    gutter: anstyle::Style,
+    help: anstyle::Style,
+}
+
+impl Styles {
+    /// No style: plain text.
+    const PLAIN: Styles = Styles {
+        error: anstyle::Style::new(),
+        warning: anstyle::Style::new(),
+        info: anstyle::Style::new(),
+        message: anstyle::Style::new(),
+        gutter: anstyle::Style::new(),
+        help: anstyle::Style::new(),
+    };
+
+    /// As compilers colour their diagnostics.
+    const TERMINAL: Styles = {
+        use anstyle::{AnsiColor, Style};
+        let bold = Style::new().bold();
+        Styles {
+            error: bold.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red))),
+            warning: bold.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow))),
+            info: bold.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan))),
+            message: bold,
+            gutter: bold.fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue))),
+            help: bold,
+        }
+    };
+
+    fn severity(&self, severity: Severity) -> anstyle::Style {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
+
 /// Renders all diagnostics for people, followed by a one-line summary when there are any:
 /// `2 errors, 1 warning`, with `, 3 infos` when there are infos (which are counted apart and
 /// are never warnings or errors).
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    render_all_in(diagnostics, Styles::PLAIN)
+}
+
+/// [`render_all`] with each diagnostic as [`Diagnostic::render_styled`] writes it, for a
+/// terminal.
+pub fn render_all_styled(diagnostics: &[Diagnostic]) -> String {
+    render_all_in(diagnostics, Styles::TERMINAL)
+}
+
+fn render_all_in(diagnostics: &[Diagnostic], styles: Styles) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&d.render());
+        out.push_str(&d.render_in(styles));
         out.push('\n');
     }
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();

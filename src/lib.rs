@@ -28,6 +28,8 @@ pub mod render;
 pub mod load;
 // Floor 7: rewriting Argdown files in place.
 pub mod fmt;
+// Floor 7: standard input, the current folder's files, the hint to pass a map's folder.
+pub mod inputs;
 // Floor 8: the live preview in the browser.
 pub mod serve;
 // Floor 8: a language server, so that editors check maps as they are written.

@@ -290,7 +290,7 @@ impl Holders {
         let members: Vec<usize> = (0..label.len()).filter(|&v| label[v] == IN).collect();
         let words = self.count.div_ceil(64);
         (0..words).any(|w| {
-            let mut all = if w + 1 == words && self.count % 64 != 0 {
+            let mut all = if w + 1 == words && !self.count.is_multiple_of(64) {
                 (1u64 << (self.count % 64)) - 1
             } else {
                 u64::MAX

@@ -277,9 +277,9 @@ fn an_odd_cycle_has_no_stable_extension() {
     assert_eq!(
         run(&["status"], &odd),
         "Grounded semantics (Dung 1995): of 3 points, 0 stand, 0 fall, 3 undecided.\n\n\
-         undec  a — undecided: in a cycle of attacks with b and c\n\
-         undec  b — undecided: in a cycle of attacks with a and c\n\
-         undec  c — undecided: in a cycle of attacks with a and b\n"
+         undecided a — undecided: in a cycle of attacks with b and c\n\
+         undecided b — undecided: in a cycle of attacks with a and c\n\
+         undecided c — undecided: in a cycle of attacks with a and b\n"
     );
 }
 
@@ -415,10 +415,10 @@ fn status_filters_show_part_and_weigh_the_whole() {
         text,
         "Grounded semantics (Dung 1995): of 10 points, 3 stand, 2 fall, 5 undecided. Showing 4 of 10.\n\n\
          Opponents (con)\n\
-         \x20 out    <Childcare> — falls: undercut by <Community programs> (pro, strength 0.50), which stands\n\
-         \x20 in     <Small savings> — stands: nobody rebuts it\n\
-         \x20 undec  <Tired pupils> — undecided: in a cycle of rebuttals with <Focus>\n\
-         \x20 undec  [Fifth-day costs] — undecided: in a cycle of contradictions with [Free fifth day]\n"
+         \x20 falls     <Childcare> — falls: undercut by <Community programs> (pro, strength 0.50), which stands\n\
+         \x20 stands    <Small savings> — stands: nobody rebuts it\n\
+         \x20 undecided <Tired pupils> — undecided: in a cycle of rebuttals with <Focus>\n\
+         \x20 undecided [Fifth-day costs] — undecided: in a cycle of contradictions with [Free fifth day]\n"
     );
     let text = run(
         &["status", "--focus", "Childcare", "--depth", "1"],
@@ -512,7 +512,7 @@ fn iccma_files_load_as_maps_for_every_command() {
     assert!(text.contains("3 nodes, 2 relations"), "{text}");
     let status = run(&["status", "--from", "tgf"], &renamed);
     assert!(
-        status.contains("in     3 — stands: its only attacker 2 falls"),
+        status.contains("stands    3 — stands: its only attacker 2 falls"),
         "{status}"
     );
 }

@@ -80,6 +80,11 @@ const FLOORS: &[(&str, u8, &str)] = &[
     ),
     ("fmt", 7, "rewriting Argdown files in place in one layout"),
     (
+        "inputs",
+        7,
+        "standard input, the current folder's files, the hint to pass a map's folder",
+    ),
+    (
         "serve",
         8,
         "the live preview: HTTP routes, file watcher, live state, the page's script",

@@ -21,11 +21,21 @@ pub(crate) fn in_ci() -> bool {
 }
 
 /// Says clearly that a test skipped something, or panics in CI.
+///
+/// The line goes straight to standard error, past the test harness's capture (which takes only
+/// what `print!` and `eprint!` write, and shows it only for failing tests): `cargo test` shows
+/// `SKIPPED: <test>: <what>` among its results, without `--nocapture`.
 pub(crate) fn skip(what: &str) {
     if in_ci() {
         panic!("CI must not skip this test: {what}");
     }
-    eprintln!("SKIPPED: {what}");
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let line = format!("SKIPPED: {test}: {what}\n");
+    // One write, so that lines of tests running at once do not mix.
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
 }
 
 /// `../shared/<rel>` beside the checkout, or `None` (after saying so) when it is absent.

@@ -44,33 +44,33 @@ fn the_motion_and_theses_come_first_and_reasons_name_every_standing_attacker() {
         "Grounded semantics (Dung 1995): of 12 points, 7 stand, 2 fall, 3 undecided.
 
 Motion
-  in     [Uniforms] — stands: its only rebuttal [Expression] falls
-         hinges on no single link
+  stands    [Uniforms] — stands: its only rebuttal [Expression] falls
+            hinges on no single link
 
 Theses: For uniforms (for)
-  in     <Equality> — stands: its only rebuttal <Cost> falls
-         hinges on: <Grants> undercuts <Cost> (without it: falls, strength 0.25)
+  stands    <Equality> — stands: its only rebuttal <Cost> falls
+            hinges on: <Grants> undercuts <Cost> (without it: falls, strength 0.25)
 
 Theses: Against uniforms (against)
-  out    [Expression] — falls: rebutted by <Safety> (teachers, strength 0.75) and <Focus> (parents, strength 0.50), which stand; also rebutted by its ally <Self-censorship> (pupils, strength 0.50), which stands (an internal dispute)
-         hinges on no single link
+  falls     [Expression] — falls: rebutted by <Safety> (teachers, strength 0.75) and <Focus> (parents, strength 0.50), which stand; also rebutted by its ally <Self-censorship> (pupils, strength 0.50), which stands (an internal dispute)
+            hinges on no single link
 
 Parents' association (parents)
-  in     <Grants> — stands: nobody rebuts it
-  in     <Focus> — stands: nobody rebuts it
-  undec  <Second-hand> — undecided: in a cycle of rebuttals with <Bulk buying> and <Price rises>
+  stands    <Grants> — stands: nobody rebuts it
+  stands    <Focus> — stands: nobody rebuts it
+  undecided <Second-hand> — undecided: in a cycle of rebuttals with <Bulk buying> and <Price rises>
 
 Teachers (teachers)
-  in     <Safety> — stands: nobody rebuts it
-  in     <Gang colours> — stands: nobody rebuts it
+  stands    <Safety> — stands: nobody rebuts it
+  stands    <Gang colours> — stands: nobody rebuts it
 
 Pupils' council (pupils)
-  out    <Cost> — falls: undercut by <Grants> (parents, strength 0.50), which stands
-  in     <Self-censorship> — stands: nobody rebuts it
-  undec  <Price rises> — undecided: in a cycle of rebuttals with <Bulk buying> and <Second-hand>
+  falls     <Cost> — falls: undercut by <Grants> (parents, strength 0.50), which stands
+  stands    <Self-censorship> — stands: nobody rebuts it
+  undecided <Price rises> — undecided: in a cycle of rebuttals with <Bulk buying> and <Second-hand>
 
 Economists (economists)
-  undec  <Bulk buying> — undecided: in a cycle of rebuttals with <Second-hand> and <Price rises>
+  undecided <Bulk buying> — undecided: in a cycle of rebuttals with <Second-hand> and <Price rises>
 "
     );
 }
@@ -213,8 +213,8 @@ fn why_adds_the_hinges_of_the_points_named() {
     let text = status(&["--why", "Cost", "--why", "Second-hand"]);
     assert!(
         text.contains(
-            "  out    <Cost> — falls: undercut by <Grants> (parents, strength 0.50), which stands\n\
-             \x20        hinges on: <Grants> undercuts <Cost> (without it: stands, strength 0.50)\n"
+            "  falls     <Cost> — falls: undercut by <Grants> (parents, strength 0.50), which stands\n\
+             \x20           hinges on: <Grants> undercuts <Cost> (without it: stands, strength 0.50)\n"
         ),
         "{text}"
     );
@@ -224,11 +224,11 @@ fn why_adds_the_hinges_of_the_points_named() {
     // <Second-hand> falls: 0.25.
     assert!(
         text.contains(
-            "  undec  <Second-hand> — undecided: in a cycle of rebuttals with <Bulk buying> and \
+            "  undecided <Second-hand> — undecided: in a cycle of rebuttals with <Bulk buying> and \
              <Price rises>\n\
-             \x20        hinges on: <Bulk buying> rebuts <Second-hand> (without it: stands, strength 0.50)\n\
-             \x20        hinges on: <Second-hand> rebuts <Price rises> (without it: stands, strength 0.38)\n\
-             \x20        hinges on: <Price rises> rebuts <Bulk buying> (without it: falls, strength 0.25)\n"
+             \x20           hinges on: <Bulk buying> rebuts <Second-hand> (without it: stands, strength 0.50)\n\
+             \x20           hinges on: <Second-hand> rebuts <Price rises> (without it: stands, strength 0.38)\n\
+             \x20           hinges on: <Price rises> rebuts <Bulk buying> (without it: falls, strength 0.25)\n"
         ),
         "{text}"
     );

@@ -86,7 +86,9 @@ fn help_states_the_definition() {
         .args(["unanswered", "--help"])
         .output()
         .expect("runs");
+    // Help is wrapped to the terminal: the words, whatever the line breaks.
     let help = String::from_utf8(out.stdout).expect("UTF-8");
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         help.contains("A point is answered when at least one opponent (a node of")
             && help.contains("internal dispute, not an answer")

@@ -16,82 +16,298 @@ use counterpoint::Format;
 #[command(
     name = "counterpoint",
     version,
-    about = "Argument maps for debates: check, draw, analyse and export maps written in a subset of Argdown."
+    propagate_version = true,
+    about = "Argument maps for debates: check, draw, analyse and export maps written in a subset of Argdown.",
+    long_about = "Argument maps for debates: check, draw, analyse and export maps written in a subset of Argdown.\n\n\
+        Every command reads one map from any number of paths (files, folders of .argdown files, \
+        `-` for standard input; with none, the current folder's .argdown files). What a command \
+        was asked for goes to standard output (or `-o FILE`, written whole or not at all; `-o -` \
+        is standard output); diagnostics, warnings, notes and progress go to standard error. \
+        `check` is the exception that proves the rule: its diagnostics are its output.",
+    after_long_help = examples(&[
+        ("counterpoint check arguments/", "diagnostics"),
+        ("counterpoint status arguments/", "what stands, falls, stays undecided"),
+        ("counterpoint prep arguments/ --camp for", "a brief for one camp"),
+        ("counterpoint render arguments/ -o debate.svg", "the diagram"),
+        ("counterpoint COMMAND --help", "each command's options and examples"),
+    ]),
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// When to colour diagnostics and styled output.
+    ///
+    /// auto: on a terminal, unless the NO_COLOR variable is set (CLICOLOR_FORCE forces colour).
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub(crate) color: ColorWhen,
+}
+
+/// `--color`: when to colour.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces colour).
+    Auto,
+    /// Always, even into a file or a pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// The choice for anstream's streams.
+    pub(crate) fn choice(self) -> anstream::ColorChoice {
+        match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
     /// Check maps and print every diagnostic (exit 1 on errors).
+    ///
+    /// The diagnostics, the result asked for, go to standard output: `file:line:col:
+    /// error[E004]: message`, the line with a caret under the place, and help; then a count.
+    #[command(after_long_help = examples(&[
+        ("counterpoint check arguments/", "a folder of .argdown files, read as one map"),
+        ("counterpoint check arguments/ --sources ../shared/sources", "citations too"),
+        ("counterpoint check map.argdown --format json", "diagnostics as JSON"),
+        ("cat map.argdown | counterpoint check -", "standard input"),
+    ]))]
     Check(CheckArgs),
     /// Export the map to another format.
+    ///
+    /// JSON, AIF, Argdown, Mermaid, GraphML and the ICCMA formats; the filters keep part of
+    /// the map.
+    #[command(after_long_help = examples(&[
+        ("counterpoint export arguments/ --to json -o debate.json", ""),
+        ("counterpoint export arguments/ --to mermaid --side utla", "one side's points"),
+        ("counterpoint export debate.json --to argdown -o -", "to standard output"),
+    ]))]
     Export(ExportArgs),
-    /// For each source, the paragraphs (runs of non-blank lines) that no node cites, and the share
-    /// cited. Ranges the frontmatter marks as `skip` do not count.
+    /// How much of each source text the map cites.
+    ///
+    /// For each source, the paragraphs (runs of non-blank lines) that no node cites, and the
+    /// share cited. Ranges the frontmatter marks as `skip` do not count.
+    #[command(after_long_help = examples(&[
+        ("counterpoint coverage arguments/ --sources ../shared/sources", ""),
+        ("counterpoint coverage arguments/ --sources texts/ --fail-under 60", "exit 1 below 60%"),
+    ]))]
     Coverage(CoverageArgs),
-    /// Draw the map: Graphviz DOT (default, to standard output), or SVG, PNG or PDF through the
-    /// Graphviz `dot` program.
+    /// Draw the map: DOT, or SVG, PNG or PDF through Graphviz.
+    ///
+    /// Graphviz DOT (default, to standard output), or SVG, PNG or PDF through the Graphviz
+    /// `dot` program; `-o FILE` names the format by its extension.
+    #[command(after_long_help = examples(&[
+        ("counterpoint render arguments/ -o debate.svg", "SVG, from the extension"),
+        ("counterpoint render arguments/ --focus \"Four days\" --depth 2 -o part.png", ""),
+        ("counterpoint render arguments/ | dot -Tsvg > debate.svg", "DOT to Graphviz"),
+    ]))]
     Render(RenderArgs),
-    /// Write one self-contained HTML page (works offline) that opens on the motion: a map laid
-    /// out around the point you click, an outline, the clashes, the full diagram, each side's
-    /// unanswered points, why each verdict, search and filters. Needs Graphviz `dot`.
+    /// Write one self-contained HTML page of the map (needs Graphviz `dot`).
+    ///
+    /// The page works offline and opens on the motion: a map laid out around the point you
+    /// click, an outline, the clashes, the full diagram, each side's unanswered points, why each
+    /// verdict, search and filters.
+    #[command(after_long_help = examples(&[
+        ("counterpoint report arguments/ -o debate.html", ""),
+        ("counterpoint report arguments/ --sources ../shared/sources -o debate.html", "quotes in context"),
+    ]))]
     Report(ReportArgs),
-    /// List the points no opponent has answered, most at stake first, grouped by camp, with
-    /// what each supports or rebuts and its citations. A point is answered when at least one
-    /// opponent (a node of another camp) rebuts or undercuts it (a contradiction answers both
-    /// ways); an attack between allies is an internal dispute, not an answer. By default only
-    /// the contentions are listed (theses and points with reasons of their own) and the evidence
-    /// leaves (points nothing supports) are counted; `--all` lists them too. The motion is
-    /// never listed.
+    /// List the points no opponent has answered, most at stake first.
+    ///
+    /// Grouped by camp, with what each supports or rebuts and its citations. A point is answered
+    /// when at least one opponent (a node of another camp) rebuts or undercuts it (a
+    /// contradiction answers both ways); an attack between allies is an internal dispute, not
+    /// an answer. By default only the contentions are listed (theses and points with reasons of
+    /// their own) and the evidence leaves (points nothing supports) are counted; `--all` lists
+    /// them too. The motion is never listed.
+    #[command(after_long_help = examples(&[
+        ("counterpoint unanswered arguments/", ""),
+        ("counterpoint unanswered arguments/ --all --format markdown -o open.md", ""),
+        ("counterpoint unanswered arguments/ --side utla", "one side's open points"),
+    ]))]
     Unanswered(UnansweredArgs),
-    /// Which points stand under Dung's (1995) argumentation semantics, where the attacks are the
-    /// rebuttals, undercuts and contradictions (both ways). Grounded (the default): each point
-    /// stands, falls or is undecided, with the reason, and for the motion and the theses the
-    /// links the verdict hinges on. Preferred / stable: the extensions, found by an exact search
-    /// limited to 2,000 points left undecided by grounded semantics, 1,000 extensions and
-    /// 1,000,000 search steps (an error beyond). Dfquad: each point's strength from 0 to 1.
-    /// Reads ICCMA files (.apx, .tgf, .i23/.af) directly.
+    /// Which points stand, fall or stay undecided, and why.
+    ///
+    /// Under Dung's (1995) argumentation semantics, where the attacks are the rebuttals,
+    /// undercuts and contradictions (both ways). Grounded (the default): each point stands,
+    /// falls or is undecided, with the reason, and for the motion and the theses the links the
+    /// verdict hinges on. Preferred / stable: the extensions, found by an exact search limited
+    /// to 2,000 points left undecided by grounded semantics, 1,000 extensions and 1,000,000
+    /// search steps (an error beyond). Dfquad: each point's strength from 0 to 1. Reads ICCMA
+    /// files (.apx, .tgf, .i23/.af) directly.
+    #[command(after_long_help = examples(&[
+        ("counterpoint status arguments/", "grounded verdicts with reasons"),
+        ("counterpoint status arguments/ --semantics dfquad", "strengths"),
+        ("counterpoint status arguments/ --why \"Cost\"", "what a verdict hinges on"),
+        ("counterpoint status framework.apx --format iccma", "as an ICCMA solver answers"),
+    ]))]
     Status(StatusArgs),
-    /// List the clashes: each point of one camp attacked by another camp (the motion attacked
-    /// by anyone), with the attacks on it, the replies to them, the replies to those (4 levels),
-    /// its topics, verdict and strength, and the thesis or motion it leads to. Most important
-    /// first: the motion, then the points closest to a thesis or the motion, then the strongest.
+    /// List the clashes: each point of one camp attacked by another.
+    ///
+    /// The motion attacked by anyone, too; with the attacks on each point, the replies to them,
+    /// the replies to those (4 levels), its topics, verdict and strength, and the thesis or
+    /// motion it leads to. Most important first: the motion, then the points closest to a
+    /// thesis or the motion, then the strongest.
+    #[command(after_long_help = examples(&[
+        ("counterpoint clashes arguments/", ""),
+        ("counterpoint clashes arguments/ --camp against --format markdown", ""),
+    ]))]
     Clashes(ClashesArgs),
-    /// One diagram per clash, each small enough to project on one screen: the clash's point,
-    /// the attacks on it and the replies, in frames named after the sides. Needs Graphviz
-    /// `dot` for SVG.
+    /// One small diagram per clash, to project on one screen.
+    ///
+    /// Each shows the clash's point, the attacks on it and the replies, in frames named after
+    /// the sides. Needs Graphviz `dot` for SVG.
+    #[command(after_long_help = examples(&[
+        ("mkdir -p clashes && counterpoint clash-diagrams arguments/ -o clashes/", ""),
+        ("counterpoint clash-diagrams arguments/ -o clashes/ --format dot", "DOT, no Graphviz"),
+    ]))]
     ClashDiagrams(ClashDiagramsArgs),
-    /// The debate on one screen: for each topic (tag), how many points each camp makes and
-    /// how many attacks go between the camps; and who attacks whom. SVG or Markdown.
+    /// The debate on one screen: topics × camps.
+    ///
+    /// For each topic (tag), how many points each camp makes and how many attacks go between
+    /// the camps; and who attacks whom. SVG or Markdown.
+    #[command(after_long_help = examples(&[
+        ("counterpoint overview arguments/ -o overview.svg", ""),
+        ("counterpoint overview arguments/ --format markdown", ""),
+    ]))]
     Overview(OverviewArgs),
-    /// A debate-prep brief for one camp (`--camp`) or one side (`--side`): the motion and what
-    /// it hinges on; one section per clash, most important first (their point and its evidence,
-    /// our answers, their replies, what is left standing, what the verdict hinges on); our
-    /// contentions to press (no opponent answered them) and to shore up (attacked, no reply
-    /// from us); disputes among allies. The Markdown brief keeps to about 250 lines by writing
-    /// the less important clashes briefly (never leaving one out); `--all` writes everything.
+    /// A debate-prep brief for one camp or one side.
+    ///
+    /// For `--camp` or `--side`: the motion and what it hinges on; one section per clash, most
+    /// important first (their point and its evidence, our answers, their replies, what is left
+    /// standing, what the verdict hinges on); our contentions to press (no opponent answered
+    /// them) and to shore up (attacked, no reply from us); disputes among allies. The Markdown
+    /// brief keeps to about 250 lines by writing the less important clashes briefly (never
+    /// leaving one out); `--all` writes everything. On a terminal the brief is shown as text;
+    /// into a file or a pipe it is Markdown.
+    #[command(after_long_help = examples(&[
+        ("counterpoint prep arguments/ --camp for", "read it on the terminal"),
+        ("counterpoint prep arguments/ --camp for > brief.md", "Markdown"),
+        ("counterpoint prep arguments/ --side utla --format html -o brief.html", "to print"),
+    ]))]
     Prep(PrepArgs),
-    /// Counts: nodes per side and kind, relations per type, the deepest chain of relations
-    /// (a cycle counts as one step), each side's share of points answered, grounded results.
+    /// Counts: nodes, relations, depth, answers and verdicts per side.
+    ///
+    /// Nodes per side and kind, relations per type, the deepest chain of relations (a cycle
+    /// counts as one step), each side's share of points answered, and how many points stand,
+    /// fall or stay undecided (grounded semantics).
+    #[command(after_long_help = examples(&[
+        ("counterpoint stats arguments/", ""),
+        ("counterpoint stats arguments/ --format json", ""),
+    ]))]
     Stats(StatsArgs),
-    /// Rewrite .argdown files in place in one canonical layout (each node stays in its file).
-    /// Comments on lines of their own are kept above what follows them. Refuses, changing
-    /// nothing, when the files have errors or a comment shares a line with text. With `--check`,
-    /// writes nothing, lists the files that would change and exits 1 if there are any.
+    /// Rewrite .argdown files in place in one canonical layout.
+    ///
+    /// Each node stays in its file. Comments on lines of their own are kept above what follows
+    /// them. Refuses, changing nothing, when the files have errors or a comment shares a line
+    /// with text. With `--check`, writes nothing, lists the files that would change and exits 1
+    /// if there are any. `-` formats standard input to standard output.
+    #[command(after_long_help = examples(&[
+        ("counterpoint fmt arguments/", "rewrite in place"),
+        ("counterpoint fmt arguments/ --check", "in CI: exit 1 if a file would change"),
+        ("counterpoint fmt - < map.argdown", "standard input to standard output"),
+    ]))]
     Fmt(FmtArgs),
-    /// A live preview of the report: serves the HTML page of `report` on this machine (127.0.0.1
-    /// unless `--host` says otherwise), prints its address and opens nothing. On every save of
-    /// a map file (or a source text) the page in the browser updates within a second, where
-    /// the reader was; errors show in a banner above the last good drawing. Ctrl-C stops it.
-    /// Needs Graphviz `dot`.
+    /// Serve a live preview of the report on this machine (needs Graphviz `dot`).
+    ///
+    /// Serves the HTML page of `report` on 127.0.0.1 (unless `--host` says otherwise), prints
+    /// its address and opens nothing. On every save of a map file (or a source text) the page
+    /// in the browser updates within a second, where the reader was; errors show in a banner
+    /// above the last good drawing. Ctrl-C stops it.
+    #[command(after_long_help = examples(&[
+        ("counterpoint serve arguments/", "then open the address it prints"),
+        ("counterpoint serve arguments/ --sources ../shared/sources --port 0", "any free port"),
+    ]))]
     Serve(ServeArgs),
-    /// A language server over standard input and output (the Language Server Protocol), for
-    /// editors: diagnostics as you type, hover, go to definition, references, rename,
-    /// symbols, completion, formatting and quick fixes. Each folder is one map.
+    /// Run the language server for editors (LSP over standard input and output).
+    ///
+    /// Diagnostics as you type, hover, go to definition, references, rename, symbols,
+    /// completion, formatting and quick fixes. Each folder is one map. Editors start it
+    /// themselves: see the README for Neovim, Helix and VS Code.
+    #[command(after_long_help = examples(&[
+        ("counterpoint lsp", "what an editor runs"),
+        ("counterpoint lsp --sources ../shared/sources", "check citations too"),
+    ]))]
     Lsp(LspArgs),
+    /// Print a shell's completion script for counterpoint.
+    ///
+    /// Load it from the shell's start-up file: for bash, `source <(counterpoint completions
+    /// bash)` in ~/.bashrc; for zsh, write it as `_counterpoint` into a folder of $fpath; for
+    /// fish, into ~/.config/fish/completions/counterpoint.fish.
+    #[command(after_long_help = examples(&[
+        ("echo 'source <(counterpoint completions bash)' >> ~/.bashrc", ""),
+        ("counterpoint completions fish > ~/.config/fish/completions/counterpoint.fish", ""),
+    ]))]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of counterpoint or of one of its commands.
+    ///
+    /// Read it with `counterpoint man | man -l -`, or install it where man finds it.
+    #[command(after_long_help = examples(&[
+        ("counterpoint man | man -l -", "read counterpoint(1)"),
+        ("counterpoint man check | man -l -", "read counterpoint-check(1)"),
+        ("counterpoint man -o ~/.local/share/man/man1/counterpoint.1", "install it"),
+    ]))]
+    Man(ManArgs),
+}
+
+impl Command {
+    /// The paths the command reads, to fill in when none is given; `None` for the commands
+    /// that read no map.
+    pub(crate) fn paths_mut(&mut self) -> Option<&mut Vec<PathBuf>> {
+        let inputs = match self {
+            Command::Check(a) => &mut a.inputs,
+            Command::Export(a) => &mut a.inputs,
+            Command::Coverage(a) => &mut a.inputs,
+            Command::Render(a) => &mut a.inputs,
+            Command::Report(a) => &mut a.inputs,
+            Command::Unanswered(a) => &mut a.inputs,
+            Command::Status(a) => &mut a.inputs,
+            Command::Clashes(a) => &mut a.inputs,
+            Command::ClashDiagrams(a) => &mut a.inputs,
+            Command::Overview(a) => &mut a.inputs,
+            Command::Prep(a) => &mut a.inputs,
+            Command::Stats(a) => &mut a.inputs,
+            Command::Fmt(a) => return Some(&mut a.paths),
+            Command::Serve(a) => &mut a.inputs,
+            Command::Completions(_) | Command::Man(_) | Command::Lsp(_) => return None,
+        };
+        Some(&mut inputs.paths)
+    }
+}
+
+#[derive(Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub(crate) struct ManArgs {
+    /// The command whose page to print (`counterpoint-check(1)`); by default, counterpoint's
+    /// own page, which lists the commands.
+    #[arg(value_name = "COMMAND")]
+    pub(crate) command: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// The `Examples:` section of a command's `--help`: each command, under a comment saying what
+/// it does when that is not plain from the command.
+fn examples(lines: &[(&str, &str)]) -> String {
+    let mut text = String::from("Examples:");
+    for (command, what) in lines {
+        if !what.is_empty() {
+            text.push_str(&format!("\n  # {what}"));
+        }
+        text.push_str(&format!("\n  {command}"));
+    }
+    text
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +338,9 @@ pub(crate) struct Inputs {
     /// map: Argdown (`.argdown`), counterpoint JSON or AIF (`.json`), ICCMA (`.apx`, `.tgf`,
     /// `.i23`, `.af`) or a Kialo export (`.txt`); the format is guessed from the extension and
     /// the content unless `--from` names it.
-    #[arg(required = true, value_name = "PATH")]
+    ///
+    /// `-` is standard input. With no path, the `.argdown` files of the current folder.
+    #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     /// Read the inputs in this format instead of guessing from the extension and content.
     #[arg(long, value_enum, default_value_t = ReadAs::AUTO)]
@@ -361,7 +579,10 @@ pub(crate) struct LspArgs {
 #[derive(Args)]
 pub(crate) struct FmtArgs {
     /// `.argdown` files, or folders of them, read together as one map.
-    #[arg(required = true, value_name = "PATH")]
+    ///
+    /// `-` formats standard input to standard output. With no path, the `.argdown` files of
+    /// the current folder.
+    #[arg(value_name = "PATH")]
     pub(crate) paths: Vec<PathBuf>,
     /// Write nothing: list the files that would change, exit 1 if any would.
     #[arg(long)]
@@ -472,13 +693,56 @@ pub(crate) enum RenderFormat {
     Pdf,
 }
 
+impl FileFormat for RenderFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("dot", RenderFormat::Dot),
+        ("gv", RenderFormat::Dot),
+        ("svg", RenderFormat::Svg),
+        ("png", RenderFormat::Png),
+        ("pdf", RenderFormat::Pdf),
+    ];
+}
+
+/// A `--format` whose values the extension of `-o FILE` can name.
+pub(crate) trait FileFormat: ValueEnum + Copy + PartialEq + 'static {
+    /// The extensions that name each format, the usual one first.
+    const EXTENSIONS: &'static [(&'static str, Self)];
+
+    /// The format a file name's extension names (in any case), if any.
+    fn of_extension(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == ext)
+            .map(|&(_, f)| f)
+    }
+
+    /// The usual extension of the format (its name when it has none).
+    fn extension(self) -> String {
+        Self::EXTENSIONS
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or_else(|| self.name(), |(e, _)| (*e).to_string())
+    }
+
+    /// The name `--format` gives it.
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Args)]
 pub(crate) struct RenderArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
     /// What to write. svg, png and pdf run the Graphviz `dot` program.
-    #[arg(long, value_enum, default_value_t = RenderFormat::Dot)]
-    pub(crate) format: RenderFormat,
+    ///
+    /// By default the extension of `-o FILE` names it (`.dot`/`.gv`, `.svg`, `.png`, `.pdf`),
+    /// else dot; a format that contradicts the extension is refused.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<RenderFormat>,
     /// Write to this file (atomically) instead of standard output. PNG and PDF go to standard
     /// output only when it is not a terminal.
     #[arg(short, long, value_name = "FILE")]
@@ -611,8 +875,12 @@ impl StatusArgs {
 }
 
 /// How `prep` writes its brief.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(crate) enum PrepFormat {
+    /// For reading on a terminal: styled, wrapped, no Markdown escapes (the default when
+    /// standard output is a terminal).
+    Text,
+    /// Markdown (the default when standard output is a file or a pipe).
     Markdown,
     Json,
     Html,
@@ -637,8 +905,12 @@ pub(crate) struct PrepArgs {
     #[command(flatten)]
     pub(crate) scope: ScopeArgs,
     /// How to write the brief (html: one printed page per clash).
-    #[arg(long, value_enum, default_value_t = PrepFormat::Markdown)]
-    pub(crate) format: PrepFormat,
+    ///
+    /// By default the extension of `-o FILE` names it (`.md`, `.json`, `.html`, `.txt`), else
+    /// text on a terminal and Markdown into a file or a pipe; a format that contradicts the
+    /// extension is refused.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<PrepFormat>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -676,10 +948,29 @@ pub(crate) struct StatsArgs {
 // Pictures for a screen (`overview`, `clash-diagrams`).
 
 /// What `overview` writes.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(crate) enum OverviewFormat {
     Svg,
     Markdown,
+}
+
+impl FileFormat for OverviewFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("svg", OverviewFormat::Svg),
+        ("md", OverviewFormat::Markdown),
+        ("markdown", OverviewFormat::Markdown),
+    ];
+}
+
+impl FileFormat for PrepFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("txt", PrepFormat::Text),
+        ("md", PrepFormat::Markdown),
+        ("markdown", PrepFormat::Markdown),
+        ("json", PrepFormat::Json),
+        ("html", PrepFormat::Html),
+        ("htm", PrepFormat::Html),
+    ];
 }
 
 #[derive(Args)]
@@ -687,8 +978,11 @@ pub(crate) struct OverviewArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
     /// What to write: an SVG that fits a 1920×1080 screen, or a Markdown table.
-    #[arg(long, value_enum, default_value_t = OverviewFormat::Svg)]
-    pub(crate) format: OverviewFormat,
+    ///
+    /// By default the extension of `-o FILE` names it (`.svg`, `.md`), else svg; a format that
+    /// contradicts the extension is refused.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<OverviewFormat>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

@@ -8,9 +8,11 @@ use clap::Parser;
 mod args;
 mod commands;
 mod error;
+mod progress;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
+    anstream::ColorChoice::write_global(cli.color.choice());
     // Interrupted (Ctrl-C, SIGTERM, SIGHUP): remove the temporary file being written, so that
     // no partial output stays behind, and stop as a program killed by SIGINT does.
     let _ = ctrlc::set_handler(|| {
@@ -22,7 +24,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             if let Some(message) = failure.message() {
-                eprintln!("error: {message}");
+                let red = anstyle::Style::new()
+                    .bold()
+                    .fg_color(Some(anstyle::AnsiColor::Red.into()));
+                anstream::eprintln!("{red}error:{red:#} {message}");
             }
             ExitCode::from(failure.code())
         }

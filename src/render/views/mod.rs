@@ -7,6 +7,7 @@ pub mod reasons;
 pub mod stats;
 pub mod status;
 pub mod subject;
+pub mod terminal;
 pub mod topics;
 pub mod unanswered;
 

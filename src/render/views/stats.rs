@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::side_heading;
 use crate::analysis::stats::{SideStats, Stats, RELATIONS};
-use crate::model::Map;
+use crate::model::{Map, Relation};
 
 fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
@@ -29,13 +29,29 @@ fn row_heading(map: &Map, g: &SideStats) -> String {
     }
 }
 
+/// `1 node`, `2 nodes`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A relation type as a noun, one and many: `rebuttal`, `rebuttals`.
+fn relation_nouns(relation: Relation) -> (&'static str, &'static str) {
+    match relation {
+        Relation::Supports => ("support", "supports"),
+        Relation::Rebuts => ("rebuttal", "rebuttals"),
+        Relation::Undercuts => ("undercut", "undercuts"),
+        Relation::Contradicts => ("contradiction", "contradictions"),
+    }
+}
+
 /// The statistics as text.
 pub fn text(map: &Map, s: &Stats) -> String {
     let mut out = String::new();
     let title = map.title.as_deref().unwrap_or("(untitled map)");
     out.push_str(&format!(
-        "{title}: {} nodes, {} relations.\n",
-        s.nodes, s.relations
+        "{title}: {}, {}.\n",
+        counted(s.nodes, "node", "nodes"),
+        counted(s.relations, "relation", "relations")
     ));
     if let Some(m) = map.motion_node() {
         out.push_str(&format!("Motion: {}.\n", map.node(m).id));
@@ -68,7 +84,10 @@ pub fn text(map: &Map, s: &Stats) -> String {
     let rels: Vec<String> = RELATIONS
         .iter()
         .zip(s.relation_types)
-        .map(|(r, k)| format!("{k} {r}"))
+        .map(|(r, k)| {
+            let (one, many) = relation_nouns(*r);
+            counted(k, one, many)
+        })
         .collect();
     out.push_str(&format!("\nRelations: {}.\n", rels.join(", ")));
     match (s.deepest.from, s.deepest.to) {
@@ -85,10 +104,12 @@ pub fn text(map: &Map, s: &Stats) -> String {
         "Nodes on a cycle of relations (counted as one step in chains): {}.\n",
         s.on_cycles
     ));
-    out.push_str("\nAnswered, and grounded semantics (in = stands, out = falls), per side:\n");
+    out.push_str(
+        "\nAnswered, and how many points stand, fall or stay undecided (grounded), per side:\n",
+    );
     out.push_str(&format!(
-        "  {:<width$}  {:>15}  {:>5}  {:>5}  {:>5}\n",
-        "side", "answered", "in", "out", "undec"
+        "  {:<width$}  {:>15}  {:>6}  {:>5}  {:>9}\n",
+        "side", "answered", "stand", "fall", "undecided"
     ));
     for (g, heading) in s.sides.iter().zip(&headings) {
         let answered = format!(
@@ -99,7 +120,7 @@ pub fn text(map: &Map, s: &Stats) -> String {
         );
         let [i, o, u] = g.grounded;
         out.push_str(&format!(
-            "  {heading:<width$}  {answered:>15}  {i:>5}  {o:>5}  {u:>5}\n"
+            "  {heading:<width$}  {answered:>15}  {i:>6}  {o:>5}  {u:>9}\n"
         ));
     }
     out

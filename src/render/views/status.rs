@@ -141,26 +141,32 @@ pub fn write_text(
     // One line per argument, under its group's heading: `label  name — sentence`, then any
     // further lines indented under the sentence.
     type Line<'a> = dyn Fn(u32) -> (Cow<'static, str>, String, Vec<String>) + 'a;
-    let rows = |out: &mut dyn Write, groups: &[(Option<String>, Vec<u32>)], line: &Line| {
-        for (heading, args) in groups {
-            writeln!(out)?;
-            let indent = match heading {
-                Some(h) => {
-                    writeln!(out, "{h}")?;
-                    "  "
-                }
-                None => "",
-            };
-            for &a in args {
-                let (label, sentence, more) = line(a);
-                writeln!(out, "{indent}{label:<6} {} — {sentence}", subject.name(a))?;
-                for m in more {
-                    writeln!(out, "{indent}       {m}")?;
+    // `width`: the widest label (`undecided` under grounded semantics).
+    let rows =
+        |out: &mut dyn Write, groups: &[(Option<String>, Vec<u32>)], width: usize, line: &Line| {
+            for (heading, args) in groups {
+                writeln!(out)?;
+                let indent = match heading {
+                    Some(h) => {
+                        writeln!(out, "{h}")?;
+                        "  "
+                    }
+                    None => "",
+                };
+                for &a in args {
+                    let (label, sentence, more) = line(a);
+                    writeln!(
+                        out,
+                        "{indent}{label:<width$} {} — {sentence}",
+                        subject.name(a)
+                    )?;
+                    for m in more {
+                        writeln!(out, "{indent}{:width$} {m}", "")?;
+                    }
                 }
             }
-        }
-        io::Result::Ok(())
-    };
+            io::Result::Ok(())
+        };
     let grounded = &verdict.grounded;
     let total = subject.total();
     let points = format!("{total} point{}", if total == 1 { "" } else { "s" });
@@ -175,7 +181,7 @@ pub fn write_text(
             for (_, args) in groups.iter_mut() {
                 args.sort_by(|&x, &y| dfquad(verdict, y).total_cmp(&dfquad(verdict, x)));
             }
-            rows(out, &groups, &|a| {
+            rows(out, &groups, 6, &|a| {
                 (
                     Cow::Owned(format!("{:.2}", dfquad(verdict, a))),
                     strength_sentence(fw, verdict, a, subject),
@@ -212,9 +218,9 @@ pub fn write_text(
                 if i == 1 { "stands" } else { "stand" },
                 if o == 1 { "falls" } else { "fall" },
             )?;
-            rows(out, &groups, &|a| {
+            rows(out, &groups, 9, &|a| {
                 (
-                    Cow::Borrowed(grounded.label(a).as_str()),
+                    Cow::Borrowed(verdict_word(grounded.label(a))),
                     reason_of(verdict, a, subject),
                     hinge_lines(a, subject),
                 )
@@ -273,7 +279,7 @@ pub fn write_text(
                 writeln!(out, "  {}: {listed}", k + 1)?;
             }
             let counts = membership(fw.len(), extensions);
-            rows(out, &groups, &|a| {
+            rows(out, &groups, 6, &|a| {
                 let k = counts.get(a as usize).copied().unwrap_or(0);
                 (
                     Cow::Borrowed(accepted(k, count)),
@@ -585,7 +591,7 @@ mod tests {
         let text = text(&mf.framework, &v, &subject);
         assert!(
             text.contains(
-                "Motion\n  in     [M] — stands: its only rebuttal [T] falls\n         what [M] \
+                "Motion\n  stands    [M] — stands: its only rebuttal [T] falls\n            what [M] \
                  hinges on is not computed: at least 2 links among 3 points bear on it, and \
                  testing each one would take at least 10 steps (the limit is 5)\n"
             ),

@@ -3,7 +3,7 @@
 
 use counterpoint::diagnostic;
 
-use super::{keep_until_exit, pretty, print_out, read};
+use super::{keep_until_exit, pretty, print_out, print_styled, read};
 use crate::args::{CheckArgs, DiagnosticFormat, Lint};
 use crate::error::Failure;
 
@@ -32,12 +32,17 @@ pub(super) fn run(args: CheckArgs) -> Result<(), Failure> {
     diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     match args.format {
         DiagnosticFormat::Text => {
-            let text = diagnostic::render_all(&loaded.diagnostics);
-            print_out(&text)?;
+            // The diagnostics are what `check` was asked for: standard output, coloured there
+            // on a terminal.
+            let text = diagnostic::render_all_styled(&loaded.diagnostics);
+            print_styled(&text, None, &args.inputs)?;
         }
         DiagnosticFormat::Json => {
             print_out(&pretty(&diagnostic::to_json_array(&loaded.diagnostics))?)?;
         }
+    }
+    if let Some(hint) = counterpoint::inputs::folder_hint(&args.inputs.paths, &loaded.diagnostics) {
+        eprintln!("{hint}");
     }
     let failed = loaded.has_errors();
     keep_until_exit(loaded);

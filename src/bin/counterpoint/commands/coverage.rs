@@ -2,9 +2,8 @@
 //! cited.
 
 use counterpoint::check::coverage;
-use counterpoint::diagnostic;
 
-use super::{load_map, pretty, print_out};
+use super::{eprint_diagnostics, load_map, pretty, print_out};
 use crate::args::{CoverageArgs, DiagnosticFormat};
 use crate::error::Failure;
 
@@ -14,7 +13,7 @@ pub(super) fn run(args: CoverageArgs) -> Result<(), Failure> {
     let folder = args.inputs.source_folder(&args.sources)?;
     let (report, diagnostics) = coverage::coverage(&map, &folder);
     if !diagnostics.is_empty() {
-        eprint!("{}", diagnostic::render_all(&diagnostics));
+        eprint_diagnostics(&diagnostics);
         return Err(Failure::MapHasErrors);
     }
     match args.format {

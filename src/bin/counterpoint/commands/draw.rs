@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use counterpoint::render;
 
-use super::{diagram, emit, emit_with, keep_until_exit, load_map};
+use super::{diagram, emit, emit_with, file_format, keep_until_exit, load_map};
 use crate::args::{RenderArgs, RenderFormat, ReportArgs};
 use crate::error::Failure;
 
@@ -30,11 +30,13 @@ pub(super) fn check_size(
 
 /// `render`: DOT, or a drawing made by Graphviz.
 pub(super) fn render(args: RenderArgs) -> Result<(), Failure> {
+    let output = args.output.as_ref();
+    // Refused before the map is read.
+    let format = file_format(args.format, output, RenderFormat::Dot)?;
     let map = load_map(&args.inputs)?;
     let (part, opts) = diagram(map, &args.diagram)?;
     let drawing = render::Drawing::part(&part);
-    let output = args.output.as_ref();
-    let format = match args.format {
+    let format = match format {
         RenderFormat::Dot => {
             let written = emit_with(output, &args.inputs, |out| {
                 render::dot::write_dot(drawing, &opts, out)
@@ -54,7 +56,12 @@ pub(super) fn render(args: RenderArgs) -> Result<(), Failure> {
     }
     check_size(&part.map, opts.layout, args.diagram.force)?;
     let dot = render::to_dot(drawing, &opts);
+    let progress = crate::progress::start(format!(
+        "laying out {} nodes with Graphviz",
+        part.map.node_count()
+    ));
     let bytes = render::graphviz::run(&dot, format, opts.layout)?;
+    drop(progress);
     emit(&bytes, output, &args.inputs)
 }
 
@@ -67,8 +74,13 @@ pub(super) fn report(args: ReportArgs) -> Result<(), Failure> {
         Some(dir) => Some(args.inputs.source_folder(dir)?),
         None => None,
     };
+    let progress = crate::progress::start(format!(
+        "laying out {} nodes with Graphviz for the report",
+        part.map.node_count()
+    ));
     let html =
         render::html::build_with_sources(render::Drawing::part(&part), &opts, folder.as_ref())?;
+    drop(progress);
     counterpoint::output::write_atomic(&args.output, html.as_bytes(), &args.inputs.paths)?;
     Ok(())
 }

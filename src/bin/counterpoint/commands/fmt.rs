@@ -1,13 +1,13 @@
 //! `counterpoint fmt`: rewrites `.argdown` files in place in the canonical layout, or with
-//! `--check` lists the files that would change.
+//! `--check` lists the files that would change; `fmt -` formats standard input to standard
+//! output.
 
 use std::path::PathBuf;
 
-use counterpoint::diagnostic;
 use counterpoint::fmt::{self as layout, FmtError};
-use counterpoint::load;
+use counterpoint::{inputs, load};
 
-use super::print_out;
+use super::{eprint_diagnostics, print_out};
 use crate::args::FmtArgs;
 use crate::error::Failure;
 
@@ -17,10 +17,13 @@ const HAS_ERRORS: &str = "fmt: the files have errors; nothing was rewritten";
 /// Formats the files: rewrites those that change, or with `--check` lists them
 /// ([`Failure::CheckFailed`] when there are any).
 pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
+    if args.paths.iter().any(|p| inputs::is_stdin(p)) {
+        return standard_input(&args);
+    }
     // Each file once, whatever the spelling: a file read twice would be written twice.
     let expanded = load::expand(&args.paths)?;
     if !expanded.diagnostics.is_empty() {
-        eprint!("{}", diagnostic::render_all(&expanded.diagnostics));
+        eprint_diagnostics(&expanded.diagnostics);
     }
     let paths = expanded.files;
     let mut files = Vec::with_capacity(paths.len());
@@ -37,19 +40,19 @@ pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
         files.push((path.display().to_string(), text));
     }
     if !not_utf8.is_empty() {
-        eprint!("{}", diagnostic::render_all(&not_utf8));
+        eprint_diagnostics(&not_utf8);
         return Err(Failure::Refused(HAS_ERRORS.to_string()));
     }
     let formatted = match layout::format(&files) {
         Ok(f) => f,
         Err(FmtError::Invalid(diagnostics)) => {
-            eprint!("{}", diagnostic::render_all(&diagnostics));
+            eprint_diagnostics(&diagnostics);
             return Err(Failure::Refused(HAS_ERRORS.to_string()));
         }
         Err(e) => return Err(Failure::Refused(format!("fmt: {e}"))),
     };
     if !formatted.warnings.is_empty() {
-        eprint!("{}", diagnostic::render_all(&formatted.warnings));
+        eprint_diagnostics(&formatted.warnings);
     }
     let changed = formatted.changed(&files);
     if args.check {
@@ -75,4 +78,49 @@ pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
         print_out(&format!("formatted {}\n", path.display()))?;
     }
     Ok(())
+}
+
+/// `fmt -`: standard input formatted to standard output; with `--check`, nothing written but
+/// `<stdin>` when it would change (exit 1).
+fn standard_input(args: &FmtArgs) -> Result<(), Failure> {
+    if args.paths.len() > 1 {
+        return Err(Failure::Usage(
+            "fmt formats `-` (standard input) alone: give it without other paths".to_string(),
+        ));
+    }
+    let bytes = inputs::read_stdin(args.limits.limits().max_file_bytes)?;
+    let text = match String::from_utf8(bytes) {
+        // A byte-order mark is not part of the text.
+        Ok(text) => match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        },
+        Err(e) => {
+            return Err(Failure::Refused(format!(
+                "fmt: standard input is not UTF-8 text (byte {} is not); nothing was written",
+                e.utf8_error().valid_up_to() + 1
+            )))
+        }
+    };
+    let files = [(inputs::STDIN_NAME.to_string(), text)];
+    let formatted = match layout::format(&files) {
+        Ok(f) => f,
+        Err(FmtError::Invalid(diagnostics)) => {
+            eprint_diagnostics(&diagnostics);
+            return Err(Failure::Refused(HAS_ERRORS.to_string()));
+        }
+        Err(e) => return Err(Failure::Refused(format!("fmt: {e}"))),
+    };
+    eprint_diagnostics(&formatted.warnings);
+    if args.check {
+        if formatted.changed(&files).is_empty() {
+            return Ok(());
+        }
+        print_out(&format!("{}\n", inputs::STDIN_NAME))?;
+        return Err(Failure::CheckFailed);
+    }
+    match formatted.files.first() {
+        Some((_, text)) => print_out(text),
+        None => Ok(()),
+    }
 }

@@ -7,15 +7,16 @@ use counterpoint::analysis::stakes::Stakes;
 use counterpoint::analysis::Verdicts;
 use counterpoint::render::{self, views};
 
-use super::{emit, load_map, print_out};
+use super::{emit, file_format, load_map, print_out};
 use crate::args::{ClashDiagramFormat, ClashDiagramsArgs, OverviewArgs, OverviewFormat};
 use crate::error::Failure;
 
 /// `overview`: topics × camps as SVG or Markdown.
 pub(super) fn overview(args: OverviewArgs) -> Result<(), Failure> {
+    let format = file_format(args.format, args.output.as_ref(), OverviewFormat::Svg)?;
     let map = load_map(&args.inputs)?;
     let overview = views::topics::Overview::of(&map, &Camps::of(&map));
-    let text = match args.format {
+    let text = match format {
         OverviewFormat::Svg => overview.svg(),
         OverviewFormat::Markdown => overview.markdown(),
     };
@@ -36,6 +37,7 @@ pub(super) fn clash_diagrams(args: ClashDiagramsArgs) -> Result<(), Failure> {
         )));
     }
     let mut written = String::new();
+    let _progress = crate::progress::start(format!("drawing {} clash diagrams", diagrams.len()));
     for d in diagrams {
         let (extension, bytes) = match args.format {
             ClashDiagramFormat::Dot => ("dot", d.dot.into_bytes()),

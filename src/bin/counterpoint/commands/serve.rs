@@ -47,7 +47,7 @@ fn build(args: &ServeArgs) -> Result<String, Vec<Problem>> {
 /// The report page, as `report` writes it, or what kept it from being made.
 fn page(args: &ServeArgs) -> Result<String, Vec<Problem>> {
     let one = |failure: Failure| vec![Problem::message(failure)];
-    let mut loaded = read(&args.inputs).map_err(|e| one(e.into()))?;
+    let mut loaded = read(&args.inputs).map_err(one)?;
     loaded.diagnostics.retain(|d| !d.is_info());
     if !loaded.diagnostics.is_empty() {
         eprint!("{}", diagnostic::render_all(&loaded.diagnostics));

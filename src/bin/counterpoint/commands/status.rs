@@ -44,11 +44,17 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
             ));
         }
     }
-    let map = if filter.is_empty() && args.why.is_empty() {
+    let from_stdin = inputs
+        .paths
+        .iter()
+        .any(|p| counterpoint::inputs::is_stdin(p));
+    let map = if filter.is_empty() && args.why.is_empty() && !from_stdin {
         match load::load_framework_or_map(&inputs.paths, inputs.format(), inputs.limits())? {
             FrameworkOrMap::Framework(parsed) => {
                 let fw = &parsed.framework;
+                let progress = crate::progress::start("judging the framework");
                 let verdict = status::verdict(fw, semantics, Limits::default())?;
+                drop(progress);
                 let subject = FrameworkSubject {
                     names: &parsed.names,
                     len: fw.len(),
@@ -64,7 +70,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
                     )
                 });
             }
-            FrameworkOrMap::Map(loaded) => reported(*loaded)?,
+            FrameworkOrMap::Map(loaded) => reported(*loaded, inputs)?,
         }
     } else {
         load_map(inputs)?
@@ -84,6 +90,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
             views::status::write_iccma(sink, &verdict, None)
         });
     }
+    let progress = crate::progress::start("judging the map");
     let strengths = Strengths::of(map);
     let verdict = status::verdict_of_map(&mf, &strengths, semantics, Limits::default())?;
     let words = MapSubject {
@@ -98,6 +105,7 @@ pub(super) fn run(args: StatusArgs) -> Result<(), Failure> {
         .filter(|&ix| sel.contains(ix) || asked.contains(&ix))
         .collect();
     subject.hinges = Hinges::of(map, &explained, &asked, DEFAULT_WORK);
+    drop(progress);
     emit_with(output, inputs, |sink| {
         write_status(sink, &mf.framework, &verdict, &subject, args.format, None)
     })
