@@ -29,13 +29,21 @@
 //!
 //! # Writing
 //!
-//! Every node becomes an I-node (text: the node's text, or its title when the text is empty);
-//! every relation becomes one S-node between the two I-nodes: `supports` an RA ("Default
-//! Inference"), `rebuts` and `contradicts` a CA ("Default Conflict"). `A undercuts B` becomes a CA
-//! from A aimed at each RA/CA that B's own relations produced (AIF's undercut), or at B itself when
-//! B relates to nothing. Sides become `participants`, and each node with a side gets an L-node
-//! (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ... (unique
-//! across nodes; edges have their own), every S-node has `text`, `scheme` and `schemeID`.
+//! Every node becomes an I-node (text: the node's text, or its title when the text is empty),
+//! except an argument node read from AIF (data `aif: {type, scheme}`), which is written back as
+//! its RA, CA or MA node with its scheme name: its `supports` premises go into that one S-node
+//! (linked premises) and its relations leave it. Every other relation becomes one S-node
+//! between its two ends: `supports` an RA ("Default Inference"), `rebuts` and `undercuts` a CA
+//! ("Default Conflict"); a conflict on a scheme node aims at that S-node (AIF's undercut), an
+//! undercut of an I-node aims at the I-node (the node it attacks), and `contradicts` is a CA
+//! each way. Sides become `participants`, and each node with a side gets an L-node
+//! (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ...
+//! (unique across nodes; edges have their own), every S-node has `text` and `scheme`.
+//!
+//! So the AIF alone, without the extra object below, reads back to a map with the same nodes
+//! and the same attacks; reading, writing and reading it again gives that map exactly (a
+//! fixed point after the first pass). What only counterpoint distinguishes (statement or
+//! argument, an undercut or a contradiction) is in the extra object.
 //!
 //! What AIF cannot say (statement vs argument, titles, tags, citations, sections, sources, the
 //! map title, side colours, which CA is a contradiction or an undercut) is kept in an extra
@@ -829,9 +837,12 @@ struct SidecarRelation {
     /// several CA nodes.
     edge: usize,
     relation: Relation,
-    /// `nodeID`s of the I-nodes of the two ends.
+    /// `nodeID`s of the two ends (I-nodes, or S-nodes for arguments that stand for a scheme).
     from: String,
     to: String,
+    /// Whether this S-node points from `to` to `from`: the second conflict of a contradiction.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    reversed: bool,
 }
 
 fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, String> {
@@ -883,8 +894,12 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
         let Some(&i) = doc.index.get(&n.aif) else {
             return Err(format!("node {} is not in \"nodes\"", n.aif));
         };
-        let Some(a) = doc.nodes.get(i).filter(|a| a.ty == Type::I) else {
-            return Err(format!("node {} is not an I-node", n.aif));
+        let Some(a) = doc
+            .nodes
+            .get(i)
+            .filter(|a| a.ty == Type::I || a.ty.is_relation())
+        else {
+            return Err(format!("node {} is not an I-node or a scheme", n.aif));
         };
         let side = speakers.get(i).cloned().flatten().and_then(|s| side_of(&s));
         let node = Node {
@@ -904,15 +919,16 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
             return Err(format!("node {} is described twice", n.aif));
         }
     }
-    let i_nodes = doc.nodes.iter().filter(|n| n.ty == Type::I).count();
-    if ix.len() != i_nodes {
-        return Err(format!(
-            "it describes {} of the {i_nodes} I-nodes",
-            ix.len()
-        ));
+    if let Some(n) = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .find(|(i, n)| n.ty == Type::I && !ix.contains_key(i))
+    {
+        return Err(format!("I-node {} is not described", n.1.id));
     }
     let mut edges: HashMap<usize, (Relation, NodeIndex, NodeIndex)> = HashMap::new();
-    let mut described = HashSet::new();
+    let mut described: HashSet<usize> = ix.keys().copied().collect();
     // The S-node that writes each relation (the first, for an undercut written by several).
     let mut written_by: HashMap<usize, usize> = HashMap::new();
     for r in &sidecar.relations {
@@ -926,7 +942,7 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
                 .ok_or_else(|| format!("node {id} is not in \"nodes\""))?;
             let x = *ix
                 .get(&i)
-                .ok_or_else(|| format!("node {id} is not an I-node"))?;
+                .ok_or_else(|| format!("node {id} is not a node of the map"))?;
             Ok((i, x))
         };
         let (from_i, from) = end(&r.from)?;
@@ -937,11 +953,25 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
             .get(s)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let aimed = match r.relation {
-            Relation::Undercuts => !conclusions.is_empty(),
-            _ => conclusions == [to_i],
+        let (head, tail) = if r.reversed {
+            (to_i, from_i)
+        } else {
+            (from_i, to_i)
         };
-        if premises != [from_i] || !aimed {
+        let joins = if s == to_i && s != from_i {
+            // A premise of the scheme node `to`.
+            r.relation == Relation::Supports && premises.contains(&from_i)
+        } else if s == from_i {
+            // What the scheme node `from` concludes or aims at.
+            conclusions.contains(&to_i)
+        } else {
+            let aimed = match r.relation {
+                Relation::Undercuts => !conclusions.is_empty(),
+                _ => conclusions == [tail],
+            };
+            premises == [head] && aimed
+        };
+        if !joins {
             return Err(format!(
                 "node {} no longer joins {} to {}",
                 r.aif, r.from, r.to
@@ -992,7 +1022,7 @@ struct OutNode {
     #[serde(rename = "type")]
     ty: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    scheme: Option<&'static str>,
+    scheme: Option<String>,
     #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
     scheme_id: Option<&'static str>,
 }
@@ -1007,7 +1037,7 @@ impl OutNode {
             node_id,
             text: scheme.to_string(),
             ty,
-            scheme: Some(scheme),
+            scheme: Some(scheme.to_string()),
             scheme_id: Some(id),
         }
     }
@@ -1062,6 +1092,27 @@ pub fn to_string(map: &Map) -> String {
     s
 }
 
+/// The AIF scheme a node read from AIF stands for: its type (`RA`, `CA` or `MA`) and scheme
+/// name, from the `aif` data the reader gives it. Such a node is written back as that S-node.
+fn scheme_of(node: &Node) -> Option<(&'static str, Option<String>)> {
+    if node.element != Element::Argument {
+        return None;
+    }
+    let aif = node.data.get("aif")?;
+    let ty = match aif.get("type").and_then(Value::as_str)? {
+        "RA" => "RA",
+        "CA" => "CA",
+        "MA" => "MA",
+        _ => return None,
+    };
+    let scheme = aif
+        .get("scheme")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string);
+    Some((ty, scheme))
+}
+
 fn document(map: &Map) -> OutDoc {
     let mut next = 0usize;
     let mut fresh = || {
@@ -1071,6 +1122,8 @@ fn document(map: &Map) -> OutDoc {
     let mut nodes = Vec::new();
     let mut sidecar_nodes = Vec::new();
     let mut aif_id: HashMap<NodeIndex, String> = HashMap::new();
+    // The nodes written as S-nodes (arguments that stand for an AIF scheme).
+    let mut scheme_nodes: HashSet<NodeIndex> = HashSet::new();
     for (ix, n) in map.nodes() {
         let id = fresh();
         let shown = if n.text.is_empty() {
@@ -1078,13 +1131,25 @@ fn document(map: &Map) -> OutDoc {
         } else {
             n.text.clone()
         };
-        nodes.push(OutNode {
-            node_id: id.clone(),
-            text: shown.clone(),
-            ty: "I",
-            scheme: None,
-            scheme_id: None,
-        });
+        match scheme_of(n) {
+            Some((ty, scheme)) => {
+                scheme_nodes.insert(ix);
+                nodes.push(OutNode {
+                    node_id: id.clone(),
+                    text: shown.clone(),
+                    ty,
+                    scheme,
+                    scheme_id: None,
+                });
+            }
+            None => nodes.push(OutNode {
+                node_id: id.clone(),
+                text: shown.clone(),
+                ty: "I",
+                scheme: None,
+                scheme_id: None,
+            }),
+        }
         sidecar_nodes.push(SidecarNode {
             aif: id.clone(),
             id: n.id.clone(),
@@ -1100,13 +1165,6 @@ fn document(map: &Map) -> OutDoc {
     }
     let id_of = |ix: NodeIndex| aif_id.get(&ix).cloned().unwrap_or_default();
 
-    // One primary S-node per relation, so that undercuts can aim at them.
-    let graph = map.graph();
-    let edge_list: Vec<_> = graph.edge_indices().collect();
-    let mut primary: HashMap<petgraph::stable_graph::EdgeIndex, String> = HashMap::new();
-    for &e in &edge_list {
-        primary.insert(e, fresh());
-    }
     let mut edges = Vec::new();
     let mut relations = Vec::new();
     let mut next_edge = 0usize;
@@ -1119,50 +1177,50 @@ fn document(map: &Map) -> OutDoc {
             form_edge_id: None,
         });
     };
-    let mut extra: Vec<OutNode> = Vec::new();
-    for (k, &e) in edge_list.iter().enumerate() {
-        let (Some((a, b)), Some(weight)) = (graph.edge_endpoints(e), graph.edge_weight(e)) else {
-            continue;
-        };
+    for (k, (a, b, weight)) in map.edges().enumerate() {
         let relation = weight.relation;
-        let (scheme, ty) = match relation {
-            Relation::Supports => (INFERENCE, "RA"),
-            _ => (CONFLICT, "CA"),
+        let (from, to) = (id_of(a), id_of(b));
+        let describe = |aif: String, reversed: bool| SidecarRelation {
+            aif,
+            edge: k,
+            relation,
+            from: from.clone(),
+            to: to.clone(),
+            reversed,
         };
-        let s_node = |id: &str| OutNode::scheme(id.to_string(), ty, scheme);
-        let first = primary.get(&e).cloned().unwrap_or_default();
-        // Where the S-nodes point: the I-node of the target, or (undercuts) the target's own
-        // S-nodes.
-        let mut targets: Vec<String> = Vec::new();
-        if relation == Relation::Undercuts {
-            targets = map
-                .outgoing_edges(b)
-                .filter(|&r| r != e)
-                .filter_map(|r| primary.get(&r).cloned())
-                .collect();
+        if scheme_nodes.contains(&a) {
+            // The scheme's conclusion (or the node it aims at).
+            link(&from, &to, &mut edges);
+            relations.push(describe(from.clone(), false));
+            continue;
         }
-        if targets.is_empty() {
-            targets.push(id_of(b));
+        if scheme_nodes.contains(&b) && relation == Relation::Supports {
+            // One of the scheme's premises (linked premises all go into the one S-node).
+            link(&from, &to, &mut edges);
+            relations.push(describe(to.clone(), false));
+            continue;
         }
-        for (t, target) in targets.iter().enumerate() {
-            let s = if t == 0 { first.clone() } else { fresh() };
-            if t == 0 {
-                nodes.push(s_node(&s));
-            } else {
-                extra.push(s_node(&s));
-            }
-            link(&id_of(a), &s, &mut edges);
-            link(&s, target, &mut edges);
-            relations.push(SidecarRelation {
-                aif: s,
-                edge: k,
-                relation,
-                from: id_of(a),
-                to: id_of(b),
-            });
+        // A relation of its own: premise -> S-node -> target. A conflict aimed at a scheme
+        // node aims at that S-node (AIF's undercut); an undercut of an I-node aims at the
+        // I-node, the node it attacks.
+        let (ty, scheme) = match relation {
+            Relation::Supports => ("RA", INFERENCE),
+            _ => ("CA", CONFLICT),
+        };
+        let s = fresh();
+        nodes.push(OutNode::scheme(s.clone(), ty, scheme));
+        link(&from, &s, &mut edges);
+        link(&s, &to, &mut edges);
+        relations.push(describe(s, false));
+        // A contradiction is a conflict both ways (each side attacks the other).
+        if relation == Relation::Contradicts && !scheme_nodes.contains(&b) {
+            let s = fresh();
+            nodes.push(OutNode::scheme(s.clone(), ty, scheme));
+            link(&to, &s, &mut edges);
+            link(&s, &from, &mut edges);
+            relations.push(describe(s, true));
         }
     }
-    nodes.extend(extra);
 
     // The dialogue layer: one participant per side, one locution per node with a side.
     let mut participants = Vec::new();

@@ -2,6 +2,7 @@
 //! (read), Mermaid and GraphML (written). Fixtures in `tests/integration/formats/`.
 
 mod aif;
+mod aif_plain;
 mod argdown;
 mod fmt;
 mod graphml;
