@@ -5,11 +5,14 @@
 //! - `parser`: headings, elements and their relations, by indentation;
 //! - `text`: an element's text, tags and `{...}` metadata;
 //! - `metadata` and `frontmatter`: the YAML in braces and between `===` lines;
-//! - `builder`: all files into one map.
+//! - `builder`: all files into one map;
+//! - `include` and `markdown`: `@include(...)` lines, and the Argdown blocks of Markdown files.
 
 pub(crate) mod builder;
 pub(crate) mod frontmatter;
+pub(crate) mod include;
 pub(crate) mod lexer;
+pub(crate) mod markdown;
 pub(crate) mod metadata;
 pub(crate) mod parser;
 pub(crate) mod shortcodes;

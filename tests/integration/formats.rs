@@ -8,6 +8,7 @@ mod fmt;
 mod graphml;
 mod kialo;
 mod mermaid;
+mod projects;
 
 use std::path::Path;
 
