@@ -16,6 +16,7 @@
 //! | RA/CA/MA with several premises (linked premises) | an argument node `<nodeID>` (text: the scheme name, data `aif: {type, scheme}`); each premise `supports` it, and it supports / rebuts / undercuts the conclusion |
 //! | RA/CA/MA that another S-node aims at | the same argument node, so that the attack (`undercuts`) or backing (`supports`) has a target |
 //! | L, YA, TA, `participants`, `locutions` | sides: an I-node's side is the speaker of the locution (L) that asserts it through a YA node; an argument node's side is the speaker of the TA/YA that anchors it, else the side its premises share |
+//! | each YA anchor (L → YA → node, TA → YA → node) | kept in the node's data, `aif: {dialogue: [...]}`: the illocution, and the locution's text and speaker or the transition with the locutions it joins; an anchor on an S-node that became a relation is kept on its premise with `inference_to` (the conclusion's id). Written back as L, TA and YA nodes. TA nodes that anchor nothing are not kept |
 //! | PA and unknown node types | skipped with a warning (W005) |
 //!
 //! A speaker is the participant named by the locution's `personID` (`firstname surname`) when the
@@ -36,8 +37,9 @@
 //! between its two ends: `supports` an RA ("Default Inference"), `rebuts` and `undercuts` a CA
 //! ("Default Conflict"); a conflict on a scheme node aims at that S-node (AIF's undercut), an
 //! undercut of an I-node aims at the I-node (the node it attacks), and `contradicts` is a CA
-//! each way. Sides become `participants`, and each node with a side gets an L-node
-//! (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ...
+//! each way. Sides become `participants`; the dialogue read from AIF is written back (L-nodes
+//! once per text, TA-nodes once per transition, a YA per anchor), and each other node with a
+//! side gets an L-node (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ...
 //! (unique across nodes; edges have their own), every S-node has `text` and `scheme`.
 //!
 //! So the AIF alone, without the extra object below, reads back to a map with the same nodes
@@ -495,6 +497,75 @@ impl Doc {
     }
 }
 
+/// The key, inside a node's `aif` data, of what the dialogue layer says about the node.
+const DIALOGUE: &str = "dialogue";
+
+impl Doc {
+    /// The scheme name of a node, else its text.
+    fn name_of(&self, i: usize) -> String {
+        self.nodes
+            .get(i)
+            .map(|n| n.scheme.clone().unwrap_or_else(|| n.text.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The texts of the L-nodes among `list`.
+    fn locution_texts(&self, list: Option<&Vec<usize>>) -> Vec<Value> {
+        list.into_iter()
+            .flatten()
+            .filter_map(|&l| self.nodes.get(l).filter(|n| n.ty == Type::L))
+            .map(|n| Value::from(n.text.clone()))
+            .collect()
+    }
+
+    /// What the dialogue layer says about each node, in the order of the file's edges: for each
+    /// YA node anchoring it, the illocution and either the locution (L) behind it, with its
+    /// speaker when `locutions` names one, or the transition (TA) behind it with the locutions
+    /// it goes from and to. Kept in the node's data so that writing puts it back.
+    fn dialogue(&self) -> Vec<Vec<Value>> {
+        let mut said: Vec<Vec<Value>> = vec![Vec::new(); self.nodes.len()];
+        for &(ya, target) in &self.edges {
+            let (Some(y), Some(t)) = (self.nodes.get(ya), self.nodes.get(target)) else {
+                continue;
+            };
+            if y.ty != Type::Ya || !(t.ty == Type::I || t.ty.is_relation()) {
+                continue;
+            }
+            for &src in self.inc.get(ya).into_iter().flatten() {
+                let Some(source) = self.nodes.get(src) else {
+                    continue;
+                };
+                let mut entry = serde_json::Map::new();
+                entry.insert("illocution".into(), Value::from(self.name_of(ya)));
+                match source.ty {
+                    Type::L => {
+                        entry.insert("locution".into(), Value::from(source.text.clone()));
+                        if let Some((Some(_), name)) = self.speaker_of_locution(src) {
+                            entry.insert("speaker".into(), Value::from(name));
+                        }
+                    }
+                    Type::Ta => {
+                        entry.insert("transition".into(), Value::from(self.name_of(src)));
+                        entry.insert(
+                            "from".into(),
+                            Value::Array(self.locution_texts(self.inc.get(src))),
+                        );
+                        entry.insert(
+                            "to".into(),
+                            Value::Array(self.locution_texts(self.out.get(src))),
+                        );
+                    }
+                    _ => continue,
+                }
+                if let Some(list) = said.get_mut(target) {
+                    list.push(Value::Object(entry));
+                }
+            }
+        }
+        said
+    }
+}
+
 /// A side id for a speaker's name: lower case letters and digits, `-` for the rest.
 fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -632,6 +703,7 @@ fn read_structure(
 ) -> Map {
     let layer = layer(doc);
     let speakers = doc.speakers();
+    let dialogue = doc.dialogue();
     let mut names = SideNames::default();
     for (_, name) in &doc.participants {
         names.side_for(name);
@@ -697,6 +769,14 @@ fn read_structure(
         };
         let mut node = node;
         node.origin = origins.get(i).cloned();
+        if let Some(said) = dialogue.get(i).filter(|d| !d.is_empty()) {
+            let mut aif = match node.data.get("aif") {
+                Some(Value::Object(o)) => o.clone(),
+                _ => serde_json::Map::new(),
+            };
+            aif.insert(DIALOGUE.into(), Value::Array(said.clone()));
+            node.data.insert("aif".into(), Value::Object(aif));
+        }
         // Node ids are unique in `doc`, and titles are node ids prefixed by their namespace.
         if let Ok(x) = map.add_node(node) {
             if let Some(slot) = ix.get_mut(i) {
@@ -775,7 +855,58 @@ fn read_structure(
             }
         }
     }
+    keep_inference_dialogue(doc, &layer, &dialogue, &ix, &mut map);
     map
+}
+
+/// The dialogue anchored at an S-node that became a relation, not a node (an RA with one
+/// premise, say, that a TA anchors): kept on its premise with `inference_to`, the id of the
+/// conclusion, so that writing anchors it at the S-node written for that relation.
+fn keep_inference_dialogue(
+    doc: &Doc,
+    layer: &Layer,
+    dialogue: &[Vec<Value>],
+    ix: &[Option<NodeIndex>],
+    map: &mut Map,
+) {
+    for (t, said) in dialogue.iter().enumerate() {
+        let relation = doc.nodes.get(t).is_some_and(|n| n.ty.is_relation());
+        if said.is_empty() || !relation || ix.get(t).copied().flatten().is_some() {
+            continue;
+        }
+        let Some(p) = layer
+            .premises
+            .get(t)
+            .and_then(|p| p.first())
+            .and_then(|&p| ix.get(p).copied().flatten())
+        else {
+            continue;
+        };
+        for &c in layer.conclusions.get(t).into_iter().flatten() {
+            let Some(cx) = ix.get(c).copied().flatten() else {
+                continue;
+            };
+            let to = map.node(cx).id.clone();
+            let node = map.node_mut(p);
+            let mut aif = match node.data.get("aif") {
+                Some(Value::Object(o)) => o.clone(),
+                _ => serde_json::Map::new(),
+            };
+            let mut list = match aif.get(DIALOGUE) {
+                Some(Value::Array(a)) => a.clone(),
+                _ => Vec::new(),
+            };
+            for entry in said {
+                let mut entry = entry.clone();
+                if let Value::Object(o) = &mut entry {
+                    o.insert("inference_to".into(), Value::from(to.clone()));
+                }
+                list.push(entry);
+            }
+            aif.insert(DIALOGUE.into(), Value::Array(list));
+            node.data.insert("aif".into(), Value::Object(aif));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1167,6 +1298,8 @@ fn document(map: &Map) -> OutDoc {
 
     let mut edges = Vec::new();
     let mut relations = Vec::new();
+    // The S-node written for each relation between two nodes (the first, if several).
+    let mut inference: HashMap<(NodeIndex, NodeIndex), String> = HashMap::new();
     let mut next_edge = 0usize;
     let mut link = |from: &str, to: &str, edges: &mut Vec<OutEdge>| {
         next_edge += 1;
@@ -1211,6 +1344,7 @@ fn document(map: &Map) -> OutDoc {
         nodes.push(OutNode::scheme(s.clone(), ty, scheme));
         link(&from, &s, &mut edges);
         link(&s, &to, &mut edges);
+        inference.entry((a, b)).or_insert_with(|| s.clone());
         relations.push(describe(s, false));
         // A contradiction is a conflict both ways (each side attacks the other).
         if relation == Relation::Contradicts && !scheme_nodes.contains(&b) {
@@ -1240,7 +1374,119 @@ fn document(map: &Map) -> OutDoc {
         });
     }
     let mut locutions = Vec::new();
+    // The dialogue read from AIF, written back: L-nodes once per text, TA-nodes once per
+    // (transition, from, to), a YA per anchor.
+    let mut l_nodes: HashMap<String, String> = HashMap::new();
+    let mut ta_nodes: HashMap<String, String> = HashMap::new();
+    let mut anchored: HashSet<NodeIndex> = HashSet::new();
     for (ix, n) in map.nodes() {
+        let said = n
+            .data
+            .get("aif")
+            .and_then(|a| a.get(DIALOGUE))
+            .and_then(Value::as_array);
+        for entry in said.into_iter().flatten() {
+            let text = |k: &str| entry.get(k).and_then(Value::as_str).map(str::to_string);
+            let Some(illocution) = text("illocution") else {
+                continue;
+            };
+            let mut l_node = |t: &str,
+                              speaker: Option<&str>,
+                              nodes: &mut Vec<OutNode>,
+                              fresh: &mut dyn FnMut() -> String| {
+                if let Some(id) = l_nodes.get(t) {
+                    return id.clone();
+                }
+                let id = fresh();
+                nodes.push(OutNode {
+                    node_id: id.clone(),
+                    text: t.to_string(),
+                    ty: "L",
+                    scheme: None,
+                    scheme_id: None,
+                });
+                if let Some(pos) = speaker.and_then(|s| map.sides.iter().position(|x| x.label == s))
+                {
+                    locutions.push(OutLocution {
+                        node_id: id.clone(),
+                        person_id: (pos + 1).to_string(),
+                    });
+                }
+                l_nodes.insert(t.to_string(), id.clone());
+                id
+            };
+            let source = if let Some(l) = text("locution") {
+                l_node(&l, text("speaker").as_deref(), &mut nodes, &mut fresh)
+            } else if let Some(transition) = text("transition") {
+                let list = |k: &str| -> Vec<String> {
+                    entry
+                        .get(k)
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                };
+                let (from, to) = (list("from"), list("to"));
+                let key = serde_json::json!([transition, from, to]).to_string();
+                match ta_nodes.get(&key) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let ta = fresh();
+                        nodes.push(OutNode {
+                            node_id: ta.clone(),
+                            text: transition.clone(),
+                            ty: "TA",
+                            scheme: Some(transition.clone()),
+                            scheme_id: None,
+                        });
+                        for l in &from {
+                            let l = l_node(l, None, &mut nodes, &mut fresh);
+                            link(&l, &ta, &mut edges);
+                        }
+                        for l in &to {
+                            let l = l_node(l, None, &mut nodes, &mut fresh);
+                            link(&ta, &l, &mut edges);
+                        }
+                        ta_nodes.insert(key, ta.clone());
+                        ta
+                    }
+                }
+            } else {
+                continue;
+            };
+            // The node, or the S-node of its relation to `inference_to`.
+            let target = match text("inference_to") {
+                Some(to) => {
+                    let Some(s) = map.find(&to).and_then(|b| inference.get(&(ix, b))) else {
+                        continue;
+                    };
+                    s.clone()
+                }
+                None => {
+                    if entry.get("locution").is_some() {
+                        anchored.insert(ix);
+                    }
+                    id_of(ix)
+                }
+            };
+            let ya = fresh();
+            nodes.push(OutNode {
+                node_id: ya.clone(),
+                text: illocution.clone(),
+                ty: "YA",
+                scheme: Some(illocution),
+                scheme_id: None,
+            });
+            link(&source, &ya, &mut edges);
+            link(&ya, &target, &mut edges);
+        }
+    }
+    for (ix, n) in map.nodes() {
+        if anchored.contains(&ix) {
+            continue;
+        }
         let Some(side) = n.side.as_deref() else {
             continue;
         };

@@ -240,3 +240,61 @@ fn a_contradiction_is_a_conflict_each_way_and_an_undercut_of_a_statement_aims_at
     let back = read(&aif::to_string(&map));
     assert_eq!(json::to_string(&back), json::to_string(&map));
 }
+
+/// The type of each node of an AIF text, counted, with the extra object removed first.
+fn types(text: &str) -> std::collections::BTreeMap<String, usize> {
+    let value: Value = serde_json::from_str(text).expect("JSON");
+    let aif = value.get("AIF").unwrap_or(&value);
+    let mut counts = std::collections::BTreeMap::new();
+    for n in aif["nodes"].as_array().expect("nodes") {
+        *counts
+            .entry(n["type"].as_str().expect("type").to_string())
+            .or_insert(0) += 1;
+    }
+    counts
+}
+
+/// OVA's dialogue layer is written back: every YA anchor (L → YA → I-node, TA → YA → the
+/// RA it argues), its locutions and transitions, and it stays so on further passes. TA nodes
+/// that anchor nothing, and the locutions only they join, are not kept.
+#[test]
+fn the_dialogue_layer_is_written_back() {
+    let Some(dir) = shared("corpora/aif") else {
+        return;
+    };
+    let counts = |pairs: &[(&str, usize)]| -> std::collections::BTreeMap<String, usize> {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    };
+    for (file, original, written) in [
+        (
+            "aifdb-6064-original.json",
+            counts(&[("I", 9), ("L", 16), ("RA", 5), ("TA", 8), ("YA", 14)]),
+            counts(&[("I", 9), ("L", 9), ("RA", 5), ("TA", 5), ("YA", 14)]),
+        ),
+        (
+            "araucaria-nodeset27.json",
+            counts(&[("CA", 1), ("I", 6), ("L", 6), ("RA", 4), ("YA", 6)]),
+            counts(&[("CA", 1), ("I", 6), ("L", 6), ("RA", 4), ("YA", 6)]),
+        ),
+    ] {
+        let text = std::fs::read_to_string(dir.join(file)).expect("read");
+        assert_eq!(types(&text), original, "{file}");
+        let map1 = read(&text);
+        let once = aif::to_string(&map1);
+        assert_eq!(types(&once), written, "{file}");
+        let map2 = plain(&map1);
+        assert_eq!(types(&aif::to_string(&map2)), written, "{file}");
+        // The speakers, and so the sides, are the same.
+        let sides = |m: &Map| -> Vec<Option<String>> {
+            m.nodes()
+                .map(|(_, n)| {
+                    n.side
+                        .as_deref()
+                        .and_then(|s| m.side(s))
+                        .map(|s| s.label.clone())
+                })
+                .collect()
+        };
+        assert_eq!(sides(&map2), sides(&map1), "{file}");
+    }
+}
