@@ -98,6 +98,19 @@ pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
             pair[0]
         )));
     }
+    // Markdown around the Argdown and `@include` lines are not part of the map, and would be
+    // lost in the rewrite.
+    if let Some((name, _)) = files.iter().find(|(name, text)| {
+        let md = std::path::Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        md || !crate::syntax::include::includes(text).is_empty()
+    }) {
+        return Err(FmtError::WouldChange(format!(
+            "{name} is Markdown or has @include lines, which fmt does not rewrite; format the \
+             .argdown files it includes instead"
+        )));
+    }
     let loaded = load::load_texts(files, Some(Format::Argdown));
     if loaded.has_errors() {
         return Err(FmtError::Invalid(loaded.diagnostics));

@@ -189,12 +189,179 @@ pub fn load_with(
         let bytes = files::read_regular(path, limits)?;
         read.push((path.display().to_string(), bytes));
     }
+    let mut found = expanded.diagnostics;
+    if matches!(format, None | Some(Format::Argdown)) {
+        read = with_includes(paths, &expanded.files, read, limits, &mut found)?;
+    }
     let mut loaded = load_bytes(read, format);
-    if !expanded.diagnostics.is_empty() {
-        loaded.diagnostics.extend(expanded.diagnostics);
+    if !found.is_empty() {
+        loaded.diagnostics.extend(found);
         diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
     }
     Ok(loaded)
+}
+
+/// Whether `path` is read as Argdown when no format is given: `.argdown`, `.ad`, Markdown, or
+/// no extension.
+fn argdown_named(path: &Path) -> bool {
+    path.extension().is_none() || ARGDOWN_EXTENSIONS.iter().any(|e| has_extension(path, e))
+}
+
+/// The extensions of Argdown files (Markdown files are read for their Argdown blocks).
+const ARGDOWN_EXTENSIONS: [&str; 4] = ["argdown", "ad", "md", "markdown"];
+
+/// `read` (the files `files`, in order) with the files their `@include(...)` lines name added,
+/// each once, after them. An included path is relative to the including file and must stay
+/// inside the folder of an input (the folder given, or the folder of a file given): nothing
+/// outside it is read. A missing file, a path leading outside and a cycle of includes are
+/// errors (E013) at the `@include` line.
+fn with_includes(
+    inputs: &[PathBuf],
+    files: &[PathBuf],
+    mut read: Vec<(String, Vec<u8>)>,
+    limits: Limits,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+    let roots: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|p| {
+            let folder = if p.is_dir() {
+                Some(p.as_path())
+            } else {
+                p.parent()
+            };
+            let folder = folder
+                .filter(|f| !f.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            folder.canonicalize().ok()
+        })
+        .collect();
+    let mut paths: Vec<PathBuf> = files.to_vec();
+    let mut identity: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+        .collect();
+    // (including file, included file, the include) for the cycle check.
+    let mut links: Vec<(usize, usize, syntax::include::Include)> = Vec::new();
+    let mut next = 0;
+    while next < read.len() {
+        let at = next;
+        next += 1;
+        let Some(path) = paths.get(at).cloned() else {
+            break;
+        };
+        if !argdown_named(&path) {
+            continue;
+        }
+        let (name, text) = match read.get(at) {
+            Some((name, bytes)) => (name.clone(), String::from_utf8_lossy(bytes).into_owned()),
+            None => break,
+        };
+        let error = |include: &syntax::include::Include, message: String| {
+            Diagnostic::new(Code::BadInput, message).at(&name, &text, include.line, include.column)
+        };
+        for include in syntax::include::includes(&text) {
+            let base = path.parent().unwrap_or(Path::new(""));
+            let wanted = base.join(&include.path);
+            let real = match wanted.canonicalize() {
+                Ok(real) => real,
+                Err(_) => {
+                    diagnostics.push(
+                        error(
+                            &include,
+                            format!("@include: there is no file {}", wanted.display()),
+                        )
+                        .with_help("the path is relative to the file that includes it"),
+                    );
+                    continue;
+                }
+            };
+            if !roots.iter().any(|root| real.starts_with(root)) {
+                diagnostics.push(
+                    error(
+                        &include,
+                        format!(
+                            "@include: {} is outside the folder being read; nothing outside it is read",
+                            include.path
+                        ),
+                    )
+                    .with_help("move the file into the folder, or name it on the command line"),
+                );
+                continue;
+            }
+            let target = match identity.iter().position(|p| *p == real) {
+                Some(i) => i,
+                None => {
+                    let bytes = files::read_regular(&wanted, limits)?;
+                    read.push((wanted.display().to_string(), bytes));
+                    paths.push(wanted);
+                    identity.push(real);
+                    read.len() - 1
+                }
+            };
+            links.push((at, target, include));
+        }
+    }
+    // Cycles, found by a depth-first walk with an explicit stack.
+    let n = read.len();
+    let mut state = vec![0u8; n];
+    for start in 0..n {
+        if state.get(start) != Some(&0) {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        if let Some(s) = state.get_mut(start) {
+            *s = 1;
+        }
+        while let Some(&mut (file, ref mut k)) = stack.last_mut() {
+            let outgoing: Vec<usize> = links
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.0 == file)
+                .map(|(i, _)| i)
+                .collect();
+            let Some(&link) = outgoing.get(*k) else {
+                if let Some(s) = state.get_mut(file) {
+                    *s = 2;
+                }
+                stack.pop();
+                continue;
+            };
+            *k += 1;
+            let Some((from, to, include)) = links.get(link) else {
+                continue;
+            };
+            match state.get(*to) {
+                Some(0) => {
+                    if let Some(s) = state.get_mut(*to) {
+                        *s = 1;
+                    }
+                    stack.push((*to, 0));
+                }
+                Some(1) => {
+                    let name = |i: usize| read.get(i).map_or("", |r| r.0.as_str()).to_string();
+                    let from_pos = stack.iter().position(|(f, _)| f == to).unwrap_or(0);
+                    let mut chain: Vec<String> =
+                        stack.iter().skip(from_pos).map(|(f, _)| name(*f)).collect();
+                    chain.push(name(*to));
+                    let text = read
+                        .get(*from)
+                        .map(|r| String::from_utf8_lossy(&r.1).into_owned())
+                        .unwrap_or_default();
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::BadInput,
+                            format!("@include: a cycle of includes: {}", chain.join(" includes ")),
+                        )
+                        .at(&name(*from), &text, include.line, include.column)
+                        .with_help("a file cannot include itself, directly or through others; remove one @include"),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(read)
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
@@ -267,11 +434,20 @@ fn load_decoded(texts: Vec<(String, String)>, format: Option<Format>) -> Loaded 
     // read from it share its bytes.
     let texts: Vec<(String, Str)> = texts.into_iter().map(|(n, t)| (n, Str::from(t))).collect();
     let mut diagnostics = Vec::new();
-    let mut argdown = Vec::new();
+    let mut argdown: Vec<(&str, Str)> = Vec::new();
     let mut maps = Vec::new();
     for (name, text) in &texts {
-        match detect(name, text, format) {
-            Format::Argdown => argdown.push((name.as_str(), text)),
+        let detected = match detect(name, text, format) {
+            Ok(format) => format,
+            Err(d) => {
+                diagnostics.push(*d);
+                continue;
+            }
+        };
+        match detected {
+            Format::Argdown => {
+                argdown.push((name.as_str(), argdown_text(name, text, format.is_none())))
+            }
             Format::Json => {
                 if let Some(map) = formats::json::read(name, text, &mut diagnostics) {
                     maps.push((name, map));
@@ -340,33 +516,78 @@ fn load_decoded(texts: Vec<(String, String)>, format: Option<Format>) -> Loaded 
     }
 }
 
+/// The Argdown to read from the file `name`: the `argdown` blocks of a Markdown file (when the
+/// format was found by the extension, not named with `--from argdown`), and `@include(...)`
+/// lines emptied (`load` reads the files they name), lines kept in place.
+fn argdown_text(name: &str, whole: &Str, by_extension: bool) -> Str {
+    let path = Path::new(name);
+    let text: std::borrow::Cow<'_, str> =
+        if by_extension && (has_extension(path, "md") || has_extension(path, "markdown")) {
+            syntax::markdown::argdown_blocks(whole).into()
+        } else {
+            whole.as_str().into()
+        };
+    match syntax::include::blank_includes(&text) {
+        Some(blanked) => Str::from(blanked),
+        // The file's own text, shared (its strings share its bytes), or the blocks read.
+        None => match text {
+            std::borrow::Cow::Borrowed(t) => whole.part_of(t),
+            std::borrow::Cow::Owned(t) => Str::from(t),
+        },
+    }
+}
+
+/// What counterpoint reads, by extension, for messages about a file it cannot place.
+const READS: &str = "counterpoint reads Argdown (.argdown, .ad, and ```argdown blocks in .md), \
+    counterpoint JSON and AIF (.json), Kialo exports (.txt) and ICCMA frameworks (.apx, .tgf, \
+    .i23, .af)";
+
 /// The format of the file `name` holding `text`: `format` if given, else guessed from the
-/// extension and the content.
-fn detect(name: &str, text: &str, format: Option<Format>) -> Format {
+/// extension and the content. A file whose extension names no format and whose content is
+/// none that counterpoint recognises, or a `.txt` file that is not a Kialo export, is an error
+/// naming the formats.
+fn detect(name: &str, text: &str, format: Option<Format>) -> Result<Format, Box<Diagnostic>> {
     if let Some(format) = format {
-        return format;
+        return Ok(format);
     }
     let path = Path::new(name);
     if let Some(dialect) =
         iccma::Dialect::from_extension(name).or_else(|| iccma::Dialect::sniff(text.as_bytes()))
     {
-        return Format::from(dialect);
+        return Ok(Format::from(dialect));
     }
     // The text has no byte-order mark: `load_decoded` is given texts without one.
     let start = text.trim_start();
     if has_extension(path, "json") || start.starts_with('{') {
         // Counterpoint JSON unless the content is AIF; unreadable JSON goes to the JSON reader,
         // which reports where it breaks.
-        match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(match serde_json::from_str::<serde_json::Value>(text) {
             Ok(value) if !formats::json::detect(&value) && formats::aif::detect(&value) => {
                 Format::Aif
             }
             _ => Format::Json,
-        }
+        })
     } else if formats::kialo::detect(text) {
-        Format::Kialo
+        Ok(Format::Kialo)
+    } else if argdown_named(path) {
+        Ok(Format::Argdown)
     } else {
-        Format::Argdown
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let message = if ext.eq_ignore_ascii_case("txt") {
+            "this .txt file is not a Kialo export (its first line is not `Discussion Title: ...`), \
+             and counterpoint reads .txt files only as Kialo exports"
+                .to_string()
+        } else {
+            format!("counterpoint does not know the format of a .{ext} file")
+        };
+        let mut d = Diagnostic::new(Code::BadInput, message).with_help(format!(
+            "{READS}; name the format with `--from FORMAT` (e.g. `--from argdown`) to read it anyway"
+        ));
+        d.file = name.to_string();
+        Err(Box::new(d))
     }
 }
 

@@ -16,6 +16,7 @@
 //! | RA/CA/MA with several premises (linked premises) | an argument node `<nodeID>` (text: the scheme name, data `aif: {type, scheme}`); each premise `supports` it, and it supports / rebuts / undercuts the conclusion |
 //! | RA/CA/MA that another S-node aims at | the same argument node, so that the attack (`undercuts`) or backing (`supports`) has a target |
 //! | L, YA, TA, `participants`, `locutions` | sides: an I-node's side is the speaker of the locution (L) that asserts it through a YA node; an argument node's side is the speaker of the TA/YA that anchors it, else the side its premises share |
+//! | each YA anchor (L → YA → node, TA → YA → node) | kept in the node's data, `aif: {dialogue: [...]}`: the illocution, and the locution's text and speaker or the transition with the locutions it joins; an anchor on an S-node that became a relation is kept on its premise with `inference_to` (the conclusion's id). Written back as L, TA and YA nodes. TA nodes that anchor nothing are not kept |
 //! | PA and unknown node types | skipped with a warning (W005) |
 //!
 //! A speaker is the participant named by the locution's `personID` (`firstname surname`) when the
@@ -29,13 +30,22 @@
 //!
 //! # Writing
 //!
-//! Every node becomes an I-node (text: the node's text, or its title when the text is empty);
-//! every relation becomes one S-node between the two I-nodes: `supports` an RA ("Default
-//! Inference"), `rebuts` and `contradicts` a CA ("Default Conflict"). `A undercuts B` becomes a CA
-//! from A aimed at each RA/CA that B's own relations produced (AIF's undercut), or at B itself when
-//! B relates to nothing. Sides become `participants`, and each node with a side gets an L-node
-//! (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ... (unique
-//! across nodes; edges have their own), every S-node has `text`, `scheme` and `schemeID`.
+//! Every node becomes an I-node (text: the node's text, or its title when the text is empty),
+//! except an argument node read from AIF (data `aif: {type, scheme}`), which is written back as
+//! its RA, CA or MA node with its scheme name: its `supports` premises go into that one S-node
+//! (linked premises) and its relations leave it. Every other relation becomes one S-node
+//! between its two ends: `supports` an RA ("Default Inference"), `rebuts` and `undercuts` a CA
+//! ("Default Conflict"); a conflict on a scheme node aims at that S-node (AIF's undercut), an
+//! undercut of an I-node aims at the I-node (the node it attacks), and `contradicts` is a CA
+//! each way. Sides become `participants`; the dialogue read from AIF is written back (L-nodes
+//! once per text, TA-nodes once per transition, a YA per anchor), and each other node with a
+//! side gets an L-node (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ...
+//! (unique across nodes; edges have their own), every S-node has `text` and `scheme`.
+//!
+//! So the AIF alone, without the extra object below, reads back to a map with the same nodes
+//! and the same attacks; reading, writing and reading it again gives that map exactly (a
+//! fixed point after the first pass). What only counterpoint distinguishes (statement or
+//! argument, an undercut or a contradiction) is in the extra object.
 //!
 //! What AIF cannot say (statement vs argument, titles, tags, citations, sections, sources, the
 //! map title, side colours, which CA is a contradiction or an undercut) is kept in an extra
@@ -489,6 +499,75 @@ impl Doc {
     }
 }
 
+/// The key, inside a node's `aif` data, of what the dialogue layer says about the node.
+const DIALOGUE: &str = "dialogue";
+
+impl Doc {
+    /// The scheme name of a node, else its text.
+    fn name_of(&self, i: usize) -> String {
+        self.nodes
+            .get(i)
+            .map(|n| n.scheme.clone().unwrap_or_else(|| n.text.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The texts of the L-nodes among `list`.
+    fn locution_texts(&self, list: Option<&Vec<usize>>) -> Vec<Value> {
+        list.into_iter()
+            .flatten()
+            .filter_map(|&l| self.nodes.get(l).filter(|n| n.ty == Type::L))
+            .map(|n| Value::from(n.text.clone()))
+            .collect()
+    }
+
+    /// What the dialogue layer says about each node, in the order of the file's edges: for each
+    /// YA node anchoring it, the illocution and either the locution (L) behind it, with its
+    /// speaker when `locutions` names one, or the transition (TA) behind it with the locutions
+    /// it goes from and to. Kept in the node's data so that writing puts it back.
+    fn dialogue(&self) -> Vec<Vec<Value>> {
+        let mut said: Vec<Vec<Value>> = vec![Vec::new(); self.nodes.len()];
+        for &(ya, target) in &self.edges {
+            let (Some(y), Some(t)) = (self.nodes.get(ya), self.nodes.get(target)) else {
+                continue;
+            };
+            if y.ty != Type::Ya || !(t.ty == Type::I || t.ty.is_relation()) {
+                continue;
+            }
+            for &src in self.inc.get(ya).into_iter().flatten() {
+                let Some(source) = self.nodes.get(src) else {
+                    continue;
+                };
+                let mut entry = serde_json::Map::new();
+                entry.insert("illocution".into(), Value::from(self.name_of(ya)));
+                match source.ty {
+                    Type::L => {
+                        entry.insert("locution".into(), Value::from(source.text.clone()));
+                        if let Some((Some(_), name)) = self.speaker_of_locution(src) {
+                            entry.insert("speaker".into(), Value::from(name));
+                        }
+                    }
+                    Type::Ta => {
+                        entry.insert("transition".into(), Value::from(self.name_of(src)));
+                        entry.insert(
+                            "from".into(),
+                            Value::Array(self.locution_texts(self.inc.get(src))),
+                        );
+                        entry.insert(
+                            "to".into(),
+                            Value::Array(self.locution_texts(self.out.get(src))),
+                        );
+                    }
+                    _ => continue,
+                }
+                if let Some(list) = said.get_mut(target) {
+                    list.push(Value::Object(entry));
+                }
+            }
+        }
+        said
+    }
+}
+
 /// A side id for a speaker's name: lower case letters and digits, `-` for the rest.
 fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -626,6 +705,7 @@ fn read_structure(
 ) -> Map {
     let layer = layer(doc);
     let speakers = doc.speakers();
+    let dialogue = doc.dialogue();
     let mut names = SideNames::default();
     for (_, name) in &doc.participants {
         names.side_for(name);
@@ -691,6 +771,14 @@ fn read_structure(
         };
         let mut node = node;
         node.origin = origins.get(i).cloned();
+        if let Some(said) = dialogue.get(i).filter(|d| !d.is_empty()) {
+            let mut aif = match node.data.get("aif") {
+                Some(Value::Object(o)) => o.clone(),
+                _ => serde_json::Map::new(),
+            };
+            aif.insert(DIALOGUE.into(), Value::Array(said.clone()));
+            node.data.insert("aif".into(), Value::Object(aif));
+        }
         // Node ids are unique in `doc`, and titles are node ids prefixed by their namespace.
         if let Ok(x) = map.add_node(node) {
             if let Some(slot) = ix.get_mut(i) {
@@ -769,7 +857,58 @@ fn read_structure(
             }
         }
     }
+    keep_inference_dialogue(doc, &layer, &dialogue, &ix, &mut map);
     map
+}
+
+/// The dialogue anchored at an S-node that became a relation, not a node (an RA with one
+/// premise, say, that a TA anchors): kept on its premise with `inference_to`, the id of the
+/// conclusion, so that writing anchors it at the S-node written for that relation.
+fn keep_inference_dialogue(
+    doc: &Doc,
+    layer: &Layer,
+    dialogue: &[Vec<Value>],
+    ix: &[Option<NodeIndex>],
+    map: &mut Map,
+) {
+    for (t, said) in dialogue.iter().enumerate() {
+        let relation = doc.nodes.get(t).is_some_and(|n| n.ty.is_relation());
+        if said.is_empty() || !relation || ix.get(t).copied().flatten().is_some() {
+            continue;
+        }
+        let Some(p) = layer
+            .premises
+            .get(t)
+            .and_then(|p| p.first())
+            .and_then(|&p| ix.get(p).copied().flatten())
+        else {
+            continue;
+        };
+        for &c in layer.conclusions.get(t).into_iter().flatten() {
+            let Some(cx) = ix.get(c).copied().flatten() else {
+                continue;
+            };
+            let to = map.node(cx).id.clone();
+            let node = map.node_mut(p);
+            let mut aif = match node.data.get("aif") {
+                Some(Value::Object(o)) => o.clone(),
+                _ => serde_json::Map::new(),
+            };
+            let mut list = match aif.get(DIALOGUE) {
+                Some(Value::Array(a)) => a.clone(),
+                _ => Vec::new(),
+            };
+            for entry in said {
+                let mut entry = entry.clone();
+                if let Value::Object(o) = &mut entry {
+                    o.insert("inference_to".into(), Value::from(to.clone()));
+                }
+                list.push(entry);
+            }
+            aif.insert(DIALOGUE.into(), Value::Array(list));
+            node.data.insert("aif".into(), Value::Object(aif));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -831,9 +970,12 @@ struct SidecarRelation {
     /// several CA nodes.
     edge: usize,
     relation: Relation,
-    /// `nodeID`s of the I-nodes of the two ends.
+    /// `nodeID`s of the two ends (I-nodes, or S-nodes for arguments that stand for a scheme).
     from: String,
     to: String,
+    /// Whether this S-node points from `to` to `from`: the second conflict of a contradiction.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    reversed: bool,
 }
 
 fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, String> {
@@ -885,8 +1027,12 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
         let Some(&i) = doc.index.get(&n.aif) else {
             return Err(format!("node {} is not in \"nodes\"", n.aif));
         };
-        let Some(a) = doc.nodes.get(i).filter(|a| a.ty == Type::I) else {
-            return Err(format!("node {} is not an I-node", n.aif));
+        let Some(a) = doc
+            .nodes
+            .get(i)
+            .filter(|a| a.ty == Type::I || a.ty.is_relation())
+        else {
+            return Err(format!("node {} is not an I-node or a scheme", n.aif));
         };
         let side = speakers.get(i).cloned().flatten().and_then(|s| side_of(&s));
         let node = Node {
@@ -906,15 +1052,16 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
             return Err(format!("node {} is described twice", n.aif));
         }
     }
-    let i_nodes = doc.nodes.iter().filter(|n| n.ty == Type::I).count();
-    if ix.len() != i_nodes {
-        return Err(format!(
-            "it describes {} of the {i_nodes} I-nodes",
-            ix.len()
-        ));
+    if let Some(n) = doc
+        .nodes
+        .iter()
+        .enumerate()
+        .find(|(i, n)| n.ty == Type::I && !ix.contains_key(i))
+    {
+        return Err(format!("I-node {} is not described", n.1.id));
     }
     let mut edges: HashMap<usize, (Relation, NodeIndex, NodeIndex)> = HashMap::new();
-    let mut described = HashSet::new();
+    let mut described: HashSet<usize> = ix.keys().copied().collect();
     // The S-node that writes each relation (the first, for an undercut written by several).
     let mut written_by: HashMap<usize, usize> = HashMap::new();
     for r in &sidecar.relations {
@@ -928,7 +1075,7 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
                 .ok_or_else(|| format!("node {id} is not in \"nodes\""))?;
             let x = *ix
                 .get(&i)
-                .ok_or_else(|| format!("node {id} is not an I-node"))?;
+                .ok_or_else(|| format!("node {id} is not a node of the map"))?;
             Ok((i, x))
         };
         let (from_i, from) = end(&r.from)?;
@@ -939,11 +1086,25 @@ fn read_sidecar(doc: &Doc, value: &Value, origins: &[Origin]) -> Result<Map, Str
             .get(s)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let aimed = match r.relation {
-            Relation::Undercuts => !conclusions.is_empty(),
-            _ => conclusions == [to_i],
+        let (head, tail) = if r.reversed {
+            (to_i, from_i)
+        } else {
+            (from_i, to_i)
         };
-        if premises != [from_i] || !aimed {
+        let joins = if s == to_i && s != from_i {
+            // A premise of the scheme node `to`.
+            r.relation == Relation::Supports && premises.contains(&from_i)
+        } else if s == from_i {
+            // What the scheme node `from` concludes or aims at.
+            conclusions.contains(&to_i)
+        } else {
+            let aimed = match r.relation {
+                Relation::Undercuts => !conclusions.is_empty(),
+                _ => conclusions == [tail],
+            };
+            premises == [head] && aimed
+        };
+        if !joins {
             return Err(format!(
                 "node {} no longer joins {} to {}",
                 r.aif, r.from, r.to
@@ -994,7 +1155,7 @@ struct OutNode {
     #[serde(rename = "type")]
     ty: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    scheme: Option<&'static str>,
+    scheme: Option<String>,
     #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
     scheme_id: Option<&'static str>,
 }
@@ -1009,7 +1170,7 @@ impl OutNode {
             node_id,
             text: scheme.to_string(),
             ty,
-            scheme: Some(scheme),
+            scheme: Some(scheme.to_string()),
             scheme_id: Some(id),
         }
     }
@@ -1064,6 +1225,27 @@ pub fn to_string(map: &Map) -> String {
     s
 }
 
+/// The AIF scheme a node read from AIF stands for: its type (`RA`, `CA` or `MA`) and scheme
+/// name, from the `aif` data the reader gives it. Such a node is written back as that S-node.
+fn scheme_of(node: &Node) -> Option<(&'static str, Option<String>)> {
+    if node.element != Element::Argument {
+        return None;
+    }
+    let aif = node.data.get("aif")?;
+    let ty = match aif.get("type").and_then(Value::as_str)? {
+        "RA" => "RA",
+        "CA" => "CA",
+        "MA" => "MA",
+        _ => return None,
+    };
+    let scheme = aif
+        .get("scheme")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(str::to_string);
+    Some((ty, scheme))
+}
+
 fn document(map: &Map) -> OutDoc {
     let mut next = 0usize;
     let mut fresh = || {
@@ -1073,6 +1255,8 @@ fn document(map: &Map) -> OutDoc {
     let mut nodes = Vec::new();
     let mut sidecar_nodes = Vec::new();
     let mut aif_id: HashMap<NodeIndex, String> = HashMap::new();
+    // The nodes written as S-nodes (arguments that stand for an AIF scheme).
+    let mut scheme_nodes: HashSet<NodeIndex> = HashSet::new();
     for (ix, n) in map.nodes() {
         let id = fresh();
         let shown = if n.text.is_empty() {
@@ -1080,13 +1264,25 @@ fn document(map: &Map) -> OutDoc {
         } else {
             n.text.clone()
         };
-        nodes.push(OutNode {
-            node_id: id.clone(),
-            text: shown.to_string(),
-            ty: "I",
-            scheme: None,
-            scheme_id: None,
-        });
+        match scheme_of(n) {
+            Some((ty, scheme)) => {
+                scheme_nodes.insert(ix);
+                nodes.push(OutNode {
+                    node_id: id.clone(),
+                    text: shown.to_string(),
+                    ty,
+                    scheme,
+                    scheme_id: None,
+                });
+            }
+            None => nodes.push(OutNode {
+                node_id: id.clone(),
+                text: shown.to_string(),
+                ty: "I",
+                scheme: None,
+                scheme_id: None,
+            }),
+        }
         sidecar_nodes.push(SidecarNode {
             aif: id.clone(),
             id: n.id.to_string(),
@@ -1102,15 +1298,10 @@ fn document(map: &Map) -> OutDoc {
     }
     let id_of = |ix: NodeIndex| aif_id.get(&ix).cloned().unwrap_or_default();
 
-    // One primary S-node per relation, so that undercuts can aim at them.
-    let graph = map.graph();
-    let edge_list: Vec<_> = graph.edge_indices().collect();
-    let mut primary: HashMap<petgraph::stable_graph::EdgeIndex, String> = HashMap::new();
-    for &e in &edge_list {
-        primary.insert(e, fresh());
-    }
     let mut edges = Vec::new();
     let mut relations = Vec::new();
+    // The S-node written for each relation between two nodes (the first, if several).
+    let mut inference: HashMap<(NodeIndex, NodeIndex), String> = HashMap::new();
     let mut next_edge = 0usize;
     let mut link = |from: &str, to: &str, edges: &mut Vec<OutEdge>| {
         next_edge += 1;
@@ -1121,50 +1312,51 @@ fn document(map: &Map) -> OutDoc {
             form_edge_id: None,
         });
     };
-    let mut extra: Vec<OutNode> = Vec::new();
-    for (k, &e) in edge_list.iter().enumerate() {
-        let (Some((a, b)), Some(weight)) = (graph.edge_endpoints(e), graph.edge_weight(e)) else {
-            continue;
-        };
+    for (k, (a, b, weight)) in map.edges().enumerate() {
         let relation = weight.relation;
-        let (scheme, ty) = match relation {
-            Relation::Supports => (INFERENCE, "RA"),
-            _ => (CONFLICT, "CA"),
+        let (from, to) = (id_of(a), id_of(b));
+        let describe = |aif: String, reversed: bool| SidecarRelation {
+            aif,
+            edge: k,
+            relation,
+            from: from.clone(),
+            to: to.clone(),
+            reversed,
         };
-        let s_node = |id: &str| OutNode::scheme(id.to_string(), ty, scheme);
-        let first = primary.get(&e).cloned().unwrap_or_default();
-        // Where the S-nodes point: the I-node of the target, or (undercuts) the target's own
-        // S-nodes.
-        let mut targets: Vec<String> = Vec::new();
-        if relation == Relation::Undercuts {
-            targets = map
-                .outgoing_edges(b)
-                .filter(|&r| r != e)
-                .filter_map(|r| primary.get(&r).cloned())
-                .collect();
+        if scheme_nodes.contains(&a) {
+            // The scheme's conclusion (or the node it aims at).
+            link(&from, &to, &mut edges);
+            relations.push(describe(from.clone(), false));
+            continue;
         }
-        if targets.is_empty() {
-            targets.push(id_of(b));
+        if scheme_nodes.contains(&b) && relation == Relation::Supports {
+            // One of the scheme's premises (linked premises all go into the one S-node).
+            link(&from, &to, &mut edges);
+            relations.push(describe(to.clone(), false));
+            continue;
         }
-        for (t, target) in targets.iter().enumerate() {
-            let s = if t == 0 { first.clone() } else { fresh() };
-            if t == 0 {
-                nodes.push(s_node(&s));
-            } else {
-                extra.push(s_node(&s));
-            }
-            link(&id_of(a), &s, &mut edges);
-            link(&s, target, &mut edges);
-            relations.push(SidecarRelation {
-                aif: s,
-                edge: k,
-                relation,
-                from: id_of(a),
-                to: id_of(b),
-            });
+        // A relation of its own: premise -> S-node -> target. A conflict aimed at a scheme
+        // node aims at that S-node (AIF's undercut); an undercut of an I-node aims at the
+        // I-node, the node it attacks.
+        let (ty, scheme) = match relation {
+            Relation::Supports => ("RA", INFERENCE),
+            _ => ("CA", CONFLICT),
+        };
+        let s = fresh();
+        nodes.push(OutNode::scheme(s.clone(), ty, scheme));
+        link(&from, &s, &mut edges);
+        link(&s, &to, &mut edges);
+        inference.entry((a, b)).or_insert_with(|| s.clone());
+        relations.push(describe(s, false));
+        // A contradiction is a conflict both ways (each side attacks the other).
+        if relation == Relation::Contradicts && !scheme_nodes.contains(&b) {
+            let s = fresh();
+            nodes.push(OutNode::scheme(s.clone(), ty, scheme));
+            link(&to, &s, &mut edges);
+            link(&s, &from, &mut edges);
+            relations.push(describe(s, true));
         }
     }
-    nodes.extend(extra);
 
     // The dialogue layer: one participant per side, one locution per node with a side.
     let mut participants = Vec::new();
@@ -1184,7 +1376,119 @@ fn document(map: &Map) -> OutDoc {
         });
     }
     let mut locutions = Vec::new();
+    // The dialogue read from AIF, written back: L-nodes once per text, TA-nodes once per
+    // (transition, from, to), a YA per anchor.
+    let mut l_nodes: HashMap<String, String> = HashMap::new();
+    let mut ta_nodes: HashMap<String, String> = HashMap::new();
+    let mut anchored: HashSet<NodeIndex> = HashSet::new();
     for (ix, n) in map.nodes() {
+        let said = n
+            .data
+            .get("aif")
+            .and_then(|a| a.get(DIALOGUE))
+            .and_then(Value::as_array);
+        for entry in said.into_iter().flatten() {
+            let text = |k: &str| entry.get(k).and_then(Value::as_str).map(str::to_string);
+            let Some(illocution) = text("illocution") else {
+                continue;
+            };
+            let mut l_node = |t: &str,
+                              speaker: Option<&str>,
+                              nodes: &mut Vec<OutNode>,
+                              fresh: &mut dyn FnMut() -> String| {
+                if let Some(id) = l_nodes.get(t) {
+                    return id.clone();
+                }
+                let id = fresh();
+                nodes.push(OutNode {
+                    node_id: id.clone(),
+                    text: t.to_string(),
+                    ty: "L",
+                    scheme: None,
+                    scheme_id: None,
+                });
+                if let Some(pos) = speaker.and_then(|s| map.sides.iter().position(|x| x.label == s))
+                {
+                    locutions.push(OutLocution {
+                        node_id: id.clone(),
+                        person_id: (pos + 1).to_string(),
+                    });
+                }
+                l_nodes.insert(t.to_string(), id.clone());
+                id
+            };
+            let source = if let Some(l) = text("locution") {
+                l_node(&l, text("speaker").as_deref(), &mut nodes, &mut fresh)
+            } else if let Some(transition) = text("transition") {
+                let list = |k: &str| -> Vec<String> {
+                    entry
+                        .get(k)
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                };
+                let (from, to) = (list("from"), list("to"));
+                let key = serde_json::json!([transition, from, to]).to_string();
+                match ta_nodes.get(&key) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let ta = fresh();
+                        nodes.push(OutNode {
+                            node_id: ta.clone(),
+                            text: transition.clone(),
+                            ty: "TA",
+                            scheme: Some(transition.clone()),
+                            scheme_id: None,
+                        });
+                        for l in &from {
+                            let l = l_node(l, None, &mut nodes, &mut fresh);
+                            link(&l, &ta, &mut edges);
+                        }
+                        for l in &to {
+                            let l = l_node(l, None, &mut nodes, &mut fresh);
+                            link(&ta, &l, &mut edges);
+                        }
+                        ta_nodes.insert(key, ta.clone());
+                        ta
+                    }
+                }
+            } else {
+                continue;
+            };
+            // The node, or the S-node of its relation to `inference_to`.
+            let target = match text("inference_to") {
+                Some(to) => {
+                    let Some(s) = map.find(&to).and_then(|b| inference.get(&(ix, b))) else {
+                        continue;
+                    };
+                    s.clone()
+                }
+                None => {
+                    if entry.get("locution").is_some() {
+                        anchored.insert(ix);
+                    }
+                    id_of(ix)
+                }
+            };
+            let ya = fresh();
+            nodes.push(OutNode {
+                node_id: ya.clone(),
+                text: illocution.clone(),
+                ty: "YA",
+                scheme: Some(illocution),
+                scheme_id: None,
+            });
+            link(&source, &ya, &mut edges);
+            link(&ya, &target, &mut edges);
+        }
+    }
+    for (ix, n) in map.nodes() {
+        if anchored.contains(&ix) {
+            continue;
+        }
         let Some(side) = n.side.as_deref() else {
             continue;
         };

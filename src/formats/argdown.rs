@@ -25,7 +25,10 @@
 //! ```
 //!
 //! - The frontmatter holds the title, sides and sources (strings JSON-quoted, which YAML reads
-//!   the same way); it is left out when there is nothing to declare.
+//!   the same way); it is left out when there is nothing to declare. An export (not `fmt`)
+//!   adds a `color:` section that Argdown's colour plugin reads (`statementColors` and
+//!   `argumentColors`, each node's title with its side's colour), so that Argdown draws the
+//!   side colours counterpoint draws; counterpoint ignores it when reading.
 //! - Nodes without a section come first, then each section as a heading (`#` per level, with
 //!   `{side: id}` when the section has one) followed by its nodes. Every top-level element and
 //!   heading is separated by a blank line, as Argdown requires.
@@ -85,7 +88,53 @@ pub fn to_string_with_warnings(map: &Map) -> Result<(String, Vec<String>), Write
     let text = writer.write(&Part::whole(map));
     let warnings = writer.warnings().to_vec();
     writer.finish()?;
-    Ok((text, warnings))
+    Ok((with_side_colors(map, text), warnings))
+}
+
+/// `text` (a whole map, frontmatter first) with a `color:` section in its frontmatter that
+/// gives each node with a side its side's colour, as Argdown's colour plugin reads it
+/// (`statementColors` and `argumentColors`, by title): the map drawn by Argdown has the side
+/// colours counterpoint draws. counterpoint itself ignores `color:`.
+fn with_side_colors(map: &Map, text: String) -> String {
+    let palette = crate::style::palette::Palette::new(map);
+    let mut statements = String::new();
+    let mut arguments = String::new();
+    for (_, n) in map.nodes() {
+        let Some(side) = n.side.as_deref() else {
+            continue;
+        };
+        let color = palette.color(Some(side)).hex();
+        let list = match n.element {
+            Element::Statement => &mut statements,
+            Element::Argument => &mut arguments,
+        };
+        let _ = writeln!(list, "    {}: {}", fm_str(&n.title), fm_str(&color));
+    }
+    if statements.is_empty() && arguments.is_empty() {
+        return text;
+    }
+    let mut block = String::from("color:\n");
+    if !statements.is_empty() {
+        block.push_str("  statementColors:\n");
+        block.push_str(&statements);
+    }
+    if !arguments.is_empty() {
+        block.push_str("  argumentColors:\n");
+        block.push_str(&arguments);
+    }
+    // A map with sides has a frontmatter: `===` ... `===` at the top.
+    let Some(end) = text
+        .strip_prefix("===\n")
+        .and_then(|rest| rest.find("\n===\n").or_else(|| rest.find("\n===")))
+        .map(|at| at + 5)
+    else {
+        return text;
+    };
+    let mut out = String::with_capacity(text.len() + block.len());
+    out.push_str(text.get(..end).unwrap_or(""));
+    out.push_str(&block);
+    out.push_str(text.get(end..).unwrap_or(""));
+    out
 }
 
 /// What one output file holds.

@@ -25,7 +25,16 @@
 //! - Labels are quoted; the title is bold and the text follows on a new line. Every user text
 //!   goes through `escape`: `"`, `#`, `&`, `<`, `>` and `` ` `` become Mermaid entity codes
 //!   (`#quot;`, `#35;`, `#amp;`, `#lt;`, `#gt;`, `#96;`), line breaks become `<br/>`, other
-//!   control characters spaces. Non-ASCII text is kept as it is.
+//!   control characters spaces. Non-ASCII text is kept as it is. With [`Labels::Title`] a node
+//!   shows its title only (a diagram a fraction of the size).
+//!
+//! # Mermaid's limits
+//!
+//! Mermaid refuses a diagram longer than [`MAX_TEXT_SIZE`] characters (its `maxTextSize`
+//! setting, which code hosts keep at the default) and draws at most [`MAX_EDGES`] links (its
+//! `maxEdges`). [`over_limits`] says which of them a written diagram passes, so that the
+//! command line can say so and name the way out: titles only, or a part of the map (the
+//! filters `--side`, `--section`, `--tag`, `--focus` with `--depth`).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -91,8 +100,51 @@ pub(crate) fn arrow(relation: Relation) -> &'static str {
     }
 }
 
-/// The map as a Mermaid flowchart (bottom to top: reasons below what they bear on).
+/// Mermaid's default `maxTextSize`: the longest diagram text it draws, in characters (UTF-16
+/// code units, as JavaScript counts them).
+pub const MAX_TEXT_SIZE: usize = 50_000;
+
+/// Mermaid's default `maxEdges`: the most links a flowchart may have.
+pub const MAX_EDGES: usize = 500;
+
+/// What a node's label shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Labels {
+    /// The title in bold, then the text.
+    #[default]
+    Full,
+    /// The title only.
+    Title,
+}
+
+/// Which of Mermaid's limits the diagram `text` (written for `map`) passes: one sentence for
+/// each, naming the size and the limit. Empty when Mermaid draws it.
+pub fn over_limits(text: &str, map: &Map) -> Vec<String> {
+    let mut over = Vec::new();
+    let size = text.encode_utf16().count();
+    if size > MAX_TEXT_SIZE {
+        over.push(format!(
+            "the diagram is {size} characters long, and Mermaid refuses diagrams over \
+             {MAX_TEXT_SIZE} characters (its maxTextSize)"
+        ));
+    }
+    let edges = map.edge_count();
+    if edges > MAX_EDGES {
+        over.push(format!(
+            "the diagram has {edges} links, and Mermaid draws at most {MAX_EDGES} (its maxEdges)"
+        ));
+    }
+    over
+}
+
+/// The map as a Mermaid flowchart (bottom to top: reasons below what they bear on), each node
+/// with its title and text.
 pub fn to_string(map: &Map) -> String {
+    to_string_with(map, Labels::Full)
+}
+
+/// The map as a Mermaid flowchart, the nodes labelled as `labels` says.
+pub fn to_string_with(map: &Map, labels: Labels) -> String {
     let mut out = String::new();
     if let Some(title) = &map.title {
         // A JSON string is a YAML double-quoted scalar.
@@ -108,11 +160,11 @@ pub fn to_string(map: &Map) -> String {
     let id = |ix: NodeIndex| ids.get(&ix).cloned().unwrap_or_default();
     let node_line = |ix: NodeIndex| {
         let n = map.node(ix);
-        format!(
-            "{}{}",
-            id(ix),
-            shape(map.kind(ix), &label(&n.title, &n.text))
-        )
+        let text = match labels {
+            Labels::Full => &*n.text,
+            Labels::Title => "",
+        };
+        format!("{}{}", id(ix), shape(map.kind(ix), &label(&n.title, text)))
     };
 
     // Nodes by section; nodes of unknown sections go to the top level.

@@ -87,7 +87,7 @@ impl Format {
             }
             Format::Aif => {
                 "Argument Interchange Format JSON (AIFdb export, OVA3/xAIF); written AIFdb style \
-                 (I-nodes, RA/CA scheme nodes, locutions for sides), with counterpoint's extra \
+                 (I-nodes, RA/CA/MA scheme nodes, locutions for sides), with counterpoint's extra \
                  data so that it reads back exactly"
             }
             Format::Kialo => "Kialo's plain-text discussion export (`Discussion Title: ...`)",

@@ -716,6 +716,7 @@ impl Map {
 
     /// The edges leaving `ix`, in insertion order (for callers that need the edges themselves,
     /// e.g. to point at one relation from another).
+    #[cfg(test)]
     pub(crate) fn outgoing_edges(&self, ix: NodeIndex) -> impl Iterator<Item = EdgeIndex> + '_ {
         self.edges_at(ix, Direction::Outgoing).map(|e| e.id())
     }

@@ -7,10 +7,13 @@
 //! - `metadata` and `frontmatter`: the YAML in braces and between `===` lines;
 //! - `builder`: all files into one map;
 //! - `mentions`: where one file writes titles and headings, for tools that point into it.
+//! - `include` and `markdown`: `@include(...)` lines, and the Argdown blocks of Markdown files.
 
 pub(crate) mod builder;
 pub(crate) mod frontmatter;
+pub(crate) mod include;
 pub(crate) mod lexer;
+pub(crate) mod markdown;
 pub(crate) mod mentions;
 pub(crate) mod metadata;
 pub(crate) mod parser;

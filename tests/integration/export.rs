@@ -246,3 +246,64 @@ fn a_camp_declared_twice_in_json_is_e009() {
         ["c.json:4:19 camp \"yes\" is declared twice / first declared at c.json:3:19; declare each camp once"]
     );
 }
+
+/// Every property the schema names says what it is, and the schema has a stable `$id` within the
+/// repository (the path of the schema file in it).
+#[test]
+fn the_schema_describes_every_property_and_has_a_stable_id() {
+    let schema = schema();
+    assert_eq!(
+        schema["$id"],
+        "https://github.com/counterpoint/counterpoint/raw/main/src/formats/counterpoint.schema.json"
+    );
+    let id = schema["$id"].as_str().expect("$id");
+    let path = id
+        .split("/raw/main/")
+        .nth(1)
+        .expect("a path in the repository");
+    assert!(root().join(path).is_file(), "{path}");
+    let mut undescribed = Vec::new();
+    let mut stack = vec![("".to_string(), &schema)];
+    let mut seen = 0;
+    while let Some((at, value)) = stack.pop() {
+        if let Some(props) = value.get("properties").and_then(|p| p.as_object()) {
+            for (name, prop) in props {
+                seen += 1;
+                let here = format!("{at}/{name}");
+                if prop
+                    .get("description")
+                    .and_then(|d| d.as_str())
+                    .is_none_or(str::is_empty)
+                {
+                    undescribed.push(here.clone());
+                }
+                stack.push((here, prop));
+            }
+        }
+        if let Some(items) = value.get("items") {
+            stack.push((format!("{at}[]"), items));
+        }
+    }
+    assert!(seen > 40, "{seen} properties");
+    assert!(undescribed.is_empty(), "{undescribed:#?}");
+}
+
+/// A document that names its schema (`"$schema"`, as editors write it) is valid and reads.
+#[test]
+fn a_document_naming_its_schema_validates_and_reads() {
+    let validator = jsonschema::validator_for(&schema()).expect("valid schema");
+    let exported: serde_json::Value =
+        serde_json::from_str(&export_json(&fixture("export", "small.json"))).expect("JSON");
+    let mut named = serde_json::json!({"$schema": schema()["$id"].clone()});
+    for (k, v) in exported.as_object().expect("object") {
+        named[k] = v.clone();
+    }
+    assert!(validator.is_valid(&named));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("named.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&named).expect("JSON")).expect("write");
+    assert_eq!(
+        export_json(&path),
+        export_json(&fixture("export", "small.json"))
+    );
+}

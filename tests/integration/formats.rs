@@ -2,11 +2,13 @@
 //! (read), Mermaid and GraphML (written). Fixtures in `tests/integration/formats/`.
 
 mod aif;
+mod aif_plain;
 mod argdown;
 mod fmt;
 mod graphml;
 mod kialo;
 mod mermaid;
+mod projects;
 
 use std::path::Path;
 

@@ -548,6 +548,19 @@ pub(crate) struct ExportArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// What a node's label shows in a Mermaid diagram (`--to mermaid`): its title and text, or
+    /// its title only (a much smaller diagram, for Mermaid's size limit).
+    #[arg(long, value_enum, value_name = "LABELS")]
+    pub(crate) labels: Option<LabelsArg>,
+}
+
+/// What a node's label shows (`export --to mermaid --labels`).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum LabelsArg {
+    /// Title and text.
+    Full,
+    /// The title only.
+    Title,
 }
 
 #[derive(Args)]

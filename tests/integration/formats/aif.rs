@@ -377,7 +377,7 @@ fn debate() -> Map {
 }
 
 /// Without counterpoint's extra object, the AIF alone still carries the texts, relations and
-/// sides (titles become AIF ids, undercuts aim at the undercut argument's inference).
+/// sides (titles become AIF ids; every node is an I-node).
 #[test]
 fn written_aif_without_extra_data_reads_as_plain_aif() {
     let map = debate();
@@ -417,41 +417,27 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
         .collect();
     original.sort();
     assert_eq!(by_text(&plain), original);
-    // Supports, rebuts and contradictions (as conflicts) join the same texts. The undercut of
-    // <Planning> aims at the RA of <Planning>'s support, which therefore becomes an argument
-    // node: it stands for its one premise, <Planning>.
-    let materialised =
-        |m: &Map, id: &str| m.node(m.find(id).expect("node")).data.contains_key("aif");
-    let text_of = |m: &Map, id: &str| -> String {
-        let ix = m.find(id).expect("node");
-        if materialised(m, id) {
-            let (premise, _) = m
-                .incoming(ix)
-                .find(|(_, r)| *r == Relation::Supports)
-                .expect("premise");
-            m.node(premise).text.to_string()
-        } else {
-            m.node(ix).text.to_string()
-        }
-    };
+    // Supports and rebuts join the same texts; an undercut of an I-node is a conflict aimed at
+    // that I-node (read back as a rebuttal: the same attack), a contradiction is a conflict
+    // each way.
+    let text = |m: &Map, id: &str| m.node(m.find(id).expect("node")).text.to_string();
     let mut plain_relations: Vec<(String, String, String)> = triples(&plain)
         .into_iter()
-        .filter(|(_, r, to)| !(r == "supports" && materialised(&plain, to)))
-        .map(|(a, r, b)| (text_of(&plain, &a), r, text_of(&plain, &b)))
+        .map(|(a, r, b)| (text(&plain, &a), r, text(&plain, &b)))
         .collect();
     plain_relations.sort();
-    let mut expected: Vec<(String, String, String)> = triples(&map)
-        .into_iter()
-        .map(|(a, r, b)| {
-            let text = |id: &str| map.node(map.find(id).expect("node")).text.to_string();
-            let r = if r == "contradicts" {
-                "rebuts".to_string()
-            } else {
-                r
-            };
-            (text(&a), r, text(&b))
-        })
-        .collect();
+    let mut expected: Vec<(String, String, String)> = Vec::new();
+    for (a, r, b) in triples(&map) {
+        let (a, b) = (text(&map, &a), text(&map, &b));
+        match r.as_str() {
+            "contradicts" => {
+                expected.push((a.clone(), "rebuts".into(), b.clone()));
+                expected.push((b, "rebuts".into(), a));
+            }
+            "undercuts" => expected.push((a, "rebuts".into(), b)),
+            _ => expected.push((a, r, b)),
+        }
+    }
     expected.sort();
     assert_eq!(plain_relations, expected);
     assert_eq!(
@@ -459,7 +445,7 @@ fn written_aif_without_extra_data_reads_as_plain_aif() {
             .nodes()
             .filter(|(_, n)| n.element == Element::Argument)
             .count(),
-        1
+        0
     );
 }
 

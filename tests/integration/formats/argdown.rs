@@ -585,6 +585,15 @@ fn random_map() -> impl Strategy<Value = Map> {
         })
 }
 
+/// An exported text without the `color:` section of its frontmatter (the last section, ended
+/// by `===`).
+fn without_side_colors(text: &str) -> String {
+    match (text.find("\ncolor:\n"), text.find("\n===\n")) {
+        (Some(start), Some(end)) if start < end => format!("{}{}", &text[..start], &text[end..]),
+        _ => text.to_string(),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -595,9 +604,11 @@ proptest! {
         let text = argdown::to_string(&map).expect("writable");
         let back = read_back(&text);
         prop_assert_eq!(difference(&map, &back), None, "{}", text);
+        // `fmt` keeps the layout but not the side colours written for Argdown's drawing.
+        let plain = without_side_colors(&text);
         let formatted = counterpoint::fmt::format(&[("m.argdown".to_string(), text.clone())])
             .expect("formats");
-        prop_assert_eq!(&formatted.files[0].1, &text);
+        prop_assert_eq!(&formatted.files[0].1, &plain);
     }
 
     /// AIF written from any map reads back to the same map, exactly.
@@ -610,4 +621,69 @@ proptest! {
         prop_assert!(diagnostics.is_empty(), "{:?}", diagnostics);
         prop_assert!(back == map);
     }
+}
+
+/// Side colours reach Argdown's own drawing: the export's frontmatter gives each node its
+/// side's colour (`color: statementColors / argumentColors`), and the real Argdown CLI draws
+/// every statement's outline and every argument's fill in it.
+#[test]
+fn the_real_argdown_cli_draws_the_side_colours() {
+    let cli = root().join("tools/node_modules/.bin/argdown");
+    if !have_program(&cli.display().to_string()) {
+        return;
+    }
+    let input = root().join("arguments");
+    let map = load_ok(&[&input]).map;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("debate.argdown");
+    std::fs::write(&file, export(&input, "argdown")).expect("write");
+    let out = Command::new(&cli)
+        .args(["map", "--format", "dot", "--stdout"])
+        .arg(&file)
+        .output()
+        .expect("argdown runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dot = String::from_utf8_lossy(&out.stdout);
+    let attr = |line: &str, name: &str| -> Option<String> {
+        let at = line.find(&format!(" {name}=\""))? + name.len() + 3;
+        let rest = line.get(at..)?;
+        Some(rest.get(..rest.find('"')?)?.to_ascii_lowercase())
+    };
+    let mut theirs: Vec<(String, String)> = Vec::new();
+    for line in dot.lines() {
+        if line.contains("type=\"statement-map-node\"") {
+            theirs.push(("statement".into(), attr(line, "color").expect("color")));
+        } else if line.contains("type=\"argument-map-node\"") {
+            theirs.push((
+                "argument".into(),
+                attr(line, "fillcolor").expect("fillcolor"),
+            ));
+        }
+    }
+    let mut ours: Vec<(String, String)> = Vec::new();
+    for (_, n) in map.nodes() {
+        let Some(side) = n.side.as_deref().and_then(|s| map.side(s)) else {
+            continue;
+        };
+        let color = side
+            .color
+            .clone()
+            .expect("the debate gives every side a colour");
+        ours.push((n.element.as_str().to_string(), color.to_ascii_lowercase()));
+    }
+    let side_colours: BTreeSet<&str> = ours.iter().map(|(_, c)| c.as_str()).collect();
+    // Nodes without a side keep Argdown's own colours.
+    theirs.retain(|(_, c)| side_colours.contains(c.as_str()));
+    theirs.sort();
+    ours.sort();
+    assert_eq!(
+        ours.len(),
+        map.node_count() - 1,
+        "all but the motion have a side"
+    );
+    assert_eq!(theirs, ours);
 }

@@ -12,6 +12,10 @@ use super::{export, hostile, load_ok, path};
 struct Graph {
     /// key id -> (for, attr.name).
     keys: HashMap<String, (String, String)>,
+    /// key id -> attr.type.
+    types: HashMap<String, String>,
+    /// key id -> (for, yfiles.type): yEd's graphics keys.
+    yfiles: HashMap<String, (String, String)>,
     graph_data: HashMap<String, String>,
     /// (id, data), in order.
     nodes: Vec<(String, HashMap<String, String>)>,
@@ -60,9 +64,15 @@ fn parse(text: &str) -> Graph {
             Event::Empty(e) if e.name().as_ref() == b"key" => {
                 let id = attr(&e, "id").expect("key id");
                 let f = attr(&e, "for").expect("for");
-                let n = attr(&e, "attr.name").expect("attr.name");
-                assert_eq!(attr(&e, "attr.type").as_deref(), Some("string"));
-                assert!(g.keys.insert(id, (f, n)).is_none(), "key ids are unique");
+                if let Some(y) = attr(&e, "yfiles.type") {
+                    assert!(g.yfiles.insert(id, (f, y)).is_none(), "key ids are unique");
+                } else {
+                    let n = attr(&e, "attr.name").expect("attr.name");
+                    let t = attr(&e, "attr.type").expect("attr.type");
+                    assert!(["string", "int", "double", "boolean"].contains(&t.as_str()));
+                    g.types.insert(id.clone(), t);
+                    assert!(g.keys.insert(id, (f, n)).is_none(), "key ids are unique");
+                }
             }
             Event::Text(t) if data_key.is_some() => {
                 data_text.push_str(&t.decode().expect("UTF-8"));
@@ -108,13 +118,53 @@ fn assert_matches_map(g: &Graph, map: &Map) {
             "key {id}"
         );
     }
+    assert_eq!(
+        g.yfiles.get("node_graphics"),
+        Some(&("node".to_string(), "nodegraphics".to_string()))
+    );
+    assert_eq!(
+        g.yfiles.get("edge_graphics"),
+        Some(&("edge".to_string(), "edgegraphics".to_string()))
+    );
+    for (key, ty) in [
+        ("r", "int"),
+        ("g", "int"),
+        ("b", "int"),
+        ("strength", "double"),
+        ("answered", "boolean"),
+        ("grounded", "string"),
+    ] {
+        assert_eq!(g.types.get(key).map(String::as_str), Some(ty), "{key}");
+    }
+    let labels = counterpoint::analysis::grounded::grounded(map);
+    let unanswered = counterpoint::analysis::unanswered::unanswered(map);
+    let strengths = counterpoint::analysis::strength::Strengths::of(map);
+    for ((_, data), (ix, _)) in g.nodes.iter().zip(map.nodes()) {
+        let hex = &data["color"];
+        let channel = |k: usize| u8::from_str_radix(&hex[1 + 2 * k..3 + 2 * k], 16).expect("hex");
+        assert_eq!(
+            [&data["r"], &data["g"], &data["b"]],
+            [0, 1, 2].map(|k| channel(k).to_string()).each_ref()
+        );
+        assert_eq!(data["grounded"], labels.label(ix).as_str());
+        assert_eq!(data["answered"], (!unanswered.contains(&ix)).to_string());
+        let strength: f64 = data["strength"].parse().expect("a number");
+        assert!((strength - strengths.get(ix)).abs() < 1e-4);
+        // yEd's label is the title.
+        assert_eq!(data["node_graphics"].trim(), data["title"]);
+    }
     assert_eq!(g.graph_data.get("map_title"), map.title.as_ref());
     assert_eq!(g.nodes.len(), map.node_count());
     assert_eq!(g.edges.len(), map.edge_count());
     let mut xml_id: HashMap<String, String> = HashMap::new();
     for ((id, data), (ix, n)) in g.nodes.iter().zip(map.nodes()) {
         for key in data.keys() {
-            assert_eq!(g.keys[key].0, "node", "{key} is a node key");
+            let target = g
+                .keys
+                .get(key)
+                .or_else(|| g.yfiles.get(key))
+                .expect("a declared key");
+            assert_eq!(target.0, "node", "{key} is a node key");
         }
         assert_eq!(data["id"], n.id);
         assert_eq!(data["title"], n.title);
@@ -150,4 +200,64 @@ fn debate_map_is_wellformed_xml_with_the_map_in_it() {
 #[test]
 fn graphml_snapshot() {
     super::snapshots().bind(|| insta::assert_snapshot!(export(&path("hostile.json"), "graphml")));
+}
+
+/// networkx (the Python graph library) reads the GraphML with numbers and booleans typed, and
+/// skips yEd's graphics.
+#[test]
+fn networkx_reads_typed_attributes() {
+    if !crate::common::have_program("python3") {
+        return;
+    }
+    let probe = std::process::Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output()
+        .expect("python3 runs");
+    if !probe.status.success() {
+        crate::common::skip("the Python package networkx is not installed (pip install networkx)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("debate.graphml");
+    std::fs::write(
+        &file,
+        export(&crate::common::root().join("arguments"), "graphml"),
+    )
+    .expect("write");
+    let script = "import sys, networkx as nx\n\
+        g = nx.read_graphml(sys.argv[1])\n\
+        n = g.nodes['n1']\n\
+        print(g.number_of_nodes(), g.number_of_edges())\n\
+        print(type(n['r']).__name__, type(n['strength']).__name__, type(n['answered']).__name__, n['grounded'])\n\
+        print(sum(1 for _, d in g.nodes(data=True) if d['grounded'] == 'in'), sum(1 for _, d in g.nodes(data=True) if d['answered']))\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let map = load_ok(&[&crate::common::root().join("arguments")]).map;
+    let labels = counterpoint::analysis::grounded::grounded(&map);
+    let stands = map
+        .nodes()
+        .filter(|(ix, _)| labels.label(*ix) == counterpoint::graph::Label::In)
+        .count();
+    let answered = map.node_count() - counterpoint::analysis::unanswered::unanswered(&map).len();
+    let first = map
+        .nodes()
+        .next()
+        .map(|(ix, _)| labels.label(ix))
+        .expect("a node");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{} {}\nint float bool {first}\n{stands} {answered}\n",
+            map.node_count(),
+            map.edge_count()
+        )
+    );
 }

@@ -270,3 +270,150 @@ fn debate_map_parses_back_to_the_map() {
 fn mermaid_snapshot() {
     super::snapshots().bind(|| insta::assert_snapshot!(export(&path("hostile.json"), "mermaid")));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mermaid's limits, and the real mermaid parser
+
+/// `counterpoint export ARGS --to mermaid`: (stdout, stderr), which must succeed.
+fn mermaid_of(args: &[&str]) -> (String, String) {
+    let out = crate::common::counterpoint()
+        .env("NO_COLOR", "1")
+        .args(["export", "--to", "mermaid"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What the real mermaid parser (tools/mermaid-parse.mjs, mermaid from npm) reads from
+/// `diagram`: "TYPE VERTICES EDGES SUBGRAPHS"; `None` (said) when node or mermaid is absent.
+fn real_mermaid(diagram: &str) -> Option<String> {
+    use std::io::Write as _;
+    let root = crate::common::root();
+    if !root.join("tools/node_modules/mermaid").is_dir() {
+        crate::common::skip("the mermaid package is not installed (cd tools && npm ci)");
+        return None;
+    }
+    if !crate::common::have_program("node") {
+        return None;
+    }
+    let mut child = std::process::Command::new("node")
+        .arg(root.join("tools/mermaid-parse.mjs"))
+        .current_dir(root.join("tools"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(diagram.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("node ends");
+    assert!(
+        out.status.success(),
+        "mermaid refuses the diagram: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+#[test]
+fn the_whole_debate_is_over_mermaids_size_limit_and_says_the_way_out() {
+    let root = crate::common::root();
+    let (text, err) = mermaid_of(&[root.join("arguments").to_str().expect("path")]);
+    let size = text.encode_utf16().count();
+    assert!(
+        size > counterpoint::formats::mermaid::MAX_TEXT_SIZE,
+        "{size}"
+    );
+    assert_eq!(
+        err,
+        format!(
+            "warning: the diagram is {size} characters long, and Mermaid refuses diagrams over \
+             50000 characters (its maxTextSize); code hosts show an error instead of this diagram\n  \
+             = help: make it smaller: `--labels title` (titles only), or a part of the map with \
+             `--side SIDE`, `--section ID`, `--tag TAG` or `--focus NODE --depth N`\n"
+        )
+    );
+}
+
+/// Titles only: the whole debate fits, and the real parser reads every node, link and section.
+#[test]
+fn the_debate_with_titles_only_fits_and_the_real_parser_reads_it_all() {
+    let root = crate::common::root();
+    let (text, err) = mermaid_of(&[
+        "--labels",
+        "title",
+        root.join("arguments").to_str().expect("path"),
+    ]);
+    assert_eq!(err, "");
+    assert!(text.encode_utf16().count() < counterpoint::formats::mermaid::MAX_TEXT_SIZE);
+    let map = load_ok(&[&root.join("arguments")]).map;
+    if let Some(read) = real_mermaid(&text) {
+        assert_eq!(
+            read,
+            format!(
+                "flowchart-v2 {} {} {}",
+                map.node_count(),
+                map.edge_count(),
+                map.sections.len()
+            )
+        );
+    }
+}
+
+/// One side of the debate, full labels: under the limit, no warning, read by the real parser.
+#[test]
+fn a_filtered_debate_fits_and_the_real_parser_reads_it() {
+    let root = crate::common::root();
+    let (text, err) = mermaid_of(&[
+        "--side",
+        "utla",
+        root.join("arguments").to_str().expect("path"),
+    ]);
+    assert_eq!(err, "");
+    assert!(text.encode_utf16().count() < counterpoint::formats::mermaid::MAX_TEXT_SIZE);
+    // Node lines: `nID` and a shape (`["`, `{{"`, `>"`).
+    let nodes = text
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| {
+            let rest = l.strip_prefix('n').unwrap_or("");
+            let shape = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            shape.len() < rest.len() && ["[\"", "{{\"", ">\""].iter().any(|s| shape.starts_with(s))
+        })
+        .count();
+    assert_eq!(nodes, 21);
+    if let Some(read) = real_mermaid(&text) {
+        assert_eq!(read, "flowchart-v2 21 19 30");
+    }
+    // The hostile map (quotes, entities, markup in every field) parses too.
+    if let Some(read) = real_mermaid(&export(&path("hostile.json"), "mermaid")) {
+        assert_eq!(read, "flowchart-v2 4 4 2");
+    }
+}
+
+#[test]
+fn labels_is_for_mermaid_only() {
+    let out = crate::common::counterpoint()
+        .args(["export", "--to", "json", "--labels", "title"])
+        .arg(path("hostile.json"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: --labels applies to --to mermaid only\n"
+    );
+}

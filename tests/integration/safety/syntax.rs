@@ -116,6 +116,9 @@ sources:
     title: \"Memo\"
     author: \"A\\u007f\\u0085\\u009f\\u0001\"
     url: \"u\\ufeff\\ufffe\\u2028[\"
+color:
+  statementColors:
+    \"a\": \"#ffffff\"
 ===
 
 [a]: text {side: \"p\\u007f\", cite: \"memo:1-2\", quote: \"q\\u0085\", note: [\"\\u007f\", \"\\u0085\"]}

@@ -4,7 +4,7 @@ use counterpoint::formats;
 use counterpoint::Format;
 
 use super::{emit, emit_with, filtered, keep_until_exit, load_map};
-use crate::args::ExportArgs;
+use crate::args::{ExportArgs, LabelsArg};
 use crate::error::Failure;
 
 /// Writes the map in the format `--to` names.
@@ -12,6 +12,11 @@ pub(super) fn run(args: ExportArgs) -> Result<(), Failure> {
     let map = load_map(&args.inputs)?;
     let map = filtered(map, &args.filter)?;
     let output = args.output.as_ref();
+    if args.labels.is_some() && args.to.0 != Format::Mermaid {
+        return Err(Failure::Usage(
+            "--labels applies to --to mermaid only".to_string(),
+        ));
+    }
     let text = match args.to.0 {
         Format::Json => {
             let written = emit_with(output, &args.inputs, |out| formats::json::write(&map, out));
@@ -30,7 +35,24 @@ pub(super) fn run(args: ExportArgs) -> Result<(), Failure> {
             }
             Err(e) => return Err(Failure::Refused(e.to_string())),
         },
-        Format::Mermaid => formats::mermaid::to_string(&map),
+        Format::Mermaid => {
+            let labels = match args.labels {
+                Some(LabelsArg::Title) => formats::mermaid::Labels::Title,
+                Some(LabelsArg::Full) | None => formats::mermaid::Labels::Full,
+            };
+            let text = formats::mermaid::to_string_with(&map, labels);
+            let over = formats::mermaid::over_limits(&text, &map);
+            if !over.is_empty() {
+                for why in &over {
+                    eprintln!("warning: {why}; code hosts show an error instead of this diagram");
+                }
+                eprintln!(
+                    "  = help: make it smaller: `--labels title` (titles only), or a part of the \
+                     map with `--side SIDE`, `--section ID`, `--tag TAG` or `--focus NODE --depth N`"
+                );
+            }
+            text
+        }
         Format::Graphml => formats::graphml::to_string(&map),
         // `--to` offers only the formats counterpoint writes.
         format @ (Format::Tgf | Format::Kialo) => {
