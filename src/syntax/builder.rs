@@ -16,6 +16,7 @@ use super::lexer::{self, LexProblem, Lexed, Pos};
 use super::parser::{self, ElementItem, Item};
 use super::sink::Sink;
 use super::text;
+use crate::text::line_starts::LineStarts;
 
 /// What the builder knows about some nodes beyond the model (kept only for the nodes that
 /// need it: most need none).
@@ -181,10 +182,10 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
         });
         sink.diagnostics.append(&mut state.deferred);
     }
-    let names: Vec<(&str, &[&str])> = files
+    let names: Vec<(&str, &LineStarts<'_>)> = files
         .iter()
         .zip(&lexed)
-        .map(|((name, _), lexed)| (name.as_ref(), lexed.lines.raw.as_slice()))
+        .map(|((name, _), lexed)| (name.as_ref(), &lexed.lines.raw))
         .collect();
     b.finish(&names, diagnostics)
 }
@@ -241,7 +242,7 @@ fn may_hold_control(line: &str) -> bool {
 
 /// The first control character of each line (see [`crate::text::control`]): one error per line, so
 /// that a line full of them costs one diagnostic.
-fn report_control_characters(lines: &[&str], sink: &mut Sink<'_>) {
+fn report_control_characters(lines: &LineStarts<'_>, sink: &mut Sink<'_>) {
     for (n, line) in lines.iter().enumerate() {
         if !may_hold_control(line) {
             continue;
@@ -726,7 +727,11 @@ impl Builder {
 
     /// Resolves sides, gives the W001 warnings, returns the map. `files` are the files' names
     /// and lines as written.
-    fn finish(mut self, files: &[(&str, &[&str])], diagnostics: &mut Vec<Diagnostic>) -> Map {
+    fn finish(
+        mut self,
+        files: &[(&str, &LineStarts<'_>)],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Map {
         let indices: Vec<NodeIndex> = self.map.nodes().map(|(ix, _)| ix).collect();
         // One shared string per side id, so that nodes on a side do not each copy its id.
         let mut sides: HashMap<String, Str> = HashMap::new();
@@ -754,8 +759,9 @@ impl Builder {
             let rare = self.rare.remove(&ix).unwrap_or_default();
             if let Some(at) = rare.undefined_at {
                 let id = &self.map.node(ix).id;
-                let (file, lines) = files.get(at.file).copied().unwrap_or(("", &[]));
-                let line = lines.get(at.pos.line.saturating_sub(1)).copied();
+                let (file, line) = files.get(at.file).map_or(("", None), |&(file, lines)| {
+                    (file, lines.get(at.pos.line.saturating_sub(1)))
+                });
                 diagnostics.push(
                     Diagnostic::new(
                         Code::UndefinedReference,

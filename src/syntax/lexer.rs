@@ -6,6 +6,8 @@
 //! is searched by bytes for the few that matter (all ASCII), and only the lines that blanking
 //! changes are copied.
 
+use crate::text::line_starts::LineStarts;
+
 /// 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Pos {
@@ -48,7 +50,7 @@ pub(crate) struct Lexed<'a> {
 pub(crate) struct Lines<'a> {
     /// Every line of the file as written (see [`crate::text::lines::split_lines`]); the index
     /// is the line number minus one.
-    pub(crate) raw: Vec<&'a str>,
+    pub(crate) raw: LineStarts<'a>,
     /// The lines that blanking changed, by index.
     changed: Vec<Changed>,
 }
@@ -75,7 +77,7 @@ impl Lines<'_> {
     pub(crate) fn get(&self, i: usize) -> Option<&str> {
         match self.changed.binary_search_by_key(&i, |c| c.index) {
             Ok(k) => self.changed.get(k).map(|c| c.text.as_str()),
-            Err(_) => self.raw.get(i).copied(),
+            Err(_) => self.raw.get(i),
         }
     }
 
@@ -86,7 +88,7 @@ impl Lines<'_> {
         self.raw
             .iter()
             .enumerate()
-            .map(move |(i, &raw)| match changed.next_if(|c| c.index == i) {
+            .map(move |(i, raw)| match changed.next_if(|c| c.index == i) {
                 Some(c) => (c.text.as_str(), c.hidden),
                 None => (raw, false),
             })
@@ -95,11 +97,7 @@ impl Lines<'_> {
 
 /// Lexes one file: frontmatter, comments, lines.
 pub(crate) fn lex(text: &str) -> Lexed<'_> {
-    // Room for every line at once (a line end is at most two bytes): the vector of a large
-    // file does not grow step by step, leaving its old buffers behind.
-    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).count();
-    let mut raw = Vec::with_capacity(ends + 1);
-    raw.extend(crate::text::lines::lines(text));
+    let raw = LineStarts::new(text);
     let mut problems = Vec::new();
     let mut frontmatter = None;
     let mut body_start = 0;
@@ -114,7 +112,10 @@ pub(crate) fn lex(text: &str) -> Lexed<'_> {
                 .map(|(i, _)| i);
             match close {
                 Some(close) => {
-                    let yaml = raw.get(first + 1..close).unwrap_or(&[]).join("\n");
+                    let yaml = (first + 1..close)
+                        .filter_map(|i| raw.get(i))
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     frontmatter = Some(FrontmatterBlock {
                         yaml,
                         first_line: first + 1,
@@ -175,11 +176,6 @@ const SPECIAL: [bool; 256] = {
     table
 };
 
-/// Where `part`, a slice of `text`, starts in it.
-fn offset_in(text: &str, part: &str) -> usize {
-    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
-}
-
 /// Finds the `//` line comments, `/* */` and `<!-- -->` block comments of `lines[first..]`
 /// (the lines of `text`), as byte ranges `(line index, from, to)` in the order of the text.
 /// Inside `{...}` metadata (which may span lines, until a blank line) nothing is a comment, so
@@ -189,14 +185,14 @@ fn offset_in(text: &str, part: &str) -> usize {
 /// that matters ([`next_special`]) to the next.
 fn blank_comments(
     text: &str,
-    lines: &[&str],
+    lines: &LineStarts<'_>,
     first: usize,
     problems: &mut Vec<LexProblem>,
 ) -> Vec<(usize, usize, usize)> {
     // The byte ranges to blank, as (line index, from, to), in the order of the text.
     let mut blanks: Vec<(usize, usize, usize)> = Vec::new();
     // Where line `l` starts in `text` (the lines are slices of it).
-    let start_of = |l: usize| lines.get(l).map_or(text.len(), |s| offset_in(text, s));
+    let start_of = |l: usize| lines.start(l).unwrap_or(text.len());
     let body_start = start_of(first);
     let body = text.as_bytes().get(body_start..).unwrap_or(&[]);
     // Where the last `*/` and `-->` start in `text`: a comment opened before it is closed (so
@@ -209,7 +205,7 @@ fn blank_comments(
     let mut quote: Option<char> = None;
     let mut line_is_blank = true;
     let (mut l, mut b) = (first, 0);
-    while let Some(&line) = lines.get(l) {
+    while let Some(line) = lines.get(l) {
         if depth == 0 && quote.is_none() {
             // Outside metadata, only the special bytes matter (all ASCII, so the place found
             // is a character boundary: see `next_special`). Whether the line is blank matters only inside
@@ -340,28 +336,29 @@ fn rfind(bytes: &[u8], pat: &[u8]) -> Option<usize> {
 /// lines of `text`), as (line index, byte in that line).
 fn find_from(
     text: &str,
-    lines: &[&str],
+    lines: &LineStarts<'_>,
     (mut l, from): (usize, usize),
     pat: &str,
 ) -> Option<(usize, usize)> {
     let found = from + memchr::memmem::find(text.as_bytes().get(from..)?, pat.as_bytes())?;
     // The line that holds it: a pattern holds no line end, so it is inside one line.
-    while lines
-        .get(l + 1)
-        .is_some_and(|next| offset_in(text, next) <= found)
-    {
+    while lines.start(l + 1).is_some_and(|next| next <= found) {
         l += 1;
     }
-    let start = offset_in(text, lines.get(l)?);
+    let start = lines.start(l)?;
     Some((l, found - start))
 }
 
 /// Records the lines with the byte ranges `blanks` (sorted, not overlapping) replaced by one
 /// space per character in `changed` (after the lines already there, which come before them).
-fn apply_blanks(lines: &[&str], blanks: &[(usize, usize, usize)], changed: &mut Vec<Changed>) {
+fn apply_blanks(
+    lines: &LineStarts<'_>,
+    blanks: &[(usize, usize, usize)],
+    changed: &mut Vec<Changed>,
+) {
     let mut k = 0;
     while let Some(&(l, _, _)) = blanks.get(k) {
-        let line = lines.get(l).copied().unwrap_or("");
+        let line = lines.get(l).unwrap_or("");
         let mut s = String::with_capacity(line.len());
         let mut kept = 0;
         while let Some(&(_, from, to)) = blanks.get(k).filter(|&&(bl, _, _)| bl == l) {
@@ -543,7 +540,7 @@ mod oracle {
         let mut quote: Option<char> = None;
         let mut line_is_blank = true;
         let (mut l, mut b) = (0, 0);
-        while let Some(&line) = lines.get(l) {
+        while let Some(line) = lines.get(l) {
             let rest = line.get(b..).unwrap_or("");
             let mut it = rest.chars();
             let Some(c) = it.next() else {
@@ -858,7 +855,7 @@ mod tests {
         let old = oracle::lex(text);
         prop_assert_eq!(&new.frontmatter, &old.frontmatter);
         prop_assert_eq!(&new.problems, &old.problems);
-        prop_assert_eq!(&new.lines.raw, &old.raw);
+        prop_assert_eq!(&new.lines.raw.iter().collect::<Vec<_>>(), &old.raw);
         prop_assert_eq!(new.lines.len(), old.lines.len());
         let all: Vec<(&str, bool)> = new.lines.iter().collect();
         for (i, line) in old.lines.iter().enumerate() {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Origin, Str};
+use crate::text::line_starts::LineStarts;
 
 use super::lexer::Pos;
 
@@ -13,13 +14,31 @@ pub(crate) struct Sink<'a> {
     /// The file's name, shared by the origins of everything read from it.
     pub(crate) file: Arc<str>,
     /// The file's lines as written (see [`crate::text::lines::split_lines`]).
-    pub(crate) lines: &'a [&'a str],
+    pub(crate) lines: &'a dyn LineSource<'a>,
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
     /// Shortcodes declared in the frontmatter (`model: shortcodes:`), beyond Argdown's own.
     pub(crate) shortcodes: &'a [(String, String)],
     /// The file's whole text, when the strings read from it may share its bytes (see
     /// [`Sink::share`]); the empty [`Str`] when they may not.
     pub(crate) text: Str,
+}
+
+/// A file's lines as written, by 0-based index: what diagnostics show under their message.
+pub(crate) trait LineSource<'a> {
+    /// Line `i` (0-based).
+    fn line_at(&self, i: usize) -> Option<&'a str>;
+}
+
+impl<'a> LineSource<'a> for LineStarts<'a> {
+    fn line_at(&self, i: usize) -> Option<&'a str> {
+        self.get(i)
+    }
+}
+
+impl<'a> LineSource<'a> for Vec<&'a str> {
+    fn line_at(&self, i: usize) -> Option<&'a str> {
+        self.get(i).copied()
+    }
 }
 
 impl<'a> Sink<'a> {
@@ -40,7 +59,7 @@ impl<'a> Sink<'a> {
 
     /// Line `line` (1-based) of the file as written; line 0 gives the first.
     pub(crate) fn line(&self, line: usize) -> Option<&'a str> {
-        self.lines.get(line.saturating_sub(1)).copied()
+        self.lines.line_at(line.saturating_sub(1))
     }
 
     /// Places the diagnostic `d` at `pos`, underlining `length` characters, and reports it.

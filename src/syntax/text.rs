@@ -1083,10 +1083,11 @@ mod tests {
             })
             .collect();
         let mut diagnostics = Vec::new();
+        let lines = lines.to_vec();
         let mut sink = Sink {
             text: crate::model::Str::new(),
             file: "t.argdown".into(),
-            lines,
+            lines: &lines,
             diagnostics: &mut diagnostics,
             shortcodes: &[],
         };

@@ -5,5 +5,6 @@
 pub(crate) mod control;
 pub(crate) mod decode;
 pub(crate) mod line_index;
+pub(crate) mod line_starts;
 pub(crate) mod lines;
 pub mod shared;
