@@ -525,10 +525,11 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
                 ));
             }
         }
+        let id = Str::from(n.id);
         let node = Node {
-            id: n.id.into(),
+            title: n.element.title_within(&id, n.title.into()),
+            id,
             element: n.element,
-            title: n.title.into(),
             text: n.text.into(),
             side: n.side.map(Str::from),
             // A tag is there or not, as in Argdown: the same tag twice counts once.

@@ -23,7 +23,8 @@ const WHOLE: u32 = u32::MAX;
 static EMPTY: LazyLock<Arc<String>> = LazyLock::new(|| Arc::new(String::new()));
 
 /// An immutable string, owning its bytes or sharing them with a bigger text (see the module
-/// documentation). 16 bytes, and so is an `Option<Str>`; cloning it counts a reference, it
+/// documentation). A string that shares keeps the whole text it comes from alive: a map keeps
+/// the files it was read from in memory (as [`crate::load::Loaded::texts`] does anyway). 16 bytes, and so is an `Option<Str>`; cloning it counts a reference, it
 /// copies nothing.
 #[derive(Clone)]
 pub struct Str {
@@ -51,10 +52,11 @@ impl Str {
             self.buf.as_str()
         } else {
             let start = self.start as usize;
-            // Always in bounds and on character boundaries: `part_of` checked both.
-            self.buf
-                .get(start..start + self.len as usize)
-                .unwrap_or_default()
+            // Always in bounds and on character boundaries: `part_of` and `widened` checked
+            // both.
+            let part = self.buf.get(start..start + self.len as usize);
+            debug_assert!(part.is_some(), "a Str outside its buffer");
+            part.unwrap_or_default()
         }
     }
 
@@ -68,6 +70,14 @@ impl Str {
             let buf = &self.buf;
             let base = buf.as_ptr() as usize;
             let at = part.as_ptr() as usize;
+            if at == base && part.len() == buf.len() {
+                // The whole buffer, of any length.
+                return Str {
+                    buf: Arc::clone(buf),
+                    start: 0,
+                    len: WHOLE,
+                };
+            }
             if at >= base && at + part.len() <= base + buf.len() {
                 let start = at - base;
                 let fits = u32::try_from(start)
@@ -310,6 +320,17 @@ mod tests {
         assert_eq!(text.part_of(&text[11..12]).widened("", "]"), None);
         assert_eq!(text.widened("", ""), None);
         assert_eq!(Str::from("Title").widened("[", "]"), None);
+    }
+
+    #[test]
+    fn the_whole_text_as_a_part_is_the_text_itself() {
+        let text = Str::from("[T]".to_owned());
+        let whole = text.part_of(&text);
+        assert_eq!(whole.len, WHOLE);
+        assert!(Arc::ptr_eq(&whole.buf, &text.buf));
+        // A title inside its id shares the id's bytes.
+        let title = text.part_of(&text[1..2]);
+        assert!(Arc::ptr_eq(&title.buf, &text.buf));
     }
 
     #[test]
