@@ -37,9 +37,9 @@
 //! (linked premises) and its relations leave it. Every other relation becomes one S-node
 //! between its two ends: the RA, CA or MA it was read from (type, text and scheme name, kept in
 //! the `schemes` data of its source), else for `supports` an RA ("Default Inference"), for
-//! `rebuts` and `undercuts` a CA ("Default Conflict"); a conflict on a scheme node aims at that S-node (AIF's undercut), an
-//! undercut of an I-node aims at the I-node (the node it attacks), and `contradicts` is a CA
-//! each way. Sides become `participants`; the dialogue read from AIF is written back (L-nodes
+//! `rebuts` and `undercuts` a CA ("Default Conflict"); a conflict on a scheme node aims at that
+//! S-node (AIF's undercut), an undercut of an I-node aims at the I-node (the node it attacks),
+//! and `contradicts` is a CA each way. Sides become `participants`; the dialogue read from AIF is written back (L-nodes
 //! once per text, TA-nodes once per transition, a YA per anchor), and each other node with a
 //! side gets an L-node (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ...
 //! (unique across nodes; edges have their own), every S-node has `text` and `scheme`.
