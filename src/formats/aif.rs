@@ -11,8 +11,9 @@
 //! |-----|--------------|
 //! | I-node | a statement titled with the AIF `nodeID`, its `text` as text |
 //! | RA (premise → RA → conclusion) | `premise supports conclusion` |
-//! | MA (rephrase) | like RA: `original supports rephrase` (a rephrase is read as a reason for what it restates; written back as RA) |
+//! | MA (rephrase) | like RA: `original supports rephrase` (a rephrase is read as a reason for what it restates) |
 //! | CA (conflict) | `attacker rebuts target`; a CA aimed at an RA/CA/MA node gives `undercuts` |
+//! | the RA/CA/MA of such a relation | kept on the premise's data, `aif: {schemes: [{to, type, text, scheme}]}` (`to`: the id of the relation's target), unless it is the "Default Inference" RA or "Default Conflict" CA the writer makes anyway; written back as that S-node |
 //! | RA/CA/MA with several premises (linked premises) | an argument node `<nodeID>` (text: the scheme name, data `aif: {type, scheme}`); each premise `supports` it, and it supports / rebuts / undercuts the conclusion |
 //! | RA/CA/MA that another S-node aims at | the same argument node, so that the attack (`undercuts`) or backing (`supports`) has a target |
 //! | L, YA, TA, `participants`, `locutions` | sides: an I-node's side is the speaker of the locution (L) that asserts it through a YA node; an argument node's side is the speaker of the TA/YA that anchors it, else the side its premises share |
@@ -34,10 +35,11 @@
 //! except an argument node read from AIF (data `aif: {type, scheme}`), which is written back as
 //! its RA, CA or MA node with its scheme name: its `supports` premises go into that one S-node
 //! (linked premises) and its relations leave it. Every other relation becomes one S-node
-//! between its two ends: `supports` an RA ("Default Inference"), `rebuts` and `undercuts` a CA
-//! ("Default Conflict"); a conflict on a scheme node aims at that S-node (AIF's undercut), an
-//! undercut of an I-node aims at the I-node (the node it attacks), and `contradicts` is a CA
-//! each way. Sides become `participants`; the dialogue read from AIF is written back (L-nodes
+//! between its two ends: the RA, CA or MA it was read from (type, text and scheme name, kept in
+//! the `schemes` data of its source), else for `supports` an RA ("Default Inference"), for
+//! `rebuts` and `undercuts` a CA ("Default Conflict"); a conflict on a scheme node aims at that
+//! S-node (AIF's undercut), an undercut of an I-node aims at the I-node (the node it attacks),
+//! and `contradicts` is a CA each way. Sides become `participants`; the dialogue read from AIF is written back (L-nodes
 //! once per text, TA-nodes once per transition, a YA per anchor), and each other node with a
 //! side gets an L-node (`Label : text`), a YA "Asserting" node and a `locutions` entry. Ids are `"1"`, `"2"`, ...
 //! (unique across nodes; edges have their own), every S-node has `text` and `scheme`.
@@ -851,7 +853,9 @@ fn read_structure(
                 };
                 for &c in conclusions {
                     if let Some(target) = node_ix(c) {
-                        map.relate(p, target, edge_at(relation_to(c), origins, i));
+                        if map.relate(p, target, edge_at(relation_to(c), origins, i)) {
+                            keep_scheme(n, p, target, &mut map);
+                        }
                     }
                 }
             }
@@ -859,6 +863,51 @@ fn read_structure(
     }
     keep_inference_dialogue(doc, &layer, &dialogue, &ix, &mut map);
     map
+}
+
+/// The key, inside a node's `aif` data, of the S-nodes that became relations from the node.
+const SCHEMES: &str = "schemes";
+
+/// The scheme node the writer makes for a relation when nothing else is known: `(type, name)`.
+fn default_scheme(relation: Relation) -> (&'static str, (&'static str, &'static str)) {
+    match relation {
+        Relation::Supports => ("RA", INFERENCE),
+        _ => ("CA", CONFLICT),
+    }
+}
+
+/// Keeps the S-node `s` that became the relation `premise -> target` (an RA, CA or MA with one
+/// premise that nothing aims at) on the premise: its type, text and scheme name, with `to`, the
+/// id of the target, so that writing gives the same S-node back. A scheme the writer would make
+/// anyway ("Default Inference" RA, "Default Conflict" CA) is not kept.
+fn keep_scheme(s: &ANode, premise: NodeIndex, target: NodeIndex, map: &mut Map) {
+    let relation = match s.ty {
+        Type::Ca => Relation::Rebuts,
+        _ => Relation::Supports,
+    };
+    let (ty, (name, _)) = default_scheme(relation);
+    if s.ty.name() == ty && s.text == name && s.scheme.as_deref() == Some(name) {
+        return;
+    }
+    let mut entry = serde_json::Map::new();
+    entry.insert("to".into(), Value::from(&*map.node(target).id));
+    entry.insert("type".into(), Value::from(s.ty.name()));
+    entry.insert("text".into(), Value::from(s.text.clone()));
+    if let Some(scheme) = &s.scheme {
+        entry.insert("scheme".into(), Value::from(scheme.clone()));
+    }
+    let node = map.node_mut(premise);
+    let mut aif = match node.data.get("aif") {
+        Some(Value::Object(o)) => o.clone(),
+        _ => serde_json::Map::new(),
+    };
+    let mut list = match aif.get(SCHEMES) {
+        Some(Value::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    list.push(Value::Object(entry));
+    aif.insert(SCHEMES.into(), Value::Array(list));
+    node.data.insert("aif".into(), Value::Object(aif));
 }
 
 /// The dialogue anchored at an S-node that became a relation, not a node (an RA with one
@@ -1246,6 +1295,40 @@ fn scheme_of(node: &Node) -> Option<(&'static str, Option<String>)> {
     Some((ty, scheme))
 }
 
+/// The S-node reading kept on `premise` for its relation to the node `to` (see
+/// `keep_scheme`): type, text and scheme name. Only a type that makes `relation` counts (RA or
+/// MA for `supports`, CA for an attack); the first such entry is used.
+fn kept_scheme(
+    premise: &Node,
+    to: &str,
+    relation: Relation,
+) -> Option<(&'static str, String, Option<String>)> {
+    let list = premise.data.get("aif")?.get(SCHEMES)?.as_array()?;
+    list.iter().find_map(|entry| {
+        if entry.get("to").and_then(Value::as_str) != Some(to) {
+            return None;
+        }
+        let ty = match (entry.get("type").and_then(Value::as_str)?, relation) {
+            ("RA", Relation::Supports) => "RA",
+            ("MA", Relation::Supports) => "MA",
+            ("CA", r) if r.is_attack() => "CA",
+            _ => return None,
+        };
+        let scheme = entry
+            .get("scheme")
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_string);
+        let text = entry
+            .get("text")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| scheme.clone())
+            .unwrap_or_else(|| ty.to_string());
+        Some((ty, text, scheme))
+    })
+}
+
 fn document(map: &Map) -> OutDoc {
     let mut next = 0usize;
     let mut fresh = || {
@@ -1338,12 +1421,22 @@ fn document(map: &Map) -> OutDoc {
         // A relation of its own: premise -> S-node -> target. A conflict aimed at a scheme
         // node aims at that S-node (AIF's undercut); an undercut of an I-node aims at the
         // I-node, the node it attacks.
-        let (ty, scheme) = match relation {
-            Relation::Supports => ("RA", INFERENCE),
-            _ => ("CA", CONFLICT),
+        // The S-node read for this relation, when reading kept it, else the default one.
+        let s_node = |node_id: String| match kept_scheme(map.node(a), &map.node(b).id, relation) {
+            Some((ty, text, scheme)) => OutNode {
+                node_id,
+                text,
+                ty,
+                scheme,
+                scheme_id: None,
+            },
+            None => {
+                let (ty, scheme) = default_scheme(relation);
+                OutNode::scheme(node_id, ty, scheme)
+            }
         };
         let s = fresh();
-        nodes.push(OutNode::scheme(s.clone(), ty, scheme));
+        nodes.push(s_node(s.clone()));
         link(&from, &s, &mut edges);
         link(&s, &to, &mut edges);
         inference.entry((a, b)).or_insert_with(|| s.clone());
@@ -1351,7 +1444,7 @@ fn document(map: &Map) -> OutDoc {
         // A contradiction is a conflict both ways (each side attacks the other).
         if relation == Relation::Contradicts && !scheme_nodes.contains(&b) {
             let s = fresh();
-            nodes.push(OutNode::scheme(s.clone(), ty, scheme));
+            nodes.push(s_node(s.clone()));
             link(&to, &s, &mut edges);
             link(&s, &from, &mut edges);
             relations.push(describe(s, true));

@@ -90,8 +90,36 @@ fn every_corpus_file_is_a_fixed_point_through_plain_aif() {
         // verdicts are the same.
         let map2 = plain(&map1);
         assert_eq!(shape(&map2), shape(&map1), "{name}");
+        // Every scheme node comes back with its type and name: the original file's and the
+        // first plain pass's are the same multiset, and so are the second pass's.
+        let original = std::fs::read_to_string(&file).expect("read");
+        let first = schemes(&aif::to_string(&map1));
+        assert_eq!(first, schemes(&original), "{name}");
+        assert_eq!(schemes(&aif::to_string(&map2)), first, "{name}");
         assert_fixed_point(&name, &map1);
     }
+}
+
+/// The S-nodes (RA, CA, MA) of an AIF text as `type name` (the `scheme`, else the `text`),
+/// counted.
+fn schemes(text: &str) -> std::collections::BTreeMap<String, usize> {
+    let value: Value = serde_json::from_str(text).expect("JSON");
+    let aif = value.get("AIF").unwrap_or(&value);
+    let mut counts = std::collections::BTreeMap::new();
+    for n in aif["nodes"].as_array().expect("nodes") {
+        let ty = n["type"].as_str().expect("type");
+        if !matches!(ty, "RA" | "CA" | "MA") {
+            continue;
+        }
+        let name = n
+            .get("scheme")
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| n.get("text").and_then(Value::as_str))
+            .unwrap_or("");
+        *counts.entry(format!("{ty} {name}")).or_insert(0) += 1;
+    }
+    counts
 }
 
 #[test]
@@ -297,4 +325,105 @@ fn the_dialogue_layer_is_written_back() {
         };
         assert_eq!(sides(&map2), sides(&map1), "{file}");
     }
+}
+
+/// A scheme with one premise that nothing aims at is read as a plain relation; its type, text
+/// and scheme name come back when it is written, through plain AIF and through the extra
+/// object alike.
+#[test]
+fn one_premise_schemes_keep_their_type_and_name() {
+    let text = r#"{"nodes": [
+        {"nodeID": "a", "type": "I", "text": "A"},
+        {"nodeID": "b", "type": "I", "text": "B"},
+        {"nodeID": "ra", "type": "RA", "text": "Expert", "scheme": "Argument From Expert Opinion"},
+        {"nodeID": "c", "type": "I", "text": "C"},
+        {"nodeID": "ca", "type": "CA", "text": "Conflict From Bias", "scheme": "Conflict From Bias"},
+        {"nodeID": "d", "type": "I", "text": "D"},
+        {"nodeID": "ma", "type": "MA", "text": "Default Rephrase"},
+        {"nodeID": "e", "type": "I", "text": "E"},
+        {"nodeID": "ra2", "type": "RA", "text": "RA"},
+        {"nodeID": "f", "type": "I", "text": "F"},
+        {"nodeID": "ra3", "type": "RA", "text": "Default Inference", "scheme": "Default Inference"},
+        {"nodeID": "g", "type": "I", "text": "G"},
+        {"nodeID": "ra4", "type": "RA", "text": "RA", "scheme": "Argument From Analogy"},
+        {"nodeID": "h", "type": "I", "text": "H"},
+        {"nodeID": "ca2", "type": "CA", "text": "CA"}],
+      "edges": [
+        {"fromID": "a", "toID": "ra"}, {"fromID": "ra", "toID": "b"},
+        {"fromID": "c", "toID": "ca"}, {"fromID": "ca", "toID": "a"},
+        {"fromID": "d", "toID": "ma"}, {"fromID": "ma", "toID": "a"},
+        {"fromID": "e", "toID": "ra2"}, {"fromID": "ra2", "toID": "b"},
+        {"fromID": "f", "toID": "ra3"}, {"fromID": "ra3", "toID": "b"},
+        {"fromID": "g", "toID": "ra4"}, {"fromID": "ra4", "toID": "b"},
+        {"fromID": "h", "toID": "ca2"}, {"fromID": "ca2", "toID": "ra4"}]}"#;
+    let map = read(text);
+    // Only the RA that a conflict aims at is an argument node; the others are relations.
+    let arguments: Vec<_> = map
+        .nodes()
+        .filter(|(_, n)| n.element == Element::Argument)
+        .map(|(_, n)| n.id.to_string())
+        .collect();
+    assert_eq!(arguments, ["<ra4>"]);
+    assert_eq!(map.edges().count(), 8);
+    let expected = [
+        "1 I A",
+        "2 I B",
+        "3 I C",
+        "4 I D",
+        "5 I E",
+        "6 I F",
+        "7 I G",
+        "8 RA Argument From Analogy [Argument From Analogy]",
+        "9 I H",
+        "10 RA Expert [Argument From Expert Opinion]",
+        "11 CA Conflict From Bias [Conflict From Bias]",
+        "12 MA Default Rephrase",
+        "13 RA RA",
+        "14 RA Default Inference [Default Inference]",
+        "15 CA CA",
+    ];
+    let (nodes, edges) = written(&map);
+    let mut sorted = nodes.clone();
+    sorted.sort_by_key(|n| {
+        n.split(' ')
+            .next()
+            .and_then(|id| id.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    assert_eq!(sorted, expected);
+    let mut edges_sorted = edges.clone();
+    edges_sorted.sort();
+    let mut expected_edges = vec![
+        "1>10", "10>2", // A supports B as an argument from expert opinion
+        "3>11", "11>1", // C conflicts with A from bias
+        "4>12", "12>1", // D rephrases A
+        "5>13", "13>2", "6>14", "14>2", "7>8", "8>2", // H conflicts with the analogy
+        "9>15", "15>8",
+    ];
+    expected_edges.sort();
+    assert_eq!(edges_sorted, expected_edges);
+    // Plain AIF read back gives the same S-nodes, and is a fixed point from the first pass.
+    let again = plain(&map);
+    let (nodes2, _) = written(&again);
+    let mut sorted2 = nodes2.clone();
+    sorted2.sort_by_key(|n| {
+        n.split(' ')
+            .next()
+            .and_then(|id| id.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    let names = |list: &[String]| -> Vec<String> {
+        let mut v: Vec<String> = list
+            .iter()
+            .map(|n| n.split_once(' ').map_or("", |(_, rest)| rest).to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&sorted2), names(&sorted));
+    assert_eq!(written(&plain(&again)), written(&again));
+    // With the extra object the map, and so the S-nodes, read back exactly.
+    let back = read(&aif::to_string(&map));
+    assert_eq!(json::to_string(&back), json::to_string(&map));
+    assert_eq!(written(&back).0, nodes);
 }
