@@ -3,17 +3,15 @@
 //! (the write fails) and its thread ends.
 
 use std::io::Write;
+use std::net::TcpStream;
 use std::time::Duration;
-
-use tiny_http::Request;
 
 use super::live::{Live, Snapshot};
 
 /// How long a stream stays silent before a keep-alive comment.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// The response head: written by hand, because the server's own responses buffer a body of
-/// unknown length in chunks, and an event must reach the page at once.
+/// The response head: the body has no length, and ends when the connection closes.
 const HEAD: &str = "HTTP/1.1 200 OK\r\n\
     Content-Type: text/event-stream; charset=utf-8\r\n\
     Cache-Control: no-store\r\n\
@@ -25,9 +23,8 @@ fn event(snapshot: &Snapshot) -> String {
     format!("data: {}\n\n", snapshot.to_json())
 }
 
-/// Streams the states to the page of `request` until it goes away.
-pub(crate) fn stream(request: Request, live: &Live) {
-    let mut out = request.into_writer();
+/// Streams the states to the page on `out` until it goes away.
+pub(crate) fn stream(mut out: TcpStream, live: &Live) {
     let now = live.now();
     let mut seen = now.version;
     // A page that lost the server tries again after a second.

@@ -10,26 +10,38 @@
 //! good drawing on screen under a banner listing each [`Problem`] with its file, line and
 //! column.
 //!
-//! The parts: `live` (the state shared by the builder and the answering threads), `routes`
-//! (what each address answers), `host` (the guard against DNS rebinding: a foreign `Host`
-//! header gets 403), `events` (the event stream), `watch` (the file watcher), `page` (the live
-//! page), `problem` (what the banner shows). Nothing is loaded from the network: the page's
+//! The parts: `live` (the state shared by the builder and the answering threads), `pool` (the
+//! worker threads that answer connections, one request each), `request` (reading a request
+//! head, bounded in size and time; request bodies are refused, never read), `response`
+//! (writing an answer and closing), `routes` (what each address answers), `host` (the guard
+//! against DNS rebinding: a foreign `Host` header gets 403), `events` (the event stream),
+//! `watch` (the file watcher), `page` (the live page), `problem` (what the banner shows). Nothing is loaded from the network: the page's
 //! policy allows its own inline script and requests to this server only.
 
 mod events;
 mod host;
 mod live;
 mod page;
+mod pool;
 mod problem;
+mod request;
+mod response;
 mod routes;
 mod watch;
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use problem::Problem;
+
+/// How many connections are answered at once (event streams have threads of their own).
+const WORKERS: usize = 8;
+
+/// How long writing to a client may stall before its connection is given up.
+const WRITE_TIME: Duration = Duration::from_secs(30);
 
 /// Why the preview could not be served.
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +70,7 @@ pub enum ServeError {
 
 /// A server listening on its address and watching its files, not yet answering.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    listener: TcpListener,
     address: SocketAddr,
     hosts: host::Hosts,
     watch: watch::Watch,
@@ -85,13 +97,10 @@ impl Server {
             address: format!("{host}:{port}"),
             reason,
         };
-        let http = tiny_http::Server::http((named, port)).map_err(|e| failed(e.to_string()))?;
-        let address = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| failed("not an IP address".into()))?;
+        let listener = TcpListener::bind((named, port)).map_err(|e| failed(e.to_string()))?;
+        let address = listener.local_addr().map_err(|e| failed(e.to_string()))?;
         Ok(Server {
-            http: Arc::new(http),
+            listener,
             address,
             hosts: host::Hosts::new(named, address.port()),
             watch,
@@ -128,18 +137,31 @@ impl Server {
             streams: Arc::new(AtomicUsize::new(0)),
         };
         let live = Arc::clone(&site.live);
-        let http = Arc::clone(&self.http);
+        let failed = |e: std::io::Error| ServeError::Bind {
+            address: self.address.to_string(),
+            reason: e.to_string(),
+        };
+        let workers =
+            pool::start(WORKERS, move |stream| routes::handle(stream, &site)).map_err(failed)?;
+        let listener = self.listener.try_clone().map_err(failed)?;
         std::thread::Builder::new()
-            .name("serve-http".into())
+            .name("serve-accept".into())
             .spawn(move || {
-                for request in http.incoming_requests() {
-                    routes::handle(request, &site);
+                for stream in listener.incoming() {
+                    let Ok(stream) = stream else {
+                        // Out of file handles, say: let some connections close first.
+                        std::thread::sleep(Duration::from_millis(50));
+                        continue;
+                    };
+                    if stream.set_write_timeout(Some(WRITE_TIME)).is_err() {
+                        continue;
+                    }
+                    if workers.send(stream).is_err() {
+                        return;
+                    }
                 }
             })
-            .map_err(|e| ServeError::Bind {
-                address: self.address.to_string(),
-                reason: e.to_string(),
-            })?;
+            .map_err(failed)?;
         // The page is answered from now on; it says "Drawing the map…" until the first build.
         live.publish(build());
         loop {

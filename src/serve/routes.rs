@@ -1,16 +1,18 @@
 //! The HTTP routes: `/` the live page, `/report` the last good report, `/events` the stream of
 //! states (server-sent events), `/state` the state now as JSON. Every request first passes the
-//! `Host` guard (403 otherwise); only GET and HEAD are answered.
+//! `Host` guard (403 otherwise); only GET and HEAD are answered (405 otherwise), and only
+//! without a body (413 otherwise).
 
+use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::events;
 use super::host::Hosts;
 use super::live::Live;
 use super::page;
+use super::request::{self, Refusal, Request};
+use super::response::Response;
 
 /// How many event streams may be open at once (each holds a thread).
 const MAX_STREAMS: usize = 32;
@@ -23,79 +25,64 @@ pub(crate) struct Site {
     pub(crate) streams: Arc<AtomicUsize>,
 }
 
-/// A header from a name and value known to be plain ASCII (`None` otherwise, and left out).
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-/// The headers of every answer: its type, no caching, no sniffing, no referrer, and no framing
-/// by another site's page.
-fn headers(content_type: &str, policy: Option<&str>) -> Vec<Header> {
-    [
-        header("Content-Type", content_type),
-        header("Cache-Control", "no-store"),
-        header("X-Content-Type-Options", "nosniff"),
-        header("Referrer-Policy", "no-referrer"),
-        header(
+/// A whole answer with the headers of every answer: its type, no caching, no sniffing, no
+/// referrer, and no framing by another site's page.
+fn answer(status: u16, content_type: &str, policy: Option<&str>, body: &str) -> Response {
+    Response::new(status, body)
+        .with_header("Content-Type", content_type)
+        .with_header("Cache-Control", "no-store")
+        .with_header("X-Content-Type-Options", "nosniff")
+        .with_header("Referrer-Policy", "no-referrer")
+        .with_header(
             "Content-Security-Policy",
             policy.unwrap_or("frame-ancestors 'self'"),
-        ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-/// A whole answer.
-fn answer(
-    status: u16,
-    content_type: &str,
-    policy: Option<&str>,
-    body: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut response =
-        Response::from_data(body.as_bytes().to_vec()).with_status_code(StatusCode(status));
-    for h in headers(content_type, policy) {
-        response.add_header(h);
-    }
-    response
+        )
 }
 
 /// A short plain-text answer.
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn text(status: u16, body: &str) -> Response {
     answer(status, "text/plain; charset=utf-8", None, body)
 }
 
-/// Answers one request. An event stream is handed to a thread of its own.
-pub(crate) fn handle(request: Request, site: &Site) {
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string());
-    if !site.hosts.allow(host.as_deref()) {
-        let _ = request.respond(text(
+/// Reads one request from `stream` and answers it. An event stream is handed to a thread of
+/// its own.
+pub(crate) fn handle(mut stream: TcpStream, site: &Site) {
+    let request = match request::read(&mut stream) {
+        Ok(request) => request,
+        Err(refusal) => {
+            let response = match refusal {
+                Refusal::Malformed => text(400, "not an HTTP request\n"),
+                Refusal::TooLarge => text(431, "the request head is too large\n"),
+                Refusal::Slow => text(408, "the request took too long to arrive\n"),
+                Refusal::Gone => return,
+            };
+            response.send(stream, false);
+            return;
+        }
+    };
+    let head_only = request.method == "HEAD";
+    match route(&request, site) {
+        Some(response) => response.send(stream, head_only),
+        None => stream_events(stream, site),
+    }
+}
+
+/// The answer to `request`, or `None` for an event stream.
+fn route(request: &Request, site: &Site) -> Option<Response> {
+    if !site.hosts.allow(request.host.as_deref()) {
+        return Some(text(
             403,
             "counterpoint serve answers only requests addressed to this machine \
              (localhost, an IP address or the --host name, with the server's port)\n",
         ));
-        return;
     }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let mut response = text(405, "only GET and HEAD\n");
-        if let Some(allow) = header("Allow", "GET, HEAD") {
-            response.add_header(allow);
-        }
-        let _ = request.respond(response);
-        return;
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
+        return Some(text(405, "only GET and HEAD\n").with_header("Allow", "GET, HEAD"));
     }
-    let path = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    let response = match path.as_str() {
+    if request.body {
+        return Some(text(413, "the preview takes no request bodies\n"));
+    }
+    Some(match request.path.as_str() {
         "/" => answer(
             200,
             "text/html; charset=utf-8",
@@ -112,24 +99,20 @@ pub(crate) fn handle(request: Request, site: &Site) {
             None,
             &site.live.now().to_json().to_string(),
         ),
-        "/events" if *request.method() == Method::Head => {
+        "/events" if request.method == "HEAD" => {
             answer(200, "text/event-stream; charset=utf-8", None, "")
         }
-        "/events" => {
-            stream(request, site);
-            return;
-        }
+        "/events" => return None,
         _ => text(404, "not found\n"),
-    };
-    let _ = request.respond(response);
+    })
 }
 
-/// Starts the event stream of `request` on a thread of its own, or answers 503 when too many
+/// Starts the event stream on `stream` on a thread of its own, or answers 503 when too many
 /// are open.
-fn stream(request: Request, site: &Site) {
+fn stream_events(stream: TcpStream, site: &Site) {
     if site.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
         site.streams.fetch_sub(1, Ordering::SeqCst);
-        let _ = request.respond(text(503, "too many open pages\n"));
+        text(503, "too many open pages\n").send(stream, false);
         return;
     }
     let live = Arc::clone(&site.live);
@@ -137,7 +120,7 @@ fn stream(request: Request, site: &Site) {
     let spawned = std::thread::Builder::new()
         .name("serve-events".into())
         .spawn(move || {
-            events::stream(request, &live);
+            events::stream(stream, &live);
             streams.fetch_sub(1, Ordering::SeqCst);
         });
     if spawned.is_err() {

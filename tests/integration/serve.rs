@@ -223,6 +223,141 @@ fn the_event_stream_tells_of_each_build_at_once() {
     );
 }
 
+/// Sends `request` as it is over a new connection and reads the whole answer.
+fn exchange(address: SocketAddr, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(address).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    stream.write_all(request).expect("request");
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).expect("answer");
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// Asserts that `/state` answers 200 at once and the server process still runs.
+fn still_serving(served: &mut Served) {
+    let asked = Instant::now();
+    let (status, body) = get(served.address, &served.address.to_string(), "/state");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    let state: Value = serde_json::from_str(&body).expect("the state is JSON");
+    assert!(state["version"].as_u64() >= Some(1), "{body}");
+    assert!(
+        asked.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert!(
+        matches!(served.child.try_wait(), Ok(None)),
+        "the server has stopped"
+    );
+}
+
+#[test]
+fn a_request_that_declares_a_body_is_refused_and_the_server_lives_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = dir.path().join("m.argdown");
+    std::fs::write(&map, MAP).expect("write");
+    let mut served = serve(&map, &[]);
+    first_build(&served);
+    let host = served.address.to_string();
+    // A body the client says is 93 GB long: nothing is set aside for it, nothing of it is read.
+    let lying = |method: &str, host: &str| {
+        format!(
+            "{method} /state HTTP/1.1\r\nHost: {host}\r\nContent-Length: 99999999999\r\n\r\nabc"
+        )
+    };
+    let cases = [
+        (
+            lying("GET", &host),
+            "HTTP/1.1 413 Content Too Large",
+            "the preview takes no request bodies\n",
+        ),
+        (
+            lying("GET", "evil.example:80"),
+            "HTTP/1.1 403 Forbidden",
+            "counterpoint serve answers only requests addressed to this machine \
+             (localhost, an IP address or the --host name, with the server's port)\n",
+        ),
+        (
+            lying("POST", &host),
+            "HTTP/1.1 405 Method Not Allowed",
+            "only GET and HEAD\n",
+        ),
+        (
+            format!(
+                "GET /report HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n"
+            ),
+            "HTTP/1.1 413 Content Too Large",
+            "the preview takes no request bodies\n",
+        ),
+        (
+            // 40 KiB of headers: past the 16 KiB a head may take.
+            format!(
+                "GET /state HTTP/1.1\r\nHost: {host}\r\n{}\r\n",
+                format!("X-Filler: {}\r\n", "x".repeat(1000)).repeat(40)
+            ),
+            "HTTP/1.1 431 Request Header Fields Too Large",
+            "the request head is too large\n",
+        ),
+        (
+            "\x16\x03\x01\x02\x00\r\n\r\n".to_string(),
+            "HTTP/1.1 400 Bad Request",
+            "not an HTTP request\n",
+        ),
+    ];
+    for (request, status, body) in &cases {
+        let answer = exchange(served.address, request.as_bytes());
+        let (head, got) = answer.split_once("\r\n\r\n").unwrap_or_default();
+        assert_eq!(head.lines().next(), Some(*status), "{request:.80}");
+        assert!(head.contains("\r\nConnection: close"), "{head}");
+        assert_eq!(got, *body, "{request:.80}");
+        still_serving(&mut served);
+        // The same, from a client that goes away without reading the answer.
+        let mut stream = TcpStream::connect(served.address).expect("connects");
+        stream.write_all(request.as_bytes()).expect("request");
+        drop(stream);
+        still_serving(&mut served);
+    }
+}
+
+#[test]
+fn a_stalled_client_does_not_hold_up_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let map = dir.path().join("m.argdown");
+    std::fs::write(&map, MAP).expect("write");
+    let mut served = serve(&map, &[]);
+    first_build(&served);
+    let host = served.address.to_string();
+    // One client sends half a request and waits; one sends nothing; one asks for the report
+    // 200 times on one connection and reads nothing.
+    let mut half = TcpStream::connect(served.address).expect("connects");
+    half.write_all(format!("GET /state HTTP/1.1\r\nHost: {host}\r\n").as_bytes())
+        .expect("half a request");
+    let silent = TcpStream::connect(served.address).expect("connects");
+    let mut greedy = TcpStream::connect(served.address).expect("connects");
+    greedy
+        .write_all(
+            format!("GET /report HTTP/1.1\r\nHost: {host}\r\n\r\n")
+                .repeat(200)
+                .as_bytes(),
+        )
+        .expect("200 requests");
+    for _ in 0..3 {
+        still_serving(&mut served);
+    }
+    // The greedy client got one answer, and then the connection closed.
+    greedy
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut answer = Vec::new();
+    greedy.read_to_end(&mut answer).expect("answer");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer:.200}");
+    assert_eq!(answer.matches("HTTP/1.1 ").count(), 1);
+    drop((half, silent));
+}
+
 #[test]
 fn ctrl_c_stops_the_server() {
     let dir = tempfile::tempdir().expect("temp dir");
