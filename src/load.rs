@@ -193,6 +193,9 @@ pub fn load_with(
     Ok(loaded)
 }
 
+/// A file read into memory: its name, as shown to the user, and its bytes.
+pub(crate) type ReadFile = (String, Vec<u8>);
+
 /// The files `paths` name (folders expanded, see [`expand`]) read into memory as
 /// `(file name, bytes)`, with the files their `@include(...)` lines name after them (when the
 /// inputs may be Argdown), and what was found while reading (skipped files, bad includes). Every
@@ -201,7 +204,7 @@ pub(crate) fn read_files(
     paths: &[PathBuf],
     format: Option<Format>,
     limits: Limits,
-) -> Result<(Vec<(String, Vec<u8>)>, Vec<Diagnostic>), LoadError> {
+) -> Result<(Vec<ReadFile>, Vec<Diagnostic>), LoadError> {
     let expanded = expand(paths)?;
     let mut read = Vec::with_capacity(expanded.files.len());
     for path in &expanded.files {
