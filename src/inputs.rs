@@ -84,7 +84,9 @@ pub fn read_stdin(max: u64) -> Result<Vec<u8>, InputError> {
 }
 
 /// Reads `paths` as one map, as [`load::load_with`] does, where `-` is standard input (read
-/// once, after the files, its format guessed from its content unless `format` names it).
+/// once, after the files, its format guessed from its content unless `format` names it). The
+/// files' `@include(...)` lines are followed as [`load::load_with`] follows them; those of
+/// standard input are errors (it has no folder to include files from).
 pub fn load(
     paths: &[PathBuf],
     format: Option<Format>,
@@ -97,18 +99,14 @@ pub fn load(
         _ => return Err(InputError::StdinTwice),
     }
     let files: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
-    let mut read = Vec::new();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    if !files.is_empty() {
-        let expanded = load::expand(&files)?;
-        problems.extend(expanded.diagnostics);
-        for path in &expanded.files {
-            let (text, problem) = load::read_text(path, limits)?;
-            problems.extend(problem);
-            read.push((path.display().to_string(), text.into_bytes()));
-        }
-    }
-    read.push((STDIN_NAME.to_string(), read_stdin(limits.max_file_bytes)?));
+    let (mut read, mut problems) = if files.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        load::read_files(&files, format, limits)?
+    };
+    let stdin = read_stdin(limits.max_file_bytes)?;
+    problems.extend(load::stdin_includes(STDIN_NAME, &stdin, format));
+    read.push((STDIN_NAME.to_string(), stdin));
     let mut loaded = load::load_bytes(read, format);
     if !problems.is_empty() {
         loaded.diagnostics.extend(problems);

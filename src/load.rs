@@ -1,6 +1,7 @@
 //! Loading maps from files: folders are expanded (name order), all `.argdown` files are read
 //! together as one map, other formats are detected by extension or content.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::check::validate;
@@ -183,16 +184,7 @@ pub fn load_with(
     format: Option<Format>,
     limits: Limits,
 ) -> Result<Loaded, LoadError> {
-    let expanded = expand(paths)?;
-    let mut read = Vec::with_capacity(expanded.files.len());
-    for path in &expanded.files {
-        let bytes = files::read_regular(path, limits)?;
-        read.push((path.display().to_string(), bytes));
-    }
-    let mut found = expanded.diagnostics;
-    if matches!(format, None | Some(Format::Argdown)) {
-        read = with_includes(paths, &expanded.files, read, limits, &mut found)?;
-    }
+    let (read, found) = read_files(paths, format, limits)?;
     let mut loaded = load_bytes(read, format);
     if !found.is_empty() {
         loaded.diagnostics.extend(found);
@@ -201,27 +193,101 @@ pub fn load_with(
     Ok(loaded)
 }
 
+/// A file read into memory: its name, as shown to the user, and its bytes.
+pub(crate) type ReadFile = (String, Vec<u8>);
+
+/// The files `paths` name (folders expanded, see [`expand`]) read into memory as
+/// `(file name, bytes)`, with the files their `@include(...)` lines name after them (when the
+/// inputs may be Argdown), and what was found while reading (skipped files, bad includes). Every
+/// file read is also remembered by [`crate::output::protect`]: no output is written over it.
+pub(crate) fn read_files(
+    paths: &[PathBuf],
+    format: Option<Format>,
+    limits: Limits,
+) -> Result<(Vec<ReadFile>, Vec<Diagnostic>), LoadError> {
+    let expanded = expand(paths)?;
+    let mut read = Vec::with_capacity(expanded.files.len());
+    for path in &expanded.files {
+        let bytes = files::read_regular(path, limits)?;
+        read.push((path.display().to_string(), bytes));
+    }
+    let mut found = expanded.diagnostics;
+    let mut read_paths = expanded.files.clone();
+    if matches!(format, None | Some(Format::Argdown)) {
+        let (with, included) =
+            with_includes(paths, &expanded.files, read, format, limits, &mut found);
+        read = with;
+        read_paths.extend(included);
+    }
+    crate::output::protect(&read_paths);
+    Ok((read, found))
+}
+
 /// Whether `path` is read as Argdown when no format is given: `.argdown`, `.ad`, Markdown, or
 /// no extension.
 fn argdown_named(path: &Path) -> bool {
     path.extension().is_none() || ARGDOWN_EXTENSIONS.iter().any(|e| has_extension(path, e))
 }
 
+/// Whether `path` is a Markdown file by its extension.
+fn markdown_named(path: &Path) -> bool {
+    has_extension(path, "md") || has_extension(path, "markdown")
+}
+
 /// The extensions of Argdown files (Markdown files are read for their Argdown blocks).
 const ARGDOWN_EXTENSIONS: [&str; 4] = ["argdown", "ad", "md", "markdown"];
 
+/// The errors (E013) for the `@include(...)` lines of standard input, `bytes` named `name`,
+/// when it is read as Argdown: standard input has no folder to include files from, so none is
+/// read.
+pub(crate) fn stdin_includes(name: &str, bytes: &[u8], format: Option<Format>) -> Vec<Diagnostic> {
+    let lossy = String::from_utf8_lossy(bytes);
+    let text = strip_bom(&lossy);
+    if !text.contains("@include") || !matches!(detect(name, text, format), Ok(Format::Argdown)) {
+        return Vec::new();
+    }
+    let lines = syntax::include::lines(text);
+    syntax::include::includes(text)
+        .iter()
+        .map(|found| {
+            let shown = if found.path.is_empty() {
+                "nothing".to_string()
+            } else {
+                found.path.clone()
+            };
+            Diagnostic::new(
+                Code::BadInput,
+                format!("@include: standard input cannot include files; {shown} is not read"),
+            )
+            .at_line(
+                name,
+                lines.get(found.line.wrapping_sub(1)).copied(),
+                found.line,
+                found.column,
+            )
+            .with_help(
+                "save the text as a file beside the files it includes and read that file, or \
+                 name the included files on the command line",
+            )
+        })
+        .collect()
+}
+
 /// `read` (the files `files`, in order) with the files their `@include(...)` lines name added,
-/// each once, after them. An included path is relative to the including file and must stay
-/// inside the folder of an input (the folder given, or the folder of a file given): nothing
-/// outside it is read. A missing file, a path leading outside and a cycle of includes are
-/// errors (E013) at the `@include` line.
+/// each once, after them; and the paths of the files added. An included path is relative to
+/// the including file and must stay inside the folder of an input (the folder given, or the
+/// folder of a file given): nothing outside it is read. In a Markdown file (when `format` is
+/// not given) only the `argdown` blocks are searched. An empty path, a missing or unreadable
+/// file, a path leading outside and a cycle of includes are errors (E013) at the `@include`
+/// line; reading goes on, so that all of them are shown at once.
 fn with_includes(
     inputs: &[PathBuf],
     files: &[PathBuf],
     mut read: Vec<(String, Vec<u8>)>,
+    format: Option<Format>,
     limits: Limits,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+) -> (Vec<(String, Vec<u8>)>, Vec<PathBuf>) {
     let roots: Vec<PathBuf> = inputs
         .iter()
         .filter_map(|p| {
@@ -237,10 +303,13 @@ fn with_includes(
         })
         .collect();
     let mut paths: Vec<PathBuf> = files.to_vec();
-    let mut identity: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
-        .collect();
+    // Each file read, by its path with links resolved: its place in `read`.
+    let mut index: HashMap<PathBuf, usize> = HashMap::with_capacity(paths.len());
+    for (i, p) in paths.iter().enumerate() {
+        index
+            .entry(p.canonicalize().unwrap_or_else(|_| p.clone()))
+            .or_insert(i);
+    }
     // (including file, included file, the include) for the cycle check.
     let mut links: Vec<(usize, usize, syntax::include::Include)> = Vec::new();
     let mut next = 0;
@@ -250,18 +319,43 @@ fn with_includes(
         let Some(path) = paths.get(at).cloned() else {
             break;
         };
-        if !argdown_named(&path) {
+        if format.is_none() && !argdown_named(&path) {
             continue;
         }
-        let (name, text) = match read.get(at) {
+        let (name, whole) = match read.get(at) {
             Some((name, bytes)) => (name.clone(), String::from_utf8_lossy(bytes).into_owned()),
             None => break,
         };
-        let error = |include: &syntax::include::Include, message: String| {
-            Diagnostic::new(Code::BadInput, message).at(&name, &text, include.line, include.column)
+        let whole = strip_bom(&whole);
+        if !whole.contains("@include") {
+            continue;
+        }
+        // In Markdown, only what is read as Argdown: its `argdown` blocks, at their lines.
+        let text: std::borrow::Cow<'_, str> = if format.is_none() && markdown_named(&path) {
+            syntax::markdown::argdown_blocks(whole).into()
+        } else {
+            whole.into()
         };
+        let lines = syntax::include::lines(&text);
+        let error = |include: &syntax::include::Include, message: String| {
+            Diagnostic::new(Code::BadInput, message).at_line(
+                &name,
+                lines.get(include.line.wrapping_sub(1)).copied(),
+                include.line,
+                include.column,
+            )
+        };
+        let base = path.parent().unwrap_or(Path::new(""));
         for include in syntax::include::includes(&text) {
-            let base = path.parent().unwrap_or(Path::new(""));
+            if include.path.is_empty() {
+                diagnostics.push(
+                    error(&include, "@include: no file is named here".to_string()).with_help(
+                        "write the path of the file to read between the parentheses, e.g. \
+                         @include(other.argdown), or remove the line",
+                    ),
+                );
+                continue;
+            }
             let wanted = base.join(&include.path);
             let real = match wanted.canonicalize() {
                 Ok(real) => real,
@@ -289,40 +383,79 @@ fn with_includes(
                 );
                 continue;
             }
-            let target = match identity.iter().position(|p| *p == real) {
-                Some(i) => i,
-                None => {
-                    let bytes = files::read_regular(&wanted, limits)?;
-                    read.push((wanted.display().to_string(), bytes));
-                    paths.push(wanted);
-                    identity.push(real);
-                    read.len() - 1
-                }
+            let target = match index.get(&real) {
+                Some(&i) => i,
+                None => match files::read_regular(&wanted, limits) {
+                    Ok(bytes) => {
+                        read.push((wanted.display().to_string(), bytes));
+                        paths.push(wanted);
+                        index.insert(real, read.len() - 1);
+                        read.len() - 1
+                    }
+                    Err(e) => {
+                        diagnostics.push(
+                            error(&include, format!("@include: {}", read_error_text(&e)))
+                                .with_help(
+                                    "an included file must be a regular file that can be read, \
+                                     no larger than --max-file-size",
+                                ),
+                        );
+                        continue;
+                    }
+                },
             };
             links.push((at, target, include));
         }
     }
-    // Cycles, found by a depth-first walk with an explicit stack.
+    report_cycles(&read, &links, diagnostics);
+    let included = paths.split_off(files.len().min(paths.len()));
+    (read, included)
+}
+
+/// What a [`ReadError`] says, with the cause of an I/O error (`permission denied`).
+fn read_error_text(e: &ReadError) -> String {
+    match e {
+        ReadError::Io { source, .. } => format!("{e}: {}", source.kind()),
+        _ => e.to_string(),
+    }
+}
+
+/// An error (E013) for each cycle of includes among the files `read`, at the `@include` that
+/// closes it. `links` are (including file, included file, the include); a file including
+/// another many times counts once (its first include). The walk is depth first, with an
+/// explicit stack, over adjacency lists built once: linear in files and links.
+fn report_cycles(
+    read: &[(String, Vec<u8>)],
+    links: &[(usize, usize, syntax::include::Include)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let n = read.len();
-    let mut state = vec![0u8; n];
+    let mut outgoing: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut seen = std::collections::HashSet::with_capacity(links.len());
+    for (i, (from, to, _)) in links.iter().enumerate() {
+        if seen.insert((*from, *to)) {
+            if let Some(out) = outgoing.get_mut(*from) {
+                out.push(i);
+            }
+        }
+    }
+    const NEW: usize = usize::MAX;
+    const DONE: usize = usize::MAX - 1;
+    // For each file: NEW, DONE, or its place on the stack while it is being walked.
+    let mut state = vec![NEW; n];
+    let name = |i: usize| read.get(i).map_or("", |r| r.0.as_str());
     for start in 0..n {
-        if state.get(start) != Some(&0) {
+        if state.get(start) != Some(&NEW) {
             continue;
         }
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         if let Some(s) = state.get_mut(start) {
-            *s = 1;
+            *s = 0;
         }
         while let Some(&mut (file, ref mut k)) = stack.last_mut() {
-            let outgoing: Vec<usize> = links
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.0 == file)
-                .map(|(i, _)| i)
-                .collect();
-            let Some(&link) = outgoing.get(*k) else {
+            let Some(&link) = outgoing.get(file).and_then(|o| o.get(*k)) else {
                 if let Some(s) = state.get_mut(file) {
-                    *s = 2;
+                    *s = DONE;
                 }
                 stack.pop();
                 continue;
@@ -331,37 +464,34 @@ fn with_includes(
             let Some((from, to, include)) = links.get(link) else {
                 continue;
             };
-            match state.get(*to) {
-                Some(0) => {
+            match state.get(*to).copied() {
+                Some(NEW) => {
                     if let Some(s) = state.get_mut(*to) {
-                        *s = 1;
+                        *s = stack.len();
                     }
                     stack.push((*to, 0));
                 }
-                Some(1) => {
-                    let name = |i: usize| read.get(i).map_or("", |r| r.0.as_str()).to_string();
-                    let from_pos = stack.iter().position(|(f, _)| f == to).unwrap_or(0);
-                    let mut chain: Vec<String> =
-                        stack.iter().skip(from_pos).map(|(f, _)| name(*f)).collect();
+                Some(DONE) | None => {}
+                Some(place) => {
+                    let mut chain: Vec<&str> =
+                        stack.iter().skip(place).map(|(f, _)| name(*f)).collect();
                     chain.push(name(*to));
                     let text = read
                         .get(*from)
-                        .map(|r| String::from_utf8_lossy(&r.1).into_owned())
+                        .map(|r| String::from_utf8_lossy(&r.1))
                         .unwrap_or_default();
                     diagnostics.push(
                         Diagnostic::new(
                             Code::BadInput,
                             format!("@include: a cycle of includes: {}", chain.join(" includes ")),
                         )
-                        .at(&name(*from), &text, include.line, include.column)
+                        .at(name(*from), strip_bom(&text), include.line, include.column)
                         .with_help("a file cannot include itself, directly or through others; remove one @include"),
                     );
                 }
-                _ => {}
             }
         }
     }
-    Ok(read)
 }
 
 /// Reads files already read into memory, `(file name, bytes)`, as one map and checks it: each is
@@ -521,12 +651,11 @@ fn load_decoded(texts: Vec<(String, String)>, format: Option<Format>) -> Loaded 
 /// lines emptied (`load` reads the files they name), lines kept in place.
 fn argdown_text(name: &str, whole: &Str, by_extension: bool) -> Str {
     let path = Path::new(name);
-    let text: std::borrow::Cow<'_, str> =
-        if by_extension && (has_extension(path, "md") || has_extension(path, "markdown")) {
-            syntax::markdown::argdown_blocks(whole).into()
-        } else {
-            whole.as_str().into()
-        };
+    let text: std::borrow::Cow<'_, str> = if by_extension && markdown_named(path) {
+        syntax::markdown::argdown_blocks(whole).into()
+    } else {
+        whole.as_str().into()
+    };
     match syntax::include::blank_includes(&text) {
         Some(blanked) => Str::from(blanked),
         // The file's own text, shared (its strings share its bytes), or the blocks read.

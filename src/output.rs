@@ -1,5 +1,6 @@
 //! Writing output files: whole or not at all, and never over an input.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -138,6 +139,28 @@ enum Destination {
     Atomic { target: PathBuf },
 }
 
+/// The files this process has read as inputs beyond the paths given to a write (files named by
+/// `@include`, files in a folder given), with links resolved: never written over.
+static PROTECTED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+fn protected() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
+    PROTECTED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Remembers `files` as inputs read by this process: [`write_atomic`] and
+/// [`write_atomic_with`] refuse to write over any of them, whatever inputs they are given (the
+/// loader calls this with every file it reads, included ones too).
+pub fn protect(files: &[PathBuf]) {
+    let mut kept = protected();
+    for file in files {
+        if let Ok(real) = file.canonicalize() {
+            kept.insert(real);
+        }
+    }
+}
+
 /// The names of this process's own open files: written to as they are, never replaced.
 fn descriptor(path: &Path) -> Option<Destination> {
     let text = path.to_str()?;
@@ -163,7 +186,7 @@ fn destination(path: &Path, inputs: &[PathBuf]) -> Result<Destination, OutputErr
     if let Some(d) = descriptor(path) {
         return Ok(d);
     }
-    if is_input(path, inputs) {
+    if is_input(path, inputs) || protected().contains(&canonical(path)) {
         return Err(OutputError::WouldOverwriteInput(path.to_path_buf()));
     }
     match std::fs::metadata(path) {
@@ -211,7 +234,8 @@ fn destination(path: &Path, inputs: &[PathBuf]) -> Result<Destination, OutputErr
 /// - anything else is written into a temporary file in the same folder, then renamed over
 ///   `path`. An interrupted run removes the temporary file (see [`remove_pending_files`]).
 ///
-/// Refuses when `path` is (or resolves to) one of `inputs`. Messages name `path`, never the
+/// Refuses when `path` is (or resolves to) one of `inputs`, or a file the loader read (see
+/// [`protect`]). Messages name `path`, never the
 /// temporary file.
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
     write_atomic_with(path, inputs, |out| out.write_all(bytes))
@@ -317,6 +341,24 @@ mod tests {
         let err = write_atomic(&input, b"x", std::slice::from_ref(&input)).unwrap_err();
         assert!(matches!(err, OutputError::WouldOverwriteInput(_)));
         assert_eq!(std::fs::read_to_string(&input).unwrap(), "[A]: a");
+    }
+
+    #[test]
+    fn refuses_to_overwrite_a_file_read_beyond_the_inputs_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let included = dir.path().join("included.argdown");
+        std::fs::write(&included, "[B]: b").unwrap();
+        write_atomic(&included, b"x", &[]).unwrap();
+        protect(std::slice::from_ref(&included));
+        let err = write_atomic(&included, b"y", &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "refusing to write {}: it is one of the inputs",
+                included.display()
+            )
+        );
+        assert_eq!(std::fs::read_to_string(&included).unwrap(), "x");
     }
 
     #[test]

@@ -26,7 +26,8 @@ fn include_line(line: &str) -> Option<(&str, usize)> {
     Some((inner.get(..close)?, open + 1))
 }
 
-/// Every file the `@include(...)` lines of `text` name, in order.
+/// Every file the `@include(...)` lines of `text` name, in order; a path left empty
+/// (`@include()`, `@include(a.argdown, )`) is kept as `""`.
 pub(crate) fn includes(text: &str) -> Vec<Include> {
     let mut found = Vec::new();
     for (i, piece) in text.split_inclusive('\n').enumerate() {
@@ -37,20 +38,27 @@ pub(crate) fn includes(text: &str) -> Vec<Include> {
         let mut offset = start;
         for part in inner.split(',') {
             let lead = part.len() - part.trim_start().len();
+            // An empty path is kept (as ""), for the reader to say that it names no file.
             let path = part.trim().trim_matches(|c| c == '"' || c == '\'');
-            if !path.is_empty() {
-                let at = offset + lead;
-                let column = line.get(..at).map_or(1, |s| s.chars().count() + 1);
-                found.push(Include {
-                    path: path.to_string(),
-                    line: i + 1,
-                    column,
-                });
-            }
+            let at = offset + lead;
+            let column = line.get(..at).map_or(1, |s| s.chars().count() + 1);
+            found.push(Include {
+                path: path.to_string(),
+                line: i + 1,
+                column,
+            });
             offset += part.len() + 1;
         }
     }
     found
+}
+
+/// The lines of `text` as [`includes`] numbers them (from 1, at index 0), line ends dropped: the
+/// snippets of messages about includes.
+pub(crate) fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n')
+        .map(|piece| piece.trim_end_matches(['\n', '\r']))
+        .collect()
 }
 
 /// `text` with its `@include(...)` lines emptied (line ends kept), or `None` when it has none.
@@ -93,6 +101,18 @@ mod tests {
             ]
         );
         assert_eq!(blank_includes(text).as_deref(), Some("[A]: a.\n\n\n"));
+        let empty: Vec<(String, usize, usize)> = includes("@include()\n @include(a.argdown, )\n")
+            .into_iter()
+            .map(|i| (i.path, i.line, i.column))
+            .collect();
+        assert_eq!(
+            empty,
+            [
+                (String::new(), 1, 10),
+                ("a.argdown".to_string(), 2, 11),
+                (String::new(), 2, 22)
+            ]
+        );
         assert_eq!(blank_includes("[A]: @include is text.\n"), None);
     }
 }

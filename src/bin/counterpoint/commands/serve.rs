@@ -3,6 +3,7 @@
 //! and tells the terminal what happens.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use counterpoint::diagnostic;
@@ -16,8 +17,19 @@ use crate::error::Failure;
 
 /// Serves the preview until Ctrl-C.
 pub(super) fn run(args: ServeArgs) -> Result<(), Failure> {
-    let mut watched = args.inputs.paths.clone();
-    watched.extend(args.sources.iter().cloned());
+    if args
+        .inputs
+        .paths
+        .iter()
+        .any(|p| counterpoint::inputs::is_stdin(p))
+    {
+        return Err(Failure::Usage(
+            "serve cannot read standard input (`-`): it reads the map again each time its files \
+             change; save the map as a file and serve that file"
+                .to_string(),
+        ));
+    }
+    let watched = watched(&args);
     let server = Server::bind(&args.host, args.port, &watched)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "counterpoint serve: {}", server.url())?;
@@ -26,6 +38,23 @@ pub(super) fn run(args: ServeArgs) -> Result<(), Failure> {
     eprintln!("Watching the map's files for changes; Ctrl-C stops.");
     server.run(|| build(&args))?;
     Ok(())
+}
+
+/// What to watch: the paths given, every file a first reading of them reads (files named by
+/// `@include` too), and the sources folder.
+fn watched(args: &ServeArgs) -> Vec<PathBuf> {
+    let mut watched = args.inputs.paths.clone();
+    // A map that cannot be read now is still watched through the paths given; the build says
+    // what is wrong.
+    if let Ok(loaded) = counterpoint::load::load_with(
+        &args.inputs.paths,
+        args.inputs.format(),
+        args.inputs.limits(),
+    ) {
+        watched.extend(loaded.files.iter().map(PathBuf::from));
+    }
+    watched.extend(args.sources.iter().cloned());
+    watched
 }
 
 /// One build, with a line on the terminal saying how it went.
