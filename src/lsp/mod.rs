@@ -12,7 +12,8 @@
 //! - `hover`: a node's kind, side, camp, verdict, strength and cited lines;
 //! - `navigation`: definitions, references, renames, document and workspace symbols;
 //! - `completion`: titles, sides, sources, tags;
-//! - `actions`: quick fixes and formatting.
+//! - `actions`: quick fixes and formatting;
+//! - `transport`: the framing of messages over standard input and output.
 
 mod actions;
 mod completion;
@@ -21,11 +22,12 @@ mod hover;
 mod navigation;
 mod position;
 mod server;
+mod transport;
 mod workspace;
 
 use std::path::PathBuf;
 
-use lsp_server::{Connection, ProtocolError};
+use lsp_server::ProtocolError;
 
 /// Why the server stopped before the editor shut it down.
 #[derive(Debug, thiserror::Error)]
@@ -48,10 +50,10 @@ pub enum LspError {
 /// are checked against the source texts in `sources` (unless the editor's initialization option
 /// `sources` names another folder).
 pub fn run_stdio(sources: Option<PathBuf>) -> Result<(), LspError> {
-    let (connection, io) = Connection::stdio();
+    let (connection, writer) = transport::stdio();
     let served = server::serve(&connection, sources);
     drop(connection);
     served?;
-    io.join()?;
+    writer.join().map_err(|_| LspError::Disconnected)??;
     Ok(())
 }

@@ -275,7 +275,12 @@ pub(crate) fn workspace_symbols(workspace: &mut Workspace, query: &str) -> Vec<S
                 tags: None,
                 deprecated: None,
                 location: Location { uri, range },
-                container_name: node.section.as_deref().map(str::to_string),
+                // The heading's text, as the editor shows it, not the section's id.
+                container_name: node
+                    .section
+                    .as_deref()
+                    .and_then(|id| map.section(id))
+                    .map(|section| section.title.to_string()),
             });
         }
     }

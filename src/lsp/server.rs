@@ -4,19 +4,19 @@
 
 use std::path::PathBuf;
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, Exit, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    References, Rename, Request as _, WorkspaceSymbolRequest,
+    References, RegisterCapability, Rename, Request as _, WorkspaceSymbolRequest,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, DocumentSymbolResponse,
-    GotoDefinitionResponse, HoverProviderCapability, InitializeParams, OneOf,
-    PublishDiagnosticsParams, ServerCapabilities, ServerInfo, TextDocumentPositionParams,
+    GotoDefinitionResponse, HoverProviderCapability, MessageType, OneOf, PublishDiagnosticsParams,
+    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentPositionParams,
     TextDocumentSyncCapability, TextDocumentSyncKind, Url,
 };
 use serde_json::Value;
@@ -47,7 +47,6 @@ fn capabilities() -> ServerCapabilities {
 /// Serves one editor over `connection` until it shuts the server down or goes away.
 pub(crate) fn serve(connection: &Connection, sources: Option<PathBuf>) -> Result<(), LspError> {
     let (id, params) = connection.initialize_start()?;
-    let params: InitializeParams = serde_json::from_value(params)?;
     let result = lsp_types::InitializeResult {
         capabilities: capabilities(),
         server_info: Some(ServerInfo {
@@ -56,10 +55,14 @@ pub(crate) fn serve(connection: &Connection, sources: Option<PathBuf>) -> Result
         }),
     };
     connection.initialize_finish(id, serde_json::to_value(result)?)?;
+    let roots = workspace_roots(&params);
     let mut server = Server {
-        workspace: Workspace::default(),
+        workspace: Workspace::new(roots.clone()),
     };
-    server.workspace.sources = sources_option(&params).or(sources);
+    server.workspace.sources = sources_option(&params, &roots).or(sources);
+    if can_watch(&params) {
+        send(connection, Message::Request(watch_request()))?;
+    }
     loop {
         let message = match connection.receiver.try_recv() {
             Ok(message) => message,
@@ -114,26 +117,82 @@ fn shut_down(connection: &Connection, request: Request) -> Result<(), LspError> 
 }
 
 /// The sources folder the editor configured: the initialization option `sources`, relative to
-/// the workspace's root when it is not absolute.
-fn sources_option(params: &InitializeParams) -> Option<PathBuf> {
-    let options = params.initialization_options.as_ref()?;
-    let sources = options.get("sources").and_then(Value::as_str)?;
+/// the (first) workspace folder when it is not absolute.
+fn sources_option(params: &Value, roots: &[PathBuf]) -> Option<PathBuf> {
+    let sources = params
+        .get("initializationOptions")?
+        .get("sources")?
+        .as_str()?;
     let path = PathBuf::from(sources);
     if path.is_absolute() {
         return Some(path);
     }
-    #[allow(deprecated)] // `rootUri` is what most clients still send.
-    let root = params
-        .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .map(|f| f.uri.clone())
-        .or_else(|| params.root_uri.clone())
-        .and_then(|uri| uri.to_file_path().ok());
-    Some(match root {
+    Some(match roots.first() {
         Some(root) => root.join(path),
         None => path,
     })
+}
+
+/// The workspace folders the editor opened, read from the raw initialization parameters (only
+/// what is needed, so that a client sending more, or odd values, is still served):
+/// `workspaceFolders`, else `rootUri`, else `rootPath`. Nothing is read above them.
+fn workspace_roots(params: &Value) -> Vec<PathBuf> {
+    let from_uri = |v: &Value| {
+        let uri = Url::parse(v.as_str()?).ok()?;
+        uri.to_file_path().ok()
+    };
+    let folders: Vec<PathBuf> = params
+        .get("workspaceFolders")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .filter_map(|f| from_uri(f.get("uri")?))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !folders.is_empty() {
+        return folders;
+    }
+    if let Some(root) = params.get("rootUri").and_then(from_uri) {
+        return vec![root];
+    }
+    params
+        .get("rootPath")
+        .and_then(Value::as_str)
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .into_iter()
+        .collect()
+}
+
+/// Whether the editor can be asked to watch files (dynamic registration of
+/// `workspace/didChangeWatchedFiles`).
+fn can_watch(params: &Value) -> bool {
+    params
+        .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+}
+
+/// Asks the editor to tell of every `.argdown` file created, changed or deleted.
+fn watch_request() -> Request {
+    Request::new(
+        RequestId::from("counterpoint/watch".to_string()),
+        RegisterCapability::METHOD.to_string(),
+        serde_json::json!({"registrations": [{
+            "id": "counterpoint/argdown-files",
+            "method": DidChangeWatchedFiles::METHOD,
+            "registerOptions": {"watchers": [{"globPattern": "**/*.argdown"}]},
+        }]}),
+    )
+}
+
+/// Sends a message to the editor.
+fn send(connection: &Connection, message: Message) -> Result<(), LspError> {
+    connection
+        .sender
+        .send(message)
+        .map_err(|_| LspError::Disconnected)
 }
 
 struct Server {
@@ -147,7 +206,7 @@ impl Server {
             DidOpenTextDocument::METHOD => {
                 if let Ok(p) = parse::<lsp_types::DidOpenTextDocumentParams>(notification.params) {
                     self.workspace
-                        .set_open(p.text_document.uri, p.text_document.text);
+                        .set_open(p.text_document.uri, p.text_document.text, true);
                 }
             }
             DidChangeTextDocument::METHOD => {
@@ -155,13 +214,14 @@ impl Server {
                 {
                     // Whole texts (the sync kind asked for): the last one counts.
                     if let Some(change) = p.content_changes.into_iter().last() {
-                        self.workspace.set_open(p.text_document.uri, change.text);
+                        self.workspace
+                            .set_open(p.text_document.uri, change.text, false);
                     }
                 }
             }
             DidSaveTextDocument::METHOD => {
                 if let Ok(p) = parse::<lsp_types::DidSaveTextDocumentParams>(notification.params) {
-                    self.workspace.changed_on_disk(&p.text_document.uri);
+                    self.workspace.changed_on_disk(&p.text_document.uri, false);
                 }
             }
             DidCloseTextDocument::METHOD => {
@@ -173,7 +233,9 @@ impl Server {
                 if let Ok(p) = parse::<lsp_types::DidChangeWatchedFilesParams>(notification.params)
                 {
                     for change in p.changes {
-                        self.workspace.changed_on_disk(&change.uri);
+                        // A file created or deleted changes what a folder holds.
+                        let listed = change.typ != lsp_types::FileChangeType::CHANGED;
+                        self.workspace.changed_on_disk(&change.uri, listed);
                     }
                 }
             }
@@ -183,7 +245,16 @@ impl Server {
 
     /// Reads again the folders changes have made stale, and publishes their diagnostics.
     fn publish(&mut self, connection: &Connection) -> Result<(), LspError> {
-        for path in self.workspace.refresh() {
+        let refreshed = self.workspace.refresh();
+        for note in self.workspace.take_notes() {
+            let params = ShowMessageParams {
+                typ: MessageType::WARNING,
+                message: note,
+            };
+            let note = Notification::new(ShowMessage::METHOD.to_string(), params);
+            send(connection, Message::Notification(note))?;
+        }
+        for path in refreshed {
             let Some(folder) = self.workspace.folder_at(&path) else {
                 continue;
             };

@@ -1,9 +1,14 @@
-//! What the server knows: the open documents (their texts as the editor has them), and for each
-//! folder that holds one, the folder's map read from all its `.argdown` files together (open
-//! ones as the editor has them, the others as saved), with its diagnostics. A folder is read
-//! again only when one of its files changes, and then once for any number of changes that came
-//! in together; where titles are written and what the analyses say are worked out when first
-//! asked for, once per reading.
+//! What the server knows: the open documents (their texts as the editor has them), and the
+//! maps read. Each file belongs to exactly one map: a file inside a workspace folder to the
+//! topmost workspace folder holding it, read with its subfolders as `counterpoint check FOLDER`
+//! reads it; any other file to its own folder, without subfolders. Nothing above the workspace
+//! folders is read, and a map is read from at most 2,000 files and 64 MiB (the editor is told
+//! when a map is cut short, or a folder cannot be listed). A folder's files are listed when its
+//! map is first read and again only when the editor opens or saves a file not listed, or tells
+//! of files created or deleted; saved texts are kept and read again when the editor tells of a
+//! change or their modification time or size changed. A map is read again only when one of its
+//! files changes, and then once for any number of changes that came in together; where titles
+//! are written and what the analyses say are worked out when first asked for, once per reading.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -24,23 +29,140 @@ use crate::load::{self, Loaded};
 use crate::model::{Element, Map};
 use crate::syntax::mentions::{mentions, Mention, MentionKind};
 
+/// The most `.argdown` files one map is read from.
+const MAX_FILES: usize = 2_000;
+/// The most bytes of `.argdown` files one map is read from.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// The most folder entries looked at while listing one map's files.
+const MAX_ENTRIES: usize = 200_000;
+
 /// The open documents and the folders read.
 #[derive(Default)]
 pub(crate) struct Workspace {
+    /// The workspace folders the editor opened: nothing above them is read.
+    roots: Vec<PathBuf>,
     /// Open documents by URI: their text as the editor has it.
     open: HashMap<Url, String>,
-    /// Saved texts of files that are not open, read once and kept until they change.
-    saved: HashMap<PathBuf, String>,
-    /// Each folder read, by its path.
+    /// Saved texts of files that are not open, read once and kept until they change (told by
+    /// the editor, or seen by their modification time and size).
+    saved: HashMap<PathBuf, Saved>,
+    /// Each map read, by its owning folder.
     folders: HashMap<PathBuf, Folder>,
-    /// Folders to read again before anything is answered.
+    /// Maps to read again before anything is answered.
     stale: HashSet<PathBuf>,
+    /// Maps whose files are to be listed again when next read.
+    relist: HashSet<PathBuf>,
+    /// What the editor should show the user (a map cut short, a folder that cannot be listed).
+    notes: Vec<String>,
     /// The folder the cited source texts are read from, when one is configured.
     pub(crate) sources: Option<PathBuf>,
 }
 
+/// A saved text, and the file's modification time and size when it was read.
+struct Saved {
+    text: String,
+    stamp: Option<(std::time::SystemTime, u64)>,
+}
+
+/// The modification time and size of a file.
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The folder whose map a file belongs to, and whether that folder is read with its subfolders.
+/// A file inside a workspace folder belongs to the topmost workspace folder holding it, read
+/// with its subfolders, as `counterpoint check FOLDER` reads it; any other file to its own
+/// folder, read without subfolders.
+fn owner_of(roots: &[PathBuf], path: &Path) -> Option<(PathBuf, bool)> {
+    let topmost = roots
+        .iter()
+        .filter(|root| path.starts_with(root) && path != root.as_path())
+        .min_by_key(|root| root.components().count());
+    match topmost {
+        Some(root) => Some((root.clone(), true)),
+        None => path.parent().map(|p| (p.to_path_buf(), false)),
+    }
+}
+
+/// The `.argdown` files a folder holds (with its subfolders when `recursive`; hidden files and
+/// folders passed over, as the command line passes them over), sorted, at most [`MAX_FILES`]
+/// files and [`MAX_BYTES`] bytes; and why the list is cut short or incomplete, if it is.
+fn list(folder: &Path, recursive: bool) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    let mut bytes = 0u64;
+    let mut entries_seen = 0usize;
+    let mut folders = vec![folder.to_path_buf()];
+    'walk: while let Some(dir) = folders.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                notes.push(format!(
+                    "counterpoint: cannot list {}: {e}; its files are not part of the map",
+                    dir.display()
+                ));
+                continue;
+            }
+        };
+        for entry in entries.filter_map(Result::ok) {
+            entries_seen += 1;
+            if entries_seen > MAX_ENTRIES {
+                notes.push(format!(
+                    "counterpoint: {} holds more than {MAX_ENTRIES} entries; only the .argdown \
+                     files among the first {MAX_ENTRIES} are part of the map",
+                    folder.display()
+                ));
+                break 'walk;
+            }
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                if recursive {
+                    folders.push(path);
+                }
+                continue;
+            }
+            let argdown = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("argdown"));
+            if !argdown {
+                continue;
+            }
+            let Ok(meta) = std::fs::metadata(&path) else {
+                continue;
+            };
+            if !meta.is_file() {
+                continue;
+            }
+            if files.len() == MAX_FILES || bytes + meta.len() > MAX_BYTES {
+                notes.push(format!(
+                    "counterpoint: {} holds more than {MAX_FILES} .argdown files or {} MiB; \
+                     the map is read from the first {} files only",
+                    folder.display(),
+                    MAX_BYTES / (1024 * 1024),
+                    files.len()
+                ));
+                break 'walk;
+            }
+            bytes += meta.len();
+            files.push(path);
+        }
+    }
+    files.sort();
+    (files, notes)
+}
+
 /// One folder's map.
 pub(crate) struct Folder {
+    /// The `.argdown` files the folder held when last listed.
+    listed: Vec<PathBuf>,
     /// The files read, in the order read (the folder's `.argdown` files, subfolders included,
     /// as the command line reads a folder).
     pub(crate) files: Vec<PathBuf>,
@@ -73,63 +195,111 @@ pub(crate) struct Found<'a> {
 }
 
 impl Workspace {
-    /// Notes that `uri` is open with `text` (opened or changed); its folder is read again
-    /// before the next answer.
-    pub(crate) fn set_open(&mut self, uri: Url, text: String) {
-        if let Some(folder) = folder_of(&uri) {
+    /// A workspace with these workspace folders.
+    pub(crate) fn new(roots: Vec<PathBuf>) -> Workspace {
+        Workspace {
+            roots,
+            ..Workspace::default()
+        }
+    }
+
+    /// The owning folder of `uri` (see [`owner_of`]).
+    fn owner(&self, uri: &Url) -> Option<(PathBuf, bool)> {
+        owner_of(&self.roots, &uri.to_file_path().ok()?)
+    }
+
+    /// Notes that `uri` is open with `text` (`opened`, or changed); its map is read again
+    /// before the next answer, and its files listed again when it has just opened and was not
+    /// among them.
+    pub(crate) fn set_open(&mut self, uri: Url, text: String, opened: bool) {
+        if let Some((folder, _)) = self.owner(&uri) {
+            if opened && !self.is_listed(&folder, &uri) {
+                self.relist.insert(folder.clone());
+            }
             self.stale.insert(folder);
         }
         self.open.insert(uri, text);
     }
 
+    /// Whether `uri` was among its folder's files when last listed.
+    fn is_listed(&self, folder: &Path, uri: &Url) -> bool {
+        let Ok(path) = uri.to_file_path() else {
+            return false;
+        };
+        self.folders
+            .get(folder)
+            .is_some_and(|f| f.listed.contains(&path))
+    }
+
     /// Notes that `uri` was closed: from now on its saved text counts.
     pub(crate) fn close(&mut self, uri: &Url) {
         self.open.remove(uri);
-        self.changed_on_disk(uri);
+        self.changed_on_disk(uri, false);
     }
 
-    /// Notes that the saved file `uri` changed, appeared or went away.
-    pub(crate) fn changed_on_disk(&mut self, uri: &Url) {
-        if let Ok(path) = uri.to_file_path() {
-            self.saved.remove(&path);
-            if let Some(folder) = path.parent() {
-                if self.folders.contains_key(folder) {
-                    self.stale.insert(folder.to_path_buf());
+    /// Notes that the saved file `uri` changed (or, when `listed`, appeared or went away).
+    pub(crate) fn changed_on_disk(&mut self, uri: &Url, listed: bool) {
+        let Ok(path) = uri.to_file_path() else {
+            return;
+        };
+        self.saved.remove(&path);
+        if let Some((folder, _)) = owner_of(&self.roots, &path) {
+            if self.folders.contains_key(&folder) {
+                if listed || !self.is_listed(&folder, uri) {
+                    self.relist.insert(folder.clone());
                 }
+                self.stale.insert(folder);
             }
         }
     }
 
-    /// Reads again every folder a change has made stale; returns the folders read.
+    /// What the editor should show the user since last asked.
+    pub(crate) fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
+    }
+
+    /// Reads again every map a change has made stale; returns their folders.
     pub(crate) fn refresh(&mut self) -> Vec<PathBuf> {
         let stale: Vec<PathBuf> = self.stale.drain().collect();
         for folder in &stale {
-            let published = self
-                .folders
-                .remove(folder)
-                .map(|f| f.published)
-                .unwrap_or_default();
-            let mut read = self.read_folder(folder);
+            let old = self.folders.remove(folder);
+            let relist = self.relist.remove(folder);
+            let (published, listed) = match old {
+                Some(f) if !relist => (f.published, Some(f.listed)),
+                Some(f) => (f.published, None),
+                None => (HashSet::new(), None),
+            };
+            let mut read = self.read_folder(folder, listed);
             read.published = published;
             self.folders.insert(folder.clone(), read);
         }
         stale
     }
 
-    /// Reads `folder`'s `.argdown` files (and the open documents in it) as one map.
-    fn read_folder(&mut self, folder: &Path) -> Folder {
-        let mut files = load::expand(&[folder.to_path_buf()])
-            .map(|e| e.files)
-            .unwrap_or_default();
-        let mut listed: HashSet<PathBuf> = files.iter().cloned().collect();
+    /// Reads `folder`'s map: its `.argdown` files as last `listed` (listed now if `None`), and
+    /// the open documents it owns.
+    fn read_folder(&mut self, folder: &Path, listed: Option<Vec<PathBuf>>) -> Folder {
+        let recursive = self.roots.iter().any(|r| r == folder);
+        let listed = listed.unwrap_or_else(|| {
+            let (files, notes) = list(folder, recursive);
+            self.notes.extend(notes);
+            files
+        });
+        let mut files = listed.clone();
+        let mut seen: HashSet<PathBuf> = files.iter().cloned().collect();
         for uri in self.open.keys() {
             if let Ok(path) = uri.to_file_path() {
-                if path.parent() == Some(folder) && !listed.contains(&path) {
-                    listed.insert(path.clone());
+                let owned = owner_of(&self.roots, &path).is_some_and(|(f, _)| f == folder);
+                if owned && !seen.contains(&path) {
+                    seen.insert(path.clone());
                     files.push(path);
                 }
             }
         }
+        // A listed file gone since (and not open) is left out.
+        files.retain(|path| {
+            listed_open(&self.open, path) || path.exists() || !listed.contains(path)
+        });
         let mut texts = Vec::with_capacity(files.len());
         let mut unreadable = Vec::new();
         for path in &files {
@@ -139,12 +309,16 @@ impl Workspace {
                 .and_then(|uri| self.open.get(&uri).cloned());
             let text = match open {
                 Some(text) => text,
-                None => match self.saved.get(path) {
-                    Some(text) => text.clone(),
+                None => match self.saved.get(path).filter(|s| s.stamp == stamp(path)) {
+                    Some(saved) => saved.text.clone(),
                     None => match load::read_text(path, Limits::default()) {
                         Ok((text, problem)) => {
                             unreadable.extend(problem);
-                            self.saved.insert(path.clone(), text.clone());
+                            let saved = Saved {
+                                text: text.clone(),
+                                stamp: stamp(path),
+                            };
+                            self.saved.insert(path.clone(), saved);
                             text
                         }
                         Err(e) => {
@@ -183,6 +357,7 @@ impl Workspace {
         loaded.diagnostics.retain(|d| !d.is_info());
         crate::diagnostic::sort(&mut loaded.diagnostics, &loaded.files);
         Folder {
+            listed,
             mentions: vec![None; files.len()],
             files,
             loaded,
@@ -193,12 +368,13 @@ impl Workspace {
 
     /// The folder holding `uri`, read (an open document's folder is read when it opens).
     pub(crate) fn folder(&self, uri: &Url) -> Option<&Folder> {
-        self.folders.get(&folder_of(uri)?)
+        self.folders.get(&self.owner(uri)?.0)
     }
 
     /// The folder holding `uri`, to work out what it has not yet worked out.
     pub(crate) fn folder_mut(&mut self, uri: &Url) -> Option<&mut Folder> {
-        self.folders.get_mut(&folder_of(uri)?)
+        let folder = self.owner(uri)?.0;
+        self.folders.get_mut(&folder)
     }
 
     /// A folder read, by its path.
@@ -372,8 +548,7 @@ impl Folder {
     }
 }
 
-/// The folder of a `file:` URI.
-pub(crate) fn folder_of(uri: &Url) -> Option<PathBuf> {
-    let path = uri.to_file_path().ok()?;
-    path.parent().map(Path::to_path_buf)
+/// Whether `path` is open in the editor.
+fn listed_open(open: &HashMap<Url, String>, path: &Path) -> bool {
+    Url::from_file_path(path).is_ok_and(|uri| open.contains_key(&uri))
 }

@@ -290,6 +290,8 @@ fn citations_are_checked_and_shown_with_a_sources_folder_and_fixes_are_offered()
     // Workspace symbols: every folder read.
     let symbols = client.request("workspace/symbol", json!({"query": "la"}));
     assert_eq!(symbols[0]["name"], "[Late]");
+    // Its container is the heading it is under, by its text.
+    assert_eq!(symbols[0]["containerName"], "Costs");
     assert_eq!(
         symbols[0]["location"]["range"],
         json!({"start": {"line": 12, "character": 0}, "end": {"line": 12, "character": 6}})
@@ -350,7 +352,7 @@ fn diagnostics_keep_up_with_typing_on_the_debate() {
         None => json!({}),
     };
     let debate = uri(&file);
-    let mut client = Client::start(&root, options);
+    let mut client = Client::start(&root.join("arguments"), options);
     let started = std::time::Instant::now();
     open(&mut client, &debate, &text);
     assert_eq!(client.diagnostics_for(&debate), Vec::<Value>::new());
@@ -524,5 +526,173 @@ fn bad_requests_get_errors_and_the_server_goes_on() {
         client.request("textDocument/completion", at(&m, 99, 99)),
         json!([])
     );
+    client.shut_down();
+}
+
+/// The codes of the diagnostics in a list.
+fn codes(list: &[Value]) -> Vec<String> {
+    places(list).into_iter().map(|p| p.3).collect()
+}
+
+/// A file in a subfolder of the workspace belongs to the one map of the workspace folder (as
+/// `counterpoint check FOLDER` reads it), with the files above it; editing any of them reads
+/// that map again.
+#[test]
+fn a_file_in_a_subfolder_shares_the_map_of_the_workspace_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let alliance = dir.path().join("10-alliance.argdown");
+    let sub = dir.path().join("sub/a.argdown");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let defined = "[Alliance]: Allies help.\n";
+    std::fs::write(&alliance, defined).unwrap();
+    let text = "[Claim]: We win.\n  + [Alliance]\n";
+    std::fs::write(&sub, text).unwrap();
+    let (alliance, sub) = (uri(&alliance), uri(&sub));
+    let mut client = Client::start(dir.path(), json!({}));
+    open(&mut client, &sub, text);
+    let found = client.diagnostics_for(&sub);
+    assert!(!codes(&found).contains(&"W001".to_string()), "{found:?}");
+    assert_eq!(
+        client.request("textDocument/definition", at(&sub, 1, 6)),
+        json!({"uri": alliance, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 10}}})
+    );
+    // Editing the file above takes the definition away from the file below.
+    open(&mut client, &alliance, defined);
+    change(&mut client, &alliance, 2, "[Other]: Something else.\n");
+    let found = client.diagnostics_for(&sub);
+    assert!(codes(&found).contains(&"W001".to_string()), "{found:?}");
+    client.shut_down();
+}
+
+/// A file outside every workspace folder is read with the files of its own folder only, not
+/// with those of its subfolders (nor anything above it).
+#[test]
+fn a_file_outside_the_workspace_is_read_with_its_own_folder_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("ws");
+    let outside = dir.path().join("out");
+    std::fs::create_dir_all(&workspace).unwrap();
+    std::fs::create_dir_all(outside.join("deep")).unwrap();
+    std::fs::write(outside.join("near.argdown"), "[Near]: Close by.\n").unwrap();
+    std::fs::write(outside.join("deep/d.argdown"), "[Deep]: Far down.\n").unwrap();
+    let text = "[X]: x.\n  + [Near]\n  + [Deep]\n";
+    std::fs::write(outside.join("x.argdown"), text).unwrap();
+    let x = uri(&outside.join("x.argdown"));
+    let mut client = Client::start(&workspace, json!({}));
+    open(&mut client, &x, text);
+    let found = client.diagnostics_for(&x);
+    let undefined: Vec<&str> = found
+        .iter()
+        .filter(|d| d["code"] == "W001")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        undefined,
+        ["[Deep] is referenced but never defined\nhelp: define it once with `[Deep]: text`"]
+    );
+    client.shut_down();
+}
+
+/// A map is read from at most 2,000 files, and the editor is told when one is cut short.
+#[test]
+fn a_map_of_too_many_files_is_cut_short_and_the_editor_told() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..2_001 {
+        std::fs::write(dir.path().join(format!("f{i:04}.argdown")), "").unwrap();
+    }
+    let first = uri(&dir.path().join("f0000.argdown"));
+    let mut client = Client::start(dir.path(), json!({}));
+    open(&mut client, &first, "[A]: a.\n");
+    let shown = client.next_with_method("window/showMessage");
+    assert_eq!(
+        shown["params"],
+        json!({"type": 2, "message": format!(
+            "counterpoint: {} holds more than 2000 .argdown files or 64 MiB; \
+             the map is read from the first 2000 files only",
+            dir.path().display()
+        )})
+    );
+    client.shut_down();
+}
+
+/// A file changed on disk behind the editor's back is read again, whether the editor watches
+/// files for the server (it is asked to when it can) or not (the file's time and size tell).
+#[test]
+fn files_changed_on_disk_are_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let a_path = dir.path().join("a.argdown");
+    let b_path = dir.path().join("b.argdown");
+    let text = "[A]: a.\n  - [B]\n";
+    std::fs::write(&a_path, text).unwrap();
+    std::fs::write(&b_path, "[B]: b.\n").unwrap();
+    let a = uri(&a_path);
+
+    // An editor that does not watch files.
+    let mut client = Client::start(dir.path(), json!({}));
+    open(&mut client, &a, text);
+    assert!(!codes(&client.diagnostics_for(&a)).contains(&"W001".to_string()));
+    std::fs::write(&b_path, "[C]: no longer b.\n").unwrap();
+    change(&mut client, &a, 2, text);
+    assert!(codes(&client.diagnostics_for(&a)).contains(&"W001".to_string()));
+    client.shut_down();
+
+    // An editor that can watch files is asked to, and tells of a file created.
+    let mut client = Client::start_with(json!({
+        "processId": null,
+        "rootUri": uri(dir.path()),
+        "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+    }));
+    let asked = client.next_with_method("client/registerCapability");
+    assert_eq!(
+        asked,
+        json!({"jsonrpc": "2.0", "id": "counterpoint/watch", "method": "client/registerCapability",
+        "params": {"registrations": [{
+            "id": "counterpoint/argdown-files",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": {"watchers": [{"globPattern": "**/*.argdown"}]},
+        }]}})
+    );
+    client.respond(&asked["id"], Value::Null);
+    open(&mut client, &a, text);
+    assert!(codes(&client.diagnostics_for(&a)).contains(&"W001".to_string()));
+    let c_path = dir.path().join("c.argdown");
+    std::fs::write(&c_path, "[B]: b again.\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&c_path), "type": 1}]}),
+    );
+    let found = client.diagnostics_for(&a);
+    assert!(!codes(&found).contains(&"W001".to_string()), "{found:?}");
+    client.shut_down();
+}
+
+/// Odd initialization parameters are still answered; a body that is not JSON, or not a
+/// message, gets the protocol's error with id null, and the server goes on.
+#[test]
+fn odd_handshakes_and_malformed_messages_are_answered_and_the_server_goes_on() {
+    let mut client = Client::spawn();
+    let answer = client.request_raw(
+        "initialize",
+        json!({"processId": null, "rootUri": "",
+               "capabilities": {"textDocument": {"hover": {"contentFormat": ["markdown", "html"]}}}}),
+    );
+    assert_eq!(answer["result"]["serverInfo"]["name"], "counterpoint");
+    client.notify("initialized", json!({}));
+    client.send_body("{{{{{");
+    assert_eq!(
+        client.receive(),
+        json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700,
+               "message": "the message is not JSON: key must be a string at line 1 column 2"}})
+    );
+    client.send_body("[1,2,3]");
+    assert_eq!(
+        client.receive(),
+        json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32600,
+               "message": "the message is not a JSON-RPC request, response or notification"}})
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let m = uri(&dir.path().join("m.argdown"));
+    open(&mut client, &m, "[A]: a.\n");
+    assert_eq!(client.diagnostics_for(&m), Vec::<Value>::new());
     client.shut_down();
 }

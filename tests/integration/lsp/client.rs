@@ -27,6 +27,26 @@ const WAIT: Duration = Duration::from_secs(20);
 impl Client {
     /// Starts the server and does the handshake with these initialization options.
     pub(crate) fn start(root: &std::path::Path, options: Value) -> Client {
+        let root_uri = uri(root);
+        Client::start_with(json!({
+            "processId": null,
+            "rootUri": root_uri,
+            "capabilities": {},
+            "initializationOptions": options,
+        }))
+    }
+
+    /// Starts the server and does the handshake with these initialization parameters.
+    pub(crate) fn start_with(params: Value) -> Client {
+        let mut client = Client::spawn();
+        let answer = client.request("initialize", params);
+        assert_eq!(answer["serverInfo"]["name"], "counterpoint");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    /// Starts the server, without the handshake.
+    pub(crate) fn spawn() -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("counterpoint"))
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -62,33 +82,30 @@ impl Client {
                 }
             }
         });
-        let mut client = Client {
+        Client {
             child,
             stdin,
             messages,
             next_id: 0,
             published: HashMap::new(),
             log: Vec::new(),
-        };
-        let root_uri = uri(root);
-        let answer = client.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": root_uri,
-                "capabilities": {},
-                "initializationOptions": options,
-            }),
-        );
-        assert_eq!(answer["serverInfo"]["name"], "counterpoint");
-        client.notify("initialized", json!({}));
-        client
+        }
     }
 
     fn send(&mut self, message: &Value) {
         let body = serde_json::to_string(message).expect("JSON");
+        self.send_body(&body);
+    }
+
+    /// Sends `body` as it is, framed.
+    pub(crate) fn send_body(&mut self, body: &str) {
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("writes");
         self.stdin.flush().expect("flushes");
+    }
+
+    /// Answers a request of the server's.
+    pub(crate) fn respond(&mut self, id: &Value, result: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
     }
 
     /// Sends a notification.
@@ -117,7 +134,7 @@ impl Client {
     }
 
     /// The next message, the diagnostics it publishes kept.
-    fn receive(&mut self) -> Value {
+    pub(crate) fn receive(&mut self) -> Value {
         let message = self
             .messages
             .recv_timeout(WAIT)
@@ -132,6 +149,16 @@ impl Client {
             self.published.insert(uri, list);
         }
         message
+    }
+
+    /// Waits for the next message with this method (a request or notification of the server's).
+    pub(crate) fn next_with_method(&mut self, method: &str) -> Value {
+        loop {
+            let message = self.receive();
+            if message["method"] == method {
+                return message;
+            }
+        }
     }
 
     /// Waits for the next diagnostics published for `uri`.
