@@ -43,14 +43,7 @@ pub(super) fn run(args: FmtArgs) -> Result<(), Failure> {
         eprint_diagnostics(&not_utf8);
         return Err(Failure::Refused(HAS_ERRORS.to_string()));
     }
-    let formatted = match layout::format(&files) {
-        Ok(f) => f,
-        Err(FmtError::Invalid(diagnostics)) => {
-            eprint_diagnostics(&diagnostics);
-            return Err(Failure::Refused(HAS_ERRORS.to_string()));
-        }
-        Err(e) => return Err(Failure::Refused(format!("fmt: {e}"))),
-    };
+    let formatted = format_or_refuse(&files)?;
     if !formatted.warnings.is_empty() {
         eprint_diagnostics(&formatted.warnings);
     }
@@ -103,14 +96,7 @@ fn standard_input(args: &FmtArgs) -> Result<(), Failure> {
         }
     };
     let files = [(inputs::STDIN_NAME.to_string(), text)];
-    let formatted = match layout::format(&files) {
-        Ok(f) => f,
-        Err(FmtError::Invalid(diagnostics)) => {
-            eprint_diagnostics(&diagnostics);
-            return Err(Failure::Refused(HAS_ERRORS.to_string()));
-        }
-        Err(e) => return Err(Failure::Refused(format!("fmt: {e}"))),
-    };
+    let formatted = format_or_refuse(&files)?;
     eprint_diagnostics(&formatted.warnings);
     if args.check {
         if formatted.changed(&files).is_empty() {
@@ -122,5 +108,17 @@ fn standard_input(args: &FmtArgs) -> Result<(), Failure> {
     match formatted.files.first() {
         Some((_, text)) => print_out(text),
         None => Ok(()),
+    }
+}
+
+/// The files formatted, or the refusal: the map's errors printed, or why it cannot be done.
+fn format_or_refuse(files: &[(String, String)]) -> Result<layout::Formatted, Failure> {
+    match layout::format(files) {
+        Ok(f) => Ok(f),
+        Err(FmtError::Invalid(diagnostics)) => {
+            eprint_diagnostics(&diagnostics);
+            Err(Failure::Refused(HAS_ERRORS.to_string()))
+        }
+        Err(e) => Err(Failure::Refused(format!("fmt: {e}"))),
     }
 }
