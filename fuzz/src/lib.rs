@@ -87,12 +87,15 @@ pub fn collapsed(map: &Map) -> Map {
     }
     let ixs: Vec<_> = out.nodes().map(|(ix, _)| ix).collect();
     for ix in &ixs {
-        rename(&mut out.node_mut(*ix).section);
+        let section = &mut out.node_mut(*ix).section;
+        if let Some(new) = section.as_deref().and_then(|old| ids.get(old)) {
+            *section = Some(new.as_str().into());
+        }
     }
     let ixs: Vec<_> = out.nodes().map(|(ix, _)| ix).collect();
     for ix in ixs {
         let n = out.node_mut(ix);
-        n.text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        n.text = n.text.split_whitespace().collect::<Vec<_>>().join(" ").into();
     }
     for s in &mut out.sections {
         s.title = s.title.split_whitespace().collect::<Vec<_>>().join(" ");
