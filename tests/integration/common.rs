@@ -165,3 +165,29 @@ pub(crate) fn fails_with(args: &[&str], input: &Path, code: i32, stderr: &str) {
     assert!(out.stdout.is_empty(), "{args:?}");
     assert_eq!(String::from_utf8_lossy(&out.stderr), stderr);
 }
+
+/// How the browser tests start Chromium: headless, at `size`, with its own `profile` folder and
+/// none of its background traffic (the machine's network is closed).
+pub(crate) fn chromium_options(
+    browser: PathBuf,
+    profile: &Path,
+    size: (u32, u32),
+) -> headless_chrome::LaunchOptions<'static> {
+    use std::ffi::OsStr;
+    headless_chrome::LaunchOptions::default_builder()
+        .path(Some(browser))
+        .headless(true)
+        .sandbox(false)
+        .enable_gpu(false)
+        .window_size(Some(size))
+        .user_data_dir(Some(profile.to_path_buf()))
+        .args(vec![
+            OsStr::new("--disable-background-networking"),
+            OsStr::new("--disable-component-update"),
+            OsStr::new("--disable-sync"),
+            OsStr::new("--no-first-run"),
+            OsStr::new("--hide-scrollbars"),
+        ])
+        .build()
+        .expect("launch options")
+}

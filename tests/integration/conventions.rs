@@ -16,18 +16,7 @@ fn render_takes_the_format_from_the_extension() {
         ("map.txt", b"digraph"),
         ("map.DOT", b"digraph"),
     ] {
-        let out = dir.path().join(name);
-        counterpoint()
-            .arg("render")
-            .arg(&input)
-            .arg("-o")
-            .arg(&out)
-            .assert()
-            .success()
-            .stdout("")
-            .stderr("");
-        let bytes = std::fs::read(&out).expect("written");
-        assert!(bytes.starts_with(start), "{name}: {:?}", &bytes[..8]);
+        renders_as(&input, &dir.path().join(name), start);
     }
     if !have_program("dot") {
         return;
@@ -37,19 +26,28 @@ fn render_takes_the_format_from_the_extension() {
         ("map.png", b"\x89PNG"),
         ("map.pdf", b"%PDF-"),
     ] {
-        let out = dir.path().join(name);
-        counterpoint()
-            .arg("render")
-            .arg(&input)
-            .arg("-o")
-            .arg(&out)
-            .assert()
-            .success()
-            .stdout("")
-            .stderr("");
-        let bytes = std::fs::read(&out).expect("written");
-        assert!(bytes.starts_with(start), "{name}: {:?}", &bytes[..8]);
+        renders_as(&input, &dir.path().join(name), start);
     }
+}
+
+/// `render INPUT -o OUT` succeeds silently and writes a file that starts with `start`.
+fn renders_as(input: &std::path::Path, out: &std::path::Path, start: &[u8]) {
+    counterpoint()
+        .arg("render")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    let bytes = std::fs::read(out).expect("written");
+    assert!(
+        bytes.starts_with(start),
+        "{}: {:?}",
+        out.display(),
+        &bytes[..8]
+    );
 }
 
 /// A `--format` that contradicts the extension is refused, and nothing is written.

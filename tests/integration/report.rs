@@ -12,10 +12,10 @@ use counterpoint::load::{load, load_texts};
 use counterpoint::render::{html, Drawing, RenderOptions};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::{Emulation, Network, Page};
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use headless_chrome::{Browser, Tab};
 use serde_json::Value;
 
-use crate::common::{counterpoint, fixture, have_program, read, root};
+use crate::common::{chromium_options, counterpoint, fixture, have_program, read, root};
 
 fn load_fixture(name: &str) -> counterpoint::Map {
     let path = fixture("render", name);
@@ -256,22 +256,7 @@ fn open_report_with(
         .assert()
         .success();
     let profile = tempfile::tempdir().expect("profile folder");
-    let options = LaunchOptions::default_builder()
-        .path(Some(browser_path))
-        .headless(true)
-        .sandbox(false)
-        .enable_gpu(false)
-        .window_size(Some(size))
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .args(vec![
-            OsStr::new("--disable-background-networking"),
-            OsStr::new("--disable-component-update"),
-            OsStr::new("--disable-sync"),
-            OsStr::new("--no-first-run"),
-            OsStr::new("--hide-scrollbars"),
-        ])
-        .build()
-        .expect("launch options");
+    let options = chromium_options(browser_path, profile.path(), size);
     let browser = Browser::new(options).expect("Chromium starts");
     let tab = browser.new_tab().expect("a tab");
     let requests = Arc::new(Mutex::new(Vec::new()));

@@ -13,10 +13,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use headless_chrome::protocol::cdp::{Emulation, Page};
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use headless_chrome::{Browser, Tab};
 use serde_json::{json, Value};
 
-use crate::common::{have_program, skip};
+use crate::common::{chromium_options, have_program, skip};
 
 /// The map the tests edit: a motion, a reason for it and an objection.
 const MAP: &str = "===
@@ -415,22 +415,7 @@ fn open(map: &Path, args: &[&OsStr]) -> Option<(Served, Opened)> {
     };
     let served = serve(map, args);
     let profile = tempfile::tempdir().expect("profile folder");
-    let options = LaunchOptions::default_builder()
-        .path(Some(browser_path))
-        .headless(true)
-        .sandbox(false)
-        .enable_gpu(false)
-        .window_size(Some((1280, 800)))
-        .user_data_dir(Some(profile.path().to_path_buf()))
-        .args(vec![
-            OsStr::new("--disable-background-networking"),
-            OsStr::new("--disable-component-update"),
-            OsStr::new("--disable-sync"),
-            OsStr::new("--no-first-run"),
-            OsStr::new("--hide-scrollbars"),
-        ])
-        .build()
-        .expect("launch options");
+    let options = chromium_options(browser_path, profile.path(), (1280, 800));
     let browser = Browser::new(options).expect("Chromium starts");
     let tab = browser.new_tab().expect("a tab");
     tab.call_method(Emulation::SetDeviceMetricsOverride {
