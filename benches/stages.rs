@@ -14,6 +14,10 @@
 
 mod common;
 
+/// The allocator the `counterpoint` binary runs on, so that the times are the binary's.
+#[global_allocator]
+static ALLOCATOR: counterpoint::memory::Allocator = counterpoint::memory::Allocator;
+
 use common::SIZES;
 use divan::counter::ItemsCount;
 

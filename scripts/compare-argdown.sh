@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # counterpoint against the Argdown CLI on the same generated maps: CPU time (user + sys) and peak
-# memory (maximum resident set size) of the whole process, median of RUNS runs each, and their
-# ratios. The jobs compared:
+# memory (maximum resident set size) of the whole process, the median of RUNS runs (of OUR_RUNS,
+# three times as many, for counterpoint), and their ratios. The jobs compared:
 #
 #   counterpoint check MAP                        argdown MAP              (read and check)
 #   counterpoint export --to json MAP -o OUT      argdown json MAP DIR     (JSON export)
@@ -30,15 +30,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${SIZES:-10000 100000}"
 RUNS="${RUNS:-3}"
+OUR_RUNS="${OUR_RUNS:-$((RUNS * 3))}"
 AF_ARGS="${AF_ARGS:-1000000}"
 GEN_TREE=../shared/tools/gen_argdown_tree.py
 GEN_AF=../shared/tools/gen_af.py
 ARGDOWN=tools/node_modules/.bin/argdown
 
+# Each run's CPU time (user + sys) and peak RSS, as `/usr/bin/time -f '%U %S %M'` gives them
+# but to the microsecond (GNU time rounds to 10 ms, a tenth of a small map's time).
 if [ ! -x /usr/bin/time ]; then
     echo "needs GNU time (/usr/bin/time)" >&2
     exit 2
 fi
+rusage="$(pwd)/scripts/rusage.py"
 if [ ! -f "$GEN_TREE" ]; then
     echo "needs $GEN_TREE (the shared generator) and python3" >&2
     exit 2
@@ -86,15 +90,18 @@ measure() {
     local k status
     : >"$work/$name.cpu"
     : >"$work/$name.rss"
-    for k in $(seq "$RUNS"); do
+    local runs="$RUNS"
+    # counterpoint's runs are short: more of them steady its median.
+    case "$name" in cp-*) runs="$OUR_RUNS" ;; esac
+    for k in $(seq "$runs"); do
         status=0
-        (cd "$dir" && /usr/bin/time -f '%U %S %M' -o "$work/$name.time" "$@") \
+        (cd "$dir" && "$rusage" -o "$work/$name.time" -- "$@") \
             >"$work/$name.out" 2>"$work/$name.err" || status=$?
         if [ "$status" -ne 0 ]; then
             echo "failed $status"
             return
         fi
-        awk '{ printf "%.2f\n", $1 + $2 }' "$work/$name.time" | tail -n 1 >>"$work/$name.cpu"
+        awk '{ printf "%.4f\n", $1 + $2 }' "$work/$name.time" | tail -n 1 >>"$work/$name.cpu"
         awk '{ print $3 }' "$work/$name.time" | tail -n 1 >>"$work/$name.rss"
         rm -rf "$work/out" "$work/out.json" "$work/out.dot"
     done
@@ -106,7 +113,7 @@ measure() {
 shown() {
     case "$1" in
     failed*) echo "failed (${1#failed })" ;;
-    *) awk -v c="${1% *}" -v kb="${1#* }" 'BEGIN { printf "%.2f s %7.1f MB", c, kb / 1024 }' ;;
+    *) awk -v c="${1% *}" -v kb="${1#* }" 'BEGIN { printf "%.3f s %7.1f MB", c, kb / 1024 }' ;;
     esac
 }
 
@@ -149,7 +156,7 @@ failed*)
     exit 2 ;;
 esac
 startup_kb="${startup#* }"
-echo "CPU = user + sys seconds, memory = peak RSS; median of $RUNS runs each"
+echo "CPU = user + sys seconds, memory = peak RSS; median of $OUR_RUNS runs (counterpoint) and $RUNS (Argdown)"
 awk -v kb="$startup_kb" 'BEGIN { printf "memory / input: peak RSS over the input size; PASS or FAIL judge it less the start-up RSS (%.1f MB)\n", kb / 1024 }'
 for n in $SIZES; do
     map="$data/tree_$n.argdown"

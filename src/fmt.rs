@@ -204,7 +204,7 @@ fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
     }
     let file_of = |origin: Option<&crate::model::Origin>| -> usize {
         origin
-            .and_then(|o| file_index.get(&*o.file).copied())
+            .and_then(|o| file_index.get(o.file.as_str()).copied())
             .unwrap_or(0)
     };
     let mut node_file: HashMap<NodeIndex, usize> = HashMap::new();
@@ -529,12 +529,12 @@ fn comments_of(
     // relation (kept above its speaker).
     let mut anchors: HashMap<usize, Anchor> = HashMap::new();
     for (ix, n) in map.nodes() {
-        if let Some(o) = n.origin.as_ref().filter(|o| &*o.file == name) {
+        if let Some(o) = n.origin.as_ref().filter(|o| o.file.as_str() == name) {
             anchors.entry(o.line as usize).or_insert(Anchor::Node(ix));
         }
     }
     for (a, _, e) in map.edges() {
-        if let Some(o) = e.origin.as_ref().filter(|o| &*o.file == name) {
+        if let Some(o) = e.origin.as_ref().filter(|o| o.file.as_str() == name) {
             anchors.entry(o.line as usize).or_insert(Anchor::Node(a));
         }
     }

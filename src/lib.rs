@@ -8,6 +8,7 @@
 
 // Floor 0: text and files.
 pub mod files;
+pub mod memory;
 pub mod output;
 pub mod text;
 // Floor 1: the vocabulary every other part speaks.

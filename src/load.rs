@@ -322,14 +322,16 @@ fn with_includes(
         if format.is_none() && !argdown_named(&path) {
             continue;
         }
-        let (name, whole) = match read.get(at) {
-            Some((name, bytes)) => (name.clone(), String::from_utf8_lossy(bytes).into_owned()),
-            None => break,
+        let Some((name, bytes)) = read.get(at) else {
+            break;
         };
-        let whole = strip_bom(&whole);
-        if !whole.contains("@include") {
+        // Most files include nothing: look for the word in the bytes before decoding them.
+        if memchr::memmem::find(bytes, b"@include").is_none() {
             continue;
         }
+        let name = name.clone();
+        let whole = String::from_utf8_lossy(bytes).into_owned();
+        let whole = strip_bom(&whole);
         // In Markdown, only what is read as Argdown: its `argdown` blocks, at their lines.
         let text: std::borrow::Cow<'_, str> = if format.is_none() && markdown_named(&path) {
             syntax::markdown::argdown_blocks(whole).into()

@@ -256,9 +256,52 @@ struct Cycles {
     group_of: Vec<u32>,
 }
 
+/// Whether the `supports` relations form no cycle: Kahn's peeling, in time linear in nodes +
+/// relations and with one counter per node, before the components are looked for. In a
+/// debate, and in most large maps, nobody supports themselves in a circle, and this answer
+/// takes a fifth of the memory the components take.
+fn supports_are_acyclic(map: &Map) -> bool {
+    // How many `supports` relations arrive at each node and are not peeled yet.
+    let mut waiting = vec![0u32; map.index_bound()];
+    for (_, b, edge) in map.edges() {
+        if edge.relation == Relation::Supports {
+            if let Some(n) = waiting.get_mut(b.index()) {
+                *n += 1;
+            }
+        }
+    }
+    let mut ready: Vec<NodeIndex> = map
+        .nodes()
+        .map(|(ix, _)| ix)
+        .filter(|ix| waiting.get(ix.index()) == Some(&0))
+        .collect();
+    let mut peeled = 0usize;
+    while let Some(ix) = ready.pop() {
+        peeled += 1;
+        for (target, relation) in map.outgoing_unordered(ix) {
+            if relation != Relation::Supports {
+                continue;
+            }
+            if let Some(n) = waiting.get_mut(target.index()) {
+                *n -= 1;
+                if *n == 0 {
+                    ready.push(target);
+                }
+            }
+        }
+    }
+    peeled == map.node_count()
+}
+
 /// The strongly connected components of the `supports` relations with more than one node;
 /// `None` for a map too large for 32-bit indices (which nothing reads).
 fn support_groups(map: &Map) -> Option<Cycles> {
+    if supports_are_acyclic(map) {
+        return Some(Cycles {
+            groups: Vec::new(),
+            group_of: Vec::new(),
+        });
+    }
     let (mut from, mut to) = (Vec::new(), Vec::new());
     for (a, b, edge) in map.edges() {
         if edge.relation == Relation::Supports {

@@ -55,8 +55,8 @@
 //! nodes and edges, reading restores the map exactly; when it does not match (the file was edited
 //! elsewhere) it is ignored with a warning and the file is read as plain AIF.
 
+use crate::text::file_name::FileName;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
@@ -227,7 +227,7 @@ impl<'a> Places<'a> {
     /// Where each node of `doc` is written (found in one pass, as the nodes are in file order).
     fn origins(&self, doc: &Doc) -> Vec<Origin> {
         let (offsets, _, lines) = self.index();
-        let file: Arc<str> = Arc::from(self.file);
+        let file = FileName::new(self.file);
         doc.nodes
             .iter()
             .map(|n| super::spans::origin(lines, &file, offsets.get(n.pos).copied().unwrap_or(0)))

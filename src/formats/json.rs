@@ -4,8 +4,8 @@
 //! The schema is `counterpoint.schema.json` beside this file; README.md describes each field.
 //! A node's `kind` is written for consumers but derived again from the edges on reading.
 
+use crate::text::file_name::FileName;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -269,7 +269,7 @@ impl Offsets {
 
 /// The places of one text, found in text order.
 struct Placer<'a> {
-    file: Arc<str>,
+    file: FileName,
     lines: crate::text::line_index::LineIndex<'a>,
 }
 
@@ -339,7 +339,7 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
     }
     let offsets = Offsets::find(text);
     let placer = Placer {
-        file: Arc::from(file),
+        file: FileName::new(file),
         lines: crate::text::line_index::LineIndex::new(text),
     };
     // Places are found in text order: sides, sources and sections usually come before the

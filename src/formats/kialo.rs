@@ -29,8 +29,8 @@
 //! starts with a malformed item number (`1.-1.`, `1..2.`, `0.`), which is read as text of the
 //! item before it, with a warning (W005) at the number.
 
+use crate::text::file_name::FileName;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use crate::diagnostic::{with_snippets, Code, Diagnostic};
 use crate::model::{Edge, Map, Node, Origin, Relation};
@@ -175,7 +175,7 @@ fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
     let error = |line: usize, column: usize, message: String| {
         place(Diagnostic::new(Code::BadInput, message), line, column)
     };
-    let origin_file: Arc<str> = Arc::from(file);
+    let origin_file = FileName::new(file);
     let mut map = Map::new();
     let mut items: Vec<Item> = Vec::new();
     let mut saw_title = false;
@@ -365,7 +365,7 @@ fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
                 }
                 let mut node = Node::statement(item.number.clone(), text);
                 node.origin = Some(Origin {
-                    file: origin_file.clone(),
+                    file: origin_file,
                     line: u32::try_from(item.line).unwrap_or(u32::MAX),
                     column: 1,
                 });
@@ -460,7 +460,7 @@ fn read_export(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
         };
         let mut edge = Edge::new(relation);
         edge.origin = Some(Origin {
-            file: origin_file.clone(),
+            file: origin_file,
             line: u32::try_from(item.line).unwrap_or(u32::MAX),
             column: 1,
         });

@@ -3,7 +3,7 @@
 //! the (already parsed, so valid) text; [`crate::text::line_index::LineIndex`] turns byte
 //! offsets into lines and columns, as every other reader counts them.
 
-use std::sync::Arc;
+use crate::text::file_name::FileName;
 
 use crate::model::Origin;
 use crate::text::line_index::LineIndex;
@@ -100,10 +100,10 @@ pub(crate) fn array_elements(text: &str, mut found: impl FnMut(&[Seg<'_>], usize
 }
 
 /// An [`Origin`] in `file` at byte `offset` of the text `lines` indexes.
-pub(crate) fn origin(lines: &LineIndex<'_>, file: &Arc<str>, offset: usize) -> Origin {
+pub(crate) fn origin(lines: &LineIndex<'_>, file: &FileName, offset: usize) -> Origin {
     let (line, column) = lines.place(offset);
     Origin {
-        file: file.clone(),
+        file: *file,
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
     }

@@ -12,8 +12,8 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::hash::BuildHasher;
-use std::sync::Arc;
 
+use crate::text::file_name::FileName;
 use foldhash::fast::RandomState;
 use hashbrown::hash_table::{Entry, HashTable};
 use petgraph::stable_graph::{EdgeIndex, EdgeReference, NodeIndex, StableDiGraph};
@@ -36,7 +36,7 @@ pub use data::Data;
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
     /// The file, as named to the user.
-    pub file: Arc<str>,
+    pub file: FileName,
     /// 1-based line.
     pub line: u32,
     /// 1-based column, counted in characters.
@@ -1119,14 +1119,15 @@ mod tests {
 
     /// Every node of a map takes this much room in the graph, whatever it holds: strings are
     /// 16-byte [`Str`]s (an absent one too), tags and citations thin vectors (8 bytes when
-    /// empty), an empty `data` is no map, and an origin counts lines and columns in `u32`.
+    /// empty), an empty `data` is no map, and an origin is three `u32`s: the file's number
+    /// ([`FileName`]), the line and the column.
     #[test]
     #[cfg(target_pointer_width = "64")]
-    fn a_node_takes_136_bytes_and_an_edge_32() {
+    fn a_node_takes_120_bytes_and_an_edge_16() {
         // At most: a dependency's smaller types are welcome.
-        assert!(std::mem::size_of::<Node>() <= 136);
-        assert!(std::mem::size_of::<Edge>() <= 32);
-        assert!(std::mem::size_of::<Option<Origin>>() <= 24);
+        assert!(std::mem::size_of::<Node>() <= 120);
+        assert!(std::mem::size_of::<Edge>() <= 16);
+        assert!(std::mem::size_of::<Option<Origin>>() <= 12);
     }
 
     #[test]

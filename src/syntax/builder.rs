@@ -2,9 +2,9 @@
 //! (titles are global across files), adds the relations, sections and sides. The items of a
 //! file come one at a time, as the parser completes them.
 
+use crate::text::file_name::FileName;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use petgraph::stable_graph::NodeIndex;
 
@@ -139,7 +139,7 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
     let mut shortcodes: Vec<(String, String)> = Vec::new();
     for ((name, _), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
-            file: Arc::from(name.as_ref()),
+            file: FileName::new(name.as_ref()),
             lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &[],
@@ -155,7 +155,7 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
     }
     for (file, ((name, text), lexed)) in files.iter().zip(&lexed).enumerate() {
         let mut sink = Sink {
-            file: Arc::from(name.as_ref()),
+            file: FileName::new(name.as_ref()),
             lines: &lexed.lines.raw,
             diagnostics,
             shortcodes: &shortcodes,
@@ -383,9 +383,9 @@ impl Builder {
                 }
             }
         }
-        let file = sink.file.clone();
+        let file = sink.file;
         let origin = |pos: Pos| Origin {
-            file: file.clone(),
+            file,
             line: u32::try_from(pos.line).unwrap_or(u32::MAX),
             column: u32::try_from(pos.column).unwrap_or(u32::MAX),
         };

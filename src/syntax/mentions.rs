@@ -3,7 +3,7 @@
 //! text (the language server's definitions, references and renames); read by the same lexer and
 //! parser as the map, with the reader's diagnostics left out.
 
-use std::sync::Arc;
+use crate::text::file_name::FileName;
 
 use crate::model::Element;
 
@@ -47,7 +47,7 @@ pub(crate) fn mentions(text: &str) -> Vec<Mention> {
     let lexed = lexer::lex(text);
     let mut ignored = Vec::new();
     let mut sink = Sink {
-        file: Arc::from(""),
+        file: FileName::default(),
         lines: &lexed.lines.raw,
         diagnostics: &mut ignored,
         shortcodes: &[],

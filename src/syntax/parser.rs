@@ -294,8 +294,13 @@ fn is_blank(s: &str) -> bool {
     }
 }
 
+/// The length of `s` in characters (its length in bytes when it is ASCII, as most are).
 fn chars_len(s: &str) -> usize {
-    s.chars().count()
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// The relation marker at the start of `body`, and its length in characters.

@@ -1,7 +1,7 @@
 //! Where the reader's diagnostics go: one file's name and lines, so that every diagnostic gets
 //! its place and source line; and the frontmatter's shortcodes, for reading texts.
 
-use std::sync::Arc;
+use crate::text::file_name::FileName;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Origin, Str};
@@ -12,7 +12,7 @@ use super::lexer::Pos;
 /// Collects diagnostics about one file, and carries what reading its text needs.
 pub(crate) struct Sink<'a> {
     /// The file's name, shared by the origins of everything read from it.
-    pub(crate) file: Arc<str>,
+    pub(crate) file: FileName,
     /// The file's lines as written (see [`crate::text::lines::split_lines`]).
     pub(crate) lines: &'a dyn LineSource<'a>,
     pub(crate) diagnostics: &'a mut Vec<Diagnostic>,
@@ -51,7 +51,7 @@ impl<'a> Sink<'a> {
     /// The place `pos` in this file.
     pub(crate) fn origin(&self, pos: Pos) -> Origin {
         Origin {
-            file: Arc::clone(&self.file),
+            file: self.file,
             line: u32::try_from(pos.line).unwrap_or(u32::MAX),
             column: u32::try_from(pos.column).unwrap_or(u32::MAX),
         }

@@ -69,7 +69,7 @@ fn statements_and_arguments() {
         .origin
         .clone()
         .unwrap();
-    assert_eq!((&*o.file, o.line, o.column), ("f0.argdown", 5, 1));
+    assert_eq!((o.file.as_str(), o.line, o.column), ("f0.argdown", 5, 1));
 }
 
 #[test]

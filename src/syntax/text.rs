@@ -163,7 +163,13 @@ fn plain<'a>(text: &'a str, own: &[(String, String)]) -> Option<&'a str> {
     if suspect {
         return plain_by_stops(text, own);
     }
-    if memchr::memmem::find(bytes, b"  ").is_some()
+    // Two spaces in a row (a pass without branches: building a substring searcher for each
+    // text costs more than a node's whole text).
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |any, (&a, &b)| any | ((a == b' ') & (b == b' ')));
+    if double_space
         || memchr::memchr2_iter(b'.', b':', bytes).any(|k| shortcode(text, k, own).is_some())
     {
         return None;

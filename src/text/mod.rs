@@ -4,6 +4,7 @@
 
 pub(crate) mod control;
 pub(crate) mod decode;
+pub mod file_name;
 pub(crate) mod line_index;
 pub(crate) mod line_starts;
 pub(crate) mod lines;

@@ -16,7 +16,7 @@ const FLOORS: &[(&str, u8, &str)] = &[
     (
         "text",
         0,
-        "a text's lines, byte-order mark and UTF-8; the control-character rule",
+        "a text's lines, byte-order mark and UTF-8, file names; the control-character rule",
     ),
     (
         "files",
@@ -27,6 +27,11 @@ const FLOORS: &[(&str, u8, &str)] = &[
         "output",
         0,
         "writing output whole or not at all, never over an input",
+    ),
+    (
+        "memory",
+        0,
+        "the allocator: the system's, with huge pages for large blocks",
     ),
     (
         "diagnostic",

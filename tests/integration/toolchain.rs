@@ -62,7 +62,15 @@ fn rust_version_is_what_the_locked_dependencies_need() {
 #[test]
 fn release_has_no_debug_info_and_profiling_has_line_tables() {
     let toml = read(&root().join("Cargo.toml"));
-    assert_eq!(section(&toml, "profile.release"), ["debug = false"]);
+    assert_eq!(
+        section(&toml, "profile.release"),
+        [
+            "debug = false",
+            "lto = \"fat\"",
+            "codegen-units = 1",
+            "panic = \"abort\""
+        ]
+    );
     assert_eq!(
         section(&toml, "profile.profiling"),
         ["inherits = \"release\"", "debug = 1"]

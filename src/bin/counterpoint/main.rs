@@ -10,6 +10,10 @@ mod commands;
 mod error;
 mod progress;
 
+/// Large blocks on huge pages: a large map is read with far fewer page faults.
+#[global_allocator]
+static ALLOCATOR: counterpoint::memory::Allocator = counterpoint::memory::Allocator;
+
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     anstream::ColorChoice::write_global(cli.color.choice());
