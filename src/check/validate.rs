@@ -432,6 +432,40 @@ mod tests {
         ds.iter().map(|d| d.code.as_str()).collect()
     }
 
+    /// Kahn's peeling says "no cycle" exactly when the supports hold none: attacks and
+    /// undercuts in a circle do not count, a support loop of two or of three does, wherever it
+    /// hangs.
+    #[test]
+    fn supports_are_acyclic_only_without_a_support_loop() {
+        use Relation::{Rebuts, Supports};
+        let nodes = [("[A]", ""), ("[B]", ""), ("[C]", ""), ("[D]", "")];
+        let acyclic = |edges: &[(&str, Relation, &str)]| {
+            let (map, _) = Map::of(nodes, edges);
+            supports_are_acyclic(&map)
+        };
+        assert!(acyclic(&[]));
+        assert!(acyclic(&[
+            ("[A]", Supports, "[B]"),
+            ("[B]", Supports, "[C]")
+        ]));
+        assert!(acyclic(&[
+            ("[A]", Supports, "[B]"),
+            ("[B]", Rebuts, "[A]"),
+            ("[C]", Rebuts, "[D]"),
+            ("[D]", Rebuts, "[C]"),
+        ]));
+        assert!(!acyclic(&[
+            ("[A]", Supports, "[B]"),
+            ("[B]", Supports, "[A]")
+        ]));
+        assert!(!acyclic(&[
+            ("[D]", Supports, "[A]"),
+            ("[A]", Supports, "[B]"),
+            ("[B]", Supports, "[C]"),
+            ("[C]", Supports, "[A]"),
+        ]));
+    }
+
     #[test]
     fn the_motion_is_a_statement_of_nobody() {
         let side = |id: &str| Side {

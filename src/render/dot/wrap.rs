@@ -182,8 +182,9 @@ impl Wrapper {
     }
 }
 
-/// The most pieces a paragraph may have for [`optimal_fit`], whose time grows with the square
-/// of their number; longer paragraphs (rare in a node) go to textwrap's linear-time search.
+/// The most pieces a paragraph may have for [`optimal_fit`], whose search looks back further
+/// the longer the paragraph is; longer paragraphs (rare in a node) go to textwrap's
+/// linear-time search.
 const OWN_FIT_AT_MOST: usize = 128;
 
 /// The lines of least cost for `pieces` (none wider than `width`), by the cost textwrap's
@@ -213,19 +214,30 @@ fn optimal_fit(
     for j in 1..=n {
         let spaces = pieces.get(j - 1).map_or(0, |p| p.spaces) as u64;
         let to = reach.get(j).copied().unwrap_or(0) - spaces;
+        // The line's start from the nearest piece back; the last of equal costs found is the
+        // earliest start. A line that overflows by `o` costs at least 1000 + 2500 * `o`
+        // whatever came before it, and starting earlier only widens it: once that is more
+        // than the cheapest cost found, no earlier start can match it.
         let mut min = (u64::MAX, 0u32);
-        for (i, (&from, &(before, _))) in reach.iter().zip(best.iter()).enumerate().take(j) {
+        for i in (0..j).rev() {
+            let (Some(&from), Some(&(before, _))) = (reach.get(i), best.get(i)) else {
+                continue;
+            };
             let line = to.saturating_sub(from);
             let mut cost = before.saturating_add(1000);
             if line > target {
-                cost = cost.saturating_add((line - target).saturating_mul(2500));
+                let over = (line - target).saturating_mul(2500);
+                if over.saturating_add(1000) > min.0 {
+                    break;
+                }
+                cost = cost.saturating_add(over);
             } else if j < n {
                 let gap = target - line;
                 cost += gap * gap;
             } else if i + 1 == j && line * 4 < target {
                 cost += 25;
             }
-            if cost < min.0 {
+            if cost <= min.0 {
                 min = (cost, i as u32);
             }
         }
