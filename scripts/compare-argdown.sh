@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # counterpoint against the Argdown CLI on the same generated maps: CPU time (user + sys) and peak
-# memory (maximum resident set size) of the whole process, the median of RUNS runs (of OUR_RUNS,
-# three times as many, for counterpoint), and their ratios. The jobs compared:
+# memory (maximum resident set size) of the whole process, the median of RUNS runs of each tool
+# (5 unless set), and their ratios. The jobs compared:
 #
 #   counterpoint check MAP                        argdown MAP              (read and check)
 #   counterpoint export --to json MAP -o OUT      argdown json MAP DIR     (JSON export)
@@ -21,7 +21,7 @@
 # and the two extensions are compared.
 #
 #   scripts/compare-argdown.sh                     # 10,000 and 100,000 nodes, 3 runs each
-#   SIZES="20 100000" RUNS=5 scripts/compare-argdown.sh
+#   SIZES="20 100000" RUNS=3 scripts/compare-argdown.sh
 #   BIN=/tmp/old/counterpoint scripts/compare-argdown.sh   # this binary, no build
 #   CRUSTABRI=~/bin/crustabri AF_ARGS=1000000 scripts/compare-argdown.sh
 #
@@ -29,8 +29,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${SIZES:-10000 100000}"
-RUNS="${RUNS:-3}"
-OUR_RUNS="${OUR_RUNS:-$((RUNS * 3))}"
+RUNS="${RUNS:-5}"
 AF_ARGS="${AF_ARGS:-1000000}"
 GEN_TREE=../shared/tools/gen_argdown_tree.py
 GEN_AF=../shared/tools/gen_af.py
@@ -90,10 +89,7 @@ measure() {
     local k status
     : >"$work/$name.cpu"
     : >"$work/$name.rss"
-    local runs="$RUNS"
-    # counterpoint's runs are short: more of them steady its median.
-    case "$name" in cp-*) runs="$OUR_RUNS" ;; esac
-    for k in $(seq "$runs"); do
+    for k in $(seq "$RUNS"); do
         status=0
         (cd "$dir" && "$rusage" -o "$work/$name.time" -- "$@") \
             >"$work/$name.out" 2>"$work/$name.err" || status=$?
@@ -156,7 +152,7 @@ failed*)
     exit 2 ;;
 esac
 startup_kb="${startup#* }"
-echo "CPU = user + sys seconds, memory = peak RSS; median of $OUR_RUNS runs (counterpoint) and $RUNS (Argdown)"
+echo "CPU = user + sys seconds, memory = peak RSS; median of $RUNS runs each"
 awk -v kb="$startup_kb" 'BEGIN { printf "memory / input: peak RSS over the input size; PASS or FAIL judge it less the start-up RSS (%.1f MB)\n", kb / 1024 }'
 for n in $SIZES; do
     map="$data/tree_$n.argdown"

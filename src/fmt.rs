@@ -33,6 +33,7 @@ use crate::formats::Format;
 use crate::load;
 use crate::model::Map;
 use crate::syntax;
+use crate::text::file_name::FileName;
 
 /// Why files were not formatted.
 #[derive(Debug, thiserror::Error)]
@@ -166,10 +167,10 @@ pub fn format(files: &[(String, String)]) -> Result<Formatted, FmtError> {
 
 /// Splits the map into one part per file.
 fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
-    let file_index: HashMap<&str, usize> = files
+    let file_index: HashMap<FileName, usize> = files
         .iter()
         .enumerate()
-        .map(|(i, (name, _))| (name.as_str(), i))
+        .map(|(i, (name, _))| (FileName::new(name), i))
         .collect();
     let mut parts: Vec<Part> = Vec::with_capacity(files.len());
     let mut section_count = 0usize;
@@ -204,7 +205,7 @@ fn split(map: &Map, files: &[(String, String)]) -> Result<Vec<Part>, FmtError> {
     }
     let file_of = |origin: Option<&crate::model::Origin>| -> usize {
         origin
-            .and_then(|o| file_index.get(o.file.as_str()).copied())
+            .and_then(|o| file_index.get(&o.file).copied())
             .unwrap_or(0)
     };
     let mut node_file: HashMap<NodeIndex, usize> = HashMap::new();
@@ -528,13 +529,15 @@ fn comments_of(
     // What each line starts: a heading (the k-th of the file), a node written here, or a
     // relation (kept above its speaker).
     let mut anchors: HashMap<usize, Anchor> = HashMap::new();
+    // Compared as numbers: reading a file name's text takes a lock.
+    let name = FileName::new(name);
     for (ix, n) in map.nodes() {
-        if let Some(o) = n.origin.as_ref().filter(|o| o.file.as_str() == name) {
+        if let Some(o) = n.origin.as_ref().filter(|o| o.file == name) {
             anchors.entry(o.line as usize).or_insert(Anchor::Node(ix));
         }
     }
     for (a, _, e) in map.edges() {
-        if let Some(o) = e.origin.as_ref().filter(|o| o.file.as_str() == name) {
+        if let Some(o) = e.origin.as_ref().filter(|o| o.file == name) {
             anchors.entry(o.line as usize).or_insert(Anchor::Node(a));
         }
     }

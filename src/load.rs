@@ -549,7 +549,9 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> (String, Option<Diagnostic>)
     (text, problem)
 }
 
-/// Reads already-loaded texts `(file name, text)` as one map and checks it.
+/// Reads already-loaded texts `(file name, text)` as one map and checks it. The file names are
+/// kept for the rest of the process ([`crate::text::file_name::FileName`]): a program that
+/// reads texts under ever new names should reuse a few.
 pub fn load_texts(texts: &[(String, String)], format: Option<Format>) -> Loaded {
     // A byte-order mark (as some Windows editors write) is not part of the text.
     let texts = texts

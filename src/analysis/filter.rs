@@ -375,7 +375,7 @@ pub(crate) fn restrict_moving(map: &Map, sel: &Selection) -> (Map, Vec<Option<No
     // The motion goes with its statement: a part without it names no motion.
     if map.motion_node().is_some_and(|m| sel.contains(m)) {
         out.motion = map.motion.clone();
-        out.motion_origin = map.motion_origin.clone();
+        out.motion_origin = map.motion_origin;
     }
     let mut new_ix = vec![None; map.index_bound()];
     for (ix, node) in map.nodes() {

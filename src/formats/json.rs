@@ -504,7 +504,7 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
             let offset = cited.and_then(|list| list.get(j)).copied();
             c.origin = Some(match offset {
                 Some(o) => placer.origin(Some(o)),
-                None => origin.clone(),
+                None => origin,
             });
         }
         if n.id.is_empty() {
@@ -543,7 +543,7 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
             citations: citations.into(),
             section: n.section.map(Str::from),
             data: n.data.into(),
-            origin: Some(origin.clone()),
+            origin: Some(origin),
         };
         if let Err(dup) = map.add_node(node) {
             diagnostics.push(at(
@@ -557,7 +557,7 @@ fn read_document(file: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> O
         match (map.find(&e.from), map.find(&e.to)) {
             (Some(a), Some(b)) => {
                 let mut edge = Edge::new(e.relation);
-                edge.origin = Some(origin.clone());
+                edge.origin = Some(origin);
                 // The same relation twice counts once, as in Argdown (found by fuzzing: the
                 // copy was lost on the way through an Argdown export).
                 if !map.relate(a, b, edge) {

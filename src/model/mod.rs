@@ -33,7 +33,7 @@ pub use data::Data;
 ///
 /// Origins never take part in equality: two maps are equal when they say the same thing,
 /// whether they were read from Argdown or from JSON.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Origin {
     /// The file, as named to the user.
     pub file: FileName,
@@ -319,7 +319,7 @@ impl Clone for Node {
             citations: self.citations.clone(),
             section: self.section.clone(),
             data: Data::from((*self.data).clone()),
-            origin: self.origin.clone(),
+            origin: self.origin,
         }
     }
 }

@@ -619,7 +619,7 @@ impl Builder {
                 conclusion.statement,
                 Edge {
                     relation: Relation::Supports,
-                    origin: Some(conclusion.origin.clone()),
+                    origin: Some(conclusion.origin),
                 },
             );
         }

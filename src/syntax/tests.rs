@@ -64,11 +64,7 @@ fn statements_and_arguments() {
     let (_, s) = map.nodes().nth(1).unwrap();
     assert_eq!(s.element, Element::Argument);
     assert_eq!(s.title, "Savings");
-    let o = map
-        .node(map.find("[Other]").unwrap())
-        .origin
-        .clone()
-        .unwrap();
+    let o = map.node(map.find("[Other]").unwrap()).origin.unwrap();
     assert_eq!((o.file.as_str(), o.line, o.column), ("f0.argdown", 5, 1));
 }
 
@@ -151,7 +147,7 @@ fn titles_are_global_across_files_and_first_text_wins() {
     let a = map.node(map.find("[A]").unwrap());
     assert_eq!(a.text, "first text");
     assert_eq!(a.tags, vec!["x", "y"]);
-    assert_eq!(&*a.origin.clone().unwrap().file, "f0.argdown");
+    assert_eq!(&*a.origin.unwrap().file, "f0.argdown");
     assert_eq!(edges(&map), vec![e("[A]", Relation::Supports, "<B>")]);
 }
 
@@ -161,7 +157,7 @@ fn a_reference_before_the_definition_takes_the_later_text() {
     assert!(d.is_empty(), "{d:?}");
     let a = map.node(map.find("[A]").unwrap());
     assert_eq!(a.text, "the text");
-    assert_eq!(a.origin.clone().unwrap().line, 4);
+    assert_eq!(a.origin.unwrap().line, 4);
 }
 
 #[test]
@@ -250,7 +246,7 @@ fn tags_and_metadata() {
     assert_eq!(a.citations[0].quote.as_deref(), Some("q"));
     assert_eq!(a.citations[1].lines, [5, 7]);
     assert_eq!(a.citations[1].quote, None);
-    let o = a.citations[0].origin.clone().unwrap();
+    let o = a.citations[0].origin.unwrap();
     assert_eq!((o.line, o.column), (6, 41));
     assert_eq!(
         serde_json::Value::Object(a.data.clone()),

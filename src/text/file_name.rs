@@ -35,7 +35,10 @@ fn names() -> MutexGuard<'static, Option<Names>> {
 pub struct FileName(NonZeroU32);
 
 impl FileName {
-    /// The file name `name`.
+    /// The file name `name`. The name is kept for the rest of the process, once however often
+    /// it is given: a program that names an unbounded number of texts differently (a server
+    /// giving each request's text a name of its own) keeps every name. The language server
+    /// keeps the names of the files of its workspace it has read.
     pub fn new(name: &str) -> FileName {
         let mut guard = names();
         let names = guard.get_or_insert_with(Names::default);

@@ -64,12 +64,7 @@ fn release_has_no_debug_info_and_profiling_has_line_tables() {
     let toml = read(&root().join("Cargo.toml"));
     assert_eq!(
         section(&toml, "profile.release"),
-        [
-            "debug = false",
-            "lto = \"fat\"",
-            "codegen-units = 1",
-            "panic = \"abort\""
-        ]
+        ["debug = false", "lto = \"fat\"", "codegen-units = 1"]
     );
     assert_eq!(
         section(&toml, "profile.profiling"),

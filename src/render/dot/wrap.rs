@@ -147,9 +147,10 @@ impl Wrapper {
 
     /// Puts the pieces of `paragraph` into lines by textwrap's optimal fit and default
     /// penalties, as `textwrap::wrap` does once it has found the words: by [`optimal_fit`]
-    /// when the paragraph has at most [`OWN_FIT_AT_MOST`] pieces, else by textwrap's own.
+    /// when the paragraph has at most [`OWN_FIT_AT_MOST`] pieces and lines of at most
+    /// [`OWN_FIT_WIDTH_AT_MOST`] columns, else by textwrap's own.
     fn fit<'t>(&mut self, paragraph: &'t str, width: usize, lines: &mut Vec<Cow<'t, str>>) {
-        if self.pieces.len() <= OWN_FIT_AT_MOST {
+        if self.pieces.len() <= OWN_FIT_AT_MOST && width <= OWN_FIT_WIDTH_AT_MOST {
             optimal_fit(
                 &self.pieces,
                 width,
@@ -186,6 +187,10 @@ impl Wrapper {
 /// the longer the paragraph is; longer paragraphs (rare in a node) go to textwrap's
 /// linear-time search.
 const OWN_FIT_AT_MOST: usize = 128;
+
+/// The widest line [`optimal_fit`] is used for: textwrap's costs are floating-point numbers,
+/// whole (and so equal to the ones here) while the square of a line's width is below 2^53.
+const OWN_FIT_WIDTH_AT_MOST: usize = 1 << 20;
 
 /// The lines of least cost for `pieces` (none wider than `width`), by the cost textwrap's
 /// `wrap_optimal_fit` gives a line with its default penalties and one line width: 1000 for
@@ -233,7 +238,7 @@ fn optimal_fit(
                 cost = cost.saturating_add(over);
             } else if j < n {
                 let gap = target - line;
-                cost += gap * gap;
+                cost = cost.saturating_add(gap.saturating_mul(gap));
             } else if i + 1 == j && line * 4 < target {
                 cost += 25;
             }
