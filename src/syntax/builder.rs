@@ -137,7 +137,7 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
     };
     // First the frontmatter of every file, so that sides declared in a later file are known.
     let mut shortcodes: Vec<(String, String)> = Vec::new();
-    for ((name, _), lexed) in files.iter().zip(&lexed) {
+    for ((name, text), lexed) in files.iter().zip(&lexed) {
         let mut sink = Sink {
             file: FileName::new(name.as_ref()),
             lines: &lexed.lines.raw,
@@ -146,7 +146,7 @@ pub(crate) fn build<N: AsRef<str>, T: super::FileText>(
             text: Str::new(),
         };
         report_lex_problems(&lexed.problems, &mut sink);
-        report_control_characters(&lexed.lines.raw, &mut sink);
+        report_control_characters(text.as_ref(), &lexed.lines.raw, &mut sink);
         if let Some(block) = &lexed.frontmatter {
             let mut fm = frontmatter::read(block, &mut sink);
             shortcodes.append(&mut fm.shortcodes);
@@ -240,9 +240,22 @@ fn may_hold_control(line: &str) -> bool {
     })
 }
 
-/// The first control character of each line (see [`crate::text::control`]): one error per line, so
-/// that a line full of them costs one diagnostic.
-fn report_control_characters(lines: &LineStarts<'_>, sink: &mut Sink<'_>) {
+/// The first control character of each line of `text` (see [`crate::text::control`]): one error
+/// per line, so that a line full of them costs one diagnostic.
+fn report_control_characters(text: &str, lines: &LineStarts<'_>, sink: &mut Sink<'_>) {
+    // The whole text (`lines` are its lines) at once first: line ends (`\n`, `\r`) aside, the
+    // bytes `may_hold_control` looks for are in no line when they are nowhere, as in nearly
+    // every file.
+    let whole = text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |any, &b| {
+            any | ((b < b' ') & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+                | (b == 0x7f)
+                | (b == 0xc2)
+        })
+    });
+    if !whole {
+        return;
+    }
     for (n, line) in lines.iter().enumerate() {
         if !may_hold_control(line) {
             continue;

@@ -195,6 +195,11 @@ fn blank_comments(
     let start_of = |l: usize| lines.start(l).unwrap_or(text.len());
     let body_start = start_of(first);
     let body = text.as_bytes().get(body_start..).unwrap_or(&[]);
+    // Every comment opens with `/` (`//`, `/*`) or `<!--`: a text with neither has none, and
+    // its lines need no reading here (most maps hold no comment).
+    if memchr::memchr(b'/', body).is_none() && memchr::memmem::find(body, b"<!--").is_none() {
+        return blanks;
+    }
     // Where the last `*/` and `-->` start in `text`: a comment opened before it is closed (so
     // an unclosed opener costs no search to the end of the text). Looked for at the first
     // opener of each kind, once.
