@@ -491,6 +491,17 @@ mod tests {
         assert!(checked > 100_000, "{checked}");
     }
 
+    /// A fixed pseudo-random sequence (xorshift from `state`): each call gives a number below
+    /// the one it is given.
+    fn numbers(mut state: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        }
+    }
+
     /// [`optimal_fit`] against textwrap's `wrap_optimal_fit` on 50,000 lists of pieces from a
     /// fixed pseudo-random sequence: widths from 8 to 67, up to 200 pieces each no wider than
     /// a line, one or two spaces after each (some none at the end). Ties are common (a search
@@ -498,13 +509,7 @@ mod tests {
     /// checks the order as well as the cost.
     #[test]
     fn the_own_optimal_fit_is_textwraps() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         let (mut reach, mut best, mut ends) = (Vec::new(), Vec::new(), Vec::new());
         for round in 0..50_000u64 {
             let width = 8 + next(60) as usize;
@@ -545,13 +550,7 @@ mod tests {
     /// (where many breakings cost the same, so ties decide) and words longer than a line.
     #[test]
     fn many_paragraphs_match_textwrap() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
+        let mut next = numbers(0x2545_f491_4f6c_dd1d);
         let mut accepted = 0;
         let rounds: u64 = 3_000;
         for round in 0..rounds {
