@@ -191,3 +191,26 @@ pub(crate) fn chromium_options(
         .build()
         .expect("launch options")
 }
+
+/// Makes the page's viewport `size` CSS pixels (a phone's when `mobile`).
+pub(crate) fn set_viewport(tab: &headless_chrome::Tab, size: (u32, u32), mobile: bool) {
+    tab.call_method(
+        headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
+            width: size.0,
+            height: size.1,
+            device_scale_factor: 1.0,
+            mobile,
+            scale: None,
+            screen_width: None,
+            screen_height: None,
+            position_x: None,
+            position_y: None,
+            dont_set_visible_size: None,
+            screen_orientation: None,
+            viewport: None,
+            display_feature: None,
+            device_posture: None,
+        },
+    )
+    .expect("viewport size");
+}

@@ -15,7 +15,9 @@ use headless_chrome::protocol::cdp::{Emulation, Network, Page};
 use headless_chrome::{Browser, Tab};
 use serde_json::Value;
 
-use crate::common::{chromium_options, counterpoint, fixture, have_program, read, root};
+use crate::common::{
+    chromium_options, counterpoint, fixture, have_program, read, root, set_viewport,
+};
 
 fn load_fixture(name: &str) -> counterpoint::Map {
     let path = fixture("render", name);
@@ -202,27 +204,6 @@ fn set_media(tab: &Tab, media: &str) {
         features: None,
     })
     .expect("media type");
-}
-
-/// Makes the page's viewport `size` CSS pixels (a phone's when `mobile`).
-fn set_viewport(tab: &Tab, size: (u32, u32), mobile: bool) {
-    tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width: size.0,
-        height: size.1,
-        device_scale_factor: 1.0,
-        mobile,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .expect("viewport size");
 }
 
 /// The report of the debate in `arguments/`, opened at `size` on `fragment`.

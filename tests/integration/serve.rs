@@ -12,11 +12,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use headless_chrome::protocol::cdp::{Emulation, Page};
+use headless_chrome::protocol::cdp::Page;
 use headless_chrome::{Browser, Tab};
 use serde_json::{json, Value};
 
-use crate::common::{chromium_options, have_program, skip};
+use crate::common::{chromium_options, have_program, set_viewport, skip};
 
 /// The map the tests edit: a motion, a reason for it and an objection.
 const MAP: &str = "===
@@ -418,23 +418,7 @@ fn open(map: &Path, args: &[&OsStr]) -> Option<(Served, Opened)> {
     let options = chromium_options(browser_path, profile.path(), (1280, 800));
     let browser = Browser::new(options).expect("Chromium starts");
     let tab = browser.new_tab().expect("a tab");
-    tab.call_method(Emulation::SetDeviceMetricsOverride {
-        width: 1280,
-        height: 800,
-        device_scale_factor: 1.0,
-        mobile: false,
-        scale: None,
-        screen_width: None,
-        screen_height: None,
-        position_x: None,
-        position_y: None,
-        dont_set_visible_size: None,
-        screen_orientation: None,
-        viewport: None,
-        display_feature: None,
-        device_posture: None,
-    })
-    .expect("viewport size");
+    set_viewport(&tab, (1280, 800), false);
     tab.navigate_to(&served.url)
         .and_then(|t| t.wait_until_navigated())
         .expect("the page loads");
