@@ -176,6 +176,23 @@ impl Client {
         }
     }
 
+    /// Reads the diagnostics published for `uri` until a list of them satisfies `wanted`, and
+    /// returns it: for an edit whose effect follows other publishes still on their way (the
+    /// server may or may not have published for an earlier change in between). Fails when the
+    /// server stops publishing before.
+    pub(crate) fn diagnostics_until(
+        &mut self,
+        uri: &str,
+        wanted: impl Fn(&[Value]) -> bool,
+    ) -> Vec<Value> {
+        loop {
+            let found = self.diagnostics_for(uri);
+            if wanted(&found) {
+                return found;
+            }
+        }
+    }
+
     /// Shuts the server down as an editor does, and checks that it exits cleanly.
     pub(crate) fn shut_down(mut self) {
         let answer = self.request_raw("shutdown", Value::Null);
