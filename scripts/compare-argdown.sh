@@ -155,12 +155,6 @@ said() {
 
 echo "counterpoint: $bin ($("$bin" --version 2>/dev/null || echo '?'))"
 [ "$have_argdown" = yes ] && echo "Argdown CLI: $ARGDOWN $argdown_version"
-startup=$(measure startup "$work" "$bin" --version)
-case "$startup" in
-failed*)
-    echo "$bin --version failed: $(cat "$work/startup.err")" >&2
-    exit 2 ;;
-esac
 # Each job on a map of one statement: the peak that is not the input's.
 mkdir -p "$work/base"
 echo '[A]: One statement.' >"$work/base/map.argdown"

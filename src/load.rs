@@ -118,19 +118,91 @@ fn file_identity(real: &Path) -> (u64, u64, PathBuf) {
     (0, 0, real.to_path_buf())
 }
 
-/// The `.argdown` files in `folder` and its subfolders, walked with an explicit stack.
+/// The `.argdown` files in `folder` and its subfolders, walked with an explicit stack; what is
+/// not a regular file is named in a warning.
 fn argdown_files_below(
     folder: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<PathBuf>, LoadError> {
-    let mut files = Vec::new();
+    let walk = walk_argdown(folder, WalkLimits::NONE);
+    if let Some((path, source)) = walk.unreadable.into_iter().next() {
+        return Err(LoadError::Io { path, source });
+    }
+    for (path, why) in walk.skipped {
+        let mut d = Diagnostic::new(Code::SkippedInput, format!("skipped: {why}"))
+            .with_help("remove it, or make it a link to an .argdown file");
+        d.file = path.display().to_string();
+        diagnostics.push(d);
+    }
+    Ok(walk.files)
+}
+
+/// How far [`walk_argdown`] goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WalkLimits {
+    /// Into subfolders too.
+    pub(crate) recursive: bool,
+    /// At most this many folder entries looked at, hidden ones included.
+    pub(crate) entries: usize,
+    /// At most this many files listed.
+    pub(crate) files: usize,
+    /// Files of at most this many bytes in all listed.
+    pub(crate) bytes: u64,
+}
+
+impl WalkLimits {
+    /// Subfolders included, no limit: the command line's walk.
+    pub(crate) const NONE: WalkLimits = WalkLimits {
+        recursive: true,
+        entries: usize::MAX,
+        files: usize::MAX,
+        bytes: u64::MAX,
+    };
+}
+
+/// Where [`walk_argdown`] stopped before the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cut {
+    /// More entries than [`WalkLimits::entries`].
+    Entries,
+    /// More files or bytes than [`WalkLimits::files`] or [`WalkLimits::bytes`].
+    Files,
+}
+
+/// What [`walk_argdown`] found, each list in the order of the walk.
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    /// The `.argdown` files that are regular files (links followed).
+    pub(crate) files: Vec<PathBuf>,
+    /// `.argdown` names that are not regular files, and why.
+    pub(crate) skipped: Vec<(PathBuf, &'static str)>,
+    /// Folders that could not be listed (the walk goes on past them).
+    pub(crate) unreadable: Vec<(PathBuf, std::io::Error)>,
+    /// Where the walk stopped early, if it did.
+    pub(crate) cut: Option<Cut>,
+}
+
+/// The `.argdown` files below `folder`, walked with an explicit stack; hidden files and folders
+/// (names starting with `.`) and links to folders are passed over. The command line and the
+/// language server both list folders through this walk.
+pub(crate) fn walk_argdown(folder: &Path, limits: WalkLimits) -> Walk {
+    let mut walk = Walk::default();
+    let (mut entries_seen, mut bytes) = (0usize, 0u64);
     let mut folders = vec![folder.to_path_buf()];
-    while let Some(dir) = folders.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|source| LoadError::Io {
-            path: dir.clone(),
-            source,
-        })?;
+    'walk: while let Some(dir) = folders.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(source) => {
+                walk.unreadable.push((dir, source));
+                continue;
+            }
+        };
         for entry in entries.filter_map(Result::ok) {
+            entries_seen += 1;
+            if entries_seen > limits.entries {
+                walk.cut = Some(Cut::Entries);
+                break 'walk;
+            }
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
@@ -139,16 +211,25 @@ fn argdown_files_below(
                 continue;
             };
             if file_type.is_dir() {
-                folders.push(path);
+                if limits.recursive {
+                    folders.push(path);
+                }
                 continue;
             }
             if !has_extension(&path, "argdown") {
                 continue;
             }
-            // Links followed: only what leads to a regular file is read; the rest is named.
+            // Links followed: only what leads to a regular file is listed; the rest is named.
             let why = match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_file() => {
-                    files.push(path);
+                    if walk.files.len() >= limits.files
+                        || bytes.saturating_add(meta.len()) > limits.bytes
+                    {
+                        walk.cut = Some(Cut::Files);
+                        break 'walk;
+                    }
+                    bytes = bytes.saturating_add(meta.len());
+                    walk.files.push(path);
                     continue;
                 }
                 Ok(meta) if meta.is_dir() => continue,
@@ -156,13 +237,10 @@ fn argdown_files_below(
                 Err(e) if e.raw_os_error() == Some(libc::ELOOP) => "it is a link that loops",
                 Err(_) => "it is a link that leads nowhere",
             };
-            let mut d = Diagnostic::new(Code::SkippedInput, format!("skipped: {why}"))
-                .with_help("remove it, or make it a link to an .argdown file");
-            d.file = path.display().to_string();
-            diagnostics.push(d);
+            walk.skipped.push((path, why));
         }
     }
-    Ok(files)
+    walk
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {

@@ -25,7 +25,7 @@ use crate::diagnostic::Diagnostic;
 use crate::files::{Limits, SourceFolder};
 use crate::formats::Format;
 use crate::graph::framework::MapFramework;
-use crate::load::{self, Loaded};
+use crate::load::{self, walk_argdown, Cut, Loaded, WalkLimits};
 use crate::model::{Element, Map};
 use crate::syntax::mentions::{mentions, Mention, MentionKind};
 
@@ -89,74 +89,40 @@ fn owner_of(roots: &[PathBuf], path: &Path) -> Option<(PathBuf, bool)> {
 /// folders passed over, as the command line passes them over), sorted, at most [`MAX_FILES`]
 /// files and [`MAX_BYTES`] bytes; and why the list is cut short or incomplete, if it is.
 fn list(folder: &Path, recursive: bool) -> (Vec<PathBuf>, Vec<String>) {
-    let mut files = Vec::new();
-    let mut notes = Vec::new();
-    let mut bytes = 0u64;
-    let mut entries_seen = 0usize;
-    let mut folders = vec![folder.to_path_buf()];
-    'walk: while let Some(dir) = folders.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                notes.push(format!(
-                    "counterpoint: cannot list {}: {e}; its files are not part of the map",
-                    dir.display()
-                ));
-                continue;
-            }
-        };
-        for entry in entries.filter_map(Result::ok) {
-            entries_seen += 1;
-            if entries_seen > MAX_ENTRIES {
-                notes.push(format!(
-                    "counterpoint: {} holds more than {MAX_ENTRIES} entries; only the .argdown \
-                     files among the first {MAX_ENTRIES} are part of the map",
-                    folder.display()
-                ));
-                break 'walk;
-            }
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            if file_type.is_dir() {
-                if recursive {
-                    folders.push(path);
-                }
-                continue;
-            }
-            let argdown = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("argdown"));
-            if !argdown {
-                continue;
-            }
-            let Ok(meta) = std::fs::metadata(&path) else {
-                continue;
-            };
-            if !meta.is_file() {
-                continue;
-            }
-            if files.len() == MAX_FILES || bytes + meta.len() > MAX_BYTES {
-                notes.push(format!(
-                    "counterpoint: {} holds more than {MAX_FILES} .argdown files or {} MiB; \
-                     the map is read from the first {} files only",
-                    folder.display(),
-                    MAX_BYTES / (1024 * 1024),
-                    files.len()
-                ));
-                break 'walk;
-            }
-            bytes += meta.len();
-            files.push(path);
-        }
+    let limits = WalkLimits {
+        recursive,
+        entries: MAX_ENTRIES,
+        files: MAX_FILES,
+        bytes: MAX_BYTES,
+    };
+    let mut walk = walk_argdown(folder, limits);
+    let mut notes: Vec<String> = walk
+        .unreadable
+        .iter()
+        .map(|(dir, e)| {
+            format!(
+                "counterpoint: cannot list {}: {e}; its files are not part of the map",
+                dir.display()
+            )
+        })
+        .collect();
+    match walk.cut {
+        Some(Cut::Entries) => notes.push(format!(
+            "counterpoint: {} holds more than {MAX_ENTRIES} entries; only the .argdown files \
+             among the first {MAX_ENTRIES} are part of the map",
+            folder.display()
+        )),
+        Some(Cut::Files) => notes.push(format!(
+            "counterpoint: {} holds more than {MAX_FILES} .argdown files or {} MiB; the map is \
+             read from the first {} files only",
+            folder.display(),
+            MAX_BYTES / (1024 * 1024),
+            walk.files.len()
+        )),
+        None => {}
     }
-    files.sort();
-    (files, notes)
+    walk.files.sort();
+    (walk.files, notes)
 }
 
 /// One folder's map.

@@ -233,9 +233,16 @@ fn frontmatter_layout(
 /// the first byte of U+0080 to U+00BF (C1 characters among them). Read 64 bytes at a time,
 /// without branches, as most lines hold none.
 fn may_hold_control(line: &str) -> bool {
-    line.as_bytes().chunks(64).any(|chunk| {
+    may_hold_control_bytes(line.as_bytes(), false)
+}
+
+/// [`may_hold_control`] on bytes, passing over `\n` and `\r` too when `line_ends` (for a whole
+/// text, whose line ends are no control characters of a line).
+fn may_hold_control_bytes(bytes: &[u8], line_ends: bool) -> bool {
+    bytes.chunks(64).any(|chunk| {
         chunk.iter().fold(false, |any, &b| {
-            any | ((b < b' ') & (b != b'\t')) | (b == 0x7f) | (b == 0xc2)
+            let end = line_ends & ((b == b'\n') | (b == b'\r'));
+            any | ((b < b' ') & (b != b'\t') & !end) | (b == 0x7f) | (b == 0xc2)
         })
     })
 }
@@ -246,14 +253,7 @@ fn report_control_characters(text: &str, lines: &LineStarts<'_>, sink: &mut Sink
     // The whole text (`lines` are its lines) at once first: line ends (`\n`, `\r`) aside, the
     // bytes `may_hold_control` looks for are in no line when they are nowhere, as in nearly
     // every file.
-    let whole = text.as_bytes().chunks(64).any(|chunk| {
-        chunk.iter().fold(false, |any, &b| {
-            any | ((b < b' ') & (b != b'\t') & (b != b'\n') & (b != b'\r'))
-                | (b == 0x7f)
-                | (b == 0xc2)
-        })
-    });
-    if !whole {
+    if !may_hold_control_bytes(text.as_bytes(), true) {
         return;
     }
     for (n, line) in lines.iter().enumerate() {
