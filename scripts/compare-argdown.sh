@@ -133,7 +133,9 @@ bound() {
     *) awk -v kb="${1#* }" -v size="$2" -v limit="$3" -v base="$4" 'BEGIN {
         r = kb * 1024 / size
         over = (kb - base) * 1024 / size
-        printf "%6.1fx input %s (<= %dx)", r, (over <= limit ? "PASS" : "FAIL"), limit }' ;;
+        # Under 1 MB of input, the run-to-run noise of the peak (pages) outweighs the input.
+        if (size < 1000000) verdict = "n/a"; else verdict = (over <= limit ? "PASS" : "FAIL")
+        printf "%6.1fx input %s (<= %dx)", r, verdict, limit }' ;;
     esac
 }
 
